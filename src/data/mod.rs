@@ -1,0 +1,8 @@
+//! The dataset: typed model, loading and validation. Knows nothing of the terminal.
+
+pub mod model;
+
+pub use model::*;
+
+/// The default dataset, built by the preprocessor and embedded so the binary stands alone.
+pub const EMBEDDED_JSON: &str = include_str!("../../data/dataset.json");

@@ -1,0 +1,17 @@
+//! pressdash: a terminal dashboard of the key figures of a press conference.
+//!
+//! Layers, each knowing only those above it in this list:
+//! - [`data`]: the dataset model, loading and validation (no terminal);
+//! - [`text`]: display width, line breaking, truncation, sanitising (no app);
+//! - [`app`]: state and actions, pure and testable without a terminal;
+//! - [`ui`]: draws the state onto a ratatui buffer, never changes it;
+//! - [`terminal`]: the interactive loop on a real terminal;
+//! - [`commands`]: the non-interactive commands, built on the same code.
+
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod data;
+pub mod terminal;
+pub mod text;
+pub mod ui;
