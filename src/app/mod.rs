@@ -1,1 +1,5 @@
-//! (in progress)
+//! App state and actions: pure, testable without a terminal.
+
+pub mod action;
+pub mod pager;
+pub mod transcript;

@@ -1,0 +1,43 @@
+//! What a key (or a mouse event) asks the app to do. The key table maps keys to these;
+//! the app's update applies them. Pure data.
+
+/// One user intention, independent of the key that expressed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    /// Close the innermost popup, prompt or filter.
+    Back,
+    NextTab,
+    PrevTab,
+    /// Tab by position, 0-based (`1`–`9`).
+    GoToTab(usize),
+    /// Move the selection, or scroll by one row in the pager.
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    /// Open the selected item (a figure's drill-down).
+    Open,
+    /// From a drill-down: show the source sentence in the Q&A pager.
+    JumpToSource,
+    NextChart,
+    PrevChart,
+    /// Pager: next / previous transcript item.
+    NextItem,
+    PrevItem,
+    /// `/`: filter (dashboard tabs) or search (pager).
+    StartSearch,
+    NextMatch,
+    PrevMatch,
+    /// `t`: the topic picker.
+    TopicPicker,
+    /// In the topic picker: toggle the selected topic.
+    ToggleTopic,
+    ToggleScript,
+    ToggleLang,
+    Help,
+}
