@@ -1,6 +1,7 @@
 //! The dataset: typed model, loading and validation. Knows nothing of the terminal.
 
 pub mod model;
+pub mod number;
 
 pub use model::*;
 

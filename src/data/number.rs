@@ -1,0 +1,349 @@
+//! Reading a figure as printed (`8122.4万件`, `12余萬人次`, `6.3个百分点`) into a value, a unit
+//! and what the unit measures. Pure; shared by the preprocessor and the validator.
+//!
+//! # Grammar
+//! `number [hedge] [multiplier] [hedge] unit`, nothing else:
+//! - `number`: ASCII digits with at most one `.` and optional `,` grouping by threes
+//!   (`1,000`, `2038.04`);
+//! - `multiplier`: `万`/`萬` (10⁴) or `亿`/`億` (10⁸); the value is the number times it,
+//!   computed from the decimal digits so that `8122.4万` is exactly 81,224,000;
+//! - `hedge`: `余`/`餘` or `多` ("more than"), before or after the multiplier
+//!   (`12余万`, `5万多`, `2亿多人`);
+//! - `unit`: one of [`UNITS`], possibly empty (`1.65亿`).
+//!
+//! # Units and measures
+//! The unit says what a figure counts, and so which figures may share a chart:
+//! - `人`, `名` → [`Measure::People`];
+//! - `人次` → [`Measure::PersonTimes`] (one person counted once per occasion);
+//! - `元` (after any multiplier: `亿元` is 10⁸ `元`) → [`Measure::Money`];
+//! - `%` → [`Measure::Percent`]; `个百分点` → [`Measure::PercentagePoints`];
+//! - every other counter (`件`, `个`, `家`, `项`, `届`, `场次`, `户`, `年` …) and no unit at all
+//!   → [`Measure::Count`].
+
+use std::fmt;
+
+use super::model::{Measure, Qualifier};
+
+/// A counter: its simplified and traditional forms, its English name and what it measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub hans: &'static str,
+    pub hant: &'static str,
+    pub en: &'static str,
+    pub measure: Measure,
+}
+
+const fn unit(hans: &'static str, hant: &'static str, en: &'static str, measure: Measure) -> Unit {
+    Unit {
+        hans,
+        hant,
+        en,
+        measure,
+    }
+}
+
+/// The units a figure may carry.
+pub const UNITS: [Unit; 26] = [
+    unit("", "", "", Measure::Count),
+    unit(
+        "个百分点",
+        "個百分點",
+        "percentage points",
+        Measure::PercentagePoints,
+    ),
+    unit("%", "%", "%", Measure::Percent),
+    unit("元", "元", "yuan", Measure::Money),
+    unit("人次", "人次", "person-times", Measure::PersonTimes),
+    unit("人", "人", "people", Measure::People),
+    unit("名", "名", "people", Measure::People),
+    unit("件次", "件次", "case-times", Measure::Count),
+    unit("件", "件", "items", Measure::Count),
+    unit("个", "個", "units", Measure::Count),
+    unit("家", "家", "establishments", Measure::Count),
+    unit("项", "項", "items", Measure::Count),
+    unit("届", "屆", "editions", Measure::Count),
+    unit("季", "季", "seasons", Measure::Count),
+    unit("场次", "場次", "sessions", Measure::Count),
+    unit("场", "場", "sessions", Measure::Count),
+    unit("户", "戶", "households", Measure::Count),
+    unit("期", "期", "sessions", Measure::Count),
+    unit("次", "次", "times", Measure::Count),
+    unit("轮", "輪", "rounds", Measure::Count),
+    unit("份", "份", "copies", Measure::Count),
+    unit("支", "支", "teams", Measure::Count),
+    unit("批", "批", "batches", Measure::Count),
+    unit("年", "年", "years", Measure::Count),
+    unit("所", "所", "institutions", Measure::Count),
+    unit("座", "座", "buildings", Measure::Count),
+];
+
+/// The unit written `text`, in either script.
+pub fn find_unit(text: &str) -> Option<&'static Unit> {
+    UNITS
+        .iter()
+        .find(|unit| unit.hans == text || unit.hant == text)
+}
+
+/// A figure as read from its raw text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedNumber {
+    /// The number times its multiplier.
+    pub value: f64,
+    /// The unit as the raw text writes it (in the raw text's script), possibly empty.
+    pub unit: String,
+    pub measure: Measure,
+    /// [`Qualifier::MoreThan`] when the raw text itself hedges (`余`, `多`).
+    pub hedge: Option<Qualifier>,
+}
+
+/// Why a raw text is not a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    /// It does not start with a digit.
+    NoNumber { raw: String },
+    /// The digits are malformed (two points, misplaced grouping).
+    BadNumber { raw: String, number: String },
+    /// What follows the number is no known unit.
+    UnknownUnit { raw: String, unit: String },
+    /// The number has more significant digits than can be computed exactly.
+    TooLong { raw: String },
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoNumber { raw } => write!(f, "\"{raw}\" does not start with a number"),
+            Self::BadNumber { raw, number } => write!(
+                f,
+                "\"{raw}\": \"{number}\" is not a number (one decimal point at most, \
+                 commas only between groups of three digits)"
+            ),
+            Self::UnknownUnit { raw, unit } => {
+                write!(f, "\"{raw}\": \"{unit}\" is not a known unit")
+            }
+            Self::TooLong { raw } => write!(f, "\"{raw}\": the number has too many digits"),
+        }
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+/// Splits off the leading number: ASCII digits with `.` and `,` inside.
+fn split_number(raw: &str) -> (&str, &str) {
+    let end = raw
+        .char_indices()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.' || c == ',')
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    // A trailing mark belongs to the sentence, not to the number.
+    let number = raw[..end].trim_end_matches(['.', ',']);
+    raw.split_at(number.len())
+}
+
+/// The number's digits as an integer and how many of them are decimals.
+fn digits(raw: &str, number: &str) -> Result<(u64, i32), NumberError> {
+    let bad = || NumberError::BadNumber {
+        raw: raw.to_owned(),
+        number: number.to_owned(),
+    };
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) => (whole, fraction),
+        None => (number, ""),
+    };
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    let grouped = whole.contains(',');
+    let well_grouped = groups.all(|group| group.len() == 3)
+        && !first.is_empty()
+        && (!grouped || first.len() <= 3)
+        && !fraction.contains([',', '.'])
+        && (!number.contains('.') || !fraction.is_empty());
+    if !well_grouped {
+        return Err(bad());
+    }
+    let all_digits: String = whole
+        .chars()
+        .filter(char::is_ascii_digit)
+        .chain(fraction.chars())
+        .collect();
+    // Exactly representable integers only, so the value is computed without rounding.
+    let too_long = || NumberError::TooLong {
+        raw: raw.to_owned(),
+    };
+    let mantissa = all_digits.parse::<u64>().map_err(|_| too_long())?;
+    if mantissa > 1 << 53 {
+        return Err(too_long());
+    }
+    let decimals = i32::try_from(fraction.len()).map_err(|_| too_long())?;
+    Ok((mantissa, decimals))
+}
+
+/// `mantissa × 10^shift`, rounded once: powers of ten up to 10²² are exact.
+fn scaled(mantissa: u64, shift: i32) -> f64 {
+    let mantissa = mantissa as f64;
+    if shift >= 0 {
+        mantissa * 10f64.powi(shift)
+    } else {
+        mantissa / 10f64.powi(-shift)
+    }
+}
+
+/// Takes a hedge (`余`, `餘`, `多`) off the front of `rest`.
+fn take_hedge(rest: &str) -> (bool, &str) {
+    ["余", "餘", "多"]
+        .iter()
+        .find_map(|hedge| rest.strip_prefix(hedge))
+        .map_or((false, rest), |after| (true, after))
+}
+
+/// Takes a multiplier off the front of `rest`: its power of ten.
+fn take_multiplier(rest: &str) -> (i32, &str) {
+    [("万", 4), ("萬", 4), ("亿", 8), ("億", 8)]
+        .iter()
+        .find_map(|(multiplier, exponent)| rest.strip_prefix(multiplier).map(|r| (*exponent, r)))
+        .unwrap_or((0, rest))
+}
+
+/// Reads a figure as printed (see the [module documentation](self)).
+pub fn parse_raw(raw: &str) -> Result<ParsedNumber, NumberError> {
+    let (number, rest) = split_number(raw);
+    if number.is_empty() {
+        return Err(NumberError::NoNumber {
+            raw: raw.to_owned(),
+        });
+    }
+    let (mantissa, decimals) = digits(raw, number)?;
+    let (hedged_before, rest) = take_hedge(rest);
+    let (exponent, rest) = take_multiplier(rest);
+    let (hedged_after, rest) = take_hedge(rest);
+    let unit = find_unit(rest).ok_or_else(|| NumberError::UnknownUnit {
+        raw: raw.to_owned(),
+        unit: rest.to_owned(),
+    })?;
+    Ok(ParsedNumber {
+        value: scaled(mantissa, exponent - decimals),
+        unit: rest.to_owned(),
+        measure: unit.measure,
+        hedge: (hedged_before || hedged_after).then_some(Qualifier::MoreThan),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parsed(raw: &str) -> ParsedNumber {
+        parse_raw(raw).unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    #[test]
+    fn applies_multipliers_exactly() {
+        assert_eq!(parsed("8122.4万件").value, 81_224_000.0);
+        assert_eq!(parsed("2038.04万人次").value, 20_380_400.0);
+        assert_eq!(parsed("1.65亿").value, 165_000_000.0);
+        assert_eq!(parsed("11.67億元").value, 1_167_000_000.0);
+        assert_eq!(parsed("1,000人").value, 1000.0);
+        assert_eq!(parsed("58.3%").value, 58.3);
+    }
+
+    #[test]
+    fn reads_units_and_measures_in_both_scripts() {
+        let medals = parsed("2245個");
+        assert_eq!(
+            (medals.unit.as_str(), medals.measure),
+            ("個", Measure::Count)
+        );
+        assert_eq!(parsed("4115万元").measure, Measure::Money);
+        assert_eq!(parsed("4115万元").unit, "元");
+        assert_eq!(parsed("91人次").measure, Measure::PersonTimes);
+        assert_eq!(parsed("46名").measure, Measure::People);
+        assert_eq!(parsed("6.3个百分点").measure, Measure::PercentagePoints);
+        assert_eq!(parsed("6.3個百分點").unit, "個百分點");
+        assert_eq!(parsed("26%").measure, Measure::Percent);
+        assert_eq!(parsed("3屆").measure, Measure::Count);
+        assert_eq!(parsed("1.65亿").unit, "");
+    }
+
+    #[test]
+    fn reads_hedges_before_and_after_the_multiplier() {
+        assert_eq!(parsed("12余万人次").hedge, Some(Qualifier::MoreThan));
+        assert_eq!(parsed("12餘萬人次").value, 120_000.0);
+        assert_eq!(parsed("5万多").hedge, Some(Qualifier::MoreThan));
+        assert_eq!(parsed("2亿多人").value, 200_000_000.0);
+        assert_eq!(parsed("90多个").hedge, Some(Qualifier::MoreThan));
+        assert_eq!(parsed("90个").hedge, None);
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_figure() {
+        assert!(matches!(
+            parse_raw("?650个"),
+            Err(NumberError::NoNumber { .. })
+        ));
+        assert!(matches!(parse_raw("年"), Err(NumberError::NoNumber { .. })));
+        assert!(matches!(
+            parse_raw("1.2.3个"),
+            Err(NumberError::BadNumber { .. })
+        ));
+        assert!(matches!(
+            parse_raw("10,00人"),
+            Err(NumberError::BadNumber { .. })
+        ));
+        assert!(matches!(
+            parse_raw("1000,000人"),
+            Err(NumberError::BadNumber { .. })
+        ));
+        assert!(matches!(
+            parse_raw("12斤"),
+            Err(NumberError::UnknownUnit { .. })
+        ));
+        assert!(matches!(
+            parse_raw("99999999999999999999个"),
+            Err(NumberError::TooLong { .. })
+        ));
+        let message = parse_raw("12斤").unwrap_err().to_string();
+        assert!(message.contains("斤"), "{message}");
+    }
+
+    #[test]
+    fn every_unit_is_found_in_both_scripts() {
+        for unit in &UNITS {
+            assert_eq!(find_unit(unit.hans), Some(unit));
+            assert_eq!(find_unit(unit.hant).map(|u| u.hans), Some(unit.hans));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn value_is_the_decimal_times_the_multiplier(
+            whole in 0u64..100_000,
+            fraction in proptest::option::of(0u32..100),
+            multiplier in 0usize..5,
+            unit in 0usize..UNITS.len(),
+            hant in any::<bool>(),
+        ) {
+            let unit = &UNITS[unit];
+            let (word, factor) = [("", 1.0), ("万", 1e4), ("萬", 1e4), ("亿", 1e8), ("億", 1e8)][multiplier];
+            let number = match fraction {
+                Some(f) => format!("{whole}.{f:02}"),
+                None => whole.to_string(),
+            };
+            let written = if hant { unit.hant } else { unit.hans };
+            let parsed = parse_raw(&format!("{number}{word}{written}")).unwrap();
+            let expected = number.parse::<f64>().unwrap() * factor;
+            prop_assert!((parsed.value - expected).abs() <= expected * 1e-12);
+            prop_assert_eq!(parsed.unit, written);
+            prop_assert_eq!(parsed.measure, unit.measure);
+            prop_assert_eq!(parsed.hedge, None);
+        }
+
+        #[test]
+        fn never_panics(raw in "[0-9.,万亿余多个人次%a-z]{0,12}") {
+            let _ = parse_raw(&raw);
+        }
+    }
+}
