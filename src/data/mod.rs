@@ -1,7 +1,9 @@
 //! The dataset: typed model, loading and validation. Knows nothing of the terminal.
 
+pub mod load;
 pub mod model;
 pub mod number;
+pub mod validate;
 
 pub use model::*;
 

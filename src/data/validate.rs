@@ -1,0 +1,1132 @@
+//! Checks that a loaded dataset agrees with itself: unique ids, references that resolve, spans
+//! that point at the text they claim, values that match their raw text.
+//!
+//! [`validate`] collects every problem rather than stopping at the first, and never panics,
+//! whatever the dataset holds; each problem names the JSON path of the field at fault, such as
+//! `figures[12].source.span.hant`.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::model::{
+    Dataset, Figure, Label, Paragraph, Period, Role, SCHEMA_VERSION, Script, SegmentKind, Span,
+    Spans, Text,
+};
+use super::number::{ParsedNumber, parse_raw};
+
+/// Values parsed back from the raw text must agree within this relative difference.
+const VALUE_TOLERANCE: f64 = 1e-9;
+
+/// One thing wrong with a dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, as a JSON path: `figures[12].source.span.hant`.
+    pub path: String,
+    /// What is wrong there, as a sentence fragment.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every problem in `dataset`, in the order of its fields; empty when it is consistent.
+pub fn validate(dataset: &Dataset) -> Vec<Problem> {
+    let mut checker = Checker::new(dataset);
+    checker.version();
+    checker.meta();
+    checker.speakers();
+    checker.themes();
+    checker.segments();
+    checker.figures();
+    checker.series();
+    checker.charts();
+    checker.problems
+}
+
+const SCRIPTS: [(Script, &str); 2] = [(Script::Hans, "hans"), (Script::Hant, "hant")];
+
+/// The kinds of things an id can name.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Speaker,
+    Theme,
+    Segment,
+    Figure,
+    Series,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Speaker => "speaker",
+            Kind::Theme => "theme",
+            Kind::Segment => "segment",
+            Kind::Figure => "figure",
+            Kind::Series => "series",
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Checker<'a> {
+    dataset: &'a Dataset,
+    speakers: HashMap<&'a str, usize>,
+    themes: HashMap<&'a str, usize>,
+    segments: HashMap<&'a str, usize>,
+    figures: HashMap<&'a str, usize>,
+    series: HashMap<&'a str, usize>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(dataset: &'a Dataset) -> Self {
+        let mut problems = Vec::new();
+        let d = dataset;
+        let speakers = index_ids("speakers", d.speakers.iter().map(|s| &*s.id), &mut problems);
+        let themes = index_ids("themes", d.themes.iter().map(|t| &*t.id), &mut problems);
+        let segments = index_ids("segments", d.segments.iter().map(|s| &*s.id), &mut problems);
+        let figures = index_ids("figures", d.figures.iter().map(|f| &*f.id), &mut problems);
+        let series = index_ids("series", d.series.iter().map(|s| &*s.id), &mut problems);
+        // Charts are never referred to, but their ids must still be unique.
+        index_ids("charts", d.charts.iter().map(|c| &*c.id), &mut problems);
+        Checker {
+            dataset,
+            speakers,
+            themes,
+            segments,
+            figures,
+            series,
+            problems,
+        }
+    }
+
+    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// The index of the `kind` named `id`, reporting a problem at `path` when there is none.
+    fn resolve(&mut self, path: &str, kind: Kind, id: &str) -> Option<usize> {
+        let index = match kind {
+            Kind::Speaker => &self.speakers,
+            Kind::Theme => &self.themes,
+            Kind::Segment => &self.segments,
+            Kind::Figure => &self.figures,
+            Kind::Series => &self.series,
+        }
+        .get(id)
+        .copied();
+        if index.is_none() {
+            self.report(path, format!("no {} has the id {id:?}", kind.noun()));
+        }
+        index
+    }
+
+    fn resolve_all(&mut self, path: &str, kind: Kind, ids: &[String]) {
+        for (i, id) in ids.iter().enumerate() {
+            self.resolve(&format!("{path}[{i}]"), kind, id);
+        }
+    }
+
+    /// Text a reader sees must be non-empty and free of control characters.
+    fn text_field(&mut self, path: &str, value: &str) {
+        if value.is_empty() {
+            self.report(path, "is empty");
+        }
+        self.no_controls(path, value);
+    }
+
+    fn no_controls(&mut self, path: &str, value: &str) {
+        let mut controls = value.chars().enumerate().filter(|(_, c)| c.is_control());
+        if let Some((at, c)) = controls.next() {
+            let more = controls.count();
+            let others = match more {
+                0 => String::new(),
+                1 => " and 1 more".to_owned(),
+                n => format!(" and {n} more"),
+            };
+            self.report(
+                path,
+                format!(
+                    "contains the control character U+{:04X} at char {at}{others}",
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        self.text_field(&format!("{path}.hans"), &text.hans);
+        self.text_field(&format!("{path}.hant"), &text.hant);
+    }
+
+    fn label(&mut self, path: &str, label: &Label) {
+        self.text_field(&format!("{path}.hans"), &label.hans);
+        self.text_field(&format!("{path}.hant"), &label.hant);
+        self.text_field(&format!("{path}.en"), &label.en);
+    }
+
+    fn version(&mut self) {
+        let version = self.dataset.schema_version;
+        if version == 0 || version > SCHEMA_VERSION {
+            self.report(
+                "schema_version",
+                format!("is {version}, but this build reads versions 1 to {SCHEMA_VERSION}"),
+            );
+        }
+    }
+
+    fn meta(&mut self) {
+        let meta = &self.dataset.meta;
+        self.label("meta.title", &meta.title);
+        self.date_field("meta.event_date", &meta.event_date, &["YYYY-MM-DD"]);
+        self.date_field("meta.published", &meta.published, &["YYYY-MM-DD HH:MM"]);
+        self.label("meta.organiser", &meta.organiser);
+        self.label("meta.publisher", &meta.publisher);
+        self.label("meta.source_credit", &meta.source_credit);
+        for (i, editor) in meta.editors.iter().enumerate() {
+            self.text(&format!("meta.editors[{i}]"), editor);
+        }
+        self.text_field("meta.raw_file", &meta.raw_file);
+    }
+
+    /// `forms` spell the accepted forms with capital letters standing for ASCII digits
+    /// (`YYYY-MM-DD`).
+    fn date_field(&mut self, path: &str, value: &str, forms: &[&str]) {
+        let fits = |form: &&str| {
+            value.len() == form.len()
+                && value.bytes().zip(form.bytes()).all(|(v, f)| {
+                    if f.is_ascii_uppercase() {
+                        v.is_ascii_digit()
+                    } else {
+                        v == f
+                    }
+                })
+        };
+        if !forms.iter().any(fits) {
+            self.report(
+                path,
+                format!("is {value:?}, not of the form {}", forms.join(" or ")),
+            );
+        }
+    }
+
+    fn speakers(&mut self) {
+        for (i, speaker) in self.dataset.speakers.iter().enumerate() {
+            let path = format!("speakers[{i}]");
+            self.text_field(&format!("{path}.id"), &speaker.id);
+            self.label(&format!("{path}.name"), &speaker.name);
+            self.label(&format!("{path}.title"), &speaker.title);
+        }
+    }
+
+    fn themes(&mut self) {
+        for (i, theme) in self.dataset.themes.iter().enumerate() {
+            let path = format!("themes[{i}]");
+            self.text_field(&format!("{path}.id"), &theme.id);
+            self.label(&format!("{path}.label"), &theme.label);
+            self.label(&format!("{path}.description"), &theme.description);
+            self.resolve_all(&format!("{path}.headline"), Kind::Figure, &theme.headline);
+        }
+    }
+
+    fn segments(&mut self) {
+        for (i, segment) in self.dataset.segments.iter().enumerate() {
+            let path = format!("segments[{i}]");
+            self.text_field(&format!("{path}.id"), &segment.id);
+            self.label(&format!("{path}.title"), &segment.title);
+            self.resolve_all(&format!("{path}.themes"), Kind::Theme, &segment.themes);
+            let is_question = segment.kind == SegmentKind::Question;
+            match &segment.question {
+                Some(question) if is_question => {
+                    let asked_path = format!("{path}.question.asked_by");
+                    if let Some(asker) =
+                        self.resolve(&asked_path, Kind::Speaker, &question.asked_by)
+                        && self.dataset.speakers[asker].role != Role::Reporter
+                    {
+                        self.report(asked_path, "names a speaker who is not a reporter");
+                    }
+                    let answered_path = format!("{path}.question.answered_by");
+                    if question.answered_by.is_empty() {
+                        self.report(&answered_path, "is empty: someone answers every question");
+                    }
+                    self.resolve_all(&answered_path, Kind::Speaker, &question.answered_by);
+                }
+                Some(_) => self.report(
+                    format!("{path}.question"),
+                    "is present, but only a segment of kind \"question\" has one",
+                ),
+                None if is_question => self.report(
+                    format!("{path}.question"),
+                    "is missing: a segment of kind \"question\" names who asks and who answers",
+                ),
+                None => {}
+            }
+            if segment.paragraphs.is_empty() {
+                self.report(format!("{path}.paragraphs"), "is empty");
+            }
+            let mut previous_speaker: Option<&str> = None;
+            for (j, paragraph) in segment.paragraphs.iter().enumerate() {
+                let paragraph_path = format!("{path}.paragraphs[{j}]");
+                self.paragraph(&paragraph_path, paragraph, previous_speaker);
+                previous_speaker = Some(&paragraph.speaker);
+            }
+        }
+    }
+
+    fn paragraph(&mut self, path: &str, paragraph: &Paragraph, previous_speaker: Option<&str>) {
+        self.resolve(
+            &format!("{path}.speaker"),
+            Kind::Speaker,
+            &paragraph.speaker,
+        );
+        let speaker_changes = previous_speaker.is_some_and(|p| p != paragraph.speaker);
+        if speaker_changes && !paragraph.turn_start {
+            self.report(
+                format!("{path}.turn_start"),
+                "is false, but the speaker changes here, so a new turn starts",
+            );
+        }
+        self.text(&format!("{path}.text"), &paragraph.text);
+    }
+
+    fn figures(&mut self) {
+        for (i, figure) in self.dataset.figures.iter().enumerate() {
+            self.figure(&format!("figures[{i}]"), figure);
+        }
+    }
+
+    fn figure(&mut self, path: &str, figure: &Figure) {
+        self.text_field(&format!("{path}.id"), &figure.id);
+        self.resolve(&format!("{path}.theme"), Kind::Theme, &figure.theme);
+        self.resolve_all(&format!("{path}.tags"), Kind::Theme, &figure.tags);
+        self.label(&format!("{path}.label"), &figure.label);
+        self.text(&format!("{path}.raw"), &figure.raw);
+        self.unit(&format!("{path}.unit"), &figure.unit);
+        self.resolve(&format!("{path}.speaker"), Kind::Speaker, &figure.speaker);
+        if let Some(period) = &figure.period {
+            self.period(&format!("{path}.period"), period);
+        }
+        self.source(path, figure);
+        self.damage_and_value(path, figure);
+        self.repeats(path, figure);
+        if let Some(series_id) = &figure.series {
+            let series_path = format!("{path}.series");
+            if let Some(s) = self.resolve(&series_path, Kind::Series, series_id)
+                && !self.dataset.series[s].figures.contains(&figure.id)
+            {
+                self.report(
+                    series_path,
+                    format!("names the series {series_id:?}, which does not list this figure"),
+                );
+            }
+        }
+    }
+
+    /// A figure may have no unit (`1.65亿`), but a unit has an English name.
+    fn unit(&mut self, path: &str, unit: &Label) {
+        self.no_controls(&format!("{path}.hans"), &unit.hans);
+        self.no_controls(&format!("{path}.hant"), &unit.hant);
+        self.no_controls(&format!("{path}.en"), &unit.en);
+        if unit.en.is_empty() && !(unit.hans.is_empty() && unit.hant.is_empty()) {
+            self.report(
+                format!("{path}.en"),
+                "is empty, but the unit has a Chinese form",
+            );
+        }
+    }
+
+    fn period(&mut self, path: &str, period: &Period) {
+        match period {
+            Period::Range { from, to } if from > to => {
+                self.report(path, format!("runs from {from} to the earlier year {to}"));
+            }
+            Period::AsOf { date } => {
+                self.date_field(
+                    &format!("{path}.date"),
+                    date,
+                    &["YYYY", "YYYY-MM", "YYYY-MM-DD"],
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// The paragraph the figure points to must hold its raw text at its span, and its
+    /// sentence at the sentence span, in both scripts.
+    fn source(&mut self, path: &str, figure: &Figure) {
+        let source = &figure.source;
+        let path = format!("{path}.source");
+        self.text(&format!("{path}.sentence"), &source.sentence);
+        let Some(s) = self.resolve(&format!("{path}.segment"), Kind::Segment, &source.segment)
+        else {
+            return;
+        };
+        let segment = &self.dataset.segments[s];
+        let Some(paragraph) = segment.paragraphs.get(source.paragraph) else {
+            self.report(
+                format!("{path}.paragraph"),
+                format!(
+                    "is {}, but the segment {:?} has {} paragraphs",
+                    source.paragraph,
+                    segment.id,
+                    segment.paragraphs.len()
+                ),
+            );
+            return;
+        };
+        if paragraph.speaker != figure.speaker {
+            self.report(
+                format!("{path}.paragraph"),
+                format!(
+                    "is spoken by {:?}, but the figure's speaker is {:?}",
+                    paragraph.speaker, figure.speaker
+                ),
+            );
+        }
+        for (script, key) in SCRIPTS {
+            let paragraph_text = paragraph.text.get(script);
+            let span = pick(&source.span, script);
+            let sentence_span = pick(&source.sentence_span, script);
+            let span_path = format!("{path}.span.{key}");
+            let sentence_span_path = format!("{path}.sentence_span.{key}");
+            if let Some(found) = self.slice(&span_path, paragraph_text, span) {
+                let raw = figure.raw.get(script);
+                if found != raw {
+                    self.report(
+                        &span_path,
+                        format!("covers {found:?} in the paragraph, not the raw text {raw:?}"),
+                    );
+                }
+            }
+            if let Some(found) = self.slice(&sentence_span_path, paragraph_text, sentence_span) {
+                let sentence = source.sentence.get(script);
+                if found != sentence {
+                    self.report(
+                        format!("{path}.sentence.{key}"),
+                        format!("is {sentence:?}, but the sentence span covers {found:?}"),
+                    );
+                }
+            }
+            if span.start < sentence_span.start || span.end > sentence_span.end {
+                self.report(
+                    sentence_span_path,
+                    format!(
+                        "is {}..{}, which does not contain the figure's span {}..{}",
+                        sentence_span.start, sentence_span.end, span.start, span.end
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The chars of `text` in `span`, reporting a problem when the span does not fit.
+    fn slice<'t>(&mut self, path: &str, text: &'t str, span: Span) -> Option<&'t str> {
+        let length = text.chars().count();
+        if span.start > span.end {
+            self.report(
+                path,
+                format!("starts at char {} after its end {}", span.start, span.end),
+            );
+            return None;
+        }
+        if span.end > length {
+            self.report(
+                path,
+                format!(
+                    "ends at char {}, past the paragraph's {length} chars",
+                    span.end
+                ),
+            );
+            return None;
+        }
+        // Offsets count chars, so each maps to a byte offset on a char boundary.
+        let byte_offset = |chars: usize| {
+            text.char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(at, _)| at)
+        };
+        text.get(byte_offset(span.start)..byte_offset(span.end))
+    }
+
+    fn damage_and_value(&mut self, path: &str, figure: &Figure) {
+        match (&figure.damaged, figure.value) {
+            (Some(damage), None) => {
+                self.text_field(&format!("{path}.damaged.surviving"), &damage.surviving);
+                self.label(&format!("{path}.damaged.note"), &damage.note);
+                if !figure.raw.hans.contains(&damage.surviving) {
+                    self.report(
+                        format!("{path}.damaged.surviving"),
+                        format!(
+                            "is {:?}, which does not occur in the raw text {:?}",
+                            damage.surviving, figure.raw.hans
+                        ),
+                    );
+                }
+            }
+            (Some(_), Some(value)) => self.report(
+                format!("{path}.value"),
+                format!("is {value}, but a damaged figure has none (null)"),
+            ),
+            (None, None) => self.report(
+                format!("{path}.value"),
+                "is missing, but only a figure marked damaged may lack one",
+            ),
+            (None, Some(value)) => self.parsed_back(path, figure, value),
+        }
+    }
+
+    /// The value, unit and measure must be what parsing the raw text gives, and both
+    /// scripts' raw texts must read the same.
+    fn parsed_back(&mut self, path: &str, figure: &Figure, value: f64) {
+        let hans = self.parse(path, "hans", &figure.raw.hans);
+        let hant = self.parse(path, "hant", &figure.raw.hant);
+        if let Some(hans) = &hans {
+            if !nearly_equal(value, hans.value) {
+                self.report(
+                    format!("{path}.value"),
+                    format!(
+                        "is {value}, but the raw text {:?} says {}",
+                        figure.raw.hans, hans.value
+                    ),
+                );
+            }
+            if hans.measure != figure.measure {
+                self.report(
+                    format!("{path}.measure"),
+                    format!(
+                        "is {:?}, but the unit {:?} counts {:?}",
+                        figure.measure, hans.unit, hans.measure
+                    ),
+                );
+            }
+        }
+        for (parsed, (script, key)) in [&hans, &hant].into_iter().zip(SCRIPTS) {
+            let Some(parsed) = parsed else { continue };
+            let unit = figure.unit.zh(script);
+            if parsed.unit != unit {
+                self.report(
+                    format!("{path}.unit.{key}"),
+                    format!(
+                        "is {unit:?}, but the raw text {:?} has the unit {:?}",
+                        figure.raw.get(script),
+                        parsed.unit
+                    ),
+                );
+            }
+        }
+        if let (Some(hans), Some(hant)) = (&hans, &hant)
+            && (!nearly_equal(hans.value, hant.value) || hans.measure != hant.measure)
+        {
+            self.report(
+                format!("{path}.raw.hant"),
+                format!(
+                    "reads as {} ({:?}), but the simplified raw text as {} ({:?})",
+                    hant.value, hant.measure, hans.value, hans.measure
+                ),
+            );
+        }
+    }
+
+    fn parse(&mut self, path: &str, key: &str, raw: &str) -> Option<ParsedNumber> {
+        match parse_raw(raw) {
+            Ok(parsed) => Some(parsed),
+            Err(err) => {
+                self.report(
+                    format!("{path}.raw.{key}"),
+                    format!("does not parse: {err}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn repeats(&mut self, path: &str, figure: &Figure) {
+        for (j, other_id) in figure.repeats.iter().enumerate() {
+            let repeat_path = format!("{path}.repeats[{j}]");
+            if *other_id == figure.id {
+                self.report(repeat_path, "names the figure itself");
+                continue;
+            }
+            if let Some(other) = self.resolve(&repeat_path, Kind::Figure, other_id)
+                && !self.dataset.figures[other].repeats.contains(&figure.id)
+            {
+                self.report(
+                    repeat_path,
+                    format!("names {other_id:?}, whose repeats do not name this figure back"),
+                );
+            }
+        }
+    }
+
+    fn series(&mut self) {
+        for (i, series) in self.dataset.series.iter().enumerate() {
+            let path = format!("series[{i}]");
+            self.text_field(&format!("{path}.id"), &series.id);
+            self.label(&format!("{path}.label"), &series.label);
+            if series.figures.len() < 2 {
+                self.report(
+                    format!("{path}.figures"),
+                    "has fewer than two figures; a series states one metric at several dates",
+                );
+            }
+            for (j, figure_id) in series.figures.iter().enumerate() {
+                let figure_path = format!("{path}.figures[{j}]");
+                if let Some(f) = self.resolve(&figure_path, Kind::Figure, figure_id)
+                    && self.dataset.figures[f].series.as_deref() != Some(&series.id)
+                {
+                    self.report(
+                        figure_path,
+                        format!("names {figure_id:?}, whose series is not {:?}", series.id),
+                    );
+                }
+            }
+        }
+    }
+
+    fn charts(&mut self) {
+        for (i, chart) in self.dataset.charts.iter().enumerate() {
+            let path = format!("charts[{i}]");
+            self.text_field(&format!("{path}.id"), &chart.id);
+            self.resolve(&format!("{path}.theme"), Kind::Theme, &chart.theme);
+            self.label(&format!("{path}.title"), &chart.title);
+            if chart.bars.is_empty() {
+                self.report(format!("{path}.bars"), "is empty");
+            }
+            // The first resolvable bar sets the unit and measure the others must share.
+            let mut axis: Option<&Figure> = None;
+            for (j, bar) in chart.bars.iter().enumerate() {
+                let bar_path = format!("{path}.bars[{j}]");
+                self.label(&format!("{bar_path}.label"), &bar.label);
+                let figure_path = format!("{bar_path}.figure");
+                let Some(f) = self.resolve(&figure_path, Kind::Figure, &bar.figure) else {
+                    continue;
+                };
+                let figure = &self.dataset.figures[f];
+                match axis {
+                    None => axis = Some(figure),
+                    Some(first) if first.unit != figure.unit || first.measure != figure.measure => {
+                        self.report(
+                            figure_path,
+                            format!(
+                                "names {:?} in {:?} ({:?}), but the chart's first bar is in \
+                                 {:?} ({:?}); one chart shares one axis",
+                                figure.id,
+                                figure.unit.hans,
+                                figure.measure,
+                                first.unit.hans,
+                                first.measure
+                            ),
+                        );
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+}
+
+/// Maps each id to its first position, reporting later duplicates.
+fn index_ids<'a>(
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+    problems: &mut Vec<Problem>,
+) -> HashMap<&'a str, usize> {
+    let mut index = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if let Some(first) = index.get(id) {
+            problems.push(Problem {
+                path: format!("{list}[{i}].id"),
+                message: format!("{id:?} is already the id of {list}[{first}]"),
+            });
+        } else {
+            index.insert(id, i);
+        }
+    }
+    index
+}
+
+fn nearly_equal(a: f64, b: f64) -> bool {
+    (a - b).abs() <= VALUE_TOLERANCE * a.abs().max(b.abs())
+}
+
+fn pick(spans: &Spans, script: Script) -> Span {
+    match script {
+        Script::Hans => spans.hans,
+        Script::Hant => spans.hant,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load::load_str;
+    use crate::data::model::{Measure, Question};
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/min.json");
+
+    // Positions in the fixture that the tests break.
+    const WORKERS: usize = 0;
+    const PARCELS_2020: usize = 1;
+    const PARCELS_2021: usize = 2;
+    const MEDALS: usize = 3;
+    const WORKERS_ANSWER: usize = 4;
+    const INDUSTRIAL: usize = 5;
+    const OPENING: usize = 0;
+    const QUESTION: usize = 2;
+
+    fn fixture() -> Dataset {
+        load_str(FIXTURE, "tests/fixtures/min.json").expect("the fixture loads")
+    }
+
+    /// The paths of the problems in the fixture after `break_it` changed it.
+    fn paths_after(break_it: impl FnOnce(&mut Dataset)) -> Vec<String> {
+        let mut dataset = fixture();
+        break_it(&mut dataset);
+        validate(&dataset).into_iter().map(|p| p.path).collect()
+    }
+
+    fn assert_paths(break_it: impl FnOnce(&mut Dataset), expected: &[&str]) {
+        assert_eq!(paths_after(break_it), expected);
+    }
+
+    #[test]
+    fn the_fixture_is_clean() {
+        assert_eq!(validate(&fixture()), []);
+    }
+
+    #[test]
+    fn a_problem_displays_as_path_then_message() {
+        let problems = validate(&Dataset {
+            schema_version: 9,
+            ..fixture()
+        });
+        assert_eq!(
+            problems[0].to_string(),
+            "schema_version: is 9, but this build reads versions 1 to 1"
+        );
+    }
+
+    #[test]
+    fn schema_version_must_be_known() {
+        assert_paths(|d| d.schema_version = 0, &["schema_version"]);
+        assert_paths(
+            |d| d.schema_version = SCHEMA_VERSION + 1,
+            &["schema_version"],
+        );
+    }
+
+    #[test]
+    fn ids_are_unique_per_kind() {
+        assert_paths(
+            |d| d.speakers.push(d.speakers[0].clone()),
+            &["speakers[3].id"],
+        );
+        assert_paths(|d| d.themes.push(d.themes[1].clone()), &["themes[2].id"]);
+        assert_paths(
+            |d| d.segments.push(d.segments[3].clone()),
+            &["segments[4].id"],
+        );
+        assert_paths(
+            |d| d.figures.push(d.figures[INDUSTRIAL].clone()),
+            &["figures[6].id"],
+        );
+        assert_paths(|d| d.series.push(d.series[0].clone()), &["series[1].id"]);
+        assert_paths(|d| d.charts.push(d.charts[0].clone()), &["charts[1].id"]);
+        // The same id for two kinds is fine.
+        assert_paths(|d| d.charts[0].id = "workforce".into(), &[]);
+    }
+
+    #[test]
+    fn figure_references_resolve() {
+        assert_paths(
+            |d| d.figures[WORKERS].theme = "x".into(),
+            &["figures[0].theme"],
+        );
+        assert_paths(
+            |d| d.figures[WORKERS].tags = vec!["x".into()],
+            &["figures[0].tags[0]"],
+        );
+        assert_paths(
+            |d| d.figures[WORKERS].speaker = "x".into(),
+            &["figures[0].speaker", "figures[0].source.paragraph"],
+        );
+        assert_paths(
+            |d| d.figures[WORKERS].source.segment = "x".into(),
+            &["figures[0].source.segment"],
+        );
+        assert_paths(
+            |d| d.figures[WORKERS].source.paragraph = 9,
+            &["figures[0].source.paragraph"],
+        );
+        assert_paths(
+            |d| d.figures[WORKERS].repeats[0] = "x".into(),
+            &["figures[0].repeats[0]", "figures[4].repeats[0]"],
+        );
+        assert_paths(
+            |d| d.figures[PARCELS_2020].series = Some("x".into()),
+            &["figures[1].series", "series[0].figures[0]"],
+        );
+    }
+
+    #[test]
+    fn the_paragraph_of_a_figure_is_spoken_by_its_speaker() {
+        assert_paths(
+            |d| d.figures[WORKERS].speaker = "zhang-xiaohui".into(),
+            &["figures[0].source.paragraph"],
+        );
+    }
+
+    #[test]
+    fn other_references_resolve() {
+        assert_paths(
+            |d| d.series[0].figures[1] = "x".into(),
+            &["figures[2].series", "series[0].figures[1]"],
+        );
+        assert_paths(|d| d.charts[0].theme = "x".into(), &["charts[0].theme"]);
+        assert_paths(
+            |d| d.charts[0].bars[1].figure = "x".into(),
+            &["charts[0].bars[1].figure"],
+        );
+        assert_paths(
+            |d| d.themes[0].headline[1] = "x".into(),
+            &["themes[0].headline[1]"],
+        );
+        assert_paths(
+            |d| d.segments[1].themes[0] = "x".into(),
+            &["segments[1].themes[0]"],
+        );
+        assert_paths(
+            |d| d.segments[OPENING].paragraphs[0].speaker = "x".into(),
+            &["segments[0].paragraphs[0].speaker"],
+        );
+    }
+
+    fn question(d: &mut Dataset) -> &mut Question {
+        d.segments[QUESTION]
+            .question
+            .as_mut()
+            .expect("the fixture's q1 has a question")
+    }
+
+    #[test]
+    fn questions_name_a_reporter_and_who_answers() {
+        assert_paths(
+            |d| question(d).asked_by = "x".into(),
+            &["segments[2].question.asked_by"],
+        );
+        assert_paths(
+            |d| question(d).asked_by = "wang-lizhong".into(),
+            &["segments[2].question.asked_by"],
+        );
+        assert_paths(
+            |d| question(d).answered_by[0] = "x".into(),
+            &["segments[2].question.answered_by[0]"],
+        );
+        assert_paths(
+            |d| question(d).answered_by.clear(),
+            &["segments[2].question.answered_by"],
+        );
+    }
+
+    #[test]
+    fn a_question_is_present_exactly_for_question_segments() {
+        assert_paths(
+            |d| d.segments[QUESTION].question = None,
+            &["segments[2].question"],
+        );
+        assert_paths(
+            |d| d.segments[QUESTION].kind = SegmentKind::Statement,
+            &["segments[2].question"],
+        );
+        assert_paths(
+            |d| d.segments[OPENING].question = d.segments[QUESTION].question.clone(),
+            &["segments[0].question"],
+        );
+    }
+
+    #[test]
+    fn a_new_speaker_starts_a_turn() {
+        assert_paths(
+            |d| d.segments[QUESTION].paragraphs[1].turn_start = false,
+            &["segments[2].paragraphs[1].turn_start"],
+        );
+    }
+
+    #[test]
+    fn spans_stay_inside_the_paragraph() {
+        assert_paths(
+            |d| d.figures[WORKERS].source.span.hant.end = 1000,
+            &[
+                "figures[0].source.span.hant",
+                "figures[0].source.sentence_span.hant",
+            ],
+        );
+        assert_paths(
+            |d| d.figures[WORKERS].source.span.hans = Span { start: 20, end: 19 },
+            &["figures[0].source.span.hans"],
+        );
+        assert_paths(
+            |d| {
+                d.figures[WORKERS].source.span.hans.end = usize::MAX;
+                d.figures[WORKERS].source.sentence_span.hans.end = usize::MAX;
+            },
+            &[
+                "figures[0].source.span.hans",
+                "figures[0].source.sentence_span.hans",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_raw_text_is_at_its_span_in_each_script() {
+        assert_paths(
+            |d| {
+                let span = &mut d.figures[WORKERS].source.span.hans;
+                span.start += 1;
+                span.end += 1;
+            },
+            &["figures[0].source.span.hans"],
+        );
+        // Offsets count chars: byte offsets into Chinese text point elsewhere.
+        assert_paths(
+            |d| {
+                let figure = &mut d.figures[WORKERS];
+                let paragraph = &d.segments[1].paragraphs[1].text.hant;
+                let bytes = paragraph
+                    .find(&figure.raw.hant)
+                    .expect("the raw text is there");
+                figure.source.span.hant = Span {
+                    start: bytes,
+                    end: bytes + figure.raw.hant.len(),
+                };
+            },
+            &[
+                "figures[0].source.span.hant",
+                "figures[0].source.sentence_span.hant",
+            ],
+        );
+        assert_paths(
+            |d| d.figures[WORKERS].raw.hant = "4.02亿人".into(),
+            &["figures[0].source.span.hant"],
+        );
+    }
+
+    #[test]
+    fn the_sentence_is_at_its_span_and_holds_the_figure() {
+        assert_paths(
+            |d| d.figures[WORKERS].source.sentence.hant.push('。'),
+            &["figures[0].source.sentence.hant"],
+        );
+        assert_paths(
+            |d| d.figures[WORKERS].source.sentence_span.hans = Span { start: 0, end: 5 },
+            &[
+                "figures[0].source.sentence.hans",
+                "figures[0].source.sentence_span.hans",
+            ],
+        );
+    }
+
+    #[test]
+    fn values_units_and_measures_match_the_raw_text() {
+        assert_paths(
+            |d| d.figures[PARCELS_2020].value = Some(1.0),
+            &["figures[1].value"],
+        );
+        assert_paths(
+            |d| d.figures[PARCELS_2020].unit.hans = "个".into(),
+            &["figures[1].unit.hans"],
+        );
+        assert_paths(
+            |d| d.figures[PARCELS_2020].measure = Measure::Money,
+            &["figures[1].measure"],
+        );
+        assert_paths(
+            |d| d.figures[PARCELS_2020].unit.hant = "個".into(),
+            &["figures[1].unit.hant"],
+        );
+        assert_paths(
+            |d| d.figures[PARCELS_2020].unit.en.clear(),
+            &["figures[1].unit.en"],
+        );
+        assert_paths(
+            |d| d.figures[PARCELS_2020].raw.hant = "833.7億件".into(),
+            &["figures[1].source.span.hant", "figures[1].raw.hant"],
+        );
+        assert_paths(
+            |d| d.figures[PARCELS_2020].raw.hans = "许多件".into(),
+            &["figures[1].source.span.hans", "figures[1].raw.hans"],
+        );
+        // Within the tolerance, a value still matches.
+        assert_paths(
+            |d| d.figures[PARCELS_2020].value = Some(83_360_000_000.0 * (1.0 + 1e-12)),
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_figure_may_have_no_unit() {
+        assert_paths(
+            |d| {
+                let figure = &mut d.figures[INDUSTRIAL];
+                figure.raw = Text {
+                    hans: "2亿".into(),
+                    hant: "2億".into(),
+                };
+                figure.unit = Label::default();
+                figure.measure = Measure::Count;
+                figure.source.span.hans.end -= 1;
+                figure.source.span.hant.end -= 1;
+                // The chart would now mix people with a bare count.
+                d.charts[0].bars.pop();
+            },
+            &[],
+        );
+    }
+
+    #[test]
+    fn only_damaged_figures_lack_a_value() {
+        assert_paths(
+            |d| d.figures[MEDALS].value = Some(650.0),
+            &["figures[3].value"],
+        );
+        assert_paths(|d| d.figures[MEDALS].damaged = None, &["figures[3].value"]);
+        assert_paths(
+            |d| {
+                if let Some(damage) = &mut d.figures[MEDALS].damaged {
+                    damage.surviving = "?651".into();
+                }
+            },
+            &["figures[3].damaged.surviving"],
+        );
+    }
+
+    #[test]
+    fn repeats_name_each_other() {
+        assert_paths(
+            |d| d.figures[WORKERS_ANSWER].repeats.clear(),
+            &["figures[0].repeats[0]"],
+        );
+        assert_paths(
+            |d| d.figures[INDUSTRIAL].repeats = vec!["industrial-workers".into()],
+            &["figures[5].repeats[0]"],
+        );
+    }
+
+    #[test]
+    fn a_series_has_at_least_two_figures() {
+        assert_paths(
+            |d| {
+                d.series[0].figures.pop();
+            },
+            &["figures[2].series", "series[0].figures"],
+        );
+    }
+
+    #[test]
+    fn a_chart_shares_one_unit_and_measure() {
+        assert_paths(
+            |d| d.charts[0].bars[1].figure = "parcels-2021".into(),
+            &["charts[0].bars[1].figure"],
+        );
+        assert_paths(|d| d.charts[0].bars.clear(), &["charts[0].bars"]);
+    }
+
+    #[test]
+    fn a_damaged_figure_may_be_charted() {
+        assert_paths(
+            |d| {
+                d.figures[MEDALS].unit = d.figures[PARCELS_2021].unit.clone();
+                d.charts[0].bars[0].figure = "parcels-2021".into();
+                d.charts[0].bars[1].figure = "medals-since-2012".into();
+            },
+            &[],
+        );
+    }
+
+    #[test]
+    fn texts_are_not_empty() {
+        assert_paths(|d| d.meta.title.hant.clear(), &["meta.title.hant"]);
+        assert_paths(
+            |d| d.figures[WORKERS].label.en.clear(),
+            &["figures[0].label.en"],
+        );
+        assert_paths(
+            |d| d.segments[OPENING].paragraphs[0].text.hans.clear(),
+            &["segments[0].paragraphs[0].text.hans"],
+        );
+        assert_paths(|d| d.charts[0].id.clear(), &["charts[0].id"]);
+    }
+
+    #[test]
+    fn texts_hold_no_control_characters() {
+        let mut dataset = fixture();
+        dataset.segments[OPENING].paragraphs[0]
+            .text
+            .hans
+            .push('\u{7}');
+        dataset.speakers[0].name.en = "\u{1b}[31mred\u{1b}[0m".into();
+        let problems: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "speakers[0].name.en: contains the control character U+001B at char 0 and 1 more",
+                "segments[0].paragraphs[0].text.hans: contains the control character U+0007 at \
+                 char 13",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_have_their_documented_form() {
+        assert_paths(
+            |d| d.meta.event_date = "2022/07/29".into(),
+            &["meta.event_date"],
+        );
+        assert_paths(
+            |d| d.meta.published = "2022-08-01".into(),
+            &["meta.published"],
+        );
+        assert_paths(
+            |d| {
+                d.figures[WORKERS].period = Some(Period::AsOf {
+                    date: "Dec 2021".into(),
+                });
+            },
+            &["figures[0].period.date"],
+        );
+        assert_paths(
+            |d| {
+                d.figures[WORKERS].period = Some(Period::Range {
+                    from: 2022,
+                    to: 2012,
+                });
+            },
+            &["figures[0].period"],
+        );
+    }
+
+    #[test]
+    fn every_problem_is_collected() {
+        let paths = paths_after(|d| {
+            d.schema_version = 0;
+            d.figures[WORKERS].theme = "x".into();
+            d.charts[0].bars.clear();
+            d.speakers[2].title.en.clear();
+        });
+        assert_eq!(
+            paths,
+            [
+                "schema_version",
+                "speakers[2].title.en",
+                "figures[0].theme",
+                "charts[0].bars"
+            ]
+        );
+    }
+}
