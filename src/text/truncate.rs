@@ -1,0 +1,164 @@
+//! Fitting a text into a fixed number of columns: [`take_width`], [`truncate`], [`pad_to`].
+
+use std::borrow::Cow;
+
+use super::width::{grapheme_indices, grapheme_width, width as display_width};
+
+/// Marks a text that was cut. One column wide.
+pub const ELLIPSIS: char = '…';
+
+/// Where [`pad_to`] puts the text within its columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Right,
+    /// The odd column, if any, goes to the right.
+    Center,
+}
+
+/// The longest prefix of `s` that fits in `width` columns, never splitting a grapheme cluster,
+/// and its width. A wide character that would straddle the limit is left out.
+pub fn take_width(s: &str, width: usize) -> (&str, usize) {
+    let mut taken = 0;
+    for (at, g) in grapheme_indices(s) {
+        let g_width = grapheme_width(g);
+        if taken + g_width > width {
+            return (&s[..at], taken);
+        }
+        taken += g_width;
+    }
+    (s, taken)
+}
+
+/// `s` cut to fit in `width` columns. When cut, it ends with [`ELLIPSIS`] (spaces before it
+/// are dropped), so the result may be a column short of `width` when a wide character did
+/// not fit. Borrowed when `s` fits as it is.
+pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
+    if display_width(s) <= width {
+        return Cow::Borrowed(s);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let (kept, _) = take_width(s, width - 1);
+    let mut cut = String::with_capacity(kept.len() + ELLIPSIS.len_utf8());
+    cut.push_str(kept.trim_end_matches(' '));
+    cut.push(ELLIPSIS);
+    Cow::Owned(cut)
+}
+
+/// `s` truncated to `width` columns (see [`truncate`]) and padded with spaces to exactly
+/// `width` columns.
+pub fn pad_to(s: &str, width: usize, align: Align) -> String {
+    let text = truncate(s, width);
+    let room = width - display_width(&text);
+    let (left, right) = match align {
+        Align::Left => (0, room),
+        Align::Right => (room, 0),
+        Align::Center => (room / 2, room - room / 2),
+    };
+    let mut padded = String::with_capacity(text.len() + room);
+    padded.extend(std::iter::repeat_n(' ', left));
+    padded.push_str(&text);
+    padded.extend(std::iter::repeat_n(' ', right));
+    padded
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    use super::*;
+
+    #[test]
+    fn take_width_stops_before_what_does_not_fit() {
+        assert_eq!(take_width("ab中c", 3), ("ab", 2));
+        assert_eq!(take_width("ab中c", 4), ("ab中", 4));
+        assert_eq!(take_width("ab中c", 9), ("ab中c", 5));
+        assert_eq!(take_width("中", 1), ("", 0));
+        assert_eq!(take_width("e\u{301}x", 1), ("e\u{301}", 1));
+    }
+
+    #[test]
+    fn a_text_that_fits_is_borrowed() {
+        assert!(matches!(
+            truncate("全國總工會", 10),
+            Cow::Borrowed("全國總工會")
+        ));
+        assert!(matches!(truncate("", 0), Cow::Borrowed("")));
+    }
+
+    #[test]
+    fn a_cut_text_ends_with_an_ellipsis() {
+        assert_eq!(truncate("pressdash", 6), "press…");
+        assert_eq!(truncate("全國總工會", 9), "全國總工…");
+        // 全國 + … would need 5 columns, and 總 cannot straddle the limit
+        assert_eq!(truncate("全國總工會", 6), "全國…");
+        assert_eq!(truncate("全國總工會", 1), "…");
+        assert_eq!(truncate("全國總工會", 0), "");
+        assert_eq!(truncate("new media", 5), "new…");
+    }
+
+    #[test]
+    fn padding_fills_exactly_the_width() {
+        assert_eq!(pad_to("中文", 7, Align::Left), "中文   ");
+        assert_eq!(pad_to("中文", 7, Align::Right), "   中文");
+        assert_eq!(pad_to("中文", 7, Align::Center), " 中文  ");
+        assert_eq!(pad_to("全國總工會", 6, Align::Right), " 全國…");
+        assert_eq!(pad_to("abc", 0, Align::Center), "");
+    }
+
+    fn mixed_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("中"),
+                Just("，"),
+                Just("a"),
+                Just(" "),
+                Just("…"),
+                Just("e\u{301}"),
+                Just("\u{1F468}\u{200D}\u{1F469}"),
+                Just("\u{1b}"),
+            ],
+            0..30,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn truncate_never_exceeds_the_width(s in mixed_text(), width in 0usize..40) {
+            let cut = truncate(&s, width);
+            prop_assert!(display_width(&cut) <= width);
+            if display_width(&s) <= width {
+                prop_assert_eq!(&*cut, &s);
+            } else {
+                prop_assert!(cut.ends_with(ELLIPSIS) || width == 0);
+                let kept = cut.trim_end_matches(ELLIPSIS);
+                prop_assert!(s.starts_with(kept));
+                prop_assert!(s[kept.len()..].graphemes(true).next().is_some());
+            }
+        }
+
+        #[test]
+        fn take_width_is_a_grapheme_prefix(s in mixed_text(), width in 0usize..40) {
+            let (kept, kept_width) = take_width(&s, width);
+            prop_assert!(kept_width <= width);
+            prop_assert_eq!(display_width(kept), kept_width);
+            prop_assert!(s.starts_with(kept));
+            let boundaries: Vec<usize> = s.grapheme_indices(true).map(|(at, _)| at).collect();
+            prop_assert!(kept.len() == s.len() || boundaries.contains(&kept.len()));
+        }
+
+        #[test]
+        fn pad_to_gives_exactly_the_width(s in mixed_text(), width in 0usize..40) {
+            for align in [Align::Left, Align::Right, Align::Center] {
+                prop_assert_eq!(display_width(&pad_to(&s, width, align)), width);
+            }
+        }
+    }
+}
