@@ -3,12 +3,18 @@
 //!
 //! - [`width`]: columns taken by a grapheme cluster or a string, as ratatui's buffer counts;
 //! - [`truncate`]: the longest prefix that fits, marked with `…` when cut, and padding;
+//! - [`sanitize`]: control characters and bidi overrides made visible and harmless;
+//! - [`number`]: figures written for readers, with `万`/`亿` or `M`/`B`.
 //!
 //! The main items are re-exported here, so `text::wrap(..)` and `text::wrap::wrap(..)` are the
 //! same function.
 
+pub mod number;
+pub mod sanitize;
 pub mod truncate;
 pub mod width;
 
+pub use number::{format_en, format_zh};
+pub use sanitize::sanitize;
 pub use truncate::{Align, pad_to, take_width, truncate};
 pub use width::{grapheme_width, width};

@@ -1,0 +1,124 @@
+//! Making text from a dataset harmless and visible on a terminal.
+//!
+//! A dataset is input: its text must never reach the terminal as escape sequences (a title
+//! change `ESC ] 0 ; … BEL`, an OSC 52 clipboard write, cursor moves) nor reorder what is shown.
+//! [`sanitize`] maps, character by character:
+//! - `\n` is kept (a line break for the wrapper); `\r\n` becomes `\n`;
+//! - a tab becomes one space: text is reflowed, so tab stops mean nothing once wrapped;
+//! - other C0 controls (U+0000–U+001F) become their Control Pictures (U+2400 + code:
+//!   `ESC` → `␛`, `BEL` → `␇`, a lone `\r` → `␍`), and DEL becomes `␡`;
+//! - C1 controls (U+0080–U+009F, 8-bit `CSI`/`OSC` among them) and the bidi embeddings,
+//!   overrides and isolates (U+202A–U+202E, U+2066–U+2069), which could make a line read
+//!   differently from what it holds, become their code in the visible form `\u{9b}`.
+//!
+//! Everything else is kept, so the result has no control character but `\n`.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// `s` with control characters and bidi controls made visible, as described in the
+/// [module documentation](self). Borrowed when nothing needed changing.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    let Some(first_change) = s.find(needs_change) else {
+        return Cow::Borrowed(s);
+    };
+    let (clean, rest) = s.split_at(first_change);
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(clean);
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\t' => out.push(' '),
+            '\u{0}'..='\u{1F}' if c != '\n' => out.push(control_picture(c)),
+            '\u{7F}' => out.push('\u{2421}'),
+            c if needs_change(c) => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn needs_change(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_bidi_control(c)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The Control Pictures symbol of a C0 control: U+2400 + its code.
+fn control_picture(c: char) -> char {
+    char::from_u32(0x2400 + u32::from(c)).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let text = "全國總工會\n8122.4萬件 “好”";
+        assert!(matches!(sanitize(text), Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn a_title_change_is_shown_not_run() {
+        assert_eq!(sanitize("a\u{1b}]0;owned\u{7}b"), "a␛]0;owned␇b");
+    }
+
+    #[test]
+    fn a_clipboard_write_is_shown_not_run() {
+        assert_eq!(
+            sanitize("\u{1b}]52;c;cm0gLXJmIH4=\u{1b}\\ ok"),
+            "␛]52;c;cm0gLXJmIH4=␛\\ ok"
+        );
+        // the same with the 8-bit OSC and ST controls
+        assert_eq!(sanitize("\u{9d}52;c;eA==\u{9c}"), "\\u{9d}52;c;eA==\\u{9c}");
+    }
+
+    #[test]
+    fn each_kind_of_control_has_its_form() {
+        assert_eq!(sanitize("a\tb"), "a b");
+        assert_eq!(sanitize("a\r\nb\rc\n"), "a\nb␍c\n");
+        assert_eq!(sanitize("\u{0}\u{1f}\u{7f}"), "␀␟␡");
+        assert_eq!(sanitize("\u{85}\u{9b}2J"), "\\u{85}\\u{9b}2J");
+        assert_eq!(
+            sanitize("abc\u{202e}fed\u{2069}"),
+            "abc\\u{202e}fed\\u{2069}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn no_control_survives(s in any::<String>()) {
+            let clean = sanitize(&s);
+            prop_assert!(!clean.chars().any(needs_change));
+            prop_assert_eq!(s.matches('\n').count(), clean.matches('\n').count());
+        }
+
+        #[test]
+        fn controls_survive_nowhere_in_mixed_text(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("中".to_string()),
+                    Just("\n".to_string()),
+                    Just("\r".to_string()),
+                    "[\\x00-\\x1f\\x7f-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}]",
+                ],
+                0..20,
+            )
+        ) {
+            let clean = sanitize(&parts.concat()).into_owned();
+            prop_assert!(!clean.chars().any(needs_change));
+            prop_assert_eq!(sanitize(&clean), Cow::Borrowed(clean.as_str()));
+        }
+    }
+}
