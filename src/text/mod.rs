@@ -2,6 +2,7 @@
 //! formatting. Pure functions over `&str`; nothing here knows the app or the terminal.
 //!
 //! - [`width`]: columns taken by a grapheme cluster or a string, as ratatui's buffer counts;
+//! - [`wrap`]: rows of at most a given width, by Chinese line-breaking rules;
 //! - [`truncate`]: the longest prefix that fits, marked with `…` when cut, and padding;
 //! - [`sanitize`]: control characters and bidi overrides made visible and harmless;
 //! - [`number`]: figures written for readers, with `万`/`亿` or `M`/`B`.
@@ -13,8 +14,10 @@ pub mod number;
 pub mod sanitize;
 pub mod truncate;
 pub mod width;
+pub mod wrap;
 
 pub use number::{format_en, format_zh};
 pub use sanitize::sanitize;
 pub use truncate::{Align, pad_to, take_width, truncate};
 pub use width::{grapheme_width, width};
+pub use wrap::{MIN_WIDTH, Row, TooNarrow, wrap};

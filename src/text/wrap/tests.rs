@@ -1,0 +1,366 @@
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::*;
+use crate::text::width::width as display_width;
+
+/// The rows of `text` at `width`, joined by ` / ` as in the design notes.
+fn rows(text: &str, width: usize) -> String {
+    let rows = wrap(text, width).unwrap_or_else(|e| panic!("{text:?} at {width}: {e}"));
+    for row in &rows {
+        assert_eq!(
+            row.width,
+            display_width(row.slice(text)),
+            "{row:?} of {text:?}"
+        );
+        assert!(row.width <= width, "{row:?} of {text:?} at {width}");
+    }
+    rows.iter()
+        .map(|row| row.slice(text))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+#[test]
+fn design_note_cases() {
+    let cases = [
+        ("一二三四五六七八九十", 10, "一二三四五 / 六七八九十"),
+        ("一二三四五六七八九十", 9, "一二三四 / 五六七八 / 九十"),
+        ("ab一二三", 5, "ab一 / 二三"),
+        ("a中b", 2, "a / 中 / b"),
+        ("一二三四五？六七", 10, "一二三四 / 五？六七"),
+        ("一二三四。」好", 8, "一二三 / 四。」好"),
+        ("一二三四《五六》七", 10, "一二三四 / 《五六》七"),
+        ("他說“好的”然後走了", 6, "他說 / “好的” / 然後走 / 了"),
+        (
+            "全國快遞業務量完成8122.4萬件",
+            20,
+            "全國快遞業務量完成 / 8122.4萬件",
+        ),
+        ("同比增長50.9%。我們", 14, "同比增長 / 50.9%。我們"),
+        (
+            "我們認為ratatui非常好用",
+            12,
+            "我們認為 / ratatui非常 / 好用",
+        ),
+        ("我們認為——這", 9, "我們認為 / ——這"),
+        ("好的……再見", 5, "好 / 的…… / 再見"),
+        ("一二·三", 4, "一 / 二· / 三"),
+    ];
+    for (text, width, expected) in cases {
+        assert_eq!(rows(text, width), expected, "{text:?} at {width}");
+    }
+}
+
+#[test]
+fn closing_punctuation_does_not_start_a_row() {
+    assert_eq!(rows("一二，三", 4), "一 / 二， / 三");
+    assert_eq!(rows("一二）三", 4), "一 / 二） / 三");
+    assert_eq!(rows("abc, def", 4), "abc, / def");
+    // when nothing else fits, the break is forced
+    assert_eq!(rows("一「二」", 4), "一 / 「二 / 」");
+}
+
+#[test]
+fn opening_punctuation_does_not_end_a_row() {
+    assert_eq!(rows("一「二」", 6), "一 / 「二」");
+    assert_eq!(rows("一二(三)", 5), "一二 / (三)");
+}
+
+#[test]
+fn dashes_and_ellipses_stay_whole() {
+    assert_eq!(rows("一——二", 3), "一 / —— / 二");
+    assert_eq!(rows("一――二", 3), "一 / ―― / 二");
+    assert_eq!(rows("一二……", 5), "一 / 二……");
+}
+
+#[test]
+fn latin_words_and_numbers_stay_whole() {
+    assert_eq!(rows("中文ratatui", 8), "中文 / ratatui");
+    assert_eq!(rows("中文２０２２", 8), "中文 / ２０２２");
+    assert_eq!(rows("一二2013至2020年", 10), "一二2013至 / 2020年");
+}
+
+#[test]
+fn separators_between_digits_bind() {
+    assert_eq!(rows("增長50.9", 5), "增長 / 50.9");
+    assert_eq!(rows("共1,000", 6), "共 / 1,000");
+    assert_eq!(rows("一16:27", 5), "一 / 16:27");
+    // the source's ASCII comma after a CJK word does not bind the number after it
+    assert_eq!(rows("7月29日,2022年", 10), "7月29日, / 2022年");
+}
+
+#[test]
+fn numbers_keep_their_units() {
+    assert_eq!(rows("完成8122.4萬件", 8), "完成 / 8122.4萬 / 件");
+    assert_eq!(rows("一二三四五2022年", 14), "一二三四五 / 2022年");
+    assert_eq!(rows("同比50.9%", 6), "同比 / 50.9%");
+    assert_eq!(rows("共計300多家", 8), "共計 / 300多家");
+}
+
+#[test]
+fn a_break_falls_around_a_word_between_numbers() {
+    let text = "時間2013至2020年";
+    for width in 6..=20 {
+        let rows = rows(text, width);
+        assert!(rows.contains("2013") && rows.contains("2020年"), "{rows}");
+    }
+    assert_eq!(rows(text, 12), "時間2013至 / 2020年");
+    assert_eq!(rows(text, 9), "時間2013 / 至2020年");
+}
+
+#[test]
+fn spaces_at_a_break_are_dropped() {
+    let text = "hello big world";
+    let rows_at_9 = wrap(text, 9).unwrap_or_default();
+    assert_eq!(rows(text, 9), "hello big / world");
+    assert_eq!(rows_at_9[1].range, 10..15);
+    assert_eq!(rows("ab   ", 4), "ab");
+    assert_eq!(rows("a     b", 4), "a / b");
+    // breaking after a space is allowed even before closing punctuation
+    assert_eq!(rows("abc ?", 4), "abc / ?");
+}
+
+#[test]
+fn an_indent_is_kept_unless_it_fills_the_row() {
+    assert_eq!(rows("　　一二三", 6), "　　一 / 二三");
+    assert_eq!(rows("  ab", 4), "  ab");
+    assert_eq!(rows("      ab", 4), "ab");
+}
+
+#[test]
+fn a_word_longer_than_the_row_is_cut() {
+    let text = "中pneumonoultramicroscopic";
+    let wrapped = wrap(text, 10).unwrap_or_default();
+    assert_eq!(rows(text, 10), "中 / pneumonoul / tramicrosc / opic");
+    assert_eq!(
+        wrapped.iter().map(|row| row.forced).collect::<Vec<_>>(),
+        [false, true, true, false]
+    );
+}
+
+#[test]
+fn a_wide_character_never_takes_the_last_single_column() {
+    assert_eq!(rows("abc中", 4), "abc / 中");
+    let wrapped = wrap("abc中", 4).unwrap_or_default();
+    assert_eq!(wrapped[0].width, 3);
+}
+
+#[test]
+fn newlines_are_hard_breaks() {
+    assert_eq!(rows("一\n\n二\r\n三\n", 10), "一 /  / 二 / 三 / ");
+    let wrapped = wrap("一\n二", 10).unwrap_or_default();
+    assert_eq!(wrapped[1].range, 4..7);
+}
+
+#[test]
+fn empty_input_gives_one_empty_row() {
+    assert_eq!(
+        wrap("", 10),
+        Ok(vec![Row {
+            range: 0..0,
+            width: 0,
+            forced: false
+        }])
+    );
+}
+
+#[test]
+fn too_narrow_is_an_error_with_a_message() {
+    let err = wrap("a", 1).err();
+    assert_eq!(err, Some(TooNarrow { width: 1, min: 2 }));
+    assert!(wrap("a", 0).is_err());
+    assert_eq!(
+        err.map(|e| e.to_string()).unwrap_or_default(),
+        "too narrow to show text: 1 column available, at least 2 needed"
+    );
+}
+
+#[test]
+fn a_grapheme_wider_than_the_row_stands_alone() {
+    // Devanagari conjunct clusters that unicode-width counts as 3 columns
+    let wide = "\u{0915}\u{094D}\u{0937}\u{093F}";
+    let g_width = grapheme_width(wide);
+    if g_width > 2 {
+        let text = format!("a{wide}b");
+        let wrapped = wrap(&text, 2).unwrap_or_default();
+        assert_eq!(wrapped.len(), 3);
+        assert_eq!(wrapped[1].slice(&text), wide);
+    }
+}
+
+// ---- properties ----
+
+fn mixed_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => proptest::sample::select(vec![
+            "一", "二", "國", "年", "萬", "件", "至", "好", "　",
+        ]),
+        4 => proptest::sample::select(vec![
+            "，", "。", "？", "」", "》", "“", "”", "（", "《", "—", "…", "·", "%", ".", ",", "(",
+            ")", "$",
+        ]),
+        4 => proptest::sample::select(vec!["a", "b", "Z", "é", "1", "2", "0", "８"]),
+        3 => Just(" "),
+        1 => proptest::sample::select(vec![
+            "\u{1F468}\u{200D}\u{1F469}", "e\u{301}", "\u{301}", "\u{1F1E8}\u{1F1F3}", "\u{200B}",
+            "\u{0915}\u{094D}\u{0937}\u{093F}",
+        ]),
+        1 => proptest::sample::select(vec!["\n", "\r\n"]),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|parts| parts.concat())
+}
+
+/// Checks every invariant of the rows of `text` at `width`.
+fn check_rows(text: &str, width: usize) -> Result<(), TestCaseError> {
+    let rows = wrap(text, width).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let boundaries: Vec<usize> = text
+        .grapheme_indices(true)
+        .map(|(at, _)| at)
+        .chain([text.len()])
+        .collect();
+    let mut covered = 0;
+    for (i, row) in rows.iter().enumerate() {
+        let slice = row.slice(text);
+        prop_assert_eq!(row.width, display_width(slice));
+        let single = slice.graphemes(true).count() == 1;
+        prop_assert!(
+            row.width <= width || single,
+            "row {} too wide: {:?}",
+            i,
+            slice
+        );
+        prop_assert!(boundaries.contains(&row.range.start) && boundaries.contains(&row.range.end));
+        // between rows only spaces dropped at a break or a line break
+        let gap = &text[covered..row.range.start];
+        prop_assert!(
+            gap.chars().all(|c| matches!(c, ' ' | '\n' | '\r')),
+            "gap {:?} before row {}",
+            gap,
+            i
+        );
+        prop_assert!(i == 0 || !gap.is_empty() || rows[i - 1].range.end == row.range.start);
+        covered = row.range.end;
+        if let Some(next) = rows.get(i + 1) {
+            let gap = &text[row.range.end..next.range.start];
+            let same_paragraph = !gap.contains('\n');
+            if same_paragraph && !row.forced && !gap.contains(' ') {
+                let mut before = slice.graphemes(true).rev().map(rule_char);
+                let last = before.next();
+                let after = next.slice(text).graphemes(true).next().map(rule_char);
+                if let (Some(last), Some(after)) = (last, after) {
+                    prop_assert!(
+                        break_allowed(before.next(), last, after),
+                        "break {:?} | {:?}",
+                        slice,
+                        next.slice(text)
+                    );
+                    prop_assert!(!may_not_start_row(after) && !may_not_end_row(last));
+                }
+            }
+        }
+    }
+    prop_assert!(text[covered..].chars().all(|c| c == ' '));
+    // one row per paragraph at least
+    prop_assert!(rows.len() > text.matches('\n').count());
+    Ok(())
+}
+
+/// Where rows may end by the rules, paragraph by paragraph, as `(end, next)`: the row ends at
+/// `end`, the next starts at `next` (they differ by the spaces at the break). The end of a
+/// paragraph counts too, without its trailing spaces.
+fn break_points(text: &str) -> Vec<(usize, usize)> {
+    let mut points = Vec::new();
+    let mut paragraph_start = 0;
+    for paragraph in text.split('\n') {
+        let graphemes: Vec<(usize, &str)> = paragraph
+            .grapheme_indices(true)
+            .map(|(at, g)| (paragraph_start + at, g))
+            .collect();
+        let mut spaces_from = None;
+        for (i, &(at, g)) in graphemes.iter().enumerate() {
+            if g == " " {
+                spaces_from.get_or_insert(at);
+                continue;
+            }
+            if let Some(start) = spaces_from.take() {
+                if graphemes
+                    .iter()
+                    .any(|&(other, g)| other < start && g != " ")
+                {
+                    points.push((start, at));
+                }
+            } else if i > 0 {
+                let before = rule_char(graphemes[i - 1].1);
+                let before2 = i.checked_sub(2).map(|j| rule_char(graphemes[j].1));
+                if break_allowed(before2, before, rule_char(g)) {
+                    points.push((at, at));
+                }
+            }
+        }
+        let end = paragraph_start + paragraph.trim_end_matches([' ', '\r']).len();
+        points.push((end, end));
+        paragraph_start += paragraph.len() + 1;
+    }
+    points
+}
+
+/// No row could have ended at a later break point and still fit; a forced row had no break
+/// point at all.
+fn check_greedy(text: &str, width: usize) -> Result<(), TestCaseError> {
+    let rows = wrap(text, width).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let points = break_points(text);
+    for row in &rows {
+        let paragraph_end = text[row.range.end..]
+            .find('\n')
+            .map_or(text.len(), |at| row.range.end + at);
+        if let Some(&(end, _)) = points
+            .iter()
+            .find(|&&(end, _)| end > row.range.end && end <= paragraph_end)
+        {
+            let longer = &text[row.range.start..end];
+            prop_assert!(
+                display_width(longer) > width,
+                "{:?} could have held {:?}",
+                row.slice(text),
+                longer
+            );
+        }
+        if row.forced {
+            prop_assert!(
+                !points
+                    .iter()
+                    .any(|&(end, next)| end > row.range.start && next <= row.range.end),
+                "forced {:?} had a break point",
+                row.slice(text)
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn rows_keep_every_invariant(text in mixed_text(), width in MIN_WIDTH..=80usize) {
+        check_rows(&text, width)?;
+    }
+
+    #[test]
+    fn rows_keep_every_invariant_when_narrow(text in mixed_text(), width in MIN_WIDTH..=6usize) {
+        check_rows(&text, width)?;
+    }
+
+    #[test]
+    fn rows_are_filled_greedily(text in mixed_text(), width in MIN_WIDTH..=30usize) {
+        check_greedy(&text, width)?;
+    }
+
+    #[test]
+    fn never_panics_on_any_text(text in any::<String>(), width in 0usize..100) {
+        if let Ok(rows) = wrap(&text, width) {
+            prop_assert!(!rows.is_empty());
+        }
+    }
+}
