@@ -29,8 +29,9 @@
 //! of its own, the one case where a row is wider than `width`.
 //!
 //! `\n` (and `\r\n`) is a hard break: each line is a paragraph wrapped on its own, and an
-//! empty paragraph gives one empty row, so empty input gives one empty row. Spaces at the
-//! start of a paragraph are kept as its indent unless they fill the row. Widths are those of
+//! empty paragraph gives one empty row, so empty input gives one empty row. Spaces and
+//! ideographic spaces (`　`) at the start of a paragraph are its indent: kept, but dropped
+//! when they leave no room for the first character, rather than shown as a blank row. Widths are those of
 //! [`grapheme_width`]; controls other than `\n` should be made visible with
 //! [`crate::text::sanitize`] first, though any input is safe here.
 
@@ -41,6 +42,9 @@ use super::width::{grapheme_indices, grapheme_width};
 
 #[cfg(test)]
 mod tests;
+
+/// Indents Chinese paragraphs, two at a time.
+const IDEOGRAPHIC_SPACE: &str = "\u{3000}";
 
 /// Below this many columns no row can hold a wide character.
 pub const MIN_WIDTH: usize = 2;
@@ -139,6 +143,8 @@ struct RowFiller {
     before2: Option<char>,
     /// The last place where the current row may end.
     last_break: Option<BreakPoint>,
+    /// The row holds nothing but the paragraph's indent (spaces and ideographic spaces) so far.
+    indent_only: bool,
 }
 
 impl RowFiller {
@@ -152,6 +158,7 @@ impl RowFiller {
             before: None,
             before2: None,
             last_break: None,
+            indent_only: true,
         }
     }
 
@@ -175,21 +182,22 @@ impl RowFiller {
                 self.row_start = point.next;
                 self.row_width = total - point.next_width;
                 self.pending_spaces = None;
+            } else if self.indent_only {
+                // An indent that leaves no room for the text is dropped rather than shown as
+                // a blank row.
+                self.start_row(at);
             } else if self.row_width > 0 {
                 let end = self.pending_spaces.map_or(at, |(start, _)| start);
                 self.emit(end, self.row_width, true);
                 self.start_row(at);
             } else {
-                // Nothing visible before `g`: drop an indent that leaves no room, and let a
-                // grapheme wider than the whole row stand alone.
-                if self.pending_spaces.is_some() {
-                    self.start_row(at);
-                }
+                // Nothing visible before `g`: a grapheme wider than the row stands alone.
                 break;
             }
         }
         self.row_width += self.pending_width() + g_width;
         self.pending_spaces = None;
+        self.indent_only &= g == IDEOGRAPHIC_SPACE;
         self.shift_before(first);
     }
 
@@ -199,8 +207,11 @@ impl RowFiller {
         let Some(before) = self.before else {
             return;
         };
+        if self.indent_only {
+            return;
+        }
         let point = match self.pending_spaces {
-            Some((start, count)) if start > self.row_start => BreakPoint {
+            Some((start, count)) => BreakPoint {
                 end: start,
                 end_width: self.row_width,
                 next: at,
@@ -222,6 +233,7 @@ impl RowFiller {
         let end = self.pending_spaces.map_or(end, |(start, _)| start);
         self.emit(end, self.row_width, false);
         self.start_row(next);
+        self.indent_only = true;
         self.before = None;
         self.before2 = None;
     }
@@ -239,6 +251,7 @@ impl RowFiller {
         self.row_width = 0;
         self.pending_spaces = None;
         self.last_break = None;
+        self.indent_only = false;
     }
 
     fn pending_width(&self) -> usize {

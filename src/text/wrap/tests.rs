@@ -126,6 +126,11 @@ fn an_indent_is_kept_unless_it_fills_the_row() {
     assert_eq!(rows("　　一二三", 6), "　　一 / 二三");
     assert_eq!(rows("  ab", 4), "  ab");
     assert_eq!(rows("      ab", 4), "ab");
+    assert_eq!(rows("　　一二三", 5), "一二 / 三");
+    assert_eq!(rows("　　一二三", 4), "一二 / 三");
+    assert_eq!(rows("　 　一二", 7), "　 　一 / 二");
+    // within a paragraph an ideographic space is text like any other
+    assert_eq!(rows("一　二三", 4), "一　 / 二三");
 }
 
 #[test]
@@ -234,7 +239,8 @@ fn check_rows(text: &str, width: usize) -> Result<(), TestCaseError> {
         // between rows only spaces dropped at a break or a line break
         let gap = &text[covered..row.range.start];
         prop_assert!(
-            gap.chars().all(|c| matches!(c, ' ' | '\n' | '\r')),
+            gap.chars()
+                .all(|c| matches!(c, ' ' | '\n' | '\r' | '\u{3000}')),
             "gap {:?} before row {}",
             gap,
             i
@@ -278,18 +284,16 @@ fn break_points(text: &str) -> Vec<(usize, usize)> {
             .map(|(at, g)| (paragraph_start + at, g))
             .collect();
         let mut spaces_from = None;
+        let mut indent_only = true;
         for (i, &(at, g)) in graphemes.iter().enumerate() {
             if g == " " {
                 spaces_from.get_or_insert(at);
                 continue;
             }
-            if let Some(start) = spaces_from.take() {
-                if graphemes
-                    .iter()
-                    .any(|&(other, g)| other < start && g != " ")
-                {
-                    points.push((start, at));
-                }
+            if indent_only {
+                spaces_from = None;
+            } else if let Some(start) = spaces_from.take() {
+                points.push((start, at));
             } else if i > 0 {
                 let before = rule_char(graphemes[i - 1].1);
                 let before2 = i.checked_sub(2).map(|j| rule_char(graphemes[j].1));
@@ -297,6 +301,7 @@ fn break_points(text: &str) -> Vec<(usize, usize)> {
                     points.push((at, at));
                 }
             }
+            indent_only &= g == "\u{3000}";
         }
         let end = paragraph_start + paragraph.trim_end_matches([' ', '\r']).len();
         points.push((end, end));
@@ -362,5 +367,36 @@ proptest! {
         if let Ok(rows) = wrap(&text, width) {
             prop_assert!(!rows.is_empty());
         }
+    }
+}
+
+#[test]
+fn wraps_the_whole_transcript() {
+    let raw = include_str!("../../../data/raw/000_d46a46a87dc0840e.txt");
+    let text = crate::text::sanitize(raw);
+    for width in [2, 3, 15, 19, 21, 34, 40, 80] {
+        let rows = wrap(&text, width).unwrap_or_default();
+        let mut covered = 0;
+        for pair in rows.windows(2) {
+            let (row, next) = (&pair[0], &pair[1]);
+            assert!(row.width <= width, "{row:?} at {width}");
+            let gap = &text[row.range.end..next.range.start];
+            assert!(gap.chars().all(|c| matches!(c, ' ' | '\n' | '\u{3000}')));
+            let starts = next.slice(&text).chars().next().unwrap_or(' ');
+            if !row.forced && !gap.contains('\n') {
+                assert!(
+                    !may_not_start_row(starts),
+                    "{:?} at {width}",
+                    next.slice(&text)
+                );
+            }
+            covered += row.range.len() + gap.len();
+        }
+        let last = rows.last().map_or(0..0, |row| row.range.clone());
+        assert_eq!(
+            covered + last.len(),
+            last.end,
+            "rows cover the text at {width}"
+        );
     }
 }
