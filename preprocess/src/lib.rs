@@ -2,9 +2,14 @@
 //!
 //! The pipeline: [`repair`] the scrape's damage and strip its pinyin, restore its
 //! [`punctuation`], convert it to simplified ([`script`]), read metadata and speakers
-//! ([`source`]), cut the transcript into segments ([`transcript`]).
+//! ([`source`]), cut the transcript into segments ([`transcript`]), find and read the
+//! annotated figures ([`figures`]), assemble and [`check`] the [`dataset`].
 
+pub mod annotations;
+pub mod check;
+pub mod dataset;
 pub mod error;
+pub mod figures;
 pub mod people;
 pub mod punctuation;
 pub mod repair;

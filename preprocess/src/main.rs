@@ -2,21 +2,47 @@
 
 use std::process::ExitCode;
 
-use pressdash_preprocess::{Error, dump_text, read_repository_file, source};
+use pressdash_preprocess::annotations::ANNOTATIONS_FILE;
+use pressdash_preprocess::dataset::{self, DATASET_FILE};
+use pressdash_preprocess::{Error, dump_text, read_repository_file, repository_root, source};
 
 const USAGE: &str = "usage: cargo run -p pressdash-preprocess [-- --check | --dump-text]
-  (no option)  write data/dataset.json
-  --check      compare data/dataset.json with a fresh build; fail on a difference
+  (no option)  build data/dataset.json from the raw scrape and data/annotations.toml
+  --check      build and compare with data/dataset.json; fail on a difference
   --dump-text  print the cleaned simplified text by segment and paragraph";
 
-fn run(option: Option<&str>) -> Result<(), Error> {
+fn build() -> Result<String, Error> {
     let raw = read_repository_file(source::RAW_FILE)?;
+    let annotations = read_repository_file(ANNOTATIONS_FILE)?;
+    dataset::to_json(&dataset::build(&raw, &annotations)?)
+}
+
+fn run(option: Option<&str>) -> Result<(), Error> {
     match option {
-        Some("--dump-text") => {
-            print!("{}", dump_text(&raw)?);
+        None => {
+            let path = repository_root().join(DATASET_FILE);
+            std::fs::write(&path, build()?)
+                .map_err(|error| Error::new(format!("cannot write {}: {error}", path.display())))?;
+            println!("wrote {DATASET_FILE}");
             Ok(())
         }
-        _ => Err(Error::new(USAGE)),
+        Some("--check") => {
+            let fresh = build()?;
+            if read_repository_file(DATASET_FILE)? == fresh {
+                println!("{DATASET_FILE} is up to date");
+                Ok(())
+            } else {
+                Err(Error::new(format!(
+                    "{DATASET_FILE} differs from a fresh build; \
+                     run `cargo run -p pressdash-preprocess` and commit the result"
+                )))
+            }
+        }
+        Some("--dump-text") => {
+            print!("{}", dump_text(&read_repository_file(source::RAW_FILE)?)?);
+            Ok(())
+        }
+        Some(_) => Err(Error::new(USAGE)),
     }
 }
 

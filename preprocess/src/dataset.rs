@@ -1,0 +1,137 @@
+//! Assembling the dataset from the scrape and the annotations, and writing it.
+
+use pressdash::data::{
+    Bar, Chart, Dataset, Label, Paragraph, SCHEMA_VERSION, Segment, SegmentKind, Theme,
+};
+
+use crate::annotations::{self, Annotations};
+use crate::error::Error;
+use crate::transcript::{self, DraftSegment};
+use crate::{check, figures, people, script, source};
+
+/// Where the dataset is written, relative to the repository root.
+pub const DATASET_FILE: &str = "data/dataset.json";
+
+/// A list title for a segment the annotations do not title.
+fn fallback_title(draft: &DraftSegment) -> Label {
+    let statement_heading = draft.id.strip_prefix("statement-").and_then(|number| {
+        let heading = draft.paragraphs.first()?;
+        let (_, words) = heading.text.split_once('、')?;
+        Some(script::label(words, &format!("Statement, part {number}")))
+    });
+    if let Some(title) = statement_heading {
+        return title;
+    }
+    match (&draft.kind, &draft.question) {
+        (SegmentKind::Question, Some(question)) => {
+            let outlet = people::OUTLETS
+                .iter()
+                .find(|outlet| outlet.reporter_id == question.asked_by);
+            let (hans, en) = outlet.map_or(("记者", "a reporter"), |o| (o.name, o.name_en));
+            script::label(&format!("{hans}记者提问"), &format!("Question from {en}"))
+        }
+        (SegmentKind::Opening, _) => script::label("开场", "Opening"),
+        (SegmentKind::Lessons, _) => script::label("经验", "Lessons"),
+        (SegmentKind::Closing, _) => script::label("结束", "Closing"),
+        _ => script::label("介绍", "Introduction"),
+    }
+}
+
+/// The segments with titles, themes and both scripts.
+fn segments(drafts: Vec<DraftSegment>, annotations: &Annotations) -> Result<Vec<Segment>, Error> {
+    let unknown: Vec<String> = annotations
+        .segments
+        .iter()
+        .filter(|entry| !drafts.iter().any(|draft| draft.id == entry.id))
+        .map(|entry| {
+            format!(
+                "[[segment]] {} is not a segment of the transcript (known: {})",
+                entry.id,
+                drafts
+                    .iter()
+                    .map(|draft| draft.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+        .collect();
+    Error::check(unknown)?;
+    Ok(drafts
+        .into_iter()
+        .map(|draft| {
+            let entry = annotations
+                .segments
+                .iter()
+                .find(|entry| entry.id == draft.id);
+            Segment {
+                title: entry.map_or_else(|| fallback_title(&draft), |entry| entry.title.label()),
+                themes: entry.map(|entry| entry.themes.clone()).unwrap_or_default(),
+                id: draft.id,
+                kind: draft.kind,
+                question: draft.question,
+                paragraphs: draft
+                    .paragraphs
+                    .into_iter()
+                    .map(|paragraph| Paragraph {
+                        kind: paragraph.kind,
+                        speaker: paragraph.speaker.to_owned(),
+                        turn_start: paragraph.turn_start,
+                        text: script::text(&paragraph.text),
+                    })
+                    .collect(),
+            }
+        })
+        .collect())
+}
+
+/// Builds the dataset and runs every structural check on it.
+pub fn build(raw: &str, annotations_toml: &str) -> Result<Dataset, Error> {
+    let source = source::read(raw)?;
+    let annotations = annotations::parse(annotations_toml)?;
+    let segments = segments(transcript::segments(&source.transcript)?, &annotations)?;
+    let (figures, series) = figures::build(&segments, &annotations)?;
+    let dataset = Dataset {
+        schema_version: SCHEMA_VERSION,
+        meta: source.meta,
+        speakers: source::speakers(&source.guests),
+        themes: annotations
+            .themes
+            .iter()
+            .map(|theme| Theme {
+                id: theme.id.clone(),
+                label: theme.label.label(),
+                description: theme.description.label(),
+                headline: theme.headline.clone(),
+            })
+            .collect(),
+        segments,
+        figures,
+        series,
+        charts: annotations
+            .charts
+            .iter()
+            .map(|chart| Chart {
+                id: chart.id.clone(),
+                theme: chart.theme.clone(),
+                title: chart.title.label(),
+                bars: chart
+                    .bars
+                    .iter()
+                    .map(|bar| Bar {
+                        figure: bar.figure.clone(),
+                        label: bar.label.label(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    Error::check(check::problems(&dataset))?;
+    Ok(dataset)
+}
+
+/// The JSON as written: pretty, fields in declaration order, a final newline.
+pub fn to_json(dataset: &Dataset) -> Result<String, Error> {
+    serde_json::to_string_pretty(dataset)
+        .map(|json| json + "\n")
+        .map_err(|error| Error::new(format!("cannot write the dataset as JSON: {error}")))
+}
