@@ -1,6 +1,1100 @@
 //! App state and actions: pure, testable without a terminal.
+//!
+//! [`App`] holds everything the screens show; keys and mouse events become
+//! [`action::Action`]s through the one key table ([`keys`]) and are applied here. Drawing is
+//! [`crate::ui`]'s job and never changes the state.
 
 pub mod action;
+pub mod drill;
+pub mod filter;
 pub mod input;
+pub mod keys;
+pub mod layout;
 pub mod pager;
+pub mod strings;
 pub mod transcript;
+
+#[cfg(test)]
+pub(crate) mod fixture;
+
+use std::collections::BTreeSet;
+
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+
+use crate::data::{Chart, Dataset, Figure, Lang, Script};
+use action::Action;
+use filter::Filter;
+use input::{InputOutcome, LineInput};
+use keys::Context;
+use pager::{Pager, PagerContext};
+
+/// How the dashboard starts; `color` is already resolved from `--color` and `NO_COLOR`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub script: Script,
+    pub lang: Lang,
+    pub color: bool,
+    pub mouse: bool,
+}
+
+/// A tab of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    /// A theme, by index into [`Dataset::themes`].
+    Topic(usize),
+    Qa,
+}
+
+/// A selection in a list and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListState {
+    /// The first row to show in `rows` rows so that the selection is visible, starting from the
+    /// remembered offset (the UI calls this too, so a stale offset never hides the selection).
+    pub fn offset_for(&self, rows: usize) -> usize {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.selected
+        } else if self.selected >= self.offset + rows {
+            self.selected + 1 - rows
+        } else {
+            self.offset
+        }
+    }
+
+    fn select(&mut self, index: usize, len: usize, rows: usize) {
+        self.selected = index.min(len.saturating_sub(1));
+        self.offset = self.offset_for(rows);
+    }
+
+    fn move_by(&mut self, delta: isize, len: usize, rows: usize) {
+        self.select(self.selected.saturating_add_signed(delta), len, rows);
+    }
+}
+
+/// A topic tab's state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TopicView {
+    pub list: ListState,
+    /// Index into the theme's charts.
+    pub chart: usize,
+}
+
+/// A window over the current tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    /// A figure's drill-down, by index into [`Dataset::figures`].
+    Figure {
+        figure: usize,
+        scroll: usize,
+    },
+    /// The topic picker: the row under the cursor and the topics chosen so far.
+    Topics {
+        cursor: usize,
+        chosen: BTreeSet<String>,
+    },
+    Help {
+        scroll: usize,
+    },
+}
+
+/// The `/` filter prompt of the dashboard tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterPrompt {
+    pub input: LineInput,
+    /// The text filter before the prompt opened, restored by Esc.
+    before: String,
+}
+
+/// The whole state of the dashboard.
+#[derive(Debug)]
+pub struct App {
+    data: Dataset,
+    options: Options,
+    tab: Tab,
+    overview: ListState,
+    topics: Vec<TopicView>,
+    popup: Option<Popup>,
+    prompt: Option<FilterPrompt>,
+    filter: Filter,
+    size: (u16, u16),
+    pager: Pager,
+    /// The body area the pager was last laid out for.
+    pager_area: Option<Rect>,
+    /// The script, language or topics changed since the pager last heard of them.
+    pager_stale: bool,
+    quit: bool,
+}
+
+impl App {
+    /// A dashboard on the overview. Cheap: nothing is laid out until a screen needs it.
+    pub fn new(dataset: Dataset, options: Options) -> Self {
+        let topics = vec![TopicView::default(); dataset.themes.len()];
+        Self {
+            data: dataset,
+            options,
+            tab: Tab::Overview,
+            overview: ListState::default(),
+            topics,
+            popup: None,
+            prompt: None,
+            filter: Filter::default(),
+            size: (0, 0),
+            pager: Pager::new(),
+            pager_area: None,
+            pager_stale: false,
+            quit: false,
+        }
+    }
+
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    pub fn options(&self) -> Options {
+        self.options
+    }
+
+    pub fn script(&self) -> Script {
+        self.options.script
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.options.lang
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    pub fn popup(&self) -> Option<&Popup> {
+        self.popup.as_ref()
+    }
+
+    pub fn prompt(&self) -> Option<&FilterPrompt> {
+        self.prompt.as_ref()
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    pub fn pager(&self) -> &Pager {
+        &self.pager
+    }
+
+    pub fn overview_list(&self) -> ListState {
+        self.overview
+    }
+
+    /// The state of topic tab `topic`.
+    pub fn topic_view(&self, topic: usize) -> TopicView {
+        self.topics.get(topic).copied().unwrap_or_default()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// What the pager needs to lay out and draw.
+    pub fn pager_context(&self) -> PagerContext<'_> {
+        PagerContext {
+            data: &self.data,
+            script: self.options.script,
+            lang: self.options.lang,
+            topics: &self.filter.topics,
+        }
+    }
+
+    /// Every tab in order: the overview, one per theme, the Q&A.
+    pub fn tabs(&self) -> Vec<Tab> {
+        std::iter::once(Tab::Overview)
+            .chain((0..self.data.themes.len()).map(Tab::Topic))
+            .chain(std::iter::once(Tab::Qa))
+            .collect()
+    }
+
+    fn tab_index(&self) -> usize {
+        match self.tab {
+            Tab::Overview => 0,
+            Tab::Topic(i) => i + 1,
+            Tab::Qa => self.data.themes.len() + 1,
+        }
+    }
+
+    /// Indices into [`Dataset::figures`] of the figures topic tab `topic` lists: those of
+    /// that theme passing the filter, in dataset order.
+    pub fn topic_figures(&self, topic: usize) -> Vec<usize> {
+        let Some(theme) = self.data.themes.get(topic) else {
+            return Vec::new();
+        };
+        self.data
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.theme == theme.id && self.filter.matches_figure(f))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The charts of topic tab `topic`, in dataset order.
+    pub fn topic_charts(&self, topic: usize) -> Vec<&Chart> {
+        let Some(theme) = self.data.themes.get(topic) else {
+            return Vec::new();
+        };
+        self.data
+            .charts
+            .iter()
+            .filter(|c| c.theme == theme.id)
+            .collect()
+    }
+
+    /// The chart topic tab `topic` shows, if it has any.
+    pub fn current_chart(&self, topic: usize) -> Option<&Chart> {
+        let charts = self.topic_charts(topic);
+        let index = self.topic_view(topic).chart % charts.len().max(1);
+        charts.get(index).copied()
+    }
+
+    /// A figure by id.
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.data.figures.iter().find(|f| f.id == id)
+    }
+
+    /// For theme `topic`: how many of its figures and transcript items pass the filter.
+    pub fn topic_counts(&self, topic: usize) -> (usize, usize) {
+        let Some(theme) = self.data.themes.get(topic) else {
+            return (0, 0);
+        };
+        let items = self
+            .data
+            .segments
+            .iter()
+            .filter(|s| s.themes.contains(&theme.id) && self.filter.matches_segment(s))
+            .count();
+        (self.topic_figures(topic).len(), items)
+    }
+
+    /// How many figures pass the filter, of all.
+    pub fn figures_shown(&self) -> (usize, usize) {
+        let shown = self
+            .data
+            .figures
+            .iter()
+            .filter(|f| self.filter.matches_figure(f))
+            .count();
+        (shown, self.data.figures.len())
+    }
+
+    /// The headline figures of every theme, in theme order, that pass the filter.
+    pub fn headline_figures(&self) -> Vec<&Figure> {
+        self.data
+            .themes
+            .iter()
+            .flat_map(|t| &t.headline)
+            .filter_map(|id| self.figure(id))
+            .filter(|f| self.filter.matches_figure(f))
+            .collect()
+    }
+
+    /// The key-table contexts active now, innermost first.
+    pub fn contexts(&self) -> Vec<Context> {
+        match (&self.popup, self.tab) {
+            (Some(Popup::Topics { .. }), _) => {
+                vec![Context::TopicPicker, Context::Popup, Context::Global]
+            }
+            (Some(_), _) => vec![Context::Popup, Context::Global],
+            (None, Tab::Overview) => vec![Context::Dashboard, Context::Global],
+            (None, Tab::Topic(_)) => {
+                vec![Context::FigureList, Context::Dashboard, Context::Global]
+            }
+            (None, Tab::Qa) => vec![Context::Pager, Context::Global],
+        }
+    }
+
+    /// The terminal now has this size: keep every selection visible and tell the pager.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let overview_rows = self.overview_rows();
+        self.overview.offset = self.overview.offset_for(overview_rows);
+        for topic in 0..self.topics.len() {
+            let rows = self.topic_rows(topic);
+            let view = &mut self.topics[topic].list;
+            view.offset = view.offset_for(rows);
+        }
+        if self.tab == Tab::Qa {
+            self.sync_pager();
+        }
+    }
+
+    /// Applies one key press; releases and repeats of other kinds are ignored.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        let used = if self.prompt.is_some() {
+            self.prompt_key(key)
+        } else if self.popup.is_none() && self.tab == Tab::Qa && self.pager.is_prompting() {
+            let ctx = PagerContext {
+                data: &self.data,
+                script: self.options.script,
+                lang: self.options.lang,
+                topics: &self.filter.topics,
+            };
+            self.pager.handle_prompt_key(key, &ctx)
+        } else {
+            match keys::lookup(&key, &self.contexts()) {
+                Some(action) => {
+                    self.apply(action);
+                    true
+                }
+                None => false,
+            }
+        };
+        // Ctrl-c quits even from a prompt that has no use for it.
+        if !used && key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            self.quit = true;
+        }
+    }
+
+    /// Applies a mouse event: the wheel scrolls, a click picks a tab or a row. Does nothing
+    /// unless the mouse was enabled.
+    pub fn handle_mouse(&mut self, event: MouseEvent) {
+        if !self.options.mouse {
+            return;
+        }
+        match event.kind {
+            MouseEventKind::ScrollDown => self.apply(Action::Down),
+            MouseEventKind::ScrollUp => self.apply(Action::Up),
+            MouseEventKind::Down(MouseButton::Left) if self.popup.is_none() => {
+                self.click(event.column, event.row);
+            }
+            _ => {}
+        }
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        if self.popup.is_none() && self.tab == Tab::Qa && self.prompt.is_none() {
+            self.sync_pager();
+            let ctx = PagerContext {
+                data: &self.data,
+                script: self.options.script,
+                lang: self.options.lang,
+                topics: &self.filter.topics,
+            };
+            if self.pager.apply(action, &ctx) {
+                return;
+            }
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.back(),
+            Action::Help => {
+                self.popup = match self.popup {
+                    Some(Popup::Help { .. }) => None,
+                    _ => Some(Popup::Help { scroll: 0 }),
+                };
+            }
+            Action::ToggleScript => {
+                self.options.script = match self.options.script {
+                    Script::Hans => Script::Hant,
+                    Script::Hant => Script::Hans,
+                };
+                self.context_changed();
+            }
+            Action::ToggleLang => {
+                self.options.lang = match self.options.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+                self.context_changed();
+            }
+            _ if self.popup.is_some() => self.popup_action(action),
+            Action::TopicPicker => {
+                self.popup = Some(Popup::Topics {
+                    cursor: 0,
+                    chosen: self.filter.topics.clone(),
+                });
+            }
+            Action::NextTab => self.go_to_tab((self.tab_index() + 1) % self.tabs().len()),
+            Action::PrevTab => {
+                let count = self.tabs().len();
+                self.go_to_tab((self.tab_index() + count - 1) % count);
+            }
+            Action::GoToTab(index) => {
+                if index < self.tabs().len() {
+                    self.go_to_tab(index);
+                }
+            }
+            _ => self.tab_action(action),
+        }
+    }
+
+    fn go_to_tab(&mut self, index: usize) {
+        self.tab = self.tabs().get(index).copied().unwrap_or(Tab::Overview);
+        if self.tab == Tab::Qa {
+            self.sync_pager();
+        }
+    }
+
+    /// Esc: the innermost thing open closes; with nothing open, the filter clears.
+    fn back(&mut self) {
+        if self.popup.take().is_none() && self.filter.is_active() {
+            self.set_filter(Filter::default());
+        }
+    }
+
+    /// An action on the current tab, with no popup open.
+    fn tab_action(&mut self, action: Action) {
+        match self.tab {
+            Tab::Overview => {
+                let rows = self.overview_rows();
+                let len = self.data.themes.len();
+                if action == Action::Open {
+                    if len > 0 {
+                        self.tab = Tab::Topic(self.overview.selected.min(len - 1));
+                    }
+                } else if action == Action::StartSearch {
+                    self.open_prompt();
+                } else {
+                    move_list(&mut self.overview, action, len, rows);
+                }
+            }
+            Tab::Topic(topic) => self.topic_action(topic, action),
+            // The pager had its turn in `apply`.
+            Tab::Qa => {}
+        }
+    }
+
+    fn topic_action(&mut self, topic: usize, action: Action) {
+        let figures = self.topic_figures(topic);
+        let charts = self.topic_charts(topic).len();
+        let rows = self.topic_rows(topic);
+        let Some(view) = self.topics.get_mut(topic) else {
+            return;
+        };
+        match action {
+            Action::Open => {
+                if let Some(&figure) = figures.get(view.list.selected) {
+                    self.popup = Some(Popup::Figure { figure, scroll: 0 });
+                }
+            }
+            Action::NextChart if charts > 0 => view.chart = (view.chart + 1) % charts,
+            Action::PrevChart if charts > 0 => view.chart = (view.chart + charts - 1) % charts,
+            Action::StartSearch => self.open_prompt(),
+            _ => move_list(&mut view.list, action, figures.len(), rows),
+        }
+    }
+
+    fn popup_action(&mut self, action: Action) {
+        let figure_rows = self.popup_rows();
+        match &mut self.popup {
+            Some(Popup::Figure { figure, scroll }) => match action {
+                Action::Open | Action::JumpToSource => {
+                    let figure = *figure;
+                    self.jump_to_source(figure);
+                }
+                _ => {
+                    let (content, visible) = figure_rows;
+                    scroll_by(scroll, action, content, visible);
+                }
+            },
+            Some(Popup::Help { scroll }) => {
+                let (content, visible) = figure_rows;
+                scroll_by(scroll, action, content, visible);
+            }
+            Some(Popup::Topics { cursor, chosen }) => {
+                let themes = &self.data.themes;
+                match action {
+                    Action::ToggleTopic => {
+                        if let Some(theme) = themes.get(*cursor)
+                            && !chosen.remove(&theme.id)
+                        {
+                            chosen.insert(theme.id.clone());
+                        }
+                    }
+                    Action::Open => {
+                        let topics = std::mem::take(chosen);
+                        self.popup = None;
+                        self.set_filter(Filter {
+                            topics,
+                            text: self.filter.text.clone(),
+                        });
+                    }
+                    Action::TopicPicker => self.popup = None,
+                    _ => {
+                        let mut list = ListState {
+                            selected: *cursor,
+                            offset: 0,
+                        };
+                        move_list(&mut list, action, themes.len(), themes.len());
+                        *cursor = list.selected;
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Leaves the drill-down for the Q&A tab at the figure's sentence. When the topic filter
+    /// hides that item, the topics are cleared so the user lands where they asked.
+    fn jump_to_source(&mut self, figure: usize) {
+        let Some(id) = self.data.figures.get(figure).map(|f| f.id.clone()) else {
+            return;
+        };
+        self.popup = None;
+        self.tab = Tab::Qa;
+        self.sync_pager();
+        if !self.open_pager_at(&id) && !self.filter.topics.is_empty() {
+            self.set_filter(Filter {
+                topics: BTreeSet::new(),
+                text: self.filter.text.clone(),
+            });
+            self.sync_pager();
+            self.open_pager_at(&id);
+        }
+    }
+
+    fn open_pager_at(&mut self, id: &str) -> bool {
+        let ctx = PagerContext {
+            data: &self.data,
+            script: self.options.script,
+            lang: self.options.lang,
+            topics: &self.filter.topics,
+        };
+        self.pager.open_at_figure(id, &ctx)
+    }
+
+    fn open_prompt(&mut self) {
+        let mut input = LineInput::new();
+        input.set_text(&self.filter.text);
+        self.prompt = Some(FilterPrompt {
+            input,
+            before: self.filter.text.clone(),
+        });
+    }
+
+    /// A key for the open filter prompt: the filter follows the text as it is typed.
+    fn prompt_key(&mut self, key: KeyEvent) -> bool {
+        let Some(prompt) = &mut self.prompt else {
+            return false;
+        };
+        let outcome = prompt.input.handle_key(key);
+        let text = match outcome {
+            InputOutcome::Edited => prompt.input.text().to_string(),
+            InputOutcome::Submitted => {
+                let text = prompt.input.text().trim().to_string();
+                self.prompt = None;
+                text
+            }
+            InputOutcome::Cancelled => {
+                let before = prompt.before.clone();
+                self.prompt = None;
+                before
+            }
+            InputOutcome::Ignored => return false,
+        };
+        self.set_filter(Filter {
+            topics: self.filter.topics.clone(),
+            text,
+        });
+        true
+    }
+
+    /// Replaces the filter, keeping each list's selected figure when it is still shown.
+    fn set_filter(&mut self, filter: Filter) {
+        let selected: Vec<Option<usize>> = (0..self.topics.len())
+            .map(|t| {
+                self.topic_figures(t)
+                    .get(self.topics[t].list.selected)
+                    .copied()
+            })
+            .collect();
+        if filter.topics != self.filter.topics {
+            self.pager_stale = true;
+        }
+        self.filter = filter;
+        for (topic, figure) in selected.into_iter().enumerate() {
+            let figures = self.topic_figures(topic);
+            let rows = self.topic_rows(topic);
+            let index = figure
+                .and_then(|f| figures.iter().position(|&g| g == f))
+                .unwrap_or(0);
+            self.topics[topic].list.select(index, figures.len(), rows);
+        }
+        if self.tab == Tab::Qa {
+            self.sync_pager();
+        }
+    }
+
+    fn context_changed(&mut self) {
+        self.pager_stale = true;
+        if self.tab == Tab::Qa {
+            self.sync_pager();
+        }
+    }
+
+    /// Brings the pager up to date with the body area and the context, only when the Q&A tab
+    /// needs it (so startup lays out no transcript).
+    fn sync_pager(&mut self) {
+        let Some(screen) = layout::screen(self.area()) else {
+            return;
+        };
+        let ctx = PagerContext {
+            data: &self.data,
+            script: self.options.script,
+            lang: self.options.lang,
+            topics: &self.filter.topics,
+        };
+        if self.pager_area != Some(screen.body) {
+            self.pager.resize(screen.body, &ctx);
+            self.pager_area = Some(screen.body);
+        } else if self.pager_stale {
+            self.pager.on_context_change(&ctx);
+        }
+        self.pager_stale = false;
+    }
+
+    fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let Some(screen) = layout::screen(self.area()) else {
+            return;
+        };
+        if layout::contains(screen.tabs, column, row) {
+            let bar = layout::tab_bar(screen.tabs, &self.tab_titles(), self.tab_index());
+            if let Some((index, _)) = bar
+                .tabs
+                .iter()
+                .find(|(_, rect)| layout::contains(*rect, column, row))
+            {
+                self.go_to_tab(*index);
+            }
+            return;
+        }
+        if !layout::contains(screen.body, column, row) {
+            return;
+        }
+        match self.tab {
+            Tab::Overview => {
+                let parts = self.overview_layout(screen.body);
+                if layout::contains(parts.topics, column, row) {
+                    let rows = usize::from(parts.topics.height);
+                    let index = self.overview.offset_for(rows) + usize::from(row - parts.topics.y);
+                    if index < self.data.themes.len() {
+                        self.overview.select(index, self.data.themes.len(), rows);
+                    }
+                }
+            }
+            Tab::Topic(topic) => {
+                let parts = layout::topic(screen.body, self.chart_rows(topic));
+                let len = self.topic_figures(topic).len();
+                let view = &mut self.topics[topic].list;
+                if layout::contains(parts.list, column, row) {
+                    let rows = usize::from(parts.list.height);
+                    let index = view.offset_for(rows) + usize::from(row - parts.list.y);
+                    if index < len {
+                        view.select(index, len, rows);
+                    }
+                }
+            }
+            Tab::Qa => {
+                self.sync_pager();
+                let ctx = PagerContext {
+                    data: &self.data,
+                    script: self.options.script,
+                    lang: self.options.lang,
+                    topics: &self.filter.topics,
+                };
+                self.pager.click(column, row, &ctx);
+            }
+        }
+    }
+
+    /// The tab titles as the bar shows them: `1 概览`, numbered while a digit reaches them.
+    pub fn tab_titles(&self) -> Vec<String> {
+        let (lang, script) = (self.options.lang, self.options.script);
+        self.tabs()
+            .iter()
+            .enumerate()
+            .map(|(index, tab)| {
+                let name = match tab {
+                    Tab::Overview => strings::OVERVIEW.get(lang, script).to_string(),
+                    Tab::Topic(t) => crate::text::sanitize::sanitize(
+                        self.data.themes[*t].label.get(lang, script),
+                    )
+                    .into_owned(),
+                    Tab::Qa => strings::QA.get(lang, script).to_string(),
+                };
+                if index < 9 {
+                    format!("{} {name}", index + 1)
+                } else {
+                    name
+                }
+            })
+            .collect()
+    }
+
+    /// The overview's layout for `body`.
+    pub fn overview_layout(&self, body: Rect) -> layout::OverviewLayout {
+        layout::overview(
+            body,
+            self.headline_figures().len(),
+            self.data.themes.len() as u16,
+        )
+    }
+
+    /// How many bars the chart of topic `topic` shows (what its layout reserves).
+    pub fn chart_rows(&self, topic: usize) -> u16 {
+        self.current_chart(topic).map_or(0, |chart| {
+            let shown = chart
+                .bars
+                .iter()
+                .filter(|bar| {
+                    self.figure(&bar.figure)
+                        .is_some_and(|f| self.filter.matches_figure(f))
+                })
+                .count();
+            u16::try_from(shown).unwrap_or(u16::MAX)
+        })
+    }
+
+    fn overview_rows(&self) -> usize {
+        layout::screen(self.area()).map_or(1, |s| {
+            usize::from(self.overview_layout(s.body).topics.height)
+        })
+    }
+
+    fn topic_rows(&self, topic: usize) -> usize {
+        layout::screen(self.area()).map_or(1, |s| {
+            usize::from(layout::topic(s.body, self.chart_rows(topic)).list.height)
+        })
+    }
+
+    /// For the open popup: (rows of content, rows visible), for scrolling.
+    fn popup_rows(&self) -> (usize, usize) {
+        let Some(screen) = layout::screen(self.area()) else {
+            return (0, 1);
+        };
+        match &self.popup {
+            Some(Popup::Figure { figure, .. }) => {
+                let (rect, lines) = drill::layout(self, *figure, screen.body);
+                (lines.len(), usize::from(rect.height.saturating_sub(2)))
+            }
+            Some(Popup::Help { .. }) => {
+                let rows = keys::help_lines(self.options.lang, self.options.script).len();
+                let rect = layout::help(screen.body, rows);
+                (rows, usize::from(rect.height.saturating_sub(2)))
+            }
+            _ => (0, 1),
+        }
+    }
+}
+
+/// Moves a list selection for a movement action; other actions do nothing.
+fn move_list(list: &mut ListState, action: Action, len: usize, rows: usize) {
+    let page = isize::try_from(rows.max(1)).unwrap_or(isize::MAX);
+    match action {
+        Action::Down => list.move_by(1, len, rows),
+        Action::Up => list.move_by(-1, len, rows),
+        Action::PageDown => list.move_by(page, len, rows),
+        Action::PageUp => list.move_by(-page, len, rows),
+        Action::HalfPageDown => list.move_by((page / 2).max(1), len, rows),
+        Action::HalfPageUp => list.move_by(-(page / 2).max(1), len, rows),
+        Action::Top => list.select(0, len, rows),
+        Action::Bottom => list.select(len.saturating_sub(1), len, rows),
+        _ => {}
+    }
+}
+
+/// Scrolls a popup's content of `content` rows shown in `visible` rows.
+fn scroll_by(scroll: &mut usize, action: Action, content: usize, visible: usize) {
+    let max = content.saturating_sub(visible);
+    let page = visible.max(1);
+    *scroll = match action {
+        Action::Down => *scroll + 1,
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown => *scroll + page,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::HalfPageDown => *scroll + (page / 2).max(1),
+        Action::HalfPageUp => scroll.saturating_sub((page / 2).max(1)),
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => *scroll,
+    }
+    .min(max);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEventState, MouseEvent};
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn press(app: &mut App, keys: &str) {
+        for c in keys.chars() {
+            app.handle_key(key(KeyCode::Char(c)));
+        }
+    }
+
+    fn app() -> App {
+        fixture::app(Script::Hans, Lang::Zh)
+    }
+
+    fn topic_of(app: &App, id: &str) -> usize {
+        app.data()
+            .themes
+            .iter()
+            .position(|t| t.id == id)
+            .expect("fixture theme")
+    }
+
+    #[test]
+    fn tabs_cycle_both_ways_and_digits_jump() {
+        let mut app = app();
+        assert_eq!(app.tab(), Tab::Overview);
+        app.handle_key(key(KeyCode::Tab));
+        assert_eq!(app.tab(), Tab::Topic(0));
+        app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+        assert_eq!(app.tab(), Tab::Overview);
+        app.handle_key(key(KeyCode::Left));
+        assert_eq!(app.tab(), Tab::Qa, "going left from the first tab wraps");
+        press(&mut app, "3");
+        assert_eq!(app.tab(), Tab::Topic(1));
+        press(&mut app, "l");
+        assert_eq!(app.tab(), Tab::Topic(2));
+        press(&mut app, "9");
+        assert_eq!(app.tab(), Tab::Topic(2), "no ninth tab: nothing happens");
+    }
+
+    #[test]
+    fn only_presses_count() {
+        let mut app = app();
+        let mut release = key(KeyCode::Tab);
+        release.kind = KeyEventKind::Release;
+        release.state = KeyEventState::NONE;
+        app.handle_key(release);
+        assert_eq!(app.tab(), Tab::Overview);
+    }
+
+    #[test]
+    fn the_selection_moves_pages_and_stays_in_bounds() {
+        let mut app = app();
+        let skills = topic_of(&app, "skills");
+        app.apply(Action::GoToTab(skills + 1));
+        let len = app.topic_figures(skills).len();
+        press(&mut app, "jj");
+        assert_eq!(app.topic_view(skills).list.selected, 2);
+        press(&mut app, "G");
+        assert_eq!(app.topic_view(skills).list.selected, len - 1);
+        press(&mut app, "j");
+        assert_eq!(app.topic_view(skills).list.selected, len - 1);
+        app.handle_key(key(KeyCode::Home));
+        assert_eq!(app.topic_view(skills).list.selected, 0);
+        app.handle_key(key(KeyCode::PageDown));
+        assert!(app.topic_view(skills).list.selected > 0);
+    }
+
+    #[test]
+    fn a_tiny_terminal_keeps_the_selection_visible() {
+        let mut app = app();
+        let skills = topic_of(&app, "skills");
+        app.apply(Action::GoToTab(skills + 1));
+        press(&mut app, "G");
+        app.resize(40, 12);
+        let view = app.topic_view(skills).list;
+        let rows = app.topic_rows(skills);
+        assert!(view.offset <= view.selected && view.selected < view.offset + rows);
+        app.resize(120, 40);
+        assert_eq!(app.topic_view(skills).list.selected, view.selected);
+    }
+
+    #[test]
+    fn charts_cycle_with_c_and_brackets() {
+        let mut app = app();
+        let skills = topic_of(&app, "skills");
+        app.apply(Action::GoToTab(skills + 1));
+        assert_eq!(
+            app.current_chart(skills).map(|c| c.id.as_str()),
+            Some("c-training")
+        );
+        press(&mut app, "c");
+        assert_eq!(
+            app.current_chart(skills).map(|c| c.id.as_str()),
+            Some("c-platform")
+        );
+        press(&mut app, "]");
+        assert_eq!(
+            app.current_chart(skills).map(|c| c.id.as_str()),
+            Some("c-training")
+        );
+        press(&mut app, "C");
+        assert_eq!(
+            app.current_chart(skills).map(|c| c.id.as_str()),
+            Some("c-platform")
+        );
+    }
+
+    #[test]
+    fn enter_opens_the_drill_down_and_esc_closes_it() {
+        let mut app = app();
+        app.apply(Action::GoToTab(1));
+        app.handle_key(key(KeyCode::Enter));
+        let first = app.topic_figures(0)[0];
+        assert_eq!(
+            app.popup(),
+            Some(&Popup::Figure {
+                figure: first,
+                scroll: 0
+            })
+        );
+        app.handle_key(key(KeyCode::Esc));
+        assert_eq!(app.popup(), None);
+        assert!(!app.should_quit());
+    }
+
+    #[test]
+    fn jumping_to_the_source_lands_on_the_qa_tab() {
+        let mut app = app();
+        app.apply(Action::GoToTab(1));
+        app.handle_key(key(KeyCode::Enter));
+        press(&mut app, "o");
+        assert_eq!(app.tab(), Tab::Qa);
+        assert_eq!(app.popup(), None);
+    }
+
+    #[test]
+    fn the_topic_picker_selects_several_and_applies_on_enter() {
+        let mut app = app();
+        press(&mut app, "t");
+        app.handle_key(key(KeyCode::Char(' ')));
+        press(&mut app, "j");
+        app.handle_key(key(KeyCode::Char(' ')));
+        assert!(
+            app.filter().topics.is_empty(),
+            "nothing applies before Enter"
+        );
+        app.handle_key(key(KeyCode::Enter));
+        let chosen: Vec<&str> = app.filter().topics.iter().map(String::as_str).collect();
+        assert_eq!(chosen, ["grassroots", "rights"]);
+        assert_eq!(app.popup(), None);
+        // The counts follow: the skills theme keeps only its figure tagged "rights".
+        let skills = topic_of(&app, "skills");
+        assert_eq!(app.topic_counts(skills).0, 1);
+        app.handle_key(key(KeyCode::Esc));
+        assert!(!app.filter().is_active(), "Esc clears the filter");
+    }
+
+    #[test]
+    fn the_text_filter_follows_typing_and_esc_restores() {
+        let mut app = app();
+        app.apply(Action::GoToTab(1));
+        press(&mut app, "/");
+        assert!(app.prompt().is_some());
+        press(&mut app, "q");
+        assert!(!app.should_quit(), "q is text in the prompt");
+        assert_eq!(app.filter().text, "q");
+        app.handle_key(key(KeyCode::Backspace));
+        for c in "快递".chars() {
+            app.handle_key(key(KeyCode::Char(c)));
+        }
+        let (shown, total) = app.figures_shown();
+        assert!(shown < total && shown > 0);
+        app.handle_key(key(KeyCode::Enter));
+        assert!(app.prompt().is_none());
+        assert_eq!(app.filter().text, "快递");
+        // Open again and cancel: the filter stays as it was.
+        press(&mut app, "/x");
+        app.handle_key(key(KeyCode::Esc));
+        assert_eq!(app.filter().text, "快递");
+        app.handle_key(key(KeyCode::Esc));
+        assert_eq!(app.filter().text, "");
+    }
+
+    #[test]
+    fn filtering_keeps_the_selected_figure_when_it_stays() {
+        let mut app = app();
+        let grassroots = topic_of(&app, "grassroots");
+        app.apply(Action::GoToTab(grassroots + 1));
+        press(&mut app, "j");
+        let figures = app.topic_figures(grassroots);
+        let chosen = figures[1];
+        app.set_filter(Filter {
+            topics: BTreeSet::new(),
+            text: "答问".into(),
+        });
+        let after = app.topic_figures(grassroots);
+        assert_eq!(after[app.topic_view(grassroots).list.selected], chosen);
+    }
+
+    #[test]
+    fn script_and_language_toggle() {
+        let mut app = app();
+        press(&mut app, "s");
+        assert_eq!(app.script(), Script::Hant);
+        press(&mut app, "L");
+        assert_eq!(app.lang(), Lang::En);
+        assert_eq!(app.tab_titles()[0], "1 Overview");
+    }
+
+    #[test]
+    fn help_toggles_and_quit_quits() {
+        let mut app = app();
+        app.handle_key(key(KeyCode::F(1)));
+        assert!(matches!(app.popup(), Some(Popup::Help { .. })));
+        press(&mut app, "?");
+        assert_eq!(app.popup(), None);
+        app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert!(app.should_quit());
+    }
+
+    #[test]
+    fn the_mouse_acts_only_when_enabled() {
+        let click = |column, row| MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        let mut app = app();
+        // "1 概览 │ 2 基层建设": the second title starts at column 9.
+        app.handle_mouse(click(10, 0));
+        assert_eq!(app.tab(), Tab::Topic(0));
+        app.handle_mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 5,
+            row: 5,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(app.topic_view(0).list.selected, 1);
+        // Row 3 of the screen is the list's first row (tabs, description, list title).
+        app.handle_mouse(click(5, 3));
+        assert_eq!(app.topic_view(0).list.selected, 0);
+
+        let mut off = App::new(
+            fixture::dataset(),
+            Options {
+                mouse: false,
+                ..app.options()
+            },
+        );
+        off.resize(80, 24);
+        off.handle_mouse(click(10, 0));
+        assert_eq!(off.tab(), Tab::Overview);
+    }
+}

@@ -1,0 +1,25 @@
+//! A small dataset for unit tests: three themes, a damaged, a zero, a huge and a very long
+//! figure, a repeat and a series.
+
+use crate::app::{App, Options};
+use crate::data::{Dataset, Lang, Script};
+
+pub fn dataset() -> Dataset {
+    serde_json::from_str(include_str!("../../tests/fixtures/dashboard.json"))
+        .expect("the test fixture is a valid dataset")
+}
+
+/// An app over the fixture, colour and mouse on, sized 80×24.
+pub fn app(script: Script, lang: Lang) -> App {
+    let mut app = App::new(
+        dataset(),
+        Options {
+            script,
+            lang,
+            color: true,
+            mouse: true,
+        },
+    );
+    app.resize(80, 24);
+    app
+}

@@ -1,0 +1,345 @@
+//! Where each part of the screen goes, as pure functions of the terminal size and the state.
+//!
+//! The app uses them to size pages, tell the pager its area and hit-test mouse clicks; the UI
+//! draws into exactly the same rectangles. Nothing here draws.
+
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+/// Below this size the dashboard shows only a notice.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Topic tabs put the list and the chart side by side from this body width on.
+const SIDE_BY_SIDE_WIDTH: u16 = 100;
+/// Overview cards: height (border, value, qualifier and period, border) and least width.
+pub const CARD_HEIGHT: u16 = 4;
+const CARD_MIN_WIDTH: u16 = 26;
+
+/// The frame of every screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub tabs: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+/// The screen's parts, or `None` when `area` is below the minimum size.
+pub fn screen(area: Rect) -> Option<Screen> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let row = |y: u16| Rect::new(area.x, y, area.width, 1);
+    Some(Screen {
+        tabs: row(area.y),
+        body: Rect::new(area.x, area.y + 1, area.width, area.height - 3),
+        status: row(area.bottom() - 2),
+        footer: row(area.bottom() - 1),
+    })
+}
+
+/// A topic tab: a description row, the figure list and the current chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopicLayout {
+    pub description: Rect,
+    pub list_title: Rect,
+    pub list: Rect,
+    pub chart_title: Rect,
+    pub chart: Rect,
+}
+
+/// Splits a topic tab's body. `chart_rows` is how many bars the current chart has (0 for
+/// none); the chart never takes more than it needs, nor more than half of a stacked body.
+pub fn topic(body: Rect, chart_rows: u16) -> TopicLayout {
+    let description = Rect::new(body.x, body.y, body.width, body.height.min(1));
+    let rest = Rect::new(
+        body.x,
+        description.bottom(),
+        body.width,
+        body.height.saturating_sub(1),
+    );
+    let (list_area, chart_area) = if body.width >= SIDE_BY_SIDE_WIDTH {
+        let list_width = rest.width * 11 / 20;
+        // One blank column between the two.
+        let chart_x = rest.x + list_width + 1;
+        (
+            Rect::new(rest.x, rest.y, list_width, rest.height),
+            Rect::new(chart_x, rest.y, rest.right() - chart_x, rest.height),
+        )
+    } else {
+        let wanted = chart_rows.max(1) + 1;
+        let chart_height = wanted.min(rest.height / 2);
+        let list_height = rest.height - chart_height;
+        (
+            Rect::new(rest.x, rest.y, rest.width, list_height),
+            Rect::new(rest.x, rest.y + list_height, rest.width, chart_height),
+        )
+    };
+    let (list_title, list) = title_and_rows(list_area);
+    let (chart_title, chart) = title_and_rows(chart_area);
+    TopicLayout {
+        description,
+        list_title,
+        list,
+        chart_title,
+        chart,
+    }
+}
+
+/// The overview: headline cards on top, the topic table below.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverviewLayout {
+    /// One rectangle per card shown, in reading order; may be fewer than asked for.
+    pub cards: Vec<Rect>,
+    pub topics_title: Rect,
+    pub topics: Rect,
+}
+
+/// Lays out up to `cards` headline cards, leaving the topic table `topics` rows (and a title)
+/// when it can.
+pub fn overview(body: Rect, cards: usize, topics: u16) -> OverviewLayout {
+    let table_height = (topics + 1).min(body.height);
+    let columns = (body.width / CARD_MIN_WIDTH).max(1);
+    let card_rows_fit = body.height.saturating_sub(table_height) / CARD_HEIGHT;
+    let card_rows_needed = cards.div_ceil(usize::from(columns)) as u16;
+    let card_rows = card_rows_fit.min(card_rows_needed);
+    let mut rects = Vec::new();
+    if cards > 0 {
+        let card_width = body.width / columns;
+        for index in 0..(card_rows * columns).min(cards as u16) {
+            let (row, column) = (index / columns, index % columns);
+            // The last column takes the rounding remainder.
+            let width = if column == columns - 1 {
+                body.width - card_width * column
+            } else {
+                card_width
+            };
+            rects.push(Rect::new(
+                body.x + column * card_width,
+                body.y + row * CARD_HEIGHT,
+                width,
+                CARD_HEIGHT,
+            ));
+        }
+    }
+    let table_top = body.y + card_rows * CARD_HEIGHT;
+    let table = Rect::new(body.x, table_top, body.width, body.bottom() - table_top);
+    let (topics_title, topics) = title_and_rows(table);
+    OverviewLayout {
+        cards: rects,
+        topics_title,
+        topics,
+    }
+}
+
+/// Splits off the first row as a title.
+fn title_and_rows(area: Rect) -> (Rect, Rect) {
+    let title = Rect::new(area.x, area.y, area.width, area.height.min(1));
+    let rows = Rect::new(
+        area.x,
+        title.bottom(),
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    (title, rows)
+}
+
+/// The tab bar: where each visible tab title goes, and a position marker when not all fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabBar {
+    /// (tab index, where its title goes), left to right.
+    pub tabs: Vec<(usize, Rect)>,
+    /// `‹ 3/10 ›` at the right end when some tabs are hidden.
+    pub marker: Option<(Rect, String)>,
+}
+
+/// Columns between two tab titles (` │ `).
+pub const TAB_GAP: u16 = 3;
+
+/// Places tab titles (already including their number) so the current one is always visible;
+/// when they don't all fit, the bar scrolls and ends in a marker telling where we are.
+pub fn tab_bar(area: Rect, titles: &[String], current: usize) -> TabBar {
+    let widths: Vec<u16> = titles
+        .iter()
+        .map(|t| u16::try_from(t.width()).unwrap_or(u16::MAX))
+        .collect();
+    let total: u32 = widths
+        .iter()
+        .map(|&w| u32::from(w) + u32::from(TAB_GAP))
+        .sum();
+    if total <= u32::from(area.width) + u32::from(TAB_GAP) {
+        return TabBar {
+            tabs: place(area, &widths, 0, widths.len()),
+            marker: None,
+        };
+    }
+    let current = current.min(titles.len().saturating_sub(1));
+    let (left, right) = (current > 0, current + 1 < titles.len());
+    let marker_text = format!(
+        "{} {}/{} {}",
+        if left { '‹' } else { ' ' },
+        current + 1,
+        titles.len(),
+        if right { '›' } else { ' ' }
+    );
+    let marker_width = (marker_text.width() as u16).min(area.width);
+    let room = area.width.saturating_sub(marker_width + 1);
+    // Show the current tab, then as many after it as fit, then before it.
+    let mut start = current;
+    let mut end = (current + 1).min(widths.len());
+    let mut used = widths.get(current).copied().unwrap_or(0);
+    while end < widths.len() && used + TAB_GAP + widths[end] <= room {
+        used += TAB_GAP + widths[end];
+        end += 1;
+    }
+    while start > 0 && used + TAB_GAP + widths[start - 1] <= room {
+        start -= 1;
+        used += TAB_GAP + widths[start];
+    }
+    let bar = Rect::new(area.x, area.y, room, area.height);
+    TabBar {
+        tabs: place(bar, &widths, start, end),
+        marker: Some((
+            Rect::new(
+                area.right() - marker_width,
+                area.y,
+                marker_width,
+                area.height,
+            ),
+            marker_text,
+        )),
+    }
+}
+
+/// Rectangles for titles `start..end` left to right, clipped to `area`.
+fn place(area: Rect, widths: &[u16], start: usize, end: usize) -> Vec<(usize, Rect)> {
+    let mut x = area.x;
+    let mut placed = Vec::new();
+    for (index, &width) in widths.iter().enumerate().take(end).skip(start) {
+        if x >= area.right() {
+            break;
+        }
+        let width = width.min(area.right() - x);
+        placed.push((index, Rect::new(x, area.y, width, area.height)));
+        x = x.saturating_add(width).saturating_add(TAB_GAP);
+    }
+    placed
+}
+
+/// A popup of at most `width`×`height` centred in `area`, leaving a margin when it can.
+pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width
+        .min(area.width.saturating_sub(4))
+        .max(area.width.min(10));
+    let height = height
+        .min(area.height.saturating_sub(2))
+        .max(area.height.min(3));
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Columns a popup's border and padding take from its width.
+pub const POPUP_FRAME_WIDTH: u16 = 4;
+
+/// The help popup for `rows` rows of content.
+pub fn help(body: Rect, rows: usize) -> Rect {
+    popup(body, 76, u16::try_from(rows + 2).unwrap_or(u16::MAX))
+}
+
+/// The topic picker for `topics` themes.
+pub fn topic_picker(body: Rect, topics: usize) -> Rect {
+    popup(body, 50, u16::try_from(topics + 2).unwrap_or(u16::MAX))
+}
+
+/// Whether a cell lies in `rect`.
+pub fn contains(rect: Rect, column: u16, row: u16) -> bool {
+    column >= rect.x && column < rect.right() && row >= rect.y && row < rect.bottom()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inside(outer: Rect, inner: Rect) -> bool {
+        inner.is_empty() || outer.union(inner) == outer
+    }
+
+    #[test]
+    fn small_terminals_get_no_layout() {
+        assert!(screen(Rect::new(0, 0, MIN_WIDTH - 1, 40)).is_none());
+        assert!(screen(Rect::new(0, 0, 200, MIN_HEIGHT - 1)).is_none());
+        let s = screen(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT)).expect("minimum size fits");
+        assert_eq!(s.body.height, MIN_HEIGHT - 3);
+        assert_eq!(s.footer.y, MIN_HEIGHT - 1);
+    }
+
+    #[test]
+    fn topic_parts_stay_inside_the_body() {
+        for (w, h) in [(40, 9), (80, 21), (120, 37), (250, 77), (40, 1), (40, 2)] {
+            let body = Rect::new(0, 1, w, h);
+            for bars in [0, 1, 5, 300] {
+                let l = topic(body, bars);
+                for part in [l.description, l.list_title, l.list, l.chart_title, l.chart] {
+                    assert!(inside(body, part), "{part:?} outside {body:?}");
+                }
+            }
+        }
+        // Stacked: a five-bar chart gets its rows and the list keeps the rest.
+        let l = topic(Rect::new(0, 1, 80, 21), 5);
+        assert_eq!(l.chart.height, 5);
+        assert_eq!(l.list.height, 21 - 1 - 6 - 1);
+    }
+
+    #[test]
+    fn overview_cards_leave_room_for_the_topics() {
+        let body = Rect::new(0, 1, 80, 21);
+        let all = overview(body, 7, 3);
+        assert_eq!(
+            all.cards.len(),
+            7,
+            "three rows of three columns hold seven cards"
+        );
+        assert_eq!(all.topics.height, 21 - 3 * CARD_HEIGHT - 1);
+        assert!(all.cards.iter().all(|c| inside(body, *c)));
+        let short = overview(Rect::new(0, 1, 80, 13), 7, 3);
+        assert_eq!(
+            short.cards.len(),
+            6,
+            "two rows of cards leave the table its rows"
+        );
+        assert!(short.topics.height >= 3);
+        let tiny = overview(Rect::new(0, 1, 40, 9), 7, 8);
+        assert!(tiny.cards.is_empty());
+    }
+
+    #[test]
+    fn the_tab_bar_scrolls_to_keep_the_current_tab() {
+        let titles: Vec<String> = (1..=10).map(|i| format!("{i} 主题第{i}个")).collect();
+        let area = Rect::new(0, 0, 40, 1);
+        for current in 0..titles.len() {
+            let bar = tab_bar(area, &titles, current);
+            assert!(bar.tabs.iter().any(|(i, _)| *i == current));
+            let (rect, text) = bar.marker.expect("ten tabs don't fit in 40 columns");
+            assert!(text.contains(&format!("{}/10", current + 1)));
+            assert!(bar.tabs.iter().all(|(_, r)| r.right() <= rect.x));
+        }
+        let few = tab_bar(Rect::new(0, 0, 80, 1), &titles[..3], 1);
+        assert!(few.marker.is_none());
+        assert_eq!(few.tabs.len(), 3);
+    }
+
+    #[test]
+    fn popups_fit_any_area() {
+        for (w, h) in [(1, 1), (3, 2), (40, 12), (200, 60)] {
+            let area = Rect::new(0, 0, w, h);
+            assert!(inside(area, popup(area, 70, 30)));
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Every interface string of the dashboard, in simplified and traditional Chinese and in
+//! English, and the few phrases built from data (qualifiers, periods, counts).
+//!
+//! Keeping them in one place means a new screen cannot forget a language.
+
+use crate::data::{Figure, Lang, Period, Qualifier, Script};
+use crate::text::{format_en, format_zh, sanitize};
+
+/// One phrase in the three interface variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    pub hans: &'static str,
+    pub hant: &'static str,
+    pub en: &'static str,
+}
+
+impl Phrase {
+    /// The variant for the interface language, in `script` when Chinese.
+    pub fn get(&self, lang: Lang, script: Script) -> &'static str {
+        match (lang, script) {
+            (Lang::En, _) => self.en,
+            (Lang::Zh, Script::Hans) => self.hans,
+            (Lang::Zh, Script::Hant) => self.hant,
+        }
+    }
+}
+
+/// Shorthand for the tables below.
+const fn p(hans: &'static str, hant: &'static str, en: &'static str) -> Phrase {
+    Phrase { hans, hant, en }
+}
+
+pub const OVERVIEW: Phrase = p("概览", "概覽", "Overview");
+pub const QA: Phrase = p("问答", "問答", "Q&A");
+pub const HEADLINES: Phrase = p("要点", "要點", "Headlines");
+pub const TOPICS: Phrase = p("主题", "主題", "Topics");
+pub const FIGURES: Phrase = p("数据", "數據", "Figures");
+pub const CHART: Phrase = p("图表", "圖表", "Chart");
+pub const NO_CHARTS: Phrase = p("本主题无图表", "本主題無圖表", "No chart for this topic");
+pub const NO_FIGURES: Phrase = p(
+    "没有符合筛选的数据",
+    "沒有符合篩選的數據",
+    "No figures match the filter",
+);
+pub const NO_BARS: Phrase = p(
+    "筛选后此图表无数据",
+    "篩選後此圖表無數據",
+    "No bar of this chart matches the filter",
+);
+pub const DAMAGED: Phrase = p("原文损坏", "原文損壞", "damaged in source");
+pub const HELP_TITLE: Phrase = p("按键", "按鍵", "Keys");
+pub const TOPIC_PICKER_TITLE: Phrase = p(
+    "选择主题（空格选取，Enter 应用）",
+    "選擇主題（空格選取，Enter 套用）",
+    "Topics (Space selects, Enter applies)",
+);
+pub const FILTER_PROMPT: Phrase = p("筛选: ", "篩選: ", "Filter: ");
+pub const FILTER_TOPICS: Phrase = p("主题", "主題", "topics");
+pub const FILTER_TEXT: Phrase = p("文字", "文字", "text");
+pub const ESC_CLEARS: Phrase = p("Esc 清除", "Esc 清除", "Esc clears");
+pub const ALL_TOPICS: Phrase = p("全部主题", "全部主題", "all topics");
+pub const SPEAKER: Phrase = p("发言人", "發言人", "Speaker");
+pub const PERIOD: Phrase = p("时间", "時間", "Period");
+pub const VALUE: Phrase = p("数值", "數值", "Value");
+pub const SOURCE: Phrase = p("原文", "原文", "Source");
+pub const REPEATS: Phrase = p("同一数据另见", "同一數據另見", "Stated again as");
+pub const SERIES: Phrase = p("历次数据", "歷次數據", "Series");
+pub const JUMP_HINT: Phrase = p(
+    "Enter/o 跳至问答原文 · Esc 关闭",
+    "Enter/o 跳至問答原文 · Esc 關閉",
+    "Enter/o: go to the Q&A · Esc: close",
+);
+pub const CLOSE_HINT: Phrase = p("Esc 关闭", "Esc 關閉", "Esc: close");
+pub const ITEM: Phrase = p("项", "項", "item");
+pub const MATCHES: Phrase = p("匹配", "匹配", "match");
+
+/// The words before a figure's number that say how exact it is; empty for exact figures.
+pub fn qualifier(qualifier: Qualifier, lang: Lang, script: Script) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "",
+        Qualifier::Over => p("超过", "超過", "over").get(lang, script),
+        Qualifier::Nearly => p("近", "近", "nearly").get(lang, script),
+        Qualifier::About => p("约", "約", "about").get(lang, script),
+        Qualifier::MoreThan => p("逾", "逾", "more than").get(lang, script),
+    }
+}
+
+/// A figure's value as a reader wants it, qualifier and unit included: `约8,122.4万件`,
+/// `about 81.2 M parcels`. A damaged figure shows what survives (`?650个`).
+pub fn figure_value(figure: &Figure, lang: Lang, script: Script) -> String {
+    let unit = sanitize(figure.unit.get(lang, script));
+    let number = match (&figure.damaged, figure.value, lang) {
+        (Some(damage), _, _) => sanitize(&damage.surviving).into_owned(),
+        (None, None, _) => "?".to_string(),
+        (None, Some(value), Lang::Zh) => format_zh(value, script),
+        (None, Some(value), Lang::En) => format_en(value),
+    };
+    let qualifier = qualifier(figure.qualifier, lang, script);
+    match lang {
+        Lang::Zh => format!("{qualifier}{number}{unit}"),
+        Lang::En => [qualifier, &number, &unit]
+            .iter()
+            .filter(|part| !part.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// A period as a reader says it: `2021年`, `2012年以来`, `as of 2022-06`.
+pub fn period(period: &Period, lang: Lang, script: Script) -> String {
+    match (period, lang) {
+        (Period::Year { year }, Lang::Zh) => format!("{year}年"),
+        (Period::Year { year }, Lang::En) => year.to_string(),
+        (Period::Range { from, to }, Lang::Zh) => format!("{from}–{to}年"),
+        (Period::Range { from, to }, Lang::En) => format!("{from}–{to}"),
+        (Period::Since { year }, _) => match (lang, script) {
+            (Lang::En, _) => format!("since {year}"),
+            (Lang::Zh, Script::Hans) => format!("{year}年以来"),
+            (Lang::Zh, Script::Hant) => format!("{year}年以來"),
+        },
+        (Period::AsOf { date }, Lang::Zh) => format!("截至{}", zh_date(date)),
+        (Period::AsOf { date }, Lang::En) => format!("as of {date}"),
+    }
+}
+
+/// `2022-06-30` as `2022年6月30日`; anything unexpected is shown as it is.
+fn zh_date(date: &str) -> String {
+    let parts: Vec<Option<u16>> = date.split('-').map(|p| p.parse().ok()).collect();
+    match parts.as_slice() {
+        [Some(y)] => format!("{y}年"),
+        [Some(y), Some(m @ 1..=12)] => format!("{y}年{m}月"),
+        [Some(y), Some(m @ 1..=12), Some(d @ 1..=31)] => format!("{y}年{m}月{d}日"),
+        _ => date.to_string(),
+    }
+}
+
+/// `12 项数据 · 5 个问答` for a topic row of the overview.
+pub fn topic_counts(figures: usize, items: usize, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::En, _) => format!(
+            "{figures} figure{} · {items} Q&A item{}",
+            plural(figures),
+            plural(items)
+        ),
+        (Lang::Zh, Script::Hans) => format!("{figures} 项数据 · {items} 个问答"),
+        (Lang::Zh, Script::Hant) => format!("{figures} 項數據 · {items} 個問答"),
+    }
+}
+
+/// `12/130 项` in the status line.
+pub fn shown_of(shown: usize, total: usize, lang: Lang, script: Script) -> String {
+    match lang {
+        Lang::En => format!("{shown}/{total} figures"),
+        Lang::Zh => format!("{shown}/{total} {}", ITEM.get(lang, script)),
+    }
+}
+
+/// What replaces the interface when the terminal is below the minimum size.
+pub fn too_small(width: u16, height: u16, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::En, _) => format!("terminal too small (need {width}×{height})"),
+        (Lang::Zh, Script::Hans) => format!("终端太小（需要 {width}×{height}）"),
+        (Lang::Zh, Script::Hant) => format!("終端太小（需要 {width}×{height}）"),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_follow_language_and_script() {
+        assert_eq!(OVERVIEW.get(Lang::Zh, Script::Hans), "概览");
+        assert_eq!(OVERVIEW.get(Lang::Zh, Script::Hant), "概覽");
+        assert_eq!(OVERVIEW.get(Lang::En, Script::Hant), "Overview");
+    }
+
+    #[test]
+    fn periods_read_naturally() {
+        let since = Period::Since { year: 2012 };
+        assert_eq!(period(&since, Lang::Zh, Script::Hant), "2012年以來");
+        assert_eq!(period(&since, Lang::En, Script::Hans), "since 2012");
+        let as_of = Period::AsOf {
+            date: "2022-06".into(),
+        };
+        assert_eq!(period(&as_of, Lang::Zh, Script::Hans), "截至2022年6月");
+        let odd = Period::AsOf {
+            date: "mid-2022".into(),
+        };
+        assert_eq!(period(&odd, Lang::Zh, Script::Hans), "截至mid-2022");
+    }
+
+    #[test]
+    fn counts_pluralise_in_english_only() {
+        assert_eq!(
+            topic_counts(1, 2, Lang::En, Script::Hans),
+            "1 figure · 2 Q&A items"
+        );
+        assert_eq!(
+            topic_counts(1, 2, Lang::Zh, Script::Hant),
+            "1 項數據 · 2 個問答"
+        );
+    }
+}

@@ -1,0 +1,282 @@
+//! A horizontal bar chart for Chinese labels, drawn cell by cell.
+//!
+//! Unlike ratatui's `BarChart`: labels are cut to a width-aware column (never over the bars),
+//! bars have eighth-block resolution, values are any finite `f64` with their text (number,
+//! unit, qualifier) right-aligned, and a damaged figure is written as such instead of a bar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::text::{self, Align};
+use crate::ui::{put, put_aligned, theme::Theme};
+
+/// One bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarRow {
+    pub label: String,
+    /// `None` for a figure without a usable value (damaged): no bar is drawn.
+    pub value: Option<f64>,
+    /// The value as the reader reads it, e.g. `8,122.4万件`, or what survives of it.
+    pub text: String,
+    /// Set for a damaged figure: why it has no bar (`damaged in source`).
+    pub damaged: Option<String>,
+}
+
+/// The eighth blocks, from one eighth to a full cell.
+const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
+/// Below this many columns for the bar itself, bars are left out and only values shown.
+const MIN_BAR: u16 = 4;
+
+/// Draws `rows` into `area`, one per row; when they don't all fit, the last row tells how
+/// many more there are (`+3 …`). Touches no cell outside `area`.
+pub fn draw(buf: &mut Buffer, area: Rect, rows: &[BarRow], theme: &Theme) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() || rows.is_empty() {
+        return;
+    }
+    let fits = rows.len() <= usize::from(area.height);
+    let shown = if fits {
+        rows.len()
+    } else {
+        usize::from(area.height - 1)
+    };
+    let widths = Columns::new(area.width, &rows[..shown]);
+    let max = rows[..shown]
+        .iter()
+        .filter_map(|r| r.value)
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+    for (index, bar) in rows[..shown].iter().enumerate() {
+        let y = area.y + index as u16;
+        draw_row(
+            buf,
+            Rect::new(area.x, y, area.width, 1),
+            bar,
+            &widths,
+            max,
+            theme,
+        );
+    }
+    if !fits {
+        let more = format!("+{} …", rows.len() - shown);
+        put(
+            buf,
+            Rect::new(area.x, area.bottom() - 1, area.width, 1),
+            &more,
+            theme.muted,
+        );
+    }
+}
+
+/// Column widths of a row: label, gap, bar, gap, then the value takes the rest.
+struct Columns {
+    label: u16,
+    bar: u16,
+}
+
+impl Columns {
+    fn new(width: u16, rows: &[BarRow]) -> Self {
+        let widest = |f: &dyn Fn(&BarRow) -> usize| {
+            rows.iter()
+                .map(|r| u16::try_from(f(r)).unwrap_or(u16::MAX))
+                .max()
+                .unwrap_or(0)
+        };
+        let label_wanted = widest(&|r| text::width(&r.label));
+        let value_wanted = widest(&|r| {
+            if r.damaged.is_some() {
+                0
+            } else {
+                text::width(&r.text)
+            }
+        });
+        // Labels take at most 2/5 of the width, values what they need up to 2/5.
+        let label = label_wanted.min(width * 2 / 5);
+        let value = value_wanted.min(width * 2 / 5);
+        let bar = width.saturating_sub(label + value + 2);
+        // Too narrow for bars: label and value share the row.
+        Self {
+            label,
+            bar: if bar >= MIN_BAR { bar } else { 0 },
+        }
+    }
+}
+
+fn draw_row(
+    buf: &mut Buffer,
+    area: Rect,
+    row: &BarRow,
+    columns: &Columns,
+    max: f64,
+    theme: &Theme,
+) {
+    put(
+        buf,
+        Rect::new(area.x, area.y, columns.label, 1),
+        &row.label,
+        theme.base,
+    );
+    let rest_x = (area.x + columns.label + 1).min(area.right());
+    let rest = Rect::new(rest_x, area.y, area.right() - rest_x, 1);
+    if let Some(reason) = &row.damaged {
+        // No bar for a value the source lost: say so where the bar would be.
+        let note = format!("{} — {reason}", row.text);
+        put(buf, rest, &note, theme.damaged);
+        return;
+    }
+    let bar_width = columns.bar.min(rest.width);
+    if bar_width > 0 {
+        let bar = bar_cells(row.value.unwrap_or(0.0), max, bar_width);
+        put(
+            buf,
+            Rect::new(rest.x, area.y, bar_width, 1),
+            &bar,
+            theme.bar,
+        );
+    }
+    let value_x = if bar_width > 0 {
+        rest.x + bar_width + 1
+    } else {
+        rest.x
+    }
+    .min(area.right());
+    let value_area = Rect::new(value_x, area.y, area.right() - value_x, 1);
+    put_aligned(buf, value_area, &row.text, theme.value, Align::Right);
+}
+
+/// A bar of `value` on a scale where `max` fills `width` cells, in eighth blocks. A positive
+/// value too small to show still gets one eighth, so it never looks like zero.
+pub fn bar_cells(value: f64, max: f64, width: u16) -> String {
+    if !(value.is_finite() && max.is_finite()) || value <= 0.0 || max <= 0.0 {
+        return String::new();
+    }
+    let total = usize::from(width) * 8;
+    let eighths = ((value / max).min(1.0) * total as f64).round() as usize;
+    let eighths = eighths.clamp(1, total);
+    let mut bar = EIGHTHS[7].repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        bar.push_str(EIGHTHS[eighths % 8 - 1]);
+    }
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::buffer_text;
+
+    fn row(label: &str, value: Option<f64>, text: &str) -> BarRow {
+        BarRow {
+            label: label.into(),
+            value,
+            text: text.into(),
+            damaged: None,
+        }
+    }
+
+    fn sample() -> Vec<BarRow> {
+        vec![
+            row("技能强国平台（2022年6月）", Some(1.86e8), "1.86亿人次"),
+            row(
+                "新时代产业工人队伍建设改革试点省份覆盖面",
+                Some(3.2e4),
+                "3.2万人次",
+            ),
+            row("零", Some(0.0), "0人次"),
+            row("巨大", Some(1.2e300), "1.2e300元"),
+            BarRow {
+                label: "全国五一劳动奖章".into(),
+                value: None,
+                text: "?650个".into(),
+                damaged: Some("damaged in source".into()),
+            },
+        ]
+    }
+
+    #[test]
+    fn eighth_blocks_scale_to_the_largest_value() {
+        assert_eq!(bar_cells(10.0, 10.0, 4), "████");
+        assert_eq!(bar_cells(5.0, 10.0, 4), "██");
+        assert_eq!(bar_cells(1.0, 16.0, 2), "▏");
+        assert_eq!(bar_cells(3.0, 16.0, 2), "▍");
+        assert_eq!(bar_cells(12.0, 16.0, 2), "█▌");
+        assert_eq!(bar_cells(0.0, 10.0, 4), "");
+        // Tiny but positive stays visible; nonsense draws nothing.
+        assert_eq!(bar_cells(1e-9, 1e12, 4), "▏");
+        assert_eq!(bar_cells(f64::NAN, 1.0, 4), "");
+        assert_eq!(bar_cells(f64::INFINITY, 1.0, 4), "");
+        assert_eq!(bar_cells(5.0, 0.0, 4), "");
+    }
+
+    #[test]
+    fn labels_are_cut_and_values_right_aligned() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 50, 5));
+        let area = buf.area;
+        draw(&mut buf, area, &sample()[..3], &Theme::plain());
+        let text = buffer_text(&buf);
+        assert!(text[0].starts_with("技能强国平台（2022…"), "{text:?}");
+        assert!(text[0].ends_with("1.86亿人次"), "{text:?}");
+        assert!(text[1].ends_with(" 3.2万人次"), "{text:?}");
+        assert!(
+            text[1].contains('▏'),
+            "a small value keeps a sliver: {text:?}"
+        );
+        assert!(!text[2].contains(['▏', '█']), "zero has no bar: {text:?}");
+    }
+
+    #[test]
+    fn a_damaged_figure_is_written_not_drawn() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 1));
+        let area = buf.area;
+        draw(&mut buf, area, &sample()[4..], &Theme::plain());
+        let text = buffer_text(&buf);
+        assert!(text[0].contains("?650个 — damaged in source"), "{text:?}");
+        let note_x = (0..60)
+            .find(|&x| buf[(x, 0)].symbol() == "?")
+            .expect("the surviving digits are shown");
+        assert_eq!(
+            buf[(note_x, 0)].modifier,
+            Theme::plain().damaged.add_modifier
+        );
+    }
+
+    #[test]
+    fn overflow_rows_are_counted() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 3));
+        let area = buf.area;
+        draw(&mut buf, area, &sample(), &Theme::plain());
+        assert_eq!(buffer_text(&buf)[2], "+3 …");
+    }
+
+    #[test]
+    fn never_draws_outside_its_area_at_any_width() {
+        let rows = sample();
+        let sentinel = "X";
+        for width in 0..=60 {
+            for height in 0..=6 {
+                let mut buf = Buffer::empty(Rect::new(0, 0, 64, 8));
+                for cell in &mut buf.content {
+                    cell.set_symbol(sentinel);
+                }
+                let area = Rect::new(2, 1, width, height);
+                draw(&mut buf, area, &rows, &Theme::plain());
+                for y in 0..8 {
+                    for x in 0..64 {
+                        let inside =
+                            x >= area.x && x < area.right() && y >= area.y && y < area.bottom();
+                        if !inside {
+                            assert_eq!(buf[(x, y)].symbol(), sentinel, "({x},{y}) at {area:?}");
+                        }
+                    }
+                }
+                // Nothing wide hangs over the right edge either.
+                for y in area.y..area.bottom() {
+                    if width > 0 {
+                        let last = &buf[(area.right() - 1, y)];
+                        assert!(text::width(last.symbol()) <= 1, "{area:?}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Popups over the body: a figure's drill-down, the topic picker and the help.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::drill::{self, Role};
+use crate::app::keys::{self, HelpLine};
+use crate::app::{App, Popup, layout, strings};
+use crate::text;
+use crate::ui::{draw_box, put, put_pieces, row, theme::Theme};
+
+pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let (lang, script) = (app.lang(), app.script());
+    match app.popup() {
+        Some(Popup::Figure { figure, scroll }) => {
+            let (rect, lines) = drill::layout(app, *figure, body);
+            let inner = open(buf, rect, "", theme);
+            for (line, pieces) in lines
+                .iter()
+                .skip(*scroll)
+                .take(usize::from(inner.height))
+                .enumerate()
+            {
+                let styled = pieces
+                    .iter()
+                    .map(|(text, role)| (text.as_str(), role_style(*role, theme)));
+                put_pieces(buf, row(inner, line as u16), styled);
+            }
+            bottom_hint(buf, rect, strings::JUMP_HINT.get(lang, script), theme);
+        }
+        Some(Popup::Topics { cursor, chosen }) => {
+            let themes = &app.data().themes;
+            let rect = layout::topic_picker(body, themes.len());
+            let inner = open(
+                buf,
+                rect,
+                strings::TOPIC_PICKER_TITLE.get(lang, script),
+                theme,
+            );
+            let rows = usize::from(inner.height);
+            let offset = cursor.saturating_sub(rows.saturating_sub(1));
+            for (line, (index, topic)) in themes
+                .iter()
+                .enumerate()
+                .skip(offset)
+                .take(rows)
+                .enumerate()
+            {
+                let area = row(inner, line as u16);
+                let is_chosen = chosen.contains(&topic.id);
+                let mut style = if is_chosen { theme.chosen } else { theme.base };
+                if index == *cursor {
+                    style = style.patch(theme.selected);
+                    buf.set_style(area, style);
+                }
+                let mark = if is_chosen { "[x] " } else { "[ ] " };
+                put_pieces(
+                    buf,
+                    area,
+                    [(mark, style), (topic.label.get(lang, script), style)],
+                );
+            }
+        }
+        Some(Popup::Help { scroll }) => {
+            let lines = keys::help_lines(lang, script);
+            let rect = layout::help(body, lines.len());
+            let inner = open(buf, rect, strings::HELP_TITLE.get(lang, script), theme);
+            let keys_width = lines
+                .iter()
+                .filter_map(|l| match l {
+                    HelpLine::Binding(keys, _) => Some(text::width(keys)),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0)
+                .min(usize::from(inner.width / 2)) as u16;
+            for (line, help) in lines
+                .iter()
+                .skip(*scroll)
+                .take(usize::from(inner.height))
+                .enumerate()
+            {
+                let area = row(inner, line as u16);
+                match help {
+                    HelpLine::Heading(title) => {
+                        put(buf, area, title, theme.title);
+                    }
+                    HelpLine::Binding(keys, what) => {
+                        put(
+                            buf,
+                            Rect::new(area.x, area.y, keys_width, 1),
+                            keys,
+                            theme.key,
+                        );
+                        let x = (area.x + keys_width + 2).min(area.right());
+                        put(
+                            buf,
+                            Rect::new(x, area.y, area.right() - x, 1),
+                            what,
+                            theme.base,
+                        );
+                    }
+                    HelpLine::Blank => {}
+                }
+            }
+            bottom_hint(buf, rect, strings::CLOSE_HINT.get(lang, script), theme);
+        }
+        None => {}
+    }
+}
+
+/// Clears `rect` for a popup, draws its border and title, and returns the inside, less a
+/// column of padding on each side.
+fn open(buf: &mut Buffer, rect: Rect, title: &str, theme: &Theme) -> Rect {
+    clear(buf, rect);
+    draw_box(buf, rect, title, theme.popup_border, theme.title);
+    Rect::new(
+        rect.x.saturating_add(2),
+        rect.y.saturating_add(1),
+        rect.width.saturating_sub(layout::POPUP_FRAME_WIDTH),
+        rect.height.saturating_sub(2),
+    )
+}
+
+/// Blanks `rect`. A wide character whose right half lies on the popup's left edge is blanked
+/// first (and likewise one straddling the right edge): otherwise the terminal draws it over
+/// the border.
+pub(super) fn clear(buf: &mut Buffer, rect: Rect) {
+    let rect = rect.intersection(buf.area);
+    if rect.is_empty() {
+        return;
+    }
+    for y in rect.top()..rect.bottom() {
+        if rect.x > buf.area.x {
+            let before = &mut buf[(rect.x - 1, y)];
+            if text::width(before.symbol()) > 1 {
+                before.set_symbol(" ");
+            }
+        }
+        let last = rect.right() - 1;
+        if text::width(buf[(last, y)].symbol()) > 1 && rect.right() < buf.area.right() {
+            buf[(rect.right(), y)].set_symbol(" ");
+        }
+        for x in rect.left()..rect.right() {
+            buf[(x, y)].reset();
+        }
+    }
+}
+
+/// A short hint on the bottom border, right-aligned.
+fn bottom_hint(buf: &mut Buffer, rect: Rect, hint: &str, theme: &Theme) {
+    if rect.width < 6 || rect.height < 2 {
+        return;
+    }
+    let hint = format!(" {hint} ");
+    let width = u16::try_from(text::width(&hint))
+        .unwrap_or(u16::MAX)
+        .min(rect.width - 4);
+    let area = Rect::new(rect.right() - 2 - width, rect.bottom() - 1, width, 1);
+    put(buf, area, &hint, theme.muted);
+}
+
+fn role_style(role: Role, theme: &Theme) -> Style {
+    match role {
+        Role::Title => theme.title,
+        Role::Value => theme.value,
+        Role::Damaged => theme.damaged,
+        Role::Field | Role::Muted => theme.muted,
+        Role::Text => theme.base,
+        Role::Highlight => theme.highlight,
+    }
+}
