@@ -252,3 +252,148 @@ fn graphemes(text: &str) -> Vec<(usize, usize)> {
         .map(|(start, g)| (start, unicode_width::UnicodeWidthStr::width(g)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    fn typed(text: &str) -> LineInput {
+        let mut input = LineInput::new();
+        for c in text.chars() {
+            assert_eq!(
+                input.handle_key(key(KeyCode::Char(c))),
+                InputOutcome::Edited
+            );
+        }
+        input
+    }
+
+    #[test]
+    fn typing_chinese_char_by_char_or_pasting_gives_the_same_text() {
+        let mut pasted = LineInput::new();
+        pasted.insert_str("工会\n会员");
+        assert_eq!(typed("工会会员"), pasted);
+        assert_eq!(pasted.cursor(), "工会会员".len());
+    }
+
+    #[test]
+    fn backspace_removes_a_whole_grapheme() {
+        let mut input = typed("a中e\u{301}");
+        assert!(input.backspace());
+        assert_eq!(input.text(), "a中");
+        assert!(input.backspace());
+        assert_eq!(input.text(), "a");
+        assert_eq!(input.cursor(), 1);
+    }
+
+    #[test]
+    fn delete_and_arrows_move_by_grapheme() {
+        let mut input = typed("工会ab");
+        input.handle_key(key(KeyCode::Home));
+        assert_eq!(input.cursor(), 0);
+        input.handle_key(key(KeyCode::Right));
+        assert_eq!(input.cursor(), "工".len());
+        input.handle_key(key(KeyCode::Delete));
+        assert_eq!(input.text(), "工ab");
+        input.handle_key(key(KeyCode::End));
+        input.handle_key(key(KeyCode::Left));
+        assert_eq!(input.cursor(), "工a".len());
+        assert_eq!(input.handle_key(key(KeyCode::Tab)), InputOutcome::Ignored);
+    }
+
+    #[test]
+    fn ctrl_w_deletes_a_word_and_ctrl_u_clears() {
+        let mut input = typed("union work  ");
+        assert_eq!(input.handle_key(ctrl('w')), InputOutcome::Edited);
+        assert_eq!(input.text(), "union ");
+        assert_eq!(input.handle_key(ctrl('u')), InputOutcome::Edited);
+        assert_eq!(input.text(), "");
+        assert_eq!(input.handle_key(ctrl('u')), InputOutcome::Ignored);
+    }
+
+    #[test]
+    fn enter_submits_and_esc_cancels() {
+        let mut input = typed("工会");
+        assert_eq!(
+            input.handle_key(key(KeyCode::Enter)),
+            InputOutcome::Submitted
+        );
+        assert_eq!(input.handle_key(key(KeyCode::Esc)), InputOutcome::Cancelled);
+        assert_eq!(input.text(), "工会");
+    }
+
+    #[test]
+    fn visible_keeps_the_cursor_in_view() {
+        let input = typed("一二三四五");
+        // At the end: the last graphemes that fit beside the cursor cell.
+        assert_eq!(input.visible(6), ("四五", 4));
+        assert_eq!(input.visible(5), ("四五", 4));
+        let mut input = input;
+        input.home();
+        assert_eq!(input.visible(5), ("一二", 0));
+        input.right();
+        input.right();
+        // The cursor is on 三 (2 columns): 一二 fit before it within 6 columns.
+        assert_eq!(input.visible(6), ("一二三", 4));
+        assert_eq!(input.visible(1), ("", 0));
+    }
+
+    fn edit() -> impl Strategy<Value = KeyEvent> {
+        prop_oneof![
+            prop::sample::select(vec![
+                'a', ' ', '中', '。', 'e', '\u{301}', '\u{200d}', '👍', '\n'
+            ])
+            .prop_map(|c| key(KeyCode::Char(c))),
+            prop::sample::select(vec![
+                KeyCode::Backspace,
+                KeyCode::Delete,
+                KeyCode::Left,
+                KeyCode::Right,
+                KeyCode::Home,
+                KeyCode::End,
+            ])
+            .prop_map(key),
+            prop::sample::select(vec!['u', 'w', 'a', 'e']).prop_map(ctrl),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn random_edits_keep_the_cursor_on_a_grapheme_boundary(
+            keys in prop::collection::vec(edit(), 0..40),
+            width in 0usize..12,
+        ) {
+            use unicode_segmentation::UnicodeSegmentation;
+            let mut input = LineInput::new();
+            for key in keys {
+                input.handle_key(key);
+                let boundaries: Vec<usize> = input
+                    .text()
+                    .grapheme_indices(true)
+                    .map(|(i, _)| i)
+                    .chain([input.text().len()])
+                    .collect();
+                prop_assert!(boundaries.contains(&input.cursor()), "{:?}", input);
+                prop_assert!(!input.text().contains('\n'));
+                let (shown, column) = input.visible(width);
+                let shown_width = unicode_width::UnicodeWidthStr::width(shown);
+                prop_assert!(shown_width <= width);
+                if width >= 2 {
+                    prop_assert!(column < width, "the cursor cell is off the edge");
+                }
+                prop_assert!(column <= shown_width);
+                prop_assert!(input.text().contains(shown));
+            }
+        }
+    }
+}

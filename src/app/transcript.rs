@@ -1,14 +1,22 @@
 //! The transcript laid out as rows for a text width and a script: what the pager scrolls and
 //! what `pressdash qa` prints, with exactly the same line breaks.
 //!
-//! Each item (segment) is a block of paragraphs under a heading row. The first paragraph of a
-//! speaker's turn starts with the speaker's name and `：`; the name and the text are wrapped as
-//! one string, and every row keeps its byte range in that string so styles (speaker, heading,
-//! search match, figure) apply by range. A blank row separates paragraphs.
+//! Each item (segment) is a block of paragraphs under a heading row. A statement section that
+//! opens with its own numbered heading uses that as the heading row; other items get one made
+//! from their title (a question: `提问3　工人日报记者　<title>`). The first paragraph of a
+//! speaker's turn starts with the speaker's name and `：`; the name and the words are wrapped
+//! as one string, and every row keeps its byte range in that string so styles (speaker,
+//! heading, search match, figure) apply by range. A blank row separates blocks.
+//!
+//! All text is sanitised before layout, so a dataset cannot send control sequences to the
+//! terminal.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
+use std::ops::Range;
 
-use crate::data::{Dataset, Script};
+use crate::data::{Dataset, ParagraphKind, Script, Segment, SegmentKind};
+use crate::text::{sanitize, wrap};
 
 /// Why the transcript cannot be laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +32,8 @@ impl fmt::Display for TranscriptError {
         match self {
             Self::TooNarrow { width, min } => write!(
                 f,
-                "a text width of {width} columns is too narrow for the transcript; use at least {min}"
+                "a text width of {width} column{} is too narrow for the transcript; use at least {min}",
+                if *width == 1 { "" } else { "s" }
             ),
             Self::NoSuchItem { item, count } => write!(
                 f,
@@ -36,6 +45,368 @@ impl fmt::Display for TranscriptError {
 
 impl std::error::Error for TranscriptError {}
 
+/// What a block is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The heading row of an item, made from its title.
+    ItemHeading,
+    /// A numbered section heading of the transcript (一、…).
+    Heading,
+    /// A numbered sub-section heading ((一)…).
+    Subheading,
+    Body,
+}
+
+/// One heading or paragraph, as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Index into the dataset's segments.
+    pub segment: usize,
+    /// Index into the segment's paragraphs; `None` for a heading made from the item's title.
+    pub paragraph: Option<usize>,
+    pub kind: BlockKind,
+    /// The shown text: the speaker's name and `：` when a turn starts, then the words.
+    pub text: String,
+    /// Bytes of `text` taken by the name and `：` (0 when none).
+    pub name_len: usize,
+    /// Byte ranges of the figures printed in this block, with each figure's index in the
+    /// dataset, in text order.
+    pub figures: Vec<(Range<usize>, usize)>,
+    /// The block's rows in [`Layout::lines`] (its blank separator row not included).
+    pub lines: Range<usize>,
+}
+
+/// One row of the layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Index into [`Layout::blocks`]: the block shown on this row, or the one a blank row
+    /// follows.
+    pub block: usize,
+    /// Bytes of the block's text on this row; `None` for the blank row after a block.
+    pub range: Option<Range<usize>>,
+    /// Columns the row takes.
+    pub width: usize,
+    /// The row ends where the line-breaking rules forbid a break, because nothing else fitted.
+    pub forced: bool,
+}
+
+/// One item (segment) of the layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Index into the dataset's segments.
+    pub segment: usize,
+    /// Its blocks in [`Layout::blocks`], heading first.
+    pub blocks: Range<usize>,
+    /// Its heading's row in [`Layout::lines`].
+    pub first_line: usize,
+}
+
+/// The shown items laid out for one text width and script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub width: usize,
+    pub script: Script,
+    pub items: Vec<Item>,
+    pub blocks: Vec<Block>,
+    pub lines: Vec<Line>,
+}
+
+impl Layout {
+    /// The text on row `line` (empty for a blank row or past the end).
+    pub fn line_text(&self, line: usize) -> &str {
+        self.lines
+            .get(line)
+            .and_then(|row| {
+                let range = row.range.clone()?;
+                self.blocks.get(row.block)?.text.get(range)
+            })
+            .unwrap_or("")
+    }
+
+    /// The index in [`Layout::items`] of the item row `line` belongs to.
+    pub fn item_at_line(&self, line: usize) -> usize {
+        self.items
+            .partition_point(|item| item.first_line <= line)
+            .saturating_sub(1)
+    }
+
+    /// The index in [`Layout::items`] of the item holding `block`.
+    pub fn item_of_block(&self, block: usize) -> usize {
+        self.items
+            .partition_point(|item| item.blocks.start <= block)
+            .saturating_sub(1)
+    }
+
+    /// The block showing `paragraph` of `segment` (`None`: the title heading), when shown.
+    pub fn find_block(&self, segment: usize, paragraph: Option<usize>) -> Option<usize> {
+        let item = self
+            .items
+            .binary_search_by_key(&segment, |item| item.segment)
+            .ok()?;
+        self.items[item]
+            .blocks
+            .clone()
+            .find(|&block| self.blocks[block].paragraph == paragraph)
+    }
+
+    /// The row of `block` that shows byte `offset` of its text (its last row when `offset`
+    /// is past the end).
+    pub fn line_of_offset(&self, block: usize, offset: usize) -> usize {
+        let Some(block) = self.blocks.get(block) else {
+            return self.lines.len().saturating_sub(1);
+        };
+        let rows = &self.lines[block.lines.clone()];
+        let after =
+            rows.partition_point(|row| row.range.as_ref().is_some_and(|r| r.start <= offset));
+        block.lines.start + after.saturating_sub(1)
+    }
+}
+
+/// The dataset's segments whose themes meet `topics` (all of them when `topics` is empty),
+/// as indices in reading order.
+pub fn shown_segments(data: &Dataset, topics: &BTreeSet<String>) -> Vec<usize> {
+    data.segments
+        .iter()
+        .enumerate()
+        .filter(|(_, segment)| {
+            topics.is_empty() || segment.themes.iter().any(|theme| topics.contains(theme))
+        })
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// Lays out the segments at `segments` (indices into the dataset, in reading order) for a text
+/// of `width` columns in `script`. The pager and `pressdash qa` both use this, so they break
+/// lines identically.
+pub fn layout(
+    data: &Dataset,
+    script: Script,
+    width: usize,
+    segments: &[usize],
+) -> Result<Layout, TranscriptError> {
+    if width < wrap::MIN_WIDTH {
+        return Err(TranscriptError::TooNarrow {
+            width,
+            min: wrap::MIN_WIDTH,
+        });
+    }
+    let mut out = Layout {
+        width,
+        script,
+        items: Vec::with_capacity(segments.len()),
+        blocks: Vec::new(),
+        lines: Vec::new(),
+    };
+    let figures = FiguresByParagraph::new(data);
+    for &segment_index in segments {
+        let Some(segment) = data.segments.get(segment_index) else {
+            continue;
+        };
+        let first_block = out.blocks.len();
+        let first_line = out.lines.len();
+        for block in segment_blocks(data, &figures, script, segment_index, segment) {
+            push_block(&mut out, block)?;
+        }
+        out.items.push(Item {
+            segment: segment_index,
+            blocks: first_block..out.blocks.len(),
+            first_line,
+        });
+    }
+    // No blank row after the very last block.
+    if out.lines.last().is_some_and(|line| line.range.is_none()) {
+        out.lines.pop();
+    }
+    Ok(out)
+}
+
+/// Wraps `block`, appends its rows and a blank separator row.
+fn push_block(out: &mut Layout, mut block: Block) -> Result<(), TranscriptError> {
+    let rows =
+        wrap::wrap(&block.text, out.width).map_err(|too_narrow| TranscriptError::TooNarrow {
+            width: too_narrow.width,
+            min: too_narrow.min,
+        })?;
+    let index = out.blocks.len();
+    let start = out.lines.len();
+    out.lines.extend(rows.into_iter().map(|row| Line {
+        block: index,
+        range: Some(row.range),
+        width: row.width,
+        forced: row.forced,
+    }));
+    block.lines = start..out.lines.len();
+    out.lines.push(Line {
+        block: index,
+        range: None,
+        width: 0,
+        forced: false,
+    });
+    out.blocks.push(block);
+    Ok(())
+}
+
+/// A segment's blocks: its heading, then its paragraphs.
+fn segment_blocks(
+    data: &Dataset,
+    figures: &FiguresByParagraph,
+    script: Script,
+    segment_index: usize,
+    segment: &Segment,
+) -> Vec<Block> {
+    let opens_with_heading = segment
+        .paragraphs
+        .first()
+        .is_some_and(|paragraph| paragraph.kind == ParagraphKind::Heading);
+    let mut blocks = Vec::with_capacity(segment.paragraphs.len() + 1);
+    if !opens_with_heading {
+        blocks.push(Block {
+            segment: segment_index,
+            paragraph: None,
+            kind: BlockKind::ItemHeading,
+            text: sanitize(&item_heading(data, script, segment_index)).into_owned(),
+            name_len: 0,
+            figures: Vec::new(),
+            lines: 0..0,
+        });
+    }
+    for (paragraph_index, paragraph) in segment.paragraphs.iter().enumerate() {
+        let mut text = String::new();
+        if paragraph.turn_start {
+            text.push_str(&sanitize(speaker_name(data, script, &paragraph.speaker)));
+            text.push('：');
+        }
+        let name_len = text.len();
+        let words = paragraph.text.get(script);
+        text.push_str(&sanitize(words));
+        let mut figure_spans: Vec<(Range<usize>, usize)> = figures
+            .get(segment_index, paragraph_index)
+            .iter()
+            .map(|&figure_index| {
+                let span = data.figures[figure_index].source.span;
+                let span = match script {
+                    Script::Hans => span.hans,
+                    Script::Hant => span.hant,
+                };
+                (
+                    shown_range(words, span.start..span.end, name_len, &text),
+                    figure_index,
+                )
+            })
+            .filter(|(range, _)| !range.is_empty())
+            .collect();
+        figure_spans.sort_by_key(|(range, _)| range.start);
+        blocks.push(Block {
+            segment: segment_index,
+            paragraph: Some(paragraph_index),
+            kind: match paragraph.kind {
+                ParagraphKind::Heading => BlockKind::Heading,
+                ParagraphKind::Subheading => BlockKind::Subheading,
+                ParagraphKind::Body => BlockKind::Body,
+            },
+            text,
+            name_len,
+            figures: figure_spans,
+            lines: 0..0,
+        });
+    }
+    blocks
+}
+
+/// The dataset's figures grouped by the paragraph that prints them.
+struct FiguresByParagraph {
+    /// Keyed by segment index and paragraph index.
+    by_paragraph: HashMap<(usize, usize), Vec<usize>>,
+}
+
+impl FiguresByParagraph {
+    fn new(data: &Dataset) -> Self {
+        let segment_index: HashMap<&str, usize> = data
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(index, segment)| (segment.id.as_str(), index))
+            .collect();
+        let mut by_paragraph: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        for (index, figure) in data.figures.iter().enumerate() {
+            if let Some(&segment) = segment_index.get(figure.source.segment.as_str()) {
+                by_paragraph
+                    .entry((segment, figure.source.paragraph))
+                    .or_default()
+                    .push(index);
+            }
+        }
+        Self { by_paragraph }
+    }
+
+    fn get(&self, segment: usize, paragraph: usize) -> &[usize] {
+        self.by_paragraph
+            .get(&(segment, paragraph))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The heading made from an item's title; a question's names who asks and its number among
+/// the questions.
+pub fn item_heading(data: &Dataset, script: Script, segment_index: usize) -> String {
+    let Some(segment) = data.segments.get(segment_index) else {
+        return String::new();
+    };
+    let title = segment.title.zh(script);
+    match (&segment.kind, &segment.question) {
+        (SegmentKind::Question, Some(question)) => {
+            let number = data.segments[..segment_index]
+                .iter()
+                .filter(|s| s.kind == SegmentKind::Question)
+                .count()
+                + 1;
+            let asked = match script {
+                Script::Hans => "提问",
+                Script::Hant => "提問",
+            };
+            let reporter = speaker_name(data, script, &question.asked_by);
+            format!("{asked}{number}　{reporter}　{title}")
+        }
+        _ => title.to_owned(),
+    }
+}
+
+/// A speaker's name as the transcript prints it; the id itself for an unknown speaker.
+pub fn speaker_name<'a>(data: &'a Dataset, script: Script, id: &'a str) -> &'a str {
+    data.speakers
+        .iter()
+        .find(|speaker| speaker.id == id)
+        .map_or(id, |speaker| speaker.name.zh(script))
+}
+
+/// Maps `chars` (a range of `char`s in the dataset's `words`) to bytes of the shown `text`,
+/// where the sanitised words start at byte `words_start`.
+pub fn shown_range(
+    words: &str,
+    chars: Range<usize>,
+    words_start: usize,
+    text: &str,
+) -> Range<usize> {
+    let start = shown_offset(words, chars.start, words_start, text);
+    let end = shown_offset(words, chars.end, words_start, text);
+    start..end.max(start)
+}
+
+/// The byte of the shown `text` where `char_index` of the dataset's `words` lands.
+/// Sanitising maps each character on its own, so the sanitised prefix gives the offset.
+fn shown_offset(words: &str, char_index: usize, words_start: usize, text: &str) -> usize {
+    let raw = words
+        .char_indices()
+        .nth(char_index)
+        .map_or(words.len(), |(byte, _)| byte);
+    let offset = words_start + sanitize(&words[..raw]).len();
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// The transcript (or one item of it, `item` being 1-based) as plain text lines of at most
 /// `width` columns, for `pressdash qa`: the same rows the pager shows at that text width.
 pub fn plain_lines(
@@ -44,6 +415,229 @@ pub fn plain_lines(
     width: usize,
     item: Option<usize>,
 ) -> Result<Vec<String>, TranscriptError> {
-    let _ = (data, script, width, item);
-    Ok(Vec::new())
+    let count = data.segments.len();
+    let segments: Vec<usize> = match item {
+        None => (0..count).collect(),
+        Some(item) if (1..=count).contains(&item) => vec![item - 1],
+        Some(item) => return Err(TranscriptError::NoSuchItem { item, count }),
+    };
+    let laid = layout(data, script, width, &segments)?;
+    Ok((0..laid.lines.len())
+        .map(|line| laid.line_text(line).to_owned())
+        .collect())
+}
+
+/// Converts text between the scripts character by character, learnt from the dataset's
+/// paragraphs whose two scripts have the same number of characters (each character then
+/// stands for the one at the same position in the other script). Where a character has
+/// several counterparts, the most frequent wins.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScriptTable {
+    to_hans: HashMap<char, char>,
+    to_hant: HashMap<char, char>,
+}
+
+impl ScriptTable {
+    pub fn new(data: &Dataset) -> Self {
+        let mut pairs: HashMap<(char, char), usize> = HashMap::new();
+        for paragraph in data.segments.iter().flat_map(|s| &s.paragraphs) {
+            let (hans, hant) = (&paragraph.text.hans, &paragraph.text.hant);
+            if hans == hant || hans.chars().count() != hant.chars().count() {
+                continue;
+            }
+            for pair in hans.chars().zip(hant.chars()).filter(|(a, b)| a != b) {
+                *pairs.entry(pair).or_default() += 1;
+            }
+        }
+        // Sorted so that ties resolve the same way on every run.
+        let mut pairs: Vec<((char, char), usize)> = pairs.into_iter().collect();
+        pairs.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut table = Self::default();
+        for ((hans, hant), _) in pairs {
+            table.to_hant.entry(hans).or_insert(hant);
+            table.to_hans.entry(hant).or_insert(hans);
+        }
+        table
+    }
+
+    /// `text` with every character that has a known counterpart in `script` replaced by it.
+    pub fn convert(&self, text: &str, script: Script) -> String {
+        let map = match script {
+            Script::Hans => &self.to_hans,
+            Script::Hant => &self.to_hant,
+        };
+        text.chars().map(|c| *map.get(&c).unwrap_or(&c)).collect()
+    }
+}
+
+/// A search match: bytes of a block's shown text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub block: usize,
+    pub range: Range<usize>,
+}
+
+/// Every place the laid-out transcript shows `query`, typed in either script, in reading order.
+///
+/// Paragraphs whose two scripts have the same length (almost all: the conversion goes
+/// character by character) are searched in both scripts and matches mapped to the shown one by
+/// character position, so the dataset's own conversion decides what matches. Everything else
+/// (names, headings, the rare paragraph whose conversion changed its length) is searched as
+/// shown, for the query as typed and converted to the shown script with `table`.
+pub fn search(data: &Dataset, laid: &Layout, table: &ScriptTable, query: &str) -> Vec<Match> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let converted = table.convert(query, laid.script);
+    let other_script = match laid.script {
+        Script::Hans => Script::Hant,
+        Script::Hant => Script::Hans,
+    };
+    let mut matches = Vec::new();
+    let mut ranges = Vec::new();
+    for (block_index, block) in laid.blocks.iter().enumerate() {
+        ranges.clear();
+        for needle in [query, converted.as_str()] {
+            ranges.extend(
+                block
+                    .text
+                    .match_indices(needle)
+                    .map(|(at, found)| at..at + found.len()),
+            );
+        }
+        let paragraph = block.paragraph.and_then(|index| {
+            data.segments
+                .get(block.segment)
+                .and_then(|segment| segment.paragraphs.get(index))
+        });
+        if let Some(paragraph) = paragraph {
+            let shown = paragraph.text.get(laid.script);
+            let other = paragraph.text.get(other_script);
+            if other.contains(query) && shown.chars().count() == other.chars().count() {
+                map_matches(other, shown, query, block, &mut ranges);
+            }
+        }
+        ranges.sort_unstable_by_key(|range| (range.start, range.end));
+        let mut last_end = 0;
+        for range in ranges.drain(..) {
+            // Keep the first of overlapping matches, like a search as shown would.
+            if range.start >= last_end {
+                last_end = range.end;
+                matches.push(Match {
+                    block: block_index,
+                    range,
+                });
+            }
+        }
+    }
+    matches
+}
+
+/// Finds `query` in `other` (a paragraph's words in the script not shown) and adds the
+/// matches at the same character positions of `shown` (the same words as shown) to `ranges`,
+/// as bytes of `block`'s text.
+fn map_matches(
+    other: &str,
+    shown: &str,
+    query: &str,
+    block: &Block,
+    ranges: &mut Vec<Range<usize>>,
+) {
+    let clean = matches!(sanitize(shown), std::borrow::Cow::Borrowed(_));
+    let mut other_chars = CharCursor::new(other);
+    let mut shown_chars = CharCursor::new(shown);
+    for (at, found) in other.match_indices(query) {
+        let start = other_chars.char_at_byte(at);
+        let end = other_chars.char_at_byte(at + found.len());
+        let range = if clean {
+            let start_byte = shown_chars.byte_at_char(start);
+            block.name_len + start_byte..block.name_len + shown_chars.byte_at_char(end)
+        } else {
+            shown_range(shown, start..end, block.name_len, &block.text)
+        };
+        ranges.push(range);
+    }
+}
+
+/// Converts between byte and `char` positions of a string, for positions visited in
+/// increasing order: each call continues from the previous one.
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The `char` index of `byte` (a char boundary at or after the previous position).
+    fn char_at_byte(&mut self, byte: usize) -> usize {
+        let byte = byte.clamp(self.byte, self.text.len());
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+
+    /// The byte where `char` index `chars` starts (the end for past the end).
+    fn byte_at_char(&mut self, chars: usize) -> usize {
+        let ahead = chars.saturating_sub(self.chars);
+        let step = self.text[self.byte..]
+            .char_indices()
+            .nth(ahead)
+            .map_or(self.text.len() - self.byte, |(byte, _)| byte);
+        self.byte += step;
+        self.chars += ahead;
+        self.byte
+    }
+}
+
+/// The small dataset the tests of the pager's modules share.
+#[cfg(test)]
+pub(crate) fn fixture() -> Dataset {
+    serde_json::from_str(include_str!("../../tests/data/pager_fixture.json"))
+        .expect("the pager's test fixture is a dataset")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(script: Script, width: usize) -> Vec<String> {
+        plain_lines(&fixture(), script, width, None).expect("wide enough")
+    }
+
+    #[test]
+    fn prints_headings_names_and_blank_rows() {
+        let lines = rows(Script::Hans, 40);
+        insta::assert_snapshot!(lines.join("\n"));
+    }
+
+    #[test]
+    fn keeps_numbers_and_punctuation_rules_at_a_narrow_width() {
+        let lines = plain_lines(&fixture(), Script::Hant, 14, Some(2)).expect("wide enough");
+        insta::assert_snapshot!(lines.join("\n"));
+    }
+
+    #[test]
+    fn too_narrow_and_unknown_items_are_errors_for_people() {
+        let data = fixture();
+        let error = plain_lines(&data, Script::Hans, 1, None).unwrap_err();
+        assert_eq!(error, TranscriptError::TooNarrow { width: 1, min: 2 });
+        assert_eq!(
+            error.to_string(),
+            "a text width of 1 column is too narrow for the transcript; use at least 2"
+        );
+        let error = plain_lines(&data, Script::Hans, 40, Some(9)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "there is no item 9: the transcript has items 1 to 4"
+        );
+        assert!(plain_lines(&data, Script::Hans, 40, Some(0)).is_err());
+    }
 }
