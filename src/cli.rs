@@ -193,7 +193,7 @@ pub enum LangChoice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    /// Colour when stdout is a terminal and `NO_COLOR` is not set.
     Auto,
     Always,
     Never,

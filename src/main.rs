@@ -1,1 +1,19 @@
-fn main() {}
+//! The `pressdash` binary: parses the command line and picks a mode.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use pressdash::cli::Cli;
+use pressdash::{commands, terminal};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = cli.global.resolve();
+    let outcome = match cli.command {
+        Some(command) => commands::run(command, &settings),
+        None => commands::load_dataset(settings.data.as_ref())
+            .and_then(|dataset| terminal::run(dataset, &settings, cli.mouse))
+            .map(|()| ExitCode::SUCCESS),
+    };
+    outcome.unwrap_or_else(|failure| failure.report())
+}

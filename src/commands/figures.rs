@@ -1,0 +1,462 @@
+//! `pressdash figures`: every figure with its value, unit, qualifier, period, speaker and
+//! source sentence, as an aligned table, CSV, JSON or a Markdown table.
+//!
+//! The selection is the dashboard's own [`Filter`]. CSV and JSON keep the dataset's text
+//! exactly (they escape, they do not alter); the table and Markdown make control characters
+//! visible, since they are read on a terminal.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::app::filter::Filter;
+use crate::app::strings;
+use crate::cli::{FiguresArgs, FiguresFormat, Settings};
+use crate::commands::{Failure, load_dataset, stdout_terminal_width, write_stdout};
+use crate::data::{Dataset, Figure, Lang, Qualifier, Script};
+use crate::text::{self, Align};
+
+/// The table's width when stdout is not a terminal.
+const DEFAULT_TABLE_WIDTH: usize = 120;
+
+/// Between two table columns.
+const COLUMN_GAP: &str = "  ";
+
+/// No column of the table is cut narrower than this (or its content, if shorter).
+const MIN_COLUMN_WIDTH: usize = 6;
+
+/// Column names, shared by every format; CSV's header and JSON's keys.
+const COLUMNS: [&str; 10] = [
+    "id",
+    "theme",
+    "label",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "speaker",
+    "sentence",
+    "damaged",
+];
+
+/// The columns the table and Markdown show: indexes into [`COLUMNS`]. The id, theme and raw
+/// damage note are for machines; a damaged value is marked in the value cell.
+const SHOWN_COLUMNS: [usize; 7] = [2, 3, 4, 5, 6, 7, 8];
+
+/// One figure as every format sees it, in the chosen language and script.
+#[derive(Debug, Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    theme: &'a str,
+    label: &'a str,
+    /// Exact; `null` when the source damaged the number.
+    value: Option<f64>,
+    unit: &'a str,
+    qualifier: Qualifier,
+    period: Option<String>,
+    speaker: &'a str,
+    sentence: &'a str,
+    /// What survives of a damaged number (`?650`).
+    damaged: Option<&'a str>,
+}
+
+pub fn run(args: &FiguresArgs, settings: &Settings) -> Result<(), Failure> {
+    let dataset = load_dataset(settings.data.as_ref())?;
+    let filter = build_filter(&dataset, args)?;
+    let records: Vec<Record> = dataset
+        .figures
+        .iter()
+        .filter(|figure| filter.matches_figure(figure))
+        .map(|figure| record(&dataset, figure, settings.lang, settings.script))
+        .collect();
+    let (lang, script) = (settings.lang, settings.script);
+    match args.format {
+        FiguresFormat::Table => {
+            let rows = shown_rows(&records, lang, script);
+            write_stdout(|out| {
+                write_table(
+                    out,
+                    &rows,
+                    stdout_terminal_width().unwrap_or(DEFAULT_TABLE_WIDTH),
+                )
+            })
+        }
+        FiguresFormat::Md => {
+            let rows = shown_rows(&records, lang, script);
+            write_stdout(|out| write_markdown(out, &rows))
+        }
+        FiguresFormat::Csv => write_stdout(|out| write_csv(out, &records)),
+        FiguresFormat::Json => write_stdout(|out| {
+            serde_json::to_writer_pretty(&mut *out, &records).map_err(io::Error::from)?;
+            writeln!(out)
+        }),
+    }
+}
+
+/// The dashboard's filter for `--theme` and `--grep`; an unknown theme id is a usage error
+/// that lists the valid ones.
+fn build_filter(dataset: &Dataset, args: &FiguresArgs) -> Result<Filter, Failure> {
+    let known: Vec<&str> = dataset
+        .themes
+        .iter()
+        .map(|theme| theme.id.as_str())
+        .collect();
+    if let Some(unknown) = args.themes.iter().find(|id| !known.contains(&id.as_str())) {
+        return Err(Failure::usage(format!(
+            "There is no theme `{unknown}`. Valid theme ids: {}.",
+            known.join(", ")
+        )));
+    }
+    Ok(Filter {
+        topics: args.themes.iter().cloned().collect::<BTreeSet<_>>(),
+        text: args.grep.clone().unwrap_or_default(),
+    })
+}
+
+fn record<'a>(dataset: &'a Dataset, figure: &'a Figure, lang: Lang, script: Script) -> Record<'a> {
+    let speaker = dataset
+        .speakers
+        .iter()
+        .find(|speaker| speaker.id == figure.speaker)
+        .map_or(figure.speaker.as_str(), |speaker| {
+            speaker.name.get(lang, script)
+        });
+    Record {
+        id: &figure.id,
+        theme: &figure.theme,
+        label: figure.label.get(lang, script),
+        value: figure.value,
+        unit: figure.unit.get(lang, script),
+        qualifier: figure.qualifier,
+        period: figure
+            .period
+            .as_ref()
+            .map(|period| strings::period(period, lang, script)),
+        speaker,
+        sentence: figure.source.sentence.get(script),
+        damaged: figure
+            .damaged
+            .as_ref()
+            .map(|damage| damage.surviving.as_str()),
+    }
+}
+
+/// The cells of [`SHOWN_COLUMNS`] as a reader sees them: numbers formatted for the language,
+/// a damaged value marked, every text safe to print and on one line.
+fn shown_rows(records: &[Record], lang: Lang, script: Script) -> Vec<Vec<String>> {
+    records
+        .iter()
+        .map(|record| {
+            let value = match (record.value, record.damaged) {
+                (_, Some(surviving)) => {
+                    format!("{surviving} ({})", strings::DAMAGED.get(lang, script))
+                }
+                (Some(value), None) => match lang {
+                    Lang::Zh => text::format_zh(value, script),
+                    Lang::En => text::format_en(value),
+                },
+                (None, None) => String::new(),
+            };
+            let cells = [
+                record.label,
+                &value,
+                record.unit,
+                strings::qualifier(record.qualifier, lang, script),
+                record.period.as_deref().unwrap_or_default(),
+                record.speaker,
+                record.sentence,
+            ];
+            cells.iter().map(|cell| one_line(cell)).collect()
+        })
+        .collect()
+}
+
+/// Dataset text made harmless for a terminal, its line breaks turned into spaces.
+fn one_line(cell: &str) -> String {
+    text::sanitize(cell).replace('\n', " ")
+}
+
+fn shown_headers() -> Vec<&'static str> {
+    SHOWN_COLUMNS
+        .iter()
+        .map(|&column| COLUMNS[column])
+        .collect()
+}
+
+fn write_table(out: &mut dyn Write, rows: &[Vec<String>], width: usize) -> io::Result<()> {
+    let headers = shown_headers();
+    let natural: Vec<usize> = (0..headers.len())
+        .map(|column| {
+            rows.iter()
+                .map(|row| text::width(&row[column]))
+                .chain([headers[column].len()])
+                .max()
+                .unwrap_or_default()
+        })
+        .collect();
+    let gaps = COLUMN_GAP.len() * (headers.len() - 1);
+    let widths = fit_widths(&natural, width.saturating_sub(gaps));
+    let header_cells: Vec<String> = headers.iter().map(|&h| h.to_owned()).collect();
+    for cells in std::iter::once(&header_cells).chain(rows) {
+        let line: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &width)| text::pad_to(cell, width, Align::Left))
+            .collect();
+        writeln!(out, "{}", line.join(COLUMN_GAP).trim_end())?;
+    }
+    Ok(())
+}
+
+/// Column widths whose sum fits `budget`: the widest column gives up a column at a time, so
+/// long sentences are cut before short values, but no column goes below
+/// [`MIN_COLUMN_WIDTH`] (or its natural width if smaller), even if the sum then overflows.
+fn fit_widths(natural: &[usize], budget: usize) -> Vec<usize> {
+    let mut widths = natural.to_vec();
+    let floor = |column: usize| natural[column].min(MIN_COLUMN_WIDTH);
+    while widths.iter().sum::<usize>() > budget {
+        let widest = (0..widths.len())
+            .filter(|&column| widths[column] > floor(column))
+            .max_by_key(|&column| widths[column]);
+        match widest {
+            Some(column) => widths[column] -= 1,
+            None => break,
+        }
+    }
+    widths
+}
+
+fn write_markdown(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
+    let headers = shown_headers();
+    writeln!(out, "| {} |", headers.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(headers.len()))?;
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|cell| markdown_cell(cell)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// A backslash or `|` in a cell would end it early or escape the next character.
+fn markdown_cell(cell: &str) -> String {
+    cell.replace('\\', "\\\\").replace('|', "\\|")
+}
+
+fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
+    write_csv_row(out, COLUMNS.iter().map(|&name| Cow::Borrowed(name)))?;
+    for record in records {
+        let value = record
+            .value
+            .map(|value| value.to_string())
+            .unwrap_or_default();
+        let qualifier = serde_json::to_value(record.qualifier)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let fields = [
+            Cow::Borrowed(record.id),
+            Cow::Borrowed(record.theme),
+            Cow::Borrowed(record.label),
+            Cow::Owned(value),
+            Cow::Borrowed(record.unit),
+            Cow::Owned(qualifier),
+            Cow::Owned(record.period.clone().unwrap_or_default()),
+            Cow::Borrowed(record.speaker),
+            Cow::Borrowed(record.sentence),
+            Cow::Borrowed(record.damaged.unwrap_or_default()),
+        ];
+        write_csv_row(out, fields.into_iter())?;
+    }
+    Ok(())
+}
+
+/// One RFC 4180 record: fields holding a comma, quote or line break are quoted, quotes
+/// doubled; records end with CRLF.
+fn write_csv_row<'a>(
+    out: &mut dyn Write,
+    fields: impl Iterator<Item = Cow<'a, str>>,
+) -> io::Result<()> {
+    let quoted: Vec<Cow<str>> = fields.map(|field| csv_field(field)).collect();
+    write!(out, "{}\r\n", quoted.join(","))
+}
+
+fn csv_field(field: Cow<'_, str>) -> Cow<'_, str> {
+    if field.contains([',', '"', '\r', '\n']) {
+        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
+    } else {
+        field
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        assert_eq!(csv_field("plain 文字".into()), "plain 文字");
+        assert_eq!(csv_field("a,b".into()), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\"".into()), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines".into()), "\"two\nlines\"");
+        assert_eq!(csv_field("cr\r".into()), "\"cr\r\"");
+    }
+
+    #[test]
+    fn csv_rows_end_with_crlf() {
+        let mut out = Vec::new();
+        write_csv_row(&mut out, ["a", "b,c"].into_iter().map(Cow::Borrowed)).unwrap();
+        assert_eq!(out, b"a,\"b,c\"\r\n");
+    }
+
+    #[test]
+    fn markdown_cells_escape_pipes_and_backslashes() {
+        assert_eq!(markdown_cell("a|b"), "a\\|b");
+        assert_eq!(markdown_cell("a\\|b"), "a\\\\\\|b");
+    }
+
+    #[test]
+    fn one_line_cells_hide_escapes_and_breaks() {
+        let cell = one_line("x\u{1b}]0;pwned\u{7}\ny");
+        assert!(!cell.chars().any(char::is_control), "{cell:?}");
+        assert!(cell.contains("pwned"));
+    }
+
+    #[test]
+    fn fitting_cuts_the_widest_column_first() {
+        assert_eq!(fit_widths(&[10, 5, 80], 200), [10, 5, 80]);
+        assert_eq!(fit_widths(&[10, 5, 80], 55), [10, 5, 40]);
+        // Columns end up even when all are long.
+        assert_eq!(fit_widths(&[30, 30, 30], 60), [20, 20, 20]);
+        // The floor holds even past the budget.
+        assert_eq!(fit_widths(&[3, 20, 20], 5), [3, 6, 6]);
+    }
+
+    #[test]
+    fn table_aligns_by_display_width_and_fits() {
+        let rows = vec![
+            vec![
+                "快递业务量".into(),
+                "8,122.4万".into(),
+                "件".into(),
+                String::new(),
+                "2021年".into(),
+                "王".into(),
+                "很长的句子".repeat(20),
+            ],
+            vec![
+                "ab".into(),
+                "1".into(),
+                "%".into(),
+                "约".into(),
+                String::new(),
+                "李".into(),
+                "短".into(),
+            ],
+        ];
+        let mut out = Vec::new();
+        write_table(&mut out, &rows, 80).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 3);
+        for line in &lines {
+            assert!(text::width(line) <= 80, "{line}");
+        }
+        // The value column starts at the same display column on every row.
+        let value_column =
+            |line: &str, value: &str| text::width(&line[..line.find(value).unwrap()]);
+        assert_eq!(
+            value_column(lines[0], "value"),
+            value_column(lines[1], "8,122.4万")
+        );
+        assert_eq!(
+            value_column(lines[1], "8,122.4万"),
+            value_column(lines[2], "1")
+        );
+        assert!(lines[1].ends_with('…'));
+    }
+
+    /// A title change and an OSC 52 clipboard write.
+    const HOSTILE: &str = "標籤\u{1b}]0;pwned\u{7}\u{1b}]52;c;cHduZWQ=\u{7}";
+
+    fn hostile_dataset() -> Dataset {
+        let mut data = crate::app::fixture::dataset();
+        let figure = &mut data.figures[0];
+        figure.label.hant = HOSTILE.to_owned();
+        figure.source.sentence.hant = format!("{HOSTILE}|\\");
+        data
+    }
+
+    fn records(data: &Dataset) -> Vec<Record<'_>> {
+        data.figures
+            .iter()
+            .map(|figure| record(data, figure, Lang::Zh, Script::Hant))
+            .collect()
+    }
+
+    #[test]
+    fn table_and_markdown_show_escape_sequences_harmlessly() {
+        let data = hostile_dataset();
+        let rows = shown_rows(&records(&data), Lang::Zh, Script::Hant);
+        let mut table = Vec::new();
+        write_table(&mut table, &rows, 400).unwrap();
+        let mut markdown = Vec::new();
+        write_markdown(&mut markdown, &rows).unwrap();
+        for output in [table, markdown] {
+            let output = String::from_utf8(output).unwrap();
+            assert!(!output.contains(['\u{1b}', '\u{7}']), "{output:?}");
+            assert!(
+                output.contains("pwned") && output.contains("cHduZWQ="),
+                "{output}"
+            );
+        }
+    }
+
+    #[test]
+    fn csv_and_json_keep_escape_sequences_exactly() {
+        let data = hostile_dataset();
+        let records = records(&data);
+        let mut csv = Vec::new();
+        write_csv(&mut csv, &records).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(csv.contains(&format!(",{HOSTILE},")), "{csv:?}");
+        let json = serde_json::to_value(&records).unwrap();
+        assert_eq!(json[0]["label"], HOSTILE);
+        assert_eq!(json[0]["sentence"], format!("{HOSTILE}|\\"));
+    }
+
+    #[test]
+    fn damaged_values_are_marked_and_have_no_number() {
+        let data = crate::app::fixture::dataset();
+        let records = records(&data);
+        let damaged = records
+            .iter()
+            .position(|record| record.damaged.is_some())
+            .expect("the fixture has a damaged figure");
+        assert_eq!(records[damaged].value, None);
+        let rows = shown_rows(&records, Lang::En, Script::Hant);
+        let surviving = records[damaged].damaged.unwrap_or_default();
+        assert_eq!(rows[damaged][1], format!("{surviving} (damaged in source)"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn fitted_widths_respect_budget_or_floors(
+            natural in proptest::collection::vec(0usize..200, 1..8),
+            budget in 0usize..400,
+        ) {
+            let widths = fit_widths(&natural, budget);
+            let floors: usize = natural.iter().map(|&w| w.min(MIN_COLUMN_WIDTH)).sum();
+            prop_assert!(widths.iter().sum::<usize>() <= budget.max(floors));
+            for (fitted, natural) in widths.iter().zip(&natural) {
+                prop_assert!(fitted <= natural);
+                prop_assert!(*fitted >= (*natural).min(MIN_COLUMN_WIDTH));
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! `pressdash render`: the frame the dashboard would show at a size after some keys, printed
+//! as text (or with ANSI styles), with no terminal needed.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::{App, Options};
+use crate::cli::{RenderArgs, Settings};
+use crate::commands::{Failure, load_dataset, write_stdout};
+use crate::ui;
+
+/// Key names `--keys` understands, and the event each stands for. Shift-Tab is reported by
+/// terminals as `BackTab` with Shift held, so it is replayed the same way.
+const NAMED_KEYS: [(&str, KeyCode, KeyModifiers); 15] = [
+    ("Tab", KeyCode::Tab, KeyModifiers::NONE),
+    ("BackTab", KeyCode::BackTab, KeyModifiers::SHIFT),
+    ("Enter", KeyCode::Enter, KeyModifiers::NONE),
+    ("Esc", KeyCode::Esc, KeyModifiers::NONE),
+    ("Up", KeyCode::Up, KeyModifiers::NONE),
+    ("Down", KeyCode::Down, KeyModifiers::NONE),
+    ("Left", KeyCode::Left, KeyModifiers::NONE),
+    ("Right", KeyCode::Right, KeyModifiers::NONE),
+    ("PageUp", KeyCode::PageUp, KeyModifiers::NONE),
+    ("PageDown", KeyCode::PageDown, KeyModifiers::NONE),
+    ("Home", KeyCode::Home, KeyModifiers::NONE),
+    ("End", KeyCode::End, KeyModifiers::NONE),
+    ("Space", KeyCode::Char(' '), KeyModifiers::NONE),
+    ("Backspace", KeyCode::Backspace, KeyModifiers::NONE),
+    ("F1", KeyCode::F(1), KeyModifiers::NONE),
+];
+
+/// Prints the frame.
+pub fn run(args: &RenderArgs, settings: &Settings) -> Result<(), Failure> {
+    let keys = parse_keys(&args.keys).map_err(Failure::usage)?;
+    let dataset = load_dataset(settings.data.as_ref())?;
+    let mut app = App::new(
+        dataset,
+        Options {
+            script: settings.script,
+            lang: settings.lang,
+            color: settings.color,
+            mouse: false,
+        },
+    );
+    let (cols, rows) = (args.size.cols, args.size.rows);
+    // The dashboard learns its size from a resize before any key, and so does the replay.
+    app.resize(cols, rows);
+    for key in keys {
+        app.handle_key(key);
+    }
+    let buffer = ui::render_buffer(&app, cols, rows);
+    write_stdout(|out| {
+        if settings.color {
+            out.write_all(ui::buffer_ansi(&buffer).as_bytes())
+        } else {
+            ui::buffer_text(&buffer)
+                .iter()
+                .try_for_each(|line| writeln!(out, "{line}"))
+        }
+    })
+}
+
+/// Parses a key script: space-separated key names (`Tab`, `Enter`, …), `C-x` for Ctrl-x,
+/// and any other word typed character by character, as a terminal would report each key.
+pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
+    let mut keys = Vec::new();
+    for token in script.split_whitespace() {
+        if let Some((_, code, modifiers)) = NAMED_KEYS.iter().find(|(name, ..)| *name == token) {
+            keys.push(KeyEvent::new(*code, *modifiers));
+        } else if let Some(ctrl) = token.strip_prefix("C-").filter(|rest| !rest.is_empty()) {
+            keys.push(control_key(ctrl)?);
+        } else {
+            keys.extend(token.chars().map(typed_char));
+        }
+    }
+    Ok(keys)
+}
+
+/// `C-x`: terminals cannot tell Ctrl-x from Ctrl-X, and report the lowercase letter.
+fn control_key(rest: &str) -> Result<KeyEvent, String> {
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(KeyEvent::new(
+            KeyCode::Char(c.to_ascii_lowercase()),
+            KeyModifiers::CONTROL,
+        )),
+        _ => Err(format!(
+            "`C-{rest}` in --keys: C- takes one character, as in C-c or C-d"
+        )),
+    }
+}
+
+/// A typed character as crossterm reports it: uppercase letters come with Shift.
+fn typed_char(c: char) -> KeyEvent {
+    let modifiers = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(KeyCode::Char(c), modifiers)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn named_keys() {
+        let keys = parse_keys("Tab BackTab Enter Esc Up Down Left Right PageUp PageDown").unwrap();
+        let expected = [
+            key(KeyCode::Tab),
+            KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            key(KeyCode::Enter),
+            key(KeyCode::Esc),
+            key(KeyCode::Up),
+            key(KeyCode::Down),
+            key(KeyCode::Left),
+            key(KeyCode::Right),
+            key(KeyCode::PageUp),
+            key(KeyCode::PageDown),
+        ];
+        assert_eq!(keys, expected);
+        let keys = parse_keys("Home End Space Backspace F1").unwrap();
+        let expected = [
+            key(KeyCode::Home),
+            key(KeyCode::End),
+            key(KeyCode::Char(' ')),
+            key(KeyCode::Backspace),
+            key(KeyCode::F(1)),
+        ];
+        assert_eq!(keys, expected);
+    }
+
+    #[test]
+    fn other_words_are_typed_character_by_character() {
+        let keys = parse_keys("/ 法律 Enter").unwrap();
+        let expected = [
+            key(KeyCode::Char('/')),
+            key(KeyCode::Char('法')),
+            key(KeyCode::Char('律')),
+            key(KeyCode::Enter),
+        ];
+        assert_eq!(keys, expected);
+        assert_eq!(
+            parse_keys("jG").unwrap(),
+            [
+                key(KeyCode::Char('j')),
+                KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)
+            ]
+        );
+    }
+
+    #[test]
+    fn names_are_case_sensitive_so_lowercase_words_are_typed() {
+        assert_eq!(parse_keys("tab").unwrap().len(), 3);
+    }
+
+    #[test]
+    fn control_keys() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(parse_keys("C-c C-D").unwrap(), [ctrl('c'), ctrl('d')]);
+        // A bare `C-` has nothing to hold Ctrl with: it is typed.
+        assert_eq!(
+            parse_keys("C-").unwrap(),
+            [
+                KeyEvent::new(KeyCode::Char('C'), KeyModifiers::SHIFT),
+                key(KeyCode::Char('-'))
+            ]
+        );
+        let error = parse_keys("Tab C-ab").unwrap_err();
+        assert!(error.contains("C-ab"), "{error}");
+    }
+
+    #[test]
+    fn blank_scripts_press_nothing() {
+        assert!(parse_keys("").unwrap().is_empty());
+        assert!(parse_keys("  \t \n").unwrap().is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Any text parses or is refused with a message.
+        #[test]
+        fn any_text_parses_or_is_refused(script in "\\PC{0,40}") {
+            let _ = parse_keys(&script);
+        }
+
+        #[test]
+        fn plain_words_type_each_char(word in "[a-z0-9/?]{2,12}") {
+            let keys = parse_keys(&word).unwrap();
+            prop_assert_eq!(keys.len(), word.chars().count());
+        }
+    }
+}

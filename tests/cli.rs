@@ -1,0 +1,604 @@
+//! The built binary's commands, its help, and every kind of bad input: exit statuses and
+//! messages as a user sees them.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use pressdash::data::{Dataset, EMBEDDED_JSON, load::load_embedded};
+use serde_json::Value;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_pressdash");
+
+/// A title change and an OSC 52 clipboard write: what a hostile dataset could try.
+const HOSTILE: &str = "標籤\u{1b}]0;pwned\u{7}剪貼\u{1b}]52;c;cHduZWQ=\u{7}";
+
+fn pressdash(args: &[&str]) -> Output {
+    Command::new(BINARY)
+        .args(args)
+        // Pinned, so expectations hold whatever the host's locale.
+        .env("LC_ALL", "zh_TW.UTF-8")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run pressdash")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn assert_status(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(output),
+        stderr(output)
+    );
+}
+
+/// A failure for people: one paragraph on stderr naming `what`, nothing on stdout, no panic.
+fn assert_failure(output: &Output, code: i32, what: &str, mentions: &str) {
+    assert_status(output, code);
+    let message = stderr(output);
+    assert!(message.contains(what), "should name {what}: {message}");
+    assert!(
+        message.to_lowercase().contains(&mentions.to_lowercase()),
+        "should mention {mentions}: {message}"
+    );
+    assert!(!message.contains("panicked"), "{message}");
+    assert!(!message.contains("backtrace"), "{message}");
+    assert!(stdout(output).is_empty(), "{}", stdout(output));
+}
+
+/// A directory of its own for each test, under the target directory.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(test);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create a scratch directory");
+    dir
+}
+
+fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> String {
+    let path = dir.join(name);
+    fs::write(&path, contents).expect("write a test file");
+    path.to_str().expect("UTF-8 path").to_owned()
+}
+
+fn embedded_value() -> Value {
+    serde_json::from_str(EMBEDDED_JSON).expect("the embedded dataset is JSON")
+}
+
+fn dataset() -> Dataset {
+    load_embedded().expect("the embedded dataset loads")
+}
+
+/// The first headline figure of the first theme: shown on the overview.
+fn headline_index(data: &Dataset) -> usize {
+    let headline = &data.themes[0].headline[0];
+    data.figures
+        .iter()
+        .position(|figure| &figure.id == headline)
+        .expect("the headline figure exists")
+}
+
+#[test]
+fn help_explains_every_command_with_examples() {
+    let main = pressdash(&["--help"]);
+    assert_status(&main, 0);
+    let text = stdout(&main);
+    for expected in [
+        "render",
+        "figures",
+        "qa",
+        "validate",
+        "--data",
+        "--script",
+        "--lang",
+        "--color",
+        "--mouse",
+        "Examples:",
+    ] {
+        assert!(
+            text.contains(expected),
+            "main help lacks {expected}:\n{text}"
+        );
+    }
+    for command in ["render", "figures", "qa", "validate"] {
+        let help = pressdash(&[command, "--help"]);
+        assert_status(&help, 0);
+        let text = stdout(&help);
+        assert!(text.contains("Examples:"), "{command} --help:\n{text}");
+        assert!(
+            text.contains(&format!("pressdash {command}")),
+            "{command} --help:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn unknown_options_are_usage_errors() {
+    let output = pressdash(&["figures", "--format", "xml"]);
+    assert_status(&output, 2);
+    assert!(stderr(&output).contains("xml"));
+    assert_status(&pressdash(&["--script", "latin"]), 2);
+    assert_status(&pressdash(&["qa", "--mouse"]), 2);
+}
+
+#[test]
+fn the_dashboard_without_a_terminal_points_to_the_text_commands() {
+    let output = pressdash(&[]);
+    assert_status(&output, 2);
+    let message = stderr(&output);
+    for command in ["pressdash render", "pressdash figures", "pressdash qa"] {
+        assert!(message.contains(command), "{message}");
+    }
+}
+
+#[test]
+fn render_prints_one_line_per_row_within_the_width() {
+    let output = pressdash(&["render"]);
+    assert_status(&output, 0);
+    let frame = stdout(&output);
+    assert_eq!(frame.lines().count(), 30);
+    assert!(
+        frame
+            .lines()
+            .all(|line| pressdash::text::width(line) <= 100)
+    );
+    assert!(frame.lines().all(|line| !line.ends_with(' ')));
+    assert!(!frame.contains('\u{1b}'), "no styles without --color");
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    assert!(frame.contains(&figure.label.hant), "{frame}");
+
+    let small = stdout(&pressdash(&["render", "--size", "60x20"]));
+    assert_eq!(small.lines().count(), 20);
+    assert!(small.lines().all(|line| pressdash::text::width(line) <= 60));
+}
+
+#[test]
+fn render_follows_keys_script_and_language() {
+    let overview = stdout(&pressdash(&["render"]));
+    let third_tab = stdout(&pressdash(&["render", "--keys", "3"]));
+    assert_ne!(overview, third_tab);
+    assert_eq!(
+        third_tab,
+        stdout(&pressdash(&["render", "--keys", "Tab Tab"]))
+    );
+
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    let simplified = stdout(&pressdash(&["render", "--script", "hans"]));
+    assert!(simplified.contains(&figure.label.hans), "{simplified}");
+    let english = stdout(&pressdash(&["render", "--lang", "en"]));
+    assert!(english.contains(&figure.label.en), "{english}");
+}
+
+#[test]
+fn render_colour_is_opt_in_and_never_wins_over_no_color() {
+    let colored = pressdash(&["render", "--color"]);
+    assert_status(&colored, 0);
+    assert!(stdout(&colored).contains("\u{1b}["));
+    let never = stdout(&pressdash(&["render", "--color", "never"]));
+    assert!(!never.contains('\u{1b}'));
+}
+
+#[test]
+fn render_refuses_bad_sizes_and_keys() {
+    let output = pressdash(&["render", "--size", "100"]);
+    assert_status(&output, 2);
+    assert!(stderr(&output).contains("COLSxROWS"), "{}", stderr(&output));
+    assert_status(&pressdash(&["render", "--size", "0x10"]), 2);
+    let keys = pressdash(&["render", "--keys", "Tab C-xy"]);
+    assert_failure(&keys, 2, "C-xy", "one character");
+}
+
+#[test]
+fn figures_table_aligns_and_fits_120_columns() {
+    let output = pressdash(&["figures"]);
+    assert_status(&output, 0);
+    let table = stdout(&output);
+    let data = dataset();
+    assert_eq!(
+        table.lines().count(),
+        data.figures.len() + 1,
+        "a header and a row each"
+    );
+    assert!(
+        table
+            .lines()
+            .all(|line| pressdash::text::width(line) <= 120)
+    );
+    let header = table.lines().next().unwrap_or_default();
+    for column in [
+        "label",
+        "value",
+        "unit",
+        "qualifier",
+        "period",
+        "speaker",
+        "sentence",
+    ] {
+        assert!(header.contains(column), "{header}");
+    }
+    // Every row's unit column starts at the same display column as the header's.
+    let unit_column = pressdash::text::width(&header[..header.find("unit").unwrap_or(0)]);
+    let row = table.lines().nth(1).unwrap_or_default();
+    let cut = row
+        .char_indices()
+        .map(|(at, _)| at)
+        .find(|&at| pressdash::text::width(&row[..at]) == unit_column);
+    assert!(
+        cut.is_some(),
+        "no cell boundary at column {unit_column}: {row}"
+    );
+    assert!(row[..cut.unwrap_or(0)].ends_with("  "), "{row}");
+}
+
+#[test]
+fn figures_mark_damaged_values() {
+    let data = dataset();
+    let damaged = data
+        .figures
+        .iter()
+        .find(|figure| figure.damaged.is_some())
+        .expect("the source damaged a figure");
+    let surviving = damaged
+        .damaged
+        .as_ref()
+        .map(|damage| damage.surviving.as_str())
+        .unwrap_or_default();
+    let table = stdout(&pressdash(&["figures", "--format", "md"]));
+    let marked = format!("| {surviving} (原文損壞) |");
+    assert!(table.contains(&marked), "no {marked} in:\n{table}");
+}
+
+#[test]
+fn figures_csv_and_json_keep_every_figure_exactly() {
+    let data = dataset();
+    let json = pressdash(&["figures", "--format", "json"]);
+    assert_status(&json, 0);
+    let records: Vec<Value> = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    assert_eq!(records.len(), data.figures.len());
+    for (record, figure) in records.iter().zip(&data.figures) {
+        assert_eq!(record["id"], figure.id.as_str());
+        assert_eq!(record["label"], figure.label.hant.as_str());
+        assert_eq!(record["value"].as_f64(), figure.value);
+        assert_eq!(record["sentence"], figure.source.sentence.hant.as_str());
+    }
+
+    let csv = stdout(&pressdash(&["figures", "--format", "csv", "--lang", "en"]));
+    assert!(
+        csv.starts_with("id,theme,label,value,unit,qualifier,period,speaker,sentence,damaged\r\n")
+    );
+    let first = &data.figures[0];
+    assert!(csv.contains(&first.label.en), "{csv}");
+}
+
+#[test]
+fn figures_grep_matches_both_scripts_and_english() {
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    for query in [
+        &figure.label.hans,
+        &figure.label.hant,
+        &figure.label.en.to_uppercase(),
+    ] {
+        let output = pressdash(&["figures", "--grep", query, "--format", "json"]);
+        let records: Vec<Value> = serde_json::from_slice(&output.stdout).expect("valid JSON");
+        assert!(
+            records
+                .iter()
+                .any(|record| record["id"] == figure.id.as_str()),
+            "--grep {query} should find {}",
+            figure.id
+        );
+    }
+    let none = pressdash(&["figures", "--grep", "絕不會出現的字串", "--format", "json"]);
+    assert_eq!(stdout(&none).trim(), "[]");
+}
+
+#[test]
+fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
+    let data = dataset();
+    let theme = &data.themes[0];
+    let output = pressdash(&["figures", "--theme", &theme.id, "--format", "json"]);
+    let records: Vec<Value> = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let expected = data
+        .figures
+        .iter()
+        .filter(|figure| figure.theme == theme.id || figure.tags.contains(&theme.id))
+        .count();
+    assert_eq!(records.len(), expected);
+    assert!(expected > 0);
+
+    let unknown = pressdash(&["figures", "--theme", "no-such-theme"]);
+    assert_failure(&unknown, 2, "no-such-theme", "valid theme ids");
+    for theme in &data.themes {
+        assert!(stderr(&unknown).contains(&theme.id), "{}", stderr(&unknown));
+    }
+}
+
+#[test]
+fn qa_prints_the_transcript_within_the_width() {
+    let output = pressdash(&["qa", "--width", "50"]);
+    assert_status(&output, 0);
+    let text = stdout(&output);
+    assert!(text.lines().count() > 10, "{text}");
+    assert!(text.lines().all(|line| pressdash::text::width(line) <= 50));
+    let data = dataset();
+    let first_words: String = data.segments[0].paragraphs[0]
+        .text
+        .hant
+        .chars()
+        .take(4)
+        .collect();
+    assert!(text.contains(&first_words), "{text}");
+
+    let one = stdout(&pressdash(&["qa", "--width", "50", "--item", "2"]));
+    assert!(!one.is_empty() && one.lines().count() < text.lines().count());
+}
+
+#[test]
+fn qa_refuses_impossible_widths_and_items() {
+    assert_failure(&pressdash(&["qa", "--width", "1"]), 2, "width", "--width");
+    assert_failure(&pressdash(&["qa", "--item", "9999"]), 2, "9999", "--item");
+}
+
+#[test]
+fn validate_accepts_the_embedded_dataset() {
+    let output = pressdash(&["validate"]);
+    assert_status(&output, 0);
+    assert!(stdout(&output).contains("valid"));
+}
+
+#[test]
+fn validate_lists_every_problem_with_its_path() {
+    let dir = scratch("validate");
+    let mut value = embedded_value();
+    value["figures"][0]["theme"] = "no-such-theme".into();
+    value["figures"][1]["speaker"] = "nobody".into();
+    let file = write(&dir, "broken-refs.json", value.to_string());
+    let output = pressdash(&["validate", &file]);
+    assert_status(&output, 1);
+    let report = stdout(&output);
+    assert!(report.contains("figures[0].theme"), "{report}");
+    assert!(report.contains("figures[1].speaker"), "{report}");
+
+    assert_failure(
+        &pressdash(&["validate", "/no/such/file.json"]),
+        2,
+        "/no/such/file.json",
+        "no such file",
+    );
+}
+
+#[test]
+fn bad_data_files_are_refused_with_one_paragraph() {
+    let dir = scratch("bad-data");
+    let valid = embedded_value();
+    let mut wrong_shape = valid.clone();
+    wrong_shape["figures"][0]["value"] = "lots".into();
+    let mut newer = valid.clone();
+    newer["schema_version"] = 99.into();
+    let mut bad_reference = valid.clone();
+    bad_reference["figures"][0]["theme"] = "no-such-theme".into();
+    let text = valid.to_string();
+
+    // (file, contents, exit status, what the message must mention)
+    let cases: Vec<(&str, Vec<u8>, i32, &str)> = vec![
+        ("empty.json", Vec::new(), 1, "no JSON"),
+        ("latin1.json", b"{\"a\": \"caf\xe9\"}".to_vec(), 1, "UTF-8"),
+        (
+            "malformed.json",
+            b"{\n  \"schema_version\": 1,,\n}".to_vec(),
+            1,
+            "line 2, column",
+        ),
+        (
+            "truncated.json",
+            text.as_bytes()[..text.len() / 2].to_vec(),
+            1,
+            "cut short",
+        ),
+        (
+            "shape.json",
+            wrong_shape.to_string().into_bytes(),
+            1,
+            "figures[0].value",
+        ),
+        ("newer.json", newer.to_string().into_bytes(), 1, "99"),
+        (
+            "reference.json",
+            bad_reference.to_string().into_bytes(),
+            1,
+            "figures[0].theme",
+        ),
+    ];
+    for (name, contents, code, mentions) in cases {
+        let file = write(&dir, name, contents);
+        for command in [&["figures"][..], &["render"], &["qa"], &[]] {
+            let mut args = vec!["--data", file.as_str()];
+            args.extend_from_slice(command);
+            assert_failure(&pressdash(&args), code, &file, mentions);
+        }
+    }
+}
+
+#[test]
+fn unreadable_paths_are_usage_errors() {
+    let dir = scratch("unreadable");
+    let missing = dir.join("missing.json");
+    let missing = missing.to_str().expect("UTF-8 path");
+    assert_failure(
+        &pressdash(&["--data", missing, "figures"]),
+        2,
+        missing,
+        "no such file",
+    );
+    let directory = dir.to_str().expect("UTF-8 path");
+    assert_failure(
+        &pressdash(&["figures", "--data", directory]),
+        2,
+        directory,
+        "directory",
+    );
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = write(&dir, "locked.json", EMBEDDED_JSON);
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
+        // A superuser reads it anyway; then there is nothing to refuse.
+        if File::open(&locked).is_err() {
+            assert_failure(
+                &pressdash(&["figures", "--data", &locked]),
+                2,
+                &locked,
+                "permission",
+            );
+        }
+    }
+}
+
+#[test]
+fn a_huge_file_is_refused_unread() {
+    let dir = scratch("huge");
+    let path = dir.join("huge.json");
+    // Sparse: 50 MB on paper, nothing on disk.
+    File::create(&path)
+        .and_then(|file| file.set_len(50 * 1024 * 1024))
+        .expect("create a sparse file");
+    let path = path.to_str().expect("UTF-8 path");
+    assert_failure(&pressdash(&["figures", "--data", path]), 1, path, "limit");
+}
+
+#[test]
+fn a_valid_copy_of_the_dataset_is_accepted() {
+    let dir = scratch("copy");
+    let file = write(&dir, "copy.json", EMBEDDED_JSON);
+    let output = pressdash(&["figures", "--data", &file, "--format", "csv"]);
+    assert_status(&output, 0);
+    assert_eq!(
+        output.stdout,
+        pressdash(&["figures", "--format", "csv"]).stdout
+    );
+}
+
+/// A dataset whose first headline figure's label and first item's title carry escape
+/// sequences.
+fn hostile_dataset(dir: &Path) -> String {
+    let data = dataset();
+    let mut value = embedded_value();
+    let figure = &mut value["figures"][headline_index(&data)]["label"];
+    for key in ["hans", "hant", "en"] {
+        figure[key] = HOSTILE.into();
+    }
+    let title = &mut value["segments"][0]["title"];
+    for key in ["hans", "hant", "en"] {
+        title[key] = HOSTILE.into();
+    }
+    write(dir, "hostile.json", value.to_string())
+}
+
+fn assert_no_escapes(what: &str, text: &str) {
+    assert!(
+        !text.contains('\u{1b}'),
+        "{what} lets ESC through:\n{text:?}"
+    );
+    assert!(
+        !text.contains('\u{7}'),
+        "{what} lets BEL through:\n{text:?}"
+    );
+}
+
+/// The validator refuses control characters in a dataset's text, so escape sequences never
+/// reach the dashboard or the commands from a file (the output paths sanitise all the same;
+/// their own tests feed them such text directly). The refusal itself must not replay them.
+#[test]
+fn escape_sequences_in_a_data_file_are_refused_harmlessly() {
+    let dir = scratch("hostile");
+    let file = hostile_dataset(&dir);
+    for command in [
+        &["figures", "--format", "csv"][..],
+        &["render"],
+        &["qa"],
+        &[],
+    ] {
+        let mut args = vec!["--data", file.as_str()];
+        args.extend_from_slice(command);
+        let output = pressdash(&args);
+        assert_failure(&output, 1, &file, "control character");
+        assert_no_escapes("the refusal", &stderr(&output));
+    }
+    let report = pressdash(&["validate", &file]);
+    assert_status(&report, 1);
+    assert_no_escapes("validate", &stdout(&report));
+    assert!(
+        stdout(&report).contains("segments[0].title.hant"),
+        "{}",
+        stdout(&report)
+    );
+}
+
+#[test]
+fn output_to_a_closed_pipe_ends_quietly() {
+    for args in [
+        &["figures"][..],
+        &["figures", "--format", "json"],
+        &["render"],
+        &["qa"],
+        &["validate"],
+        &["--help"],
+    ] {
+        let mut child = Command::new(BINARY)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start pressdash");
+        // Closed before the program writes a byte: its first write meets a closed pipe.
+        drop(child.stdout.take());
+        let mut errors = String::new();
+        child
+            .stderr
+            .take()
+            .expect("stderr")
+            .read_to_string(&mut errors)
+            .expect("read stderr");
+        let status = child.wait().expect("wait for pressdash");
+        assert!(status.success(), "{args:?}: {status:?}");
+        assert!(errors.is_empty(), "{args:?} printed: {errors}");
+    }
+}
+
+#[test]
+fn reading_only_the_first_line_ends_quietly() {
+    let mut child = Command::new(BINARY)
+        .args(["figures"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start pressdash");
+    let mut first = [0; 64];
+    let read = child
+        .stdout
+        .as_mut()
+        .expect("stdout")
+        .read(&mut first)
+        .expect("read");
+    assert!(read > 0);
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait for pressdash");
+    assert!(output.status.success(), "{:?}", output.status);
+    assert!(output.stderr.is_empty(), "{}", stderr(&output));
+}
