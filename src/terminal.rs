@@ -106,7 +106,8 @@ pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Fai
         Ok(result) => result.map_err(|error| terminal_failure("the terminal failed", &error)),
         Err(payload) => {
             if let Some(message) = lock(&PANIC_MESSAGE).take() {
-                eprintln!("{message}");
+                // Nothing better can be done if stderr is gone too.
+                let _ = writeln!(io::stderr(), "{message}");
             }
             // Ends the program with the usual status of a panic, without printing again.
             panic::resume_unwind(payload)

@@ -184,6 +184,33 @@ fn render_follows_keys_script_and_language() {
 }
 
 #[test]
+fn the_script_follows_the_locale_unless_given() {
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    assert_ne!(
+        figure.label.hans, figure.label.hant,
+        "pick a label that differs"
+    );
+    let render_with = |locale: &[(&str, &str)], args: &[&str]| {
+        let mut command = Command::new(BINARY);
+        command.arg("render").args(args);
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(variable);
+        }
+        command.envs(locale.iter().copied());
+        String::from_utf8(command.output().expect("run pressdash").stdout).expect("UTF-8")
+    };
+    let simplified = render_with(&[("LANG", "zh_CN.UTF-8")], &[]);
+    assert!(simplified.contains(&figure.label.hans), "{simplified}");
+    let traditional = render_with(&[("LC_ALL", "zh_HK.UTF-8"), ("LANG", "zh_CN.UTF-8")], &[]);
+    assert!(traditional.contains(&figure.label.hant), "{traditional}");
+    let unset = render_with(&[], &[]);
+    assert!(unset.contains(&figure.label.hant), "{unset}");
+    let chosen = render_with(&[("LANG", "zh_CN.UTF-8")], &["--script", "hant"]);
+    assert!(chosen.contains(&figure.label.hant), "{chosen}");
+}
+
+#[test]
 fn render_colour_is_opt_in_and_never_wins_over_no_color() {
     let colored = pressdash(&["render", "--color"]);
     assert_status(&colored, 0);

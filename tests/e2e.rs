@@ -239,6 +239,22 @@ fn line_settings(master: &dyn MasterPty) -> String {
     )
 }
 
+/// Whether any cell on the screen has a foreground or background colour.
+fn any_colour(session: &Session) -> bool {
+    session.with_output(|output| {
+        let screen = output.parser.as_ref().expect("a screen").screen();
+        let (rows, cols) = screen.size();
+        (0..rows.get()).any(|row| {
+            (0..cols.get()).any(|col| {
+                screen.cell(row, col).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+        })
+    })
+}
+
 /// The modes a program can leave switched on, as one comparable line.
 fn modes(screen: &vt100::Screen) -> String {
     format!(
@@ -347,6 +363,7 @@ fn draws_switches_tabs_searches_resizes_and_quits_cleanly() {
         assert!(screen.hide_cursor());
     });
 
+    assert!(any_colour(&session), "a terminal gets colour by default");
     // The frame on the terminal is the one `render` prints.
     session.wait_for_frame("the overview", &rendered(100, 30, ""));
 
@@ -374,6 +391,18 @@ fn draws_switches_tabs_searches_resizes_and_quits_cleanly() {
     session.press("q");
     assert_eq!(session.exit_code(), 0);
     assert_restored(&session);
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let mut session = start_dashboard(&[], &[("NO_COLOR", "1")]);
+    assert!(
+        !any_colour(&session),
+        "NO_COLOR is set:\n{}",
+        session.screen_text()
+    );
+    session.press("q");
+    assert_eq!(session.exit_code(), 0);
 }
 
 #[test]
