@@ -33,15 +33,15 @@ PageDown Home End Space Backspace F1, C-x for Ctrl-x, and any other word, typed 
 character.
 
 Examples:
-  pressdash render                          the overview at 100x30
-  pressdash render --size 60x20 --keys 3    the third tab at 60 columns by 20 rows
-  pressdash render --keys '/ 法律 Enter'     filter for 法律
+  pressdash render                        the overview at 100x30
+  pressdash render --size 60x20 --keys 3  the third tab at 60 columns by 20 rows
+  pressdash render --keys '/ 法律 Enter'  filter for 法律
   pressdash render --keys 'Down Enter' --color | less -R";
 
 const FIGURES_EXAMPLES: &str = "\
 Examples:
-  pressdash figures                         every figure, as a table
-  pressdash figures --theme legal-aid       the figures of one theme (repeat for more)
+  pressdash figures                          every figure, as a table
+  pressdash figures --theme legal-aid        the figures of one theme (repeat for more)
   pressdash figures --grep 工会 --format md  matching figures, as a Markdown table
   pressdash figures --format json | jq '.[0]'
 
@@ -50,15 +50,15 @@ csv and json keep the dataset's text exactly; table and md make control characte
 
 const QA_EXAMPLES: &str = "\
 Examples:
-  pressdash qa                 the whole transcript, wrapped to the terminal (or 80 columns)
-  pressdash qa --width 60      wrapped to 60 columns
-  pressdash qa --item 2        only the second item (1 is the opening)
+  pressdash qa             the whole transcript, wrapped to the terminal (or 80 columns)
+  pressdash qa --width 60  wrapped to 60 columns
+  pressdash qa --item 2    only the second item (1 is the opening)
   pressdash qa | less";
 
 const VALIDATE_EXAMPLES: &str = "\
 Examples:
-  pressdash validate            check the embedded dataset
-  pressdash validate my.json    check a file before using it with --data
+  pressdash validate          check the embedded dataset
+  pressdash validate my.json  check a file before using it with --data
 
 Every problem is listed with its JSON path. Exit status: 0 valid, 1 not, 2 unreadable.";
 
@@ -129,7 +129,12 @@ pub struct RenderArgs {
     pub size: Size,
 
     /// Keys to press before printing, e.g. "Tab Down Enter" or "/ 法律 Enter".
-    #[arg(long, value_name = "KEYS", default_value = "")]
+    #[arg(
+        long,
+        value_name = "KEYS",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub keys: String,
 }
 
