@@ -1,6 +1,380 @@
 //! Draws the Q&A pager: the items list, the visible transcript rows, the scrollbar and the
-//! search prompt, from [`crate::app::pager::Pager`]'s state.
+//! search prompt, from [`Pager`]'s state. Nothing is wrapped here: rows come laid out.
 //!
-//! Entry point (arrives with the theme): `draw(buf: &mut Buffer, area: Rect, pager: &Pager,
-//! ctx: &PagerContext, theme: &Theme)`, `area` being the same body area given to
-//! `Pager::resize`.
+//! Every cell of the area is written, and text is written grapheme by grapheme within each
+//! part's width, so no half of a wide character is ever left at an edge.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::app::pager::{LIST_ENTRY_HEIGHT, Laid, Pager, PagerContext, PagerRegions, list_offset};
+use crate::app::transcript::{Block, BlockKind, Layout};
+use crate::data::{Lang, Role, Script, SegmentKind};
+use crate::text::{sanitize, take_width, truncate, width};
+use crate::ui::theme::Theme;
+
+/// The pager's styles, taken from the theme.
+struct Styles {
+    base: Style,
+    heading: Style,
+    subheading: Style,
+    speaker: Style,
+    figure: Style,
+    opened_figure: Style,
+    found: Style,
+    current_found: Style,
+    muted: Style,
+    selected: Style,
+    notice: Style,
+    prompt: Style,
+}
+
+impl Styles {
+    fn new(theme: &Theme) -> Self {
+        Self {
+            base: theme.base,
+            heading: theme.title,
+            subheading: theme.base.add_modifier(Modifier::BOLD),
+            speaker: theme.base.add_modifier(Modifier::BOLD),
+            figure: theme.base.add_modifier(Modifier::UNDERLINED),
+            opened_figure: theme.highlight,
+            found: theme.selected,
+            current_found: theme.highlight,
+            muted: theme.muted,
+            selected: theme.selected,
+            notice: theme.notice,
+            prompt: theme.prompt,
+        }
+    }
+}
+
+/// Draws the pager into `area` of `buf` (the area given to [`Pager::resize`]).
+pub fn draw(buf: &mut Buffer, area: Rect, pager: &Pager, ctx: &PagerContext, theme: &Theme) {
+    let area = area.intersection(buf.area);
+    let styles = Styles::new(theme);
+    buf.set_style(area, styles.base);
+    blank(buf, area, styles.base);
+    let regions = PagerRegions::new(area, pager.is_prompting());
+    match pager.laid() {
+        Laid::NotYet => {}
+        Laid::Failed(error) => {
+            let message = match ctx.lang {
+                Lang::Zh => "窗口太窄，无法显示文字".to_owned(),
+                Lang::En => error.to_string(),
+            };
+            put_wrapped_notice(buf, area, &message, styles.notice);
+        }
+        Laid::Ready(laid) if laid.items.is_empty() => {
+            let message = match ctx.lang {
+                Lang::Zh => "所选主题没有相关问答。按 t 更改主题。",
+                Lang::En => {
+                    "No part of the transcript touches the chosen topics. Press t to change them."
+                }
+            };
+            put_wrapped_notice(buf, regions.text, message, styles.notice);
+        }
+        Laid::Ready(laid) => {
+            draw_list(buf, &regions, pager, laid, ctx, &styles);
+            draw_text(buf, regions.text, pager, laid, &styles);
+            draw_scrollbar(
+                buf,
+                regions.scrollbar,
+                pager.top(),
+                laid.lines.len(),
+                &styles,
+            );
+        }
+    }
+    if let Some(prompt) = pager.prompt() {
+        draw_prompt(buf, regions.prompt, prompt, &styles);
+    }
+}
+
+/// The visible transcript rows, styled by block kind, speaker name, figures and matches.
+fn draw_text(buf: &mut Buffer, area: Rect, pager: &Pager, laid: &Layout, styles: &Styles) {
+    let matches = pager.search().map_or(&[][..], |search| &search.matches[..]);
+    let current_match = pager.search().and_then(|search| search.current);
+    for (y, line_index) in (area.y..area.bottom()).zip(pager.top()..laid.lines.len()) {
+        let line = &laid.lines[line_index];
+        let (Some(range), Some(block)) = (line.range.clone(), laid.blocks.get(line.block)) else {
+            continue;
+        };
+        let base = match block.kind {
+            BlockKind::ItemHeading | BlockKind::Heading => styles.heading,
+            BlockKind::Subheading => styles.subheading,
+            BlockKind::Body => styles.base,
+        };
+        // Styles by byte range, later ones on top.
+        let mut marks: Vec<(Range<usize>, Style)> = vec![(0..block.name_len, styles.speaker)];
+        marks.extend(block.figures.iter().map(|(span, figure)| {
+            let style = if pager.opened_figure() == Some(*figure) {
+                styles.opened_figure
+            } else {
+                styles.figure
+            };
+            (span.clone(), style)
+        }));
+        let first = matches.partition_point(|m| m.block < line.block);
+        marks.extend(
+            matches[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, m)| m.block == line.block)
+                .map(|(offset, m)| {
+                    let style = if current_match == Some(first + offset) {
+                        styles.current_found
+                    } else {
+                        styles.found
+                    };
+                    (m.range.clone(), style)
+                }),
+        );
+        put_styled(buf, area.x, y, area.width, block, range, base, &marks);
+    }
+}
+
+/// Writes `block.text[range]` at (`x`, `y`) within `max_width` columns, in runs of equal style.
+#[allow(clippy::too_many_arguments)]
+fn put_styled(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max_width: u16,
+    block: &Block,
+    range: Range<usize>,
+    base: Style,
+    marks: &[(Range<usize>, Style)],
+) {
+    // Cut points: the row's ends and every mark's ends within the row.
+    let mut cuts: Vec<usize> = marks
+        .iter()
+        .flat_map(|(mark, _)| [mark.start, mark.end])
+        .filter(|&at| range.start < at && at < range.end)
+        .chain([range.start, range.end])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut column = 0;
+    for piece in cuts.windows(2) {
+        let (start, end) = (piece[0], piece[1]);
+        let style = marks
+            .iter()
+            .filter(|(mark, _)| mark.start <= start && end <= mark.end && mark.start < mark.end)
+            .fold(base, |style, (_, mark_style)| style.patch(*mark_style));
+        let Some(text) = block.text.get(start..end) else {
+            continue;
+        };
+        column += put(buf, x + column, y, max_width - column, text, style);
+    }
+}
+
+/// The items list: a column of two-row entries on wide areas, else one row on top.
+fn draw_list(
+    buf: &mut Buffer,
+    regions: &PagerRegions,
+    pager: &Pager,
+    laid: &Layout,
+    ctx: &PagerContext,
+    styles: &Styles,
+) {
+    let area = regions.list;
+    if area.is_empty() {
+        return;
+    }
+    let current = pager.current_item().min(laid.items.len() - 1);
+    if !regions.list_is_column {
+        let position = format!("[{}/{}] ", current + 1, laid.items.len());
+        let used = put(buf, area.x, area.y, area.width, &position, styles.muted);
+        let title = entry_title(ctx, laid.items[current].segment);
+        put(
+            buf,
+            area.x + used,
+            area.y,
+            area.width - used,
+            &title,
+            styles.heading,
+        );
+        return;
+    }
+    let visible = regions.list_entries();
+    let first = list_offset(current, laid.items.len(), visible);
+    for (row, index) in (0..visible).zip(first..laid.items.len()) {
+        let y = area.y + row as u16 * LIST_ENTRY_HEIGHT;
+        let segment = laid.items[index].segment;
+        let (title_style, detail_style) = if index == current {
+            (styles.selected, styles.selected)
+        } else {
+            (styles.base, styles.muted)
+        };
+        let rows = [
+            (entry_title(ctx, segment), title_style),
+            (entry_detail(ctx, segment), detail_style),
+        ];
+        for (offset, (text, style)) in (0..LIST_ENTRY_HEIGHT).zip(rows) {
+            let line = Rect {
+                y: y + offset,
+                height: 1,
+                ..area
+            };
+            buf.set_style(line, style);
+            put(
+                buf,
+                line.x + 1,
+                line.y,
+                line.width.saturating_sub(1),
+                &text,
+                style,
+            );
+        }
+    }
+}
+
+/// An entry's first row: its title in the interface language (a question's with its number).
+fn entry_title(ctx: &PagerContext, segment_index: usize) -> String {
+    let Some(segment) = ctx.data.segments.get(segment_index) else {
+        return String::new();
+    };
+    let title = segment.title.get(ctx.lang, ctx.script);
+    if segment.kind == SegmentKind::Question {
+        let number = ctx.data.segments[..segment_index]
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Question)
+            .count()
+            + 1;
+        match (ctx.lang, ctx.script) {
+            (Lang::Zh, Script::Hans) => format!("问{number} {title}"),
+            (Lang::Zh, Script::Hant) => format!("問{number} {title}"),
+            (Lang::En, _) => format!("Q{number} {title}"),
+        }
+    } else {
+        title.to_owned()
+    }
+}
+
+/// An entry's second row: a question's outlet and who answered, else who speaks.
+fn entry_detail(ctx: &PagerContext, segment_index: usize) -> String {
+    let Some(segment) = ctx.data.segments.get(segment_index) else {
+        return String::new();
+    };
+    let name = |id: &str| {
+        ctx.data
+            .speakers
+            .iter()
+            .find(|speaker| speaker.id == id)
+            .map_or_else(
+                || id.to_owned(),
+                |speaker| speaker.name.get(ctx.lang, ctx.script).to_owned(),
+            )
+    };
+    let separator = match ctx.lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    };
+    if let Some(question) = &segment.question {
+        let outlet = ctx
+            .data
+            .speakers
+            .iter()
+            .find(|speaker| speaker.id == question.asked_by && speaker.role == Role::Reporter)
+            .map_or_else(
+                || name(&question.asked_by),
+                |speaker| speaker.title.get(ctx.lang, ctx.script).to_owned(),
+            );
+        let answered: Vec<String> = question.answered_by.iter().map(|id| name(id)).collect();
+        format!("{outlet} → {}", answered.join(separator))
+    } else {
+        let mut speakers: Vec<&str> = Vec::new();
+        for paragraph in &segment.paragraphs {
+            if !speakers.contains(&paragraph.speaker.as_str()) {
+                speakers.push(&paragraph.speaker);
+            }
+        }
+        speakers
+            .into_iter()
+            .map(name)
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+}
+
+/// A thumb of reversed cells whose size and place show the visible share of the rows.
+fn draw_scrollbar(buf: &mut Buffer, area: Rect, top: usize, total: usize, styles: &Styles) {
+    let height = usize::from(area.height);
+    if area.is_empty() || total <= height {
+        return;
+    }
+    let thumb = (height * height / total).clamp(1, height);
+    let max_top = total - height;
+    let start = (top.min(max_top) * (height - thumb) + max_top / 2) / max_top;
+    for offset in start..start + thumb {
+        buf.set_string(area.x, area.y + offset as u16, " ", styles.selected);
+    }
+}
+
+/// The search prompt: `/`, the visible part of the query and the cursor cell.
+fn draw_prompt(
+    buf: &mut Buffer,
+    area: Rect,
+    prompt: &crate::app::input::LineInput,
+    styles: &Styles,
+) {
+    if area.is_empty() {
+        return;
+    }
+    let used = put(buf, area.x, area.y, area.width, "/", styles.prompt);
+    let room = area.width - used;
+    let (shown, cursor) = prompt.visible(usize::from(room));
+    let shown = sanitize(shown);
+    put(buf, area.x + used, area.y, room, &shown, styles.base);
+    let cursor_x = area.x + used + cursor as u16;
+    if cursor_x < area.right() {
+        let cell = Rect {
+            x: cursor_x,
+            width: 1,
+            ..area
+        };
+        buf.set_style(cell, Style::new().add_modifier(Modifier::REVERSED));
+    }
+}
+
+/// A notice wrapped into `area` (or cut, if even that does not fit).
+fn put_wrapped_notice(buf: &mut Buffer, area: Rect, message: &str, style: Style) {
+    let rows = crate::text::wrap(message, usize::from(area.width)).unwrap_or_default();
+    for (y, row) in (area.y..area.bottom()).zip(rows) {
+        put(buf, area.x, y, area.width, row.slice(message), style);
+    }
+    if area.height > 0 && area.width < 2 {
+        put(
+            buf,
+            area.x,
+            area.y,
+            area.width,
+            &truncate(message, usize::from(area.width)),
+            style,
+        );
+    }
+}
+
+/// Writes whole graphemes of `text` that fit in `max_width` columns; returns the columns used.
+fn put(buf: &mut Buffer, x: u16, y: u16, max_width: u16, text: &str, style: Style) -> u16 {
+    let (fits, used) = take_width(text, usize::from(max_width));
+    if !fits.is_empty() {
+        buf.set_stringn(x, y, fits, usize::from(max_width), style);
+    }
+    debug_assert_eq!(used, width(fits));
+    used as u16
+}
+
+/// Fills `area` with spaces, so nothing drawn before (a half of a wide character above all)
+/// survives.
+fn blank(buf: &mut Buffer, area: Rect, style: Style) {
+    for y in area.y..area.bottom() {
+        for x in area.x..area.right() {
+            buf[(x, y)].reset();
+            buf[(x, y)].set_style(style);
+        }
+    }
+}
