@@ -64,11 +64,14 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
         ));
     }
     if let Some(speaker) = app.data().speakers.iter().find(|s| s.id == f.speaker) {
-        let who = format!(
-            "{}（{}）",
+        let (name, title) = (
             speaker.name.get(lang, script),
-            speaker.title.get(lang, script)
+            speaker.title.get(lang, script),
         );
+        let who = match lang {
+            Lang::Zh => format!("{name}（{title}）"),
+            Lang::En => format!("{name} ({title})"),
+        };
         out.push(field(
             strings::SPEAKER,
             sanitize(&who).into_owned(),
@@ -206,9 +209,14 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> Line {
         .map(|p| strings::period(p, lang, script))
         .unwrap_or_default();
     let marker = if this { "▸ " } else { "· " };
+    let when = if when.is_empty() {
+        when
+    } else {
+        format!("{when}  ")
+    };
     vec![
         (format!("  {marker}"), Role::Muted),
-        (format!("{when}  "), Role::Text),
+        (when, Role::Text),
         (
             strings::figure_value(f, lang, script),
             if f.damaged.is_some() {

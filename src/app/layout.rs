@@ -175,27 +175,31 @@ pub fn tab_bar(area: Rect, titles: &[String], current: usize) -> TabBar {
         };
     }
     let current = current.min(titles.len().saturating_sub(1));
-    let (left, right) = (current > 0, current + 1 < titles.len());
-    let marker_text = format!(
-        "{} {}/{} {}",
-        if left { '‹' } else { ' ' },
-        current + 1,
-        titles.len(),
-        if right { '›' } else { ' ' }
-    );
-    let marker_width = (marker_text.width() as u16).min(area.width);
+    // `‹` and `›` say tabs are hidden on that side; a space stands in for either.
+    let marker = |left: bool, right: bool| {
+        format!(
+            "{} {}/{} {}",
+            if left { '‹' } else { ' ' },
+            current + 1,
+            titles.len(),
+            if right { '›' } else { ' ' }
+        )
+    };
+    let marker_width = (marker(true, true).width() as u16).min(area.width);
     let room = area.width.saturating_sub(marker_width + 1);
-    // Show the current tab, then as many after it as fit, then before it.
-    let mut start = current;
-    let mut end = (current + 1).min(widths.len());
-    let mut used = widths.get(current).copied().unwrap_or(0);
-    while end < widths.len() && used + TAB_GAP + widths[end] <= room {
-        used += TAB_GAP + widths[end];
+    // Start as far left as still shows the current tab, so the bar moves only when it must;
+    // then fill what room is left with the tabs after it.
+    let span = |from: usize, to: usize| -> u16 {
+        widths[from..=to].iter().fold(0u16, |sum, &w| {
+            sum.saturating_add(w).saturating_add(TAB_GAP)
+        }) - TAB_GAP
+    };
+    let start = (0..=current)
+        .find(|&from| span(from, current) <= room)
+        .unwrap_or(current);
+    let mut end = current + 1;
+    while end < widths.len() && span(start, end) <= room {
         end += 1;
-    }
-    while start > 0 && used + TAB_GAP + widths[start - 1] <= room {
-        start -= 1;
-        used += TAB_GAP + widths[start];
     }
     let bar = Rect::new(area.x, area.y, room, area.height);
     TabBar {
@@ -207,7 +211,7 @@ pub fn tab_bar(area: Rect, titles: &[String], current: usize) -> TabBar {
                 marker_width,
                 area.height,
             ),
-            marker_text,
+            marker(start > 0, end < widths.len()),
         )),
     }
 }

@@ -98,12 +98,24 @@ pub fn figure_value(figure: &Figure, lang: Lang, script: Script) -> String {
     let qualifier = qualifier(figure.qualifier, lang, script);
     match lang {
         Lang::Zh => format!("{qualifier}{number}{unit}"),
-        Lang::En => [qualifier, &number, &unit]
-            .iter()
-            .filter(|part| !part.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" "),
+        Lang::En => {
+            // `50.9%`, but `81.2 M parcels`.
+            let number = if unit.starts_with('%') {
+                format!("{number}{unit}")
+            } else {
+                [number.as_str(), &unit]
+                    .iter()
+                    .filter(|part| !part.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            if qualifier.is_empty() {
+                number
+            } else {
+                format!("{qualifier} {number}")
+            }
+        }
     }
 }
 
@@ -193,6 +205,32 @@ mod tests {
             date: "mid-2022".into(),
         };
         assert_eq!(period(&odd, Lang::Zh, Script::Hans), "截至mid-2022");
+    }
+
+    #[test]
+    fn values_carry_qualifier_and_unit() {
+        let data = crate::app::fixture::dataset();
+        let by_id = |id: &str| {
+            data.figures
+                .iter()
+                .find(|f| f.id == id)
+                .expect("fixture figure")
+        };
+        let members = by_id("f-members");
+        assert_eq!(figure_value(members, Lang::Zh, Script::Hans), "约2.96亿人");
+        assert_eq!(figure_value(members, Lang::Zh, Script::Hant), "約2.96億人");
+        assert_eq!(
+            figure_value(members, Lang::En, Script::Hans),
+            "about 296 M people"
+        );
+        let medal = by_id("f-medal");
+        assert_eq!(figure_value(medal, Lang::Zh, Script::Hant), "?650個");
+        assert_eq!(figure_value(medal, Lang::En, Script::Hant), "?650");
+        let mut share = members.clone();
+        share.unit.en = "%".into();
+        share.value = Some(50.9);
+        share.qualifier = Qualifier::Exact;
+        assert_eq!(figure_value(&share, Lang::En, Script::Hans), "50.9%");
     }
 
     #[test]

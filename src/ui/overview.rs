@@ -7,6 +7,9 @@ use crate::app::{App, strings};
 use crate::text::{self, Align};
 use crate::ui::{draw_box, put, put_aligned, row, theme::Theme};
 
+/// The fewest columns a topic's description is shown in.
+const MIN_DESCRIPTION: u16 = 8;
+
 pub(super) fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let (lang, script) = (app.lang(), app.script());
     let parts = app.overview_layout(area);
@@ -66,13 +69,16 @@ pub(super) fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let count = Rect::new(x, area.y, count_width.min(area.right() - x), 1);
         put_aligned(buf, count, &counts[index], style, Align::Left);
         x = (count.right() + 2).min(area.right());
-        let description = Rect::new(x, area.y, area.right() - x, 1);
-        put(
-            buf,
-            description,
-            themes[index].description.get(lang, script),
-            style.patch(theme.muted),
-        );
+        // A description cut to a few columns says nothing: leave it out.
+        if area.right() - x >= MIN_DESCRIPTION {
+            let description = Rect::new(x, area.y, area.right() - x, 1);
+            put(
+                buf,
+                description,
+                themes[index].description.get(lang, script),
+                style.patch(theme.muted),
+            );
+        }
     }
 }
 

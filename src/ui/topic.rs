@@ -9,9 +9,9 @@ use crate::text::{self, Align};
 use crate::ui::bars::{self, BarRow};
 use crate::ui::{put, put_aligned, put_pieces, row, theme::Theme};
 
-/// Below these list widths the speaker, then the period, are left out.
-const SPEAKER_FROM: u16 = 72;
-const PERIOD_FROM: u16 = 52;
+/// The label column's least width before the speaker, then the period, are left out.
+const LABEL_BEFORE_SPEAKER: u16 = 26;
+const LABEL_BEFORE_PERIOD: u16 = 18;
 
 pub(super) fn draw(app: &App, topic: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(theme_data) = app.data().themes.get(topic) else {
@@ -99,19 +99,21 @@ fn draw_list(app: &App, topic: usize, title: Rect, area: Rect, buf: &mut Buffer,
         &values.iter().map(String::as_str).collect::<Vec<_>>(),
         area.width / 3,
     );
-    let period_width = if area.width >= PERIOD_FROM {
-        widest(&periods.iter().map(String::as_str).collect::<Vec<_>>(), 16)
-    } else {
-        0
-    };
-    let speaker_width = if area.width >= SPEAKER_FROM {
-        widest(&speakers, 14)
-    } else {
-        0
-    };
+    // Columns give way to the label: first the speaker, then the period.
     let gaps = |w: u16| if w > 0 { w + 2 } else { 0 };
-    let fixed = 2 + gaps(value_width) + gaps(period_width) + gaps(speaker_width);
-    let label_width = area.width.saturating_sub(fixed);
+    let label_for = |period: u16, speaker: u16| {
+        area.width
+            .saturating_sub(2 + gaps(value_width) + gaps(period) + gaps(speaker))
+    };
+    let mut period_width = widest(&periods.iter().map(String::as_str).collect::<Vec<_>>(), 16);
+    let mut speaker_width = widest(&speakers, 14);
+    if label_for(period_width, speaker_width) < LABEL_BEFORE_SPEAKER {
+        speaker_width = 0;
+    }
+    if label_for(period_width, speaker_width) < LABEL_BEFORE_PERIOD {
+        period_width = 0;
+    }
+    let label_width = label_for(period_width, speaker_width);
     for (line, (index, figure)) in visible.iter().enumerate() {
         let row_area = row(area, line as u16);
         let selected = *index == list.selected;

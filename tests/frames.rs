@@ -1,0 +1,351 @@
+//! The dashboard's screens drawn as text at several sizes and in both scripts, compared with
+//! the committed snapshots; a few style checks text cannot show; and a property test that no
+//! key sequence at any size panics or draws outside the frame. All on the embedded dataset,
+//! so the snapshots show what users see.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+use pressdash::app::action::Action;
+use pressdash::app::{App, Options};
+use pressdash::data::{Dataset, Lang, Script};
+use pressdash::text;
+use pressdash::ui::{self, theme::Theme};
+
+fn dataset() -> Dataset {
+    serde_json::from_str(pressdash::data::EMBEDDED_JSON).expect("the embedded dataset is valid")
+}
+
+fn app(script: Script, lang: Lang, width: u16, height: u16) -> App {
+    let mut app = App::new(
+        dataset(),
+        Options {
+            script,
+            lang,
+            color: false,
+            mouse: false,
+        },
+    );
+    app.resize(width, height);
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn typed(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+fn frame(app: &App, width: u16, height: u16) -> String {
+    ui::buffer_text(&ui::render_buffer(app, width, height)).join("\n")
+}
+
+/// How to reach a screen from the start.
+type Steps = Box<dyn Fn(&mut App)>;
+
+/// Each screen: a name and how to get there from the start.
+fn screens() -> Vec<(String, Steps)> {
+    let mut screens: Vec<(String, Steps)> = vec![("overview".into(), Box::new(|_: &mut App| {}))];
+    for (index, theme) in dataset().themes.iter().enumerate() {
+        screens.push((
+            format!("topic_{}", theme.id),
+            Box::new(move |app: &mut App| app.apply(Action::GoToTab(index + 1))),
+        ));
+    }
+    let more: Vec<(&str, Steps)> = vec![
+        (
+            "drill_down_damaged",
+            Box::new(|app: &mut App| {
+                app.apply(Action::GoToTab(1));
+                typed(app, "j");
+                app.handle_key(key(KeyCode::Enter));
+            }),
+        ),
+        (
+            "drill_down_series",
+            Box::new(|app: &mut App| {
+                app.apply(Action::GoToTab(1));
+                app.handle_key(key(KeyCode::End));
+                app.handle_key(key(KeyCode::Enter));
+            }),
+        ),
+        ("topic_picker", Box::new(|app: &mut App| typed(app, "tj "))),
+        (
+            "help",
+            Box::new(|app: &mut App| app.handle_key(key(KeyCode::F(1)))),
+        ),
+        (
+            "filter_active",
+            Box::new(|app: &mut App| {
+                app.apply(Action::GoToTab(1));
+                typed(app, "t");
+                app.handle_key(key(KeyCode::Char(' ')));
+                app.handle_key(key(KeyCode::Enter));
+                typed(app, "/技能");
+                app.handle_key(key(KeyCode::Enter));
+            }),
+        ),
+        (
+            "filter_overview",
+            Box::new(|app: &mut App| {
+                typed(app, "/快递");
+                app.handle_key(key(KeyCode::Enter));
+            }),
+        ),
+        (
+            "filter_prompt",
+            Box::new(|app: &mut App| typed(app, "/劳模")),
+        ),
+        (
+            "english_labels",
+            Box::new(|app: &mut App| {
+                typed(app, "L");
+                app.apply(Action::GoToTab(1));
+            }),
+        ),
+        (
+            "english_overview",
+            Box::new(|app: &mut App| typed(app, "L")),
+        ),
+        (
+            "english_drill_down",
+            Box::new(|app: &mut App| {
+                typed(app, "L");
+                app.apply(Action::GoToTab(1));
+                typed(app, "j");
+                app.handle_key(key(KeyCode::Enter));
+            }),
+        ),
+    ];
+    screens.extend(
+        more.into_iter()
+            .map(|(name, steps)| (name.to_string(), steps)),
+    );
+    screens
+}
+
+#[test]
+fn every_screen_at_every_size_in_both_scripts() {
+    for (width, height) in [(80, 24), (120, 40), (40, 12)] {
+        for (script, script_name) in [(Script::Hans, "hans"), (Script::Hant, "hant")] {
+            for (screen, go) in screens() {
+                let mut app = app(script, Lang::Zh, width, height);
+                go(&mut app);
+                let name = format!("{screen}_{width}x{height}_{script_name}");
+                insta::assert_snapshot!(name, frame(&app, width, height));
+            }
+        }
+    }
+}
+
+#[test]
+fn too_small_terminals_get_a_notice() {
+    for (width, height, lang) in [(39, 12, Lang::Zh), (80, 11, Lang::En), (20, 5, Lang::Zh)] {
+        let app = app(Script::Hant, lang, width, height);
+        let name = format!("too_small_{width}x{height}");
+        insta::assert_snapshot!(name, frame(&app, width, height));
+    }
+}
+
+#[test]
+fn the_selection_is_reversed_without_colour() {
+    let mut app = app(Script::Hans, Lang::Zh, 80, 24);
+    app.apply(Action::GoToTab(1));
+    let buf = ui::render_buffer(&app, 80, 24);
+    let text = ui::buffer_text(&buf);
+    let row = text
+        .iter()
+        .position(|line| line.starts_with("▸ "))
+        .expect("a selected row") as u16;
+    let mut x = 0;
+    while x < 80 {
+        let cell = &buf[(x, row)];
+        assert!(cell.modifier.contains(Modifier::REVERSED), "column {x}");
+        assert_eq!(cell.fg, Color::Reset, "no colour under NO_COLOR");
+        assert_eq!(cell.bg, Color::Reset, "no colour under NO_COLOR");
+        // The cell under a wide character's right half carries no style of its own.
+        x += text::width(cell.symbol()).max(1) as u16;
+    }
+}
+
+#[test]
+fn a_damaged_figure_is_styled_as_damaged() {
+    let mut app = app(Script::Hans, Lang::Zh, 120, 40);
+    app.apply(Action::GoToTab(1));
+    typed(&mut app, "j");
+    let buf = ui::render_buffer(&app, 120, 40);
+    let text = ui::buffer_text(&buf);
+    let damaged = Theme::plain().damaged.add_modifier;
+    let row = text
+        .iter()
+        .position(|line| line.contains("?650"))
+        .expect("the damaged medal count is listed") as u16;
+    let x = (0..120)
+        .find(|&x| buf[(x, row)].symbol() == "?")
+        .expect("its surviving digits");
+    assert!(buf[(x, row)].modifier.contains(damaged));
+    // The drill-down says why there is no number.
+    app.handle_key(key(KeyCode::Enter));
+    let text = frame(&app, 120, 40);
+    assert!(text.contains("?650个 — 原文损坏"), "{text}");
+}
+
+#[test]
+fn a_popup_border_survives_wide_characters_under_its_edges() {
+    // At every width the drill-down's left border must not sit on the right half of a wide
+    // character left in the cell before it.
+    for width in 40..=90 {
+        let mut app = app(Script::Hans, Lang::Zh, width, 24);
+        app.apply(Action::GoToTab(1));
+        app.handle_key(key(KeyCode::Enter));
+        let buf = ui::render_buffer(&app, width, 24);
+        for y in 2..22 {
+            for x in 1..width {
+                if buf[(x, y)].symbol() == "│" || buf[(x, y)].symbol() == "╭" {
+                    let before = buf[(x - 1, y)].symbol();
+                    assert!(
+                        text::width(before) < 2,
+                        "{before} hides a border at ({x},{y})"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn colour_and_plain_themes_draw_the_same_text() {
+    let mut plain = app(Script::Hant, Lang::Zh, 80, 24);
+    let mut coloured = App::new(
+        dataset(),
+        Options {
+            color: true,
+            ..plain.options()
+        },
+    );
+    coloured.resize(80, 24);
+    for app in [&mut plain, &mut coloured] {
+        app.apply(Action::GoToTab(1));
+    }
+    assert_eq!(frame(&plain, 80, 24), frame(&coloured, 80, 24));
+    let ansi = ui::buffer_ansi(&ui::render_buffer(&coloured, 80, 24));
+    assert!(
+        ansi.contains("\x1b[0;1;30;46m"),
+        "the active tab is coloured"
+    );
+    assert!(
+        ansi.lines().all(|l| l.ends_with("\x1b[0m")),
+        "every line resets"
+    );
+}
+
+/// A key or a resize, for the property test.
+#[derive(Debug, Clone)]
+enum Event {
+    Key(KeyEvent),
+    Resize(u16, u16),
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let codes = prop_oneof![
+        Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Left),
+        Just(KeyCode::Right),
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::F(1)),
+        prop::sample::select(
+            "jkhlgGcC[]tsLo/?nN 123456789qx快"
+                .chars()
+                .collect::<Vec<_>>()
+        )
+        .prop_map(KeyCode::Char),
+    ];
+    let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    prop_oneof![
+        16 => codes.prop_map(|code| Event::Key(key(code))),
+        1 => Just(ctrl('d')),
+        1 => Just(ctrl('u')),
+        2 => (1u16..=250, 1u16..=80).prop_map(|(w, h)| Event::Resize(w, h)),
+    ]
+}
+
+const SENTINEL: &str = "░";
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_sequence_panics_or_draws_outside_the_frame(
+        size in (1u16..=250, 1u16..=80),
+        events in prop::collection::vec(event(), 0..200),
+    ) {
+        let (mut width, mut height) = size;
+        let mut app = app(Script::Hans, Lang::Zh, width, height);
+        for (step, event) in events.iter().enumerate() {
+            match event {
+                Event::Key(key) => app.handle_key(*key),
+                Event::Resize(w, h) => {
+                    (width, height) = (*w, *h);
+                    app.resize(width, height);
+                }
+            }
+            // Drawing every step is slow; every few steps and at the end is enough.
+            if step % 7 == 0 || step + 1 == events.len() {
+                check_frame(&app, width, height)?;
+            }
+        }
+        check_frame(&app, width, height)?;
+    }
+}
+
+/// Draws into a buffer larger than the frame and checks nothing changed outside it and no
+/// wide character hangs over its right edge.
+fn check_frame(app: &App, width: u16, height: u16) -> Result<(), TestCaseError> {
+    let mut buf = Buffer::empty(Rect::new(0, 0, width + 3, height + 2));
+    for cell in &mut buf.content {
+        cell.set_symbol(SENTINEL);
+    }
+    let frame = Rect::new(0, 0, width, height);
+    ui::render(app, frame, &mut buf);
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let inside = x < width && y < height;
+            if !inside {
+                prop_assert_eq!(
+                    buf[(x, y)].symbol(),
+                    SENTINEL,
+                    "({}, {}) in tab {:?}",
+                    x,
+                    y,
+                    app.tab()
+                );
+            }
+        }
+    }
+    for y in 0..height {
+        let last = buf[(width - 1, y)].symbol();
+        prop_assert!(
+            text::width(last) <= 1,
+            "wide {} in the last column, row {}",
+            last,
+            y
+        );
+    }
+    Ok(())
+}
