@@ -42,8 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.tab() {
         Tab::Overview => overview::draw(app, screen.body, buf, &theme),
         Tab::Topic(topic) => topic::draw(app, topic, screen.body, buf, &theme),
-        // The pager draws itself once its drawing lands.
-        Tab::Qa => {}
+        Tab::Qa => pager::draw(buf, screen.body, app.pager(), &app.pager_context(), &theme),
     }
     footer::draw_status(app, screen.status, buf, &theme);
     footer::draw_hints(app, screen.footer, buf, &theme);
