@@ -5,26 +5,36 @@
 use pressdash::data::{Label, Text};
 use zhconv::{Variant, zhconv};
 
-/// Phrases the converter gets wrong, as (simplified, traditional). The scrape turned 着 into
-/// 著, which simplified also uses (显著); the converter keeps either form as it finds it.
-const PHRASES: [(&str, &str); 1] = [("沿着", "沿著")];
+/// Where the conversion to simplified goes wrong: (its output, the right form). The scrape
+/// turned 着 into 著, which simplified also uses (显著), so the converter keeps it.
+const HANS_FIXES: [(&str, &str); 1] = [("沿著", "沿着")];
+
+/// Where the conversion to traditional goes wrong: (its output, the right form). It reads
+/// 机制作用 as 机 + 制作 + 用, keeps 着 after 沿, and turns the source's quotation marks into
+/// corner brackets, which the source does not use.
+const HANT_FIXES: [(&str, &str); 6] = [
+    ("沿着", "沿著"),
+    ("機製作用", "機制作用"),
+    ("「", "“"),
+    ("」", "”"),
+    ("『", "‘"),
+    ("』", "’"),
+];
+
+fn fix(converted: String, fixes: &[(&str, &str)]) -> String {
+    fixes
+        .iter()
+        .fold(converted, |text, (wrong, right)| text.replace(wrong, right))
+}
 
 /// Simplified form of a text in either script.
 pub fn to_hans(text: &str) -> String {
-    PHRASES
-        .iter()
-        .fold(zhconv(text, Variant::ZhHans), |converted, (hans, hant)| {
-            converted.replace(hant, hans)
-        })
+    fix(zhconv(text, Variant::ZhHans), &HANS_FIXES)
 }
 
 /// Traditional form of a simplified text.
 pub fn to_hant(hans: &str) -> String {
-    PHRASES
-        .iter()
-        .fold(zhconv(hans, Variant::ZhHant), |converted, (hans, hant)| {
-            converted.replace(hans, hant)
-        })
+    fix(zhconv(hans, Variant::ZhHant), &HANT_FIXES)
 }
 
 /// Both scripts of a simplified text.
@@ -61,6 +71,11 @@ mod tests {
     fn restores_the_simplified_zhe_particle() {
         assert_eq!(to_hans("沿著正確方向,顯著成效"), "沿着正确方向,显著成效");
         assert_eq!(to_hant("沿着"), "沿著");
+    }
+
+    #[test]
+    fn keeps_the_sources_quotation_marks_and_reads_jizhi_right() {
+        assert_eq!(to_hant("“协调机制作用”和‘制作’"), "“協調機制作用”和‘製作’");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! that is search-engine spam. Everything here works on simplified text with full-width
 //! punctuation restored.
 
-use pressdash::data::{Label, Meta, Text};
+use pressdash::data::{Meta, Speaker, Text};
 
 use crate::error::Error;
 use crate::people::{self, Official, Who};
@@ -271,27 +271,21 @@ pub fn read(raw: &str) -> Result<Source, Error> {
 }
 
 /// The speaker records: the guests with their titles, then one reporter per outlet.
-pub fn speakers(guests: &[Guest]) -> Vec<pressdash::data::Speaker> {
-    let officials = guests.iter().map(|guest| pressdash::data::Speaker {
+pub fn speakers(guests: &[Guest]) -> Vec<Speaker> {
+    let officials = guests.iter().map(|guest| Speaker {
         id: guest.official.id.to_owned(),
         name: label(guest.official.name, guest.official.name_en),
         title: label(&guest.title, guest.official.title_en),
         role: guest.official.role,
     });
-    let reporters = people::OUTLETS
-        .iter()
-        .map(|outlet| pressdash::data::Speaker {
-            id: outlet.reporter_id.to_owned(),
-            name: label(
-                &format!("{}{}", outlet.name, people::REPORTER_SUFFIX),
-                &format!("{} reporter", outlet.name_en),
-            ),
-            title: Label {
-                hans: outlet.name.to_owned(),
-                hant: script::to_hant(outlet.name),
-                en: outlet.name_en.to_owned(),
-            },
-            role: Who::Reporter(outlet).role(),
-        });
+    let reporters = people::OUTLETS.iter().map(|outlet| Speaker {
+        id: outlet.reporter_id.to_owned(),
+        name: label(
+            &format!("{}{}", outlet.name, people::REPORTER_SUFFIX),
+            &format!("{} reporter", outlet.name_en),
+        ),
+        title: label(outlet.name, outlet.name_en),
+        role: Who::Reporter(outlet).role(),
+    });
     officials.chain(reporters).collect()
 }

@@ -355,7 +355,17 @@ fn traditional_text_has_the_right_forms() {
             "{right} missing from the traditional text"
         );
     }
-    for wrong in ["關系", "聯系", "干部", "示范", "于", "奮斗"] {
+    for wrong in [
+        "關系",
+        "聯系",
+        "干部",
+        "示范",
+        "于",
+        "奮斗",
+        "機製作用",
+        "「",
+        "」",
+    ] {
         assert!(
             !hant.contains(wrong),
             "{wrong} left in the traditional text"
