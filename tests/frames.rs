@@ -3,7 +3,7 @@
 //! key sequence at any size panics or draws outside the frame. All on the embedded dataset,
 //! so the snapshots show what users see.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -221,6 +221,63 @@ fn a_popup_border_survives_wide_characters_under_its_edges() {
 }
 
 #[test]
+fn dataset_text_cannot_smuggle_escape_sequences() {
+    let mut data = dataset();
+    let evil = "\u{1b}]0;owned\u{7}\u{1b}[2J\u{202e}";
+    data.meta.title.hans.push_str(evil);
+    data.themes[0].label.hans.push_str(evil);
+    data.themes[0].description.hans.push_str(evil);
+    for figure in data
+        .figures
+        .iter_mut()
+        .filter(|f| f.theme == data.themes[0].id)
+    {
+        figure.label.hans.push_str(evil);
+        figure.unit.hans.push_str(evil);
+        figure.source.sentence.hans.push_str(evil);
+    }
+    for chart in &mut data.charts {
+        for bar in &mut chart.bars {
+            bar.label.hans.push_str(evil);
+        }
+    }
+    let mut app = App::new(
+        data,
+        Options {
+            script: Script::Hans,
+            lang: Lang::Zh,
+            color: false,
+            mouse: false,
+        },
+    );
+    app.resize(120, 40);
+    for keys in ["", "2", "2\n", "t"] {
+        for c in keys.chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            app.handle_key(key(code));
+        }
+        let buf = ui::render_buffer(&app, 120, 40);
+        for cell in &buf.content {
+            let symbol = cell.symbol();
+            assert!(
+                !symbol
+                    .chars()
+                    .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "{symbol:?} reached the screen"
+            );
+        }
+        assert!(
+            ui::buffer_text(&buf).join("\n").contains('␛'),
+            "shown, not run"
+        );
+    }
+}
+
+#[test]
 fn colour_and_plain_themes_draw_the_same_text() {
     let mut plain = app(Script::Hant, Lang::Zh, 80, 24);
     let mut coloured = App::new(
@@ -246,10 +303,11 @@ fn colour_and_plain_themes_draw_the_same_text() {
     );
 }
 
-/// A key or a resize, for the property test.
+/// A key, a mouse event or a resize, for the property test.
 #[derive(Debug, Clone)]
 enum Event {
     Key(KeyEvent),
+    Mouse(MouseEvent),
     Resize(u16, u16),
 }
 
@@ -282,6 +340,18 @@ fn event() -> impl Strategy<Value = Event> {
         1 => Just(ctrl('d')),
         1 => Just(ctrl('u')),
         2 => (1u16..=250, 1u16..=80).prop_map(|(w, h)| Event::Resize(w, h)),
+        2 => (mouse_kind(), 0u16..260, 0u16..90).prop_map(|(kind, column, row)| {
+            Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
+        }),
+    ]
+}
+
+fn mouse_kind() -> impl Strategy<Value = MouseEventKind> {
+    prop_oneof![
+        Just(MouseEventKind::Down(MouseButton::Left)),
+        Just(MouseEventKind::ScrollDown),
+        Just(MouseEventKind::ScrollUp),
+        Just(MouseEventKind::Moved),
     ]
 }
 
@@ -296,10 +366,15 @@ proptest! {
         events in prop::collection::vec(event(), 0..200),
     ) {
         let (mut width, mut height) = size;
-        let mut app = app(Script::Hans, Lang::Zh, width, height);
+        let mut app = App::new(
+            dataset(),
+            Options { script: Script::Hans, lang: Lang::Zh, color: true, mouse: true },
+        );
+        app.resize(width, height);
         for (step, event) in events.iter().enumerate() {
             match event {
                 Event::Key(key) => app.handle_key(*key),
+                Event::Mouse(mouse) => app.handle_mouse(*mouse),
                 Event::Resize(w, h) => {
                     (width, height) = (*w, *h);
                     app.resize(width, height);

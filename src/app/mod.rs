@@ -1064,6 +1064,49 @@ mod tests {
     }
 
     #[test]
+    fn the_drill_down_scrolls_within_its_content() {
+        let mut app = app();
+        app.resize(40, 12);
+        let skills = topic_of(&app, "skills");
+        app.apply(Action::GoToTab(skills + 1));
+        app.handle_key(key(KeyCode::Enter));
+        let (content, visible) = app.popup_rows();
+        assert!(content > visible, "a 40×12 drill-down needs scrolling");
+        let scroll = |app: &App| match app.popup() {
+            Some(Popup::Figure { scroll, .. }) => *scroll,
+            other => panic!("not a drill-down: {other:?}"),
+        };
+        for _ in 0..100 {
+            press(&mut app, "j");
+        }
+        assert_eq!(scroll(&app), content - visible, "stops at the end");
+        press(&mut app, "k");
+        assert_eq!(
+            scroll(&app),
+            content - visible - 1,
+            "one step back, not a hundred"
+        );
+        press(&mut app, "g");
+        assert_eq!(scroll(&app), 0);
+        press(&mut app, "G");
+        assert_eq!(scroll(&app), content - visible);
+    }
+
+    #[test]
+    fn startup_and_dashboard_tabs_lay_out_no_transcript() {
+        let mut app = app();
+        for tab in 0..=app.data().themes.len() {
+            app.apply(Action::GoToTab(tab));
+            crate::ui::render_buffer(&app, 80, 24);
+        }
+        assert!(matches!(app.pager().laid(), pager::Laid::NotYet));
+        press(&mut app, "s");
+        assert!(matches!(app.pager().laid(), pager::Laid::NotYet));
+        app.apply(Action::GoToTab(app.data().themes.len() + 1));
+        assert!(matches!(app.pager().laid(), pager::Laid::Ready(_)));
+    }
+
+    #[test]
     fn the_mouse_acts_only_when_enabled() {
         let click = |column, row| MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),

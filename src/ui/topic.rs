@@ -193,7 +193,7 @@ fn draw_chart(app: &App, topic: usize, title: Rect, area: Rect, buf: &mut Buffer
         .filter_map(|bar| {
             let figure = app.figure(&bar.figure)?;
             app.filter().matches_figure(figure).then(|| BarRow {
-                label: bar.label.get(lang, script).to_string(),
+                label: text::sanitize(bar.label.get(lang, script)).into_owned(),
                 value: figure.value,
                 text: strings::figure_value(figure, lang, script),
                 damaged: figure
