@@ -220,6 +220,10 @@ fn every_paragraph_has_the_same_length_in_both_scripts() {
     }
 }
 
+fn every_segment(data: &Dataset) -> Vec<usize> {
+    (0..data.segments.len()).collect()
+}
+
 /// The real dataset repeated `times` times, as one long transcript.
 fn repeated(times: usize) -> Dataset {
     let mut data = real();
@@ -240,7 +244,7 @@ fn search_is_fast_on_a_transcript_a_hundred_times_as_long() {
     // Debug builds are far slower; they check the result, release builds the time too.
     let times = if cfg!(debug_assertions) { 5 } else { 100 };
     let data = repeated(times);
-    let all: Vec<usize> = (0..data.segments.len()).collect();
+    let all = every_segment(&data);
     let chars: usize = data
         .segments
         .iter()
@@ -251,27 +255,24 @@ fn search_is_fast_on_a_transcript_a_hundred_times_as_long() {
     let laid = transcript::layout(&data, Script::Hant, 80, &all).expect("wide enough");
     let layout_time = started.elapsed();
     let table = ScriptTable::new(&data);
-    let once = transcript::search(
-        &real(),
-        &transcript::layout(
-            &real(),
-            Script::Hant,
-            80,
-            &(0..real().segments.len()).collect::<Vec<_>>(),
-        )
-        .expect("wide enough"),
-        &table,
-        "工会",
-    )
-    .len();
+    let single = real();
+    let single_laid =
+        transcript::layout(&single, Script::Hant, 80, &every_segment(&single)).expect("wide");
+    let once = transcript::search(&single, &single_laid, &table, "工会").len();
+    assert!(once > 10);
+    // The best of three runs, so a busy machine does not fail the test.
     let mut slowest = Duration::ZERO;
     for query in ["工会", "职工", "8122.4", "不存在的词"] {
-        let started = Instant::now();
-        let found = transcript::search(&data, &laid, &table, query);
-        slowest = slowest.max(started.elapsed());
-        if query == "工会" {
-            assert_eq!(found.len(), once * times);
+        let mut best = Duration::MAX;
+        for _ in 0..3 {
+            let started = Instant::now();
+            let found = transcript::search(&data, &laid, &table, query);
+            best = best.min(started.elapsed());
+            if query == "工会" {
+                assert_eq!(found.len(), once * times);
+            }
         }
+        slowest = slowest.max(best);
     }
     eprintln!("{chars} chars: layout {layout_time:?}, slowest search {slowest:?}");
     if !cfg!(debug_assertions) {

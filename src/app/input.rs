@@ -6,6 +6,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::text::grapheme_width;
+
 /// What a key did to a [`LineInput`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputOutcome {
@@ -249,7 +251,7 @@ impl LineInput {
 fn graphemes(text: &str) -> Vec<(usize, usize)> {
     use unicode_segmentation::UnicodeSegmentation;
     text.grapheme_indices(true)
-        .map(|(start, g)| (start, unicode_width::UnicodeWidthStr::width(g)))
+        .map(|(start, g)| (start, grapheme_width(g)))
         .collect()
 }
 
@@ -386,7 +388,7 @@ mod tests {
                 prop_assert!(boundaries.contains(&input.cursor()), "{:?}", input);
                 prop_assert!(!input.text().contains('\n'));
                 let (shown, column) = input.visible(width);
-                let shown_width = unicode_width::UnicodeWidthStr::width(shown);
+                let shown_width = crate::text::width(shown);
                 prop_assert!(shown_width <= width);
                 if width >= 2 {
                     prop_assert!(column < width, "the cursor cell is off the edge");

@@ -154,20 +154,23 @@ pub struct PagerStatus {
 }
 
 impl PagerStatus {
-    /// The status as one short text: `item 3/17 · 42% · 3/12` (Chinese: `第3/17项`).
-    pub fn text(&self, lang: Lang) -> String {
+    /// The status as one short text: `item 3/17 · 42% · 3/12`, in Chinese `第3/17项 · 42% · 3/12`
+    /// in the shown script.
+    pub fn text(&self, lang: Lang, script: Script) -> String {
         let mut parts = Vec::new();
         if let Some((item, count)) = self.item {
-            parts.push(match lang {
-                Lang::Zh => format!("第{item}/{count}项"),
-                Lang::En => format!("item {item}/{count}"),
+            parts.push(match (lang, script) {
+                (Lang::Zh, Script::Hans) => format!("第{item}/{count}项"),
+                (Lang::Zh, Script::Hant) => format!("第{item}/{count}項"),
+                (Lang::En, _) => format!("item {item}/{count}"),
             });
         }
         parts.push(format!("{}%", self.percent));
         if let Some((current, count)) = self.matches {
-            parts.push(match (lang, count) {
-                (Lang::Zh, 0) => "无匹配".to_owned(),
-                (Lang::En, 0) => "no match".to_owned(),
+            parts.push(match (lang, script, count) {
+                (Lang::Zh, Script::Hans, 0) => "无匹配".to_owned(),
+                (Lang::Zh, Script::Hant, 0) => "無匹配".to_owned(),
+                (Lang::En, _, 0) => "no match".to_owned(),
                 _ => format!("{current}/{count}"),
             });
         }
@@ -872,7 +875,7 @@ mod tests {
         assert!(
             pager
                 .status()
-                .text(Lang::En)
+                .text(Lang::En, Script::Hans)
                 .ends_with(&format!("1/{count}"))
         );
         assert!(pager.apply(Action::PrevMatch, &ctx));
@@ -912,7 +915,16 @@ mod tests {
         pager.resize(area(30, 8), &ctx);
         search(&mut pager, "不存在的词", &ctx);
         assert_eq!(pager.status().matches, Some((0, 0)));
-        assert!(pager.status().text(Lang::Zh).ends_with("无匹配"));
+        assert!(
+            pager
+                .status()
+                .text(Lang::Zh, Script::Hans)
+                .ends_with("无匹配")
+        );
+        assert_eq!(
+            pager.status().text(Lang::Zh, Script::Hant),
+            format!("第1/4項 · {}% · 無匹配", pager.status().percent)
+        );
         search(&mut pager, "工会", &ctx);
         pager.apply(Action::StartSearch, &ctx);
         pager.handle_prompt_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE), &ctx);

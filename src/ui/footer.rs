@@ -25,7 +25,7 @@ pub(super) fn draw_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme
         return;
     }
     let right = if app.tab() == Tab::Qa {
-        app.pager().status().text(lang)
+        app.pager().status().text(lang, script)
     } else {
         let (shown, total) = app.figures_shown();
         strings::shown_of(shown, total, lang, script)

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use crate::app::pager::{LIST_ENTRY_HEIGHT, Laid, Pager, PagerContext, PagerRegions, list_offset};
-use crate::app::transcript::{Block, BlockKind, Layout};
+use crate::app::transcript::{BlockKind, Layout};
 use crate::data::{Lang, Role, Script, SegmentKind};
 use crate::text::{sanitize, take_width, truncate, width};
 use crate::ui::theme::Theme;
@@ -132,18 +132,21 @@ fn draw_text(buf: &mut Buffer, area: Rect, pager: &Pager, laid: &Layout, styles:
                     (m.range.clone(), style)
                 }),
         );
-        put_styled(buf, area.x, y, area.width, block, range, base, &marks);
+        let row = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        put_styled(buf, row, &block.text, range, base, &marks);
     }
 }
 
-/// Writes `block.text[range]` at (`x`, `y`) within `max_width` columns, in runs of equal style.
-#[allow(clippy::too_many_arguments)]
+/// Writes `text[range]` into the one-row `row`, in runs of equal style: `base` patched with
+/// every mark covering the run, later marks on top.
 fn put_styled(
     buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    max_width: u16,
-    block: &Block,
+    row: Rect,
+    text: &str,
     range: Range<usize>,
     base: Style,
     marks: &[(Range<usize>, Style)],
@@ -162,12 +165,19 @@ fn put_styled(
         let (start, end) = (piece[0], piece[1]);
         let style = marks
             .iter()
-            .filter(|(mark, _)| mark.start <= start && end <= mark.end && mark.start < mark.end)
+            .filter(|(mark, _)| mark.start <= start && end <= mark.end)
             .fold(base, |style, (_, mark_style)| style.patch(*mark_style));
-        let Some(text) = block.text.get(start..end) else {
+        let Some(piece_text) = text.get(start..end) else {
             continue;
         };
-        column += put(buf, x + column, y, max_width - column, text, style);
+        column += put(
+            buf,
+            row.x + column,
+            row.y,
+            row.width - column,
+            piece_text,
+            style,
+        );
     }
 }
 
