@@ -242,8 +242,13 @@ fn draw_list(
     }
 }
 
-/// An entry's first row: its title in the interface language (a question's with its number).
+/// An entry's first row: its title in the interface language (a question's with its number),
+/// sanitised.
 fn entry_title(ctx: &PagerContext, segment_index: usize) -> String {
+    sanitize(&compose_entry_title(ctx, segment_index)).into_owned()
+}
+
+fn compose_entry_title(ctx: &PagerContext, segment_index: usize) -> String {
     let Some(segment) = ctx.data.segments.get(segment_index) else {
         return String::new();
     };
@@ -264,8 +269,12 @@ fn entry_title(ctx: &PagerContext, segment_index: usize) -> String {
     }
 }
 
-/// An entry's second row: a question's outlet and who answered, else who speaks.
+/// An entry's second row: a question's outlet and who answered, else who speaks; sanitised.
 fn entry_detail(ctx: &PagerContext, segment_index: usize) -> String {
+    sanitize(&compose_entry_detail(ctx, segment_index)).into_owned()
+}
+
+fn compose_entry_detail(ctx: &PagerContext, segment_index: usize) -> String {
     let Some(segment) = ctx.data.segments.get(segment_index) else {
         return String::new();
     };
