@@ -251,6 +251,7 @@ fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
             .value
             .map(|value| value.to_string())
             .unwrap_or_default();
+        // The dataset's own name for it (`about`), as JSON writes it.
         let qualifier = serde_json::to_value(record.qualifier)
             .ok()
             .and_then(|value| value.as_str().map(str::to_owned))
