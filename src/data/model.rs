@@ -236,11 +236,20 @@ pub enum Measure {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Period {
-    Year { year: u16 },
-    Range { from: u16, to: u16 },
-    Since { year: u16 },
+    Year {
+        year: u16,
+    },
+    Range {
+        from: u16,
+        to: u16,
+    },
+    Since {
+        year: u16,
+    },
     /// `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    AsOf { date: String },
+    AsOf {
+        date: String,
+    },
 }
 
 /// A half-open range of `char`s.
