@@ -238,14 +238,24 @@ mod tests {
         parse_raw(raw).unwrap_or_else(|error| panic!("{error}"))
     }
 
+    /// The value is computed exactly (one rounding at most), so it must match to the bit.
+    fn assert_value(raw: &str, expected: f64) {
+        let value = parsed(raw).value;
+        assert_eq!(
+            value.to_bits(),
+            expected.to_bits(),
+            "{raw}: {value} != {expected}"
+        );
+    }
+
     #[test]
     fn applies_multipliers_exactly() {
-        assert_eq!(parsed("8122.4万件").value, 81_224_000.0);
-        assert_eq!(parsed("2038.04万人次").value, 20_380_400.0);
-        assert_eq!(parsed("1.65亿").value, 165_000_000.0);
-        assert_eq!(parsed("11.67億元").value, 1_167_000_000.0);
-        assert_eq!(parsed("1,000人").value, 1000.0);
-        assert_eq!(parsed("58.3%").value, 58.3);
+        assert_value("8122.4万件", 81_224_000.0);
+        assert_value("2038.04万人次", 20_380_400.0);
+        assert_value("1.65亿", 165_000_000.0);
+        assert_value("11.67億元", 1_167_000_000.0);
+        assert_value("1,000人", 1000.0);
+        assert_value("58.3%", 58.3);
     }
 
     #[test]
@@ -269,9 +279,9 @@ mod tests {
     #[test]
     fn reads_hedges_before_and_after_the_multiplier() {
         assert_eq!(parsed("12余万人次").hedge, Some(Qualifier::MoreThan));
-        assert_eq!(parsed("12餘萬人次").value, 120_000.0);
+        assert_value("12餘萬人次", 120_000.0);
         assert_eq!(parsed("5万多").hedge, Some(Qualifier::MoreThan));
-        assert_eq!(parsed("2亿多人").value, 200_000_000.0);
+        assert_value("2亿多人", 200_000_000.0);
         assert_eq!(parsed("90多个").hedge, Some(Qualifier::MoreThan));
         assert_eq!(parsed("90个").hedge, None);
     }
