@@ -20,7 +20,8 @@
 //! - [`Action::Back`]: clears the search highlights and the figure highlight (returns `false`
 //!   when there was nothing to clear, so the app can use `Esc` for something else).
 //!
-//! While [`Pager::is_prompting`], send every key to [`Pager::handle_prompt_key`] instead.
+//! While [`Pager::is_prompting`], send every key to [`Pager::handle_prompt_key`] instead, and
+//! pasted text to [`Pager::handle_prompt_paste`].
 //! Mouse: [`Pager::click`] (a click in the items list jumps to that item); the wheel maps to
 //! `Down`/`Up`. After a script or topic change call [`Pager::on_context_change`].
 
@@ -334,6 +335,17 @@ impl Pager {
                 true
             }
         }
+    }
+
+    /// Inserts pasted text into the open search prompt (bracketed paste, or an input method
+    /// that delivers its text as a paste); line breaks are dropped. `false` when no prompt is
+    /// open.
+    pub fn handle_prompt_paste(&mut self, text: &str) -> bool {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return false;
+        };
+        prompt.insert_str(text);
+        true
     }
 
     /// Opens the transcript at the sentence a figure comes from, with the figure highlighted.
@@ -730,8 +742,6 @@ mod tests {
     fn search(pager: &mut Pager, query: &str, ctx: &PagerContext) {
         assert!(pager.apply(Action::StartSearch, ctx));
         assert!(pager.is_prompting());
-        let mut input = LineInput::new();
-        input.insert_str(query);
         for c in query.chars() {
             pager.handle_prompt_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), ctx);
         }
@@ -905,6 +915,20 @@ mod tests {
             !pager.apply(Action::NextMatch, &ctx),
             "no search to step through"
         );
+    }
+
+    #[test]
+    fn pasted_text_goes_into_the_open_prompt() {
+        let data = fixture();
+        let ctx = ctx(&data, Script::Hans);
+        let mut pager = Pager::new();
+        pager.resize(area(30, 8), &ctx);
+        assert!(!pager.handle_prompt_paste("工会"), "no prompt open");
+        pager.apply(Action::StartSearch, &ctx);
+        assert!(pager.handle_prompt_paste("工\n会"));
+        assert_eq!(pager.prompt().map(LineInput::text), Some("工会"));
+        pager.handle_prompt_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), &ctx);
+        assert!(pager.status().matches.is_some_and(|(_, count)| count > 0));
     }
 
     #[test]

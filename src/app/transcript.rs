@@ -11,6 +11,7 @@
 //! All text is sanitised before layout, so a dataset cannot send control sequences to the
 //! terminal.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
@@ -69,6 +70,9 @@ pub struct Block {
     pub text: String,
     /// Bytes of `text` taken by the name and `：` (0 when none).
     pub name_len: usize,
+    /// Positions map between the scripts: a paragraph whose words have as many `char`s in
+    /// both scripts and needed no sanitising. Search relies on it.
+    pub aligned: bool,
     /// Byte ranges of the figures printed in this block, with each figure's index in the
     /// dataset, in text order.
     pub figures: Vec<(Range<usize>, usize)>,
@@ -266,6 +270,7 @@ fn segment_blocks(
             kind: BlockKind::ItemHeading,
             text: sanitize(&item_heading(data, script, segment_index)).into_owned(),
             name_len: 0,
+            aligned: false,
             figures: Vec::new(),
             lines: 0..0,
         });
@@ -278,7 +283,10 @@ fn segment_blocks(
         }
         let name_len = text.len();
         let words = paragraph.text.get(script);
-        text.push_str(&sanitize(words));
+        let clean_words = sanitize(words);
+        let aligned = matches!(clean_words, Cow::Borrowed(_))
+            && paragraph.text.hans.chars().count() == paragraph.text.hant.chars().count();
+        text.push_str(&clean_words);
         let mut figure_spans: Vec<(Range<usize>, usize)> = figures
             .get(segment_index, paragraph_index)
             .iter()
@@ -306,6 +314,7 @@ fn segment_blocks(
             },
             text,
             name_len,
+            aligned,
             figures: figure_spans,
             lines: 0..0,
         });
@@ -479,16 +488,22 @@ pub struct Match {
 
 /// Every place the laid-out transcript shows `query`, typed in either script, in reading order.
 ///
-/// Paragraphs whose two scripts have the same length (almost all: the conversion goes
-/// character by character) are searched in both scripts and matches mapped to the shown one by
-/// character position, so the dataset's own conversion decides what matches. Everything else
-/// (names, headings, the rare paragraph whose conversion changed its length) is searched as
-/// shown, for the query as typed and converted to the shown script with `table`.
+/// Every block is searched as shown, for the query as typed and converted to the shown script
+/// with `table`. Paragraphs whose two scripts have the same length (all of this transcript's:
+/// the conversion goes character by character) are also searched in the other script, and
+/// matches mapped to the shown one by character position, so the dataset's own conversion
+/// decides what matches where a character has several counterparts. The table alone serves
+/// names, headings and any paragraph whose conversion changed its length.
 pub fn search(data: &Dataset, laid: &Layout, table: &ScriptTable, query: &str) -> Vec<Match> {
     if query.is_empty() {
         return Vec::new();
     }
     let converted = table.convert(query, laid.script);
+    let needles: &[&str] = if converted == query {
+        &[query]
+    } else {
+        &[query, &converted]
+    };
     let other_script = match laid.script {
         Script::Hans => Script::Hant,
         Script::Hant => Script::Hans,
@@ -497,7 +512,7 @@ pub fn search(data: &Dataset, laid: &Layout, table: &ScriptTable, query: &str) -
     let mut ranges = Vec::new();
     for (block_index, block) in laid.blocks.iter().enumerate() {
         ranges.clear();
-        for needle in [query, converted.as_str()] {
+        for needle in needles {
             ranges.extend(
                 block
                     .text
@@ -505,17 +520,15 @@ pub fn search(data: &Dataset, laid: &Layout, table: &ScriptTable, query: &str) -
                     .map(|(at, found)| at..at + found.len()),
             );
         }
-        let paragraph = block.paragraph.and_then(|index| {
+        let aligned_paragraph = block.paragraph.filter(|_| block.aligned).and_then(|index| {
             data.segments
                 .get(block.segment)
                 .and_then(|segment| segment.paragraphs.get(index))
         });
-        if let Some(paragraph) = paragraph {
+        if let Some(paragraph) = aligned_paragraph {
             let shown = paragraph.text.get(laid.script);
             let other = paragraph.text.get(other_script);
-            if other.contains(query) && shown.chars().count() == other.chars().count() {
-                map_matches(other, shown, query, block, &mut ranges);
-            }
+            map_matches(other, shown, query, block.name_len, &mut ranges);
         }
         ranges.sort_unstable_by_key(|range| (range.start, range.end));
         let mut last_end = 0;
@@ -534,28 +547,23 @@ pub fn search(data: &Dataset, laid: &Layout, table: &ScriptTable, query: &str) -
 }
 
 /// Finds `query` in `other` (a paragraph's words in the script not shown) and adds the
-/// matches at the same character positions of `shown` (the same words as shown) to `ranges`,
-/// as bytes of `block`'s text.
+/// matches at the same character positions of `shown` (the same words as shown, which start
+/// at byte `words_start` of the block's text) to `ranges`.
 fn map_matches(
     other: &str,
     shown: &str,
     query: &str,
-    block: &Block,
+    words_start: usize,
     ranges: &mut Vec<Range<usize>>,
 ) {
-    let clean = matches!(sanitize(shown), std::borrow::Cow::Borrowed(_));
     let mut other_chars = CharCursor::new(other);
     let mut shown_chars = CharCursor::new(shown);
     for (at, found) in other.match_indices(query) {
         let start = other_chars.char_at_byte(at);
         let end = other_chars.char_at_byte(at + found.len());
-        let range = if clean {
-            let start_byte = shown_chars.byte_at_char(start);
-            block.name_len + start_byte..block.name_len + shown_chars.byte_at_char(end)
-        } else {
-            shown_range(shown, start..end, block.name_len, &block.text)
-        };
-        ranges.push(range);
+        let start = words_start + shown_chars.byte_at_char(start);
+        let end = words_start + shown_chars.byte_at_char(end);
+        ranges.push(start..end);
     }
 }
 
