@@ -463,11 +463,12 @@ pub fn lookup(event: &KeyEvent, active: &[Context]) -> Option<Action> {
     })
 }
 
-/// The bindings shown in the footer for `active` contexts, in table order.
-pub fn hints(active: &[Context]) -> impl Iterator<Item = Hint> {
+/// The footer hints of the bindings active in `active` contexts, in table order, each with
+/// its action.
+pub fn hints(active: &[Context]) -> impl Iterator<Item = (Action, Hint)> {
     KEY_TABLE.iter().filter_map(move |b| {
         let shown = b.contexts.iter().any(|c| active.contains(c));
-        b.hint.filter(|_| shown)
+        b.hint.filter(|_| shown).map(|hint| (b.action, hint))
     })
 }
 

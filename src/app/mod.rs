@@ -320,6 +320,28 @@ impl App {
         }
     }
 
+    /// The footer's key hints for what can be done now, most useful first.
+    pub fn hints(&self) -> Vec<keys::Hint> {
+        keys::hints(&self.contexts())
+            .filter(|(action, _)| self.offers(*action))
+            .map(|(_, hint)| hint)
+            .collect()
+    }
+
+    /// Whether `action` would do something now; the footer leaves out hints that would not.
+    fn offers(&self, action: Action) -> bool {
+        match (action, &self.popup, self.tab) {
+            (Action::NextChart | Action::PrevChart, None, Tab::Topic(topic)) => {
+                self.topic_charts(topic).len() > 1
+            }
+            (Action::Open, Some(Popup::Help { .. }), _) => false,
+            (Action::Open, None, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
+            // The pager may have a search to clear; elsewhere Esc needs something open.
+            (Action::Back, None, Tab::Overview | Tab::Topic(_)) => self.filter.is_active(),
+            _ => true,
+        }
+    }
+
     /// The terminal now has this size: keep every selection visible and tell the pager.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
@@ -1050,6 +1072,27 @@ mod tests {
         press(&mut app, "L");
         assert_eq!(app.lang(), Lang::En);
         assert_eq!(app.tab_titles()[0], "1 Overview");
+    }
+
+    #[test]
+    fn footer_hints_leave_out_what_would_do_nothing() {
+        let mut app = app();
+        let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+        assert!(
+            !keys_shown(&app).contains(&"Esc"),
+            "nothing to go back from"
+        );
+        let grassroots = topic_of(&app, "grassroots");
+        app.apply(Action::GoToTab(grassroots + 1));
+        assert!(!keys_shown(&app).contains(&"c"), "a topic without charts");
+        let skills = topic_of(&app, "skills");
+        app.apply(Action::GoToTab(skills + 1));
+        assert!(keys_shown(&app).contains(&"c"));
+        press(&mut app, "/zzz");
+        app.handle_key(key(KeyCode::Enter));
+        let shown = keys_shown(&app);
+        assert!(!shown.contains(&"Enter"), "no figure to open");
+        assert!(shown.contains(&"Esc"), "a filter to clear");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Tab, keys, strings};
+use crate::app::{App, Tab, strings};
 use crate::text::{self, Align};
 use crate::ui::{put, put_aligned, put_pieces, theme::Theme};
 
@@ -80,7 +80,7 @@ pub(super) fn draw_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme
 pub(super) fn draw_hints(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let (lang, script) = (app.lang(), app.script());
     let mut x = area.x;
-    for hint in keys::hints(&app.contexts()) {
+    for hint in app.hints() {
         let text = hint.text.get(lang, script);
         let needed =
             u16::try_from(text::width(hint.keys) + 1 + text::width(text) + 2).unwrap_or(u16::MAX);
