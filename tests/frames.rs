@@ -3,6 +3,8 @@
 //! key sequence at any size panics or draws outside the frame. All on the embedded dataset,
 //! so the snapshots show what users see.
 
+use std::sync::LazyLock;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -15,8 +17,13 @@ use pressdash::data::{Dataset, Lang, Script};
 use pressdash::text;
 use pressdash::ui::{self, theme::Theme};
 
-fn dataset() -> Dataset {
+/// Parsed once: the snapshots build over a hundred apps.
+static DATASET: LazyLock<Dataset> = LazyLock::new(|| {
     serde_json::from_str(pressdash::data::EMBEDDED_JSON).expect("the embedded dataset is valid")
+});
+
+fn dataset() -> Dataset {
+    DATASET.clone()
 }
 
 fn app(script: Script, lang: Lang, width: u16, height: u16) -> App {

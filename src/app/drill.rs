@@ -303,12 +303,23 @@ mod tests {
     }
 
     #[test]
-    fn every_line_fits_when_wrapped_text_is_long() {
+    fn wrapped_title_and_source_fit_the_width() {
         let app = fixture::app(Script::Hant, Lang::Zh);
-        for width in [2, 3, 10, 30] {
+        for width in [4, 9, 30] {
             for figure in 0..app.data().figures.len() {
-                let lines = lines(&app, figure, width);
-                assert!(!lines.is_empty());
+                let wrapped: Vec<Line> = lines(&app, figure, width)
+                    .into_iter()
+                    .filter(|l| {
+                        l.first().is_some_and(|(text, role)| {
+                            *role == Role::Title || (*role == Role::Text && text == "  ")
+                        })
+                    })
+                    .collect();
+                assert!(wrapped.len() >= 2, "a title and a sentence");
+                for line in wrapped {
+                    let columns: usize = line.iter().map(|(t, _)| text::width(t)).sum();
+                    assert!(columns <= width, "{line:?} wider than {width}");
+                }
             }
         }
     }

@@ -32,7 +32,6 @@ const fn p(hans: &'static str, hant: &'static str, en: &'static str) -> Phrase {
 
 pub const OVERVIEW: Phrase = p("概览", "概覽", "Overview");
 pub const QA: Phrase = p("问答", "問答", "Q&A");
-pub const HEADLINES: Phrase = p("要点", "要點", "Headlines");
 pub const TOPICS: Phrase = p("主题", "主題", "Topics");
 pub const FIGURES: Phrase = p("数据", "數據", "Figures");
 pub const CHART: Phrase = p("图表", "圖表", "Chart");
@@ -58,10 +57,8 @@ pub const FILTER_PROMPT: Phrase = p("筛选: ", "篩選: ", "Filter: ");
 pub const FILTER_TOPICS: Phrase = p("主题", "主題", "topics");
 pub const FILTER_TEXT: Phrase = p("文字", "文字", "text");
 pub const ESC_CLEARS: Phrase = p("Esc 清除", "Esc 清除", "Esc clears");
-pub const ALL_TOPICS: Phrase = p("全部主题", "全部主題", "all topics");
 pub const SPEAKER: Phrase = p("发言人", "發言人", "Speaker");
 pub const PERIOD: Phrase = p("时间", "時間", "Period");
-pub const VALUE: Phrase = p("数值", "數值", "Value");
 pub const SOURCE: Phrase = p("原文", "原文", "Source");
 pub const REPEATS: Phrase = p("同一数据另见", "同一數據另見", "Stated again as");
 pub const SERIES: Phrase = p("历次数据", "歷次數據", "Series");
@@ -72,7 +69,6 @@ pub const JUMP_HINT: Phrase = p(
 );
 pub const CLOSE_HINT: Phrase = p("Esc 关闭", "Esc 關閉", "Esc: close");
 pub const ITEM: Phrase = p("项", "項", "item");
-pub const MATCHES: Phrase = p("匹配", "匹配", "match");
 
 /// The words before a figure's number that say how exact it is; empty for exact figures.
 pub fn qualifier(qualifier: Qualifier, lang: Lang, script: Script) -> &'static str {
