@@ -586,12 +586,17 @@ impl Pager {
             self.scroll_to(line);
             return;
         };
-        let text = &laid.blocks[block].text;
-        let offset = text
-            .char_indices()
-            .nth(anchor.chars)
-            .map_or(text.len(), |(byte, _)| byte);
-        let line = laid.line_of_offset(block, offset) + usize::from(anchor.blank_after);
+        let line = if anchor.blank_after {
+            // The blank row right after the block.
+            laid.blocks[block].lines.end
+        } else {
+            let text = &laid.blocks[block].text;
+            let offset = text
+                .char_indices()
+                .nth(anchor.chars)
+                .map_or(text.len(), |(byte, _)| byte);
+            laid.line_of_offset(block, offset)
+        };
         self.scroll_to(line);
         // The anchor stays the exact character, not the start of the row now holding it, so
         // resizing back and forth returns to the same row; clamping at the end must not lose
@@ -984,6 +989,30 @@ mod tests {
             ..ctx
         });
         assert!(top_text(&pager).contains("截至"));
+    }
+
+    #[test]
+    fn a_blank_row_at_the_top_stays_the_one_after_the_same_paragraph() {
+        let data = fixture();
+        let ctx = ctx(&data, Script::Hans);
+        let mut pager = Pager::new();
+        pager.resize(area(24, 6), &ctx);
+        pager.apply(Action::NextItem, &ctx);
+        pager.apply(Action::NextItem, &ctx);
+        while !top_text(&pager).is_empty() {
+            pager.apply(Action::Down, &ctx);
+        }
+        pager.apply(Action::Up, &ctx);
+        let before_blank = top_text(&pager).to_owned();
+        pager.apply(Action::Down, &ctx);
+        pager.resize(area(40, 6), &ctx);
+        assert_eq!(top_text(&pager), "");
+        pager.apply(Action::Up, &ctx);
+        let wider_last_row = top_text(&pager).to_owned();
+        assert!(
+            wider_last_row.ends_with(&before_blank),
+            "the same paragraph ends the row above: {before_blank} / {wider_last_row}"
+        );
     }
 
     #[test]
