@@ -632,6 +632,61 @@ mod tests {
         insta::assert_snapshot!(lines.join("\n"));
     }
 
+    /// The rows of the fixture's paragraph about parcels at `width`.
+    fn parcel_rows(width: usize) -> Vec<String> {
+        let data = fixture();
+        let laid = layout(&data, Script::Hans, width, &[1]).expect("wide enough");
+        let block = laid.find_block(1, Some(2)).expect("shown");
+        laid.blocks[block]
+            .lines
+            .clone()
+            .map(|line| laid.line_text(line).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_known_paragraph_breaks_by_the_rules_at_several_widths() {
+        assert_eq!(
+            parcel_rows(20),
+            [
+                "全国快递业务量完成",
+                "8122.4万件，同比增长",
+                "50.9%。我们认为——这",
+                "是“新就业形态”的缩",
+                "影。",
+            ]
+        );
+        assert_eq!(
+            parcel_rows(14),
+            [
+                "全国快递业务量",
+                "完成8122.4万",
+                "件，同比增长",
+                "50.9%。我们认",
+                "为——这是“新就",
+                "业形态”的缩",
+                "影。",
+            ]
+        );
+        // A number never splits from its unit, even when that leaves a short row.
+        assert_eq!(
+            parcel_rows(9),
+            [
+                "全国快递",
+                "业务量完",
+                "成",
+                "8122.4万",
+                "件，同比",
+                "增长",
+                "50.9%。我",
+                "们认为——",
+                "这是“新就",
+                "业形态”的",
+                "缩影。",
+            ]
+        );
+    }
+
     #[test]
     fn too_narrow_and_unknown_items_are_errors_for_people() {
         let data = fixture();
