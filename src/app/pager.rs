@@ -499,10 +499,15 @@ impl Pager {
                     .map(|item| item.segment)
                     .eq(segments.iter().copied())
         };
+        let current_segment = self
+            .layout()
+            .and_then(|laid| laid.items.get(self.current_item))
+            .map(|item| item.segment);
         if let Laid::Ready(laid) = &self.laid
             && fits(laid)
         {
             self.restore_anchor();
+            self.keep_current_item(current_segment);
             return;
         }
         let search_position = self.current_match_position();
@@ -519,6 +524,7 @@ impl Pager {
                 }
                 self.laid = Laid::Ready(laid);
                 self.restore_anchor();
+                self.keep_current_item(current_segment);
                 if let Some(search) = self.search.take() {
                     self.run_search(search.query, ctx);
                     self.restore_current_match(search_position);
@@ -602,6 +608,24 @@ impl Pager {
         // resizing back and forth returns to the same row; clamping at the end must not lose
         // the reader's place either.
         self.anchor = Some(anchor);
+    }
+
+    /// After a relayout, the list keeps highlighting the item jumped to last (at the end of
+    /// the transcript the view may not scroll up to it) while its heading is in view.
+    fn keep_current_item(&mut self, segment: Option<usize>) {
+        let height = self.regions().text.height as usize;
+        let (Some(segment), Some(laid)) = (segment, self.layout()) else {
+            return;
+        };
+        let Ok(index) = laid
+            .items
+            .binary_search_by_key(&segment, |item| item.segment)
+        else {
+            return;
+        };
+        if (self.top..self.top + height).contains(&laid.items[index].first_line) {
+            self.current_item = index;
+        }
     }
 
     fn run_search(&mut self, query: String, ctx: &PagerContext) {
@@ -841,6 +865,8 @@ mod tests {
         }
         assert_eq!(pager.top(), 0);
         assert_eq!(pager.status().item, Some((4, 4)));
+        pager.resize(area(110, 40), &ctx);
+        assert_eq!(pager.status().item, Some((4, 4)), "still, after a resize");
     }
 
     #[test]
