@@ -2,6 +2,7 @@
 //! text snapshots cannot show.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use pressdash::app::action::Action;
 use pressdash::app::pager::{Pager, PagerContext};
@@ -15,6 +16,14 @@ use unicode_width::UnicodeWidthStr;
 
 fn fixture() -> Dataset {
     serde_json::from_str(include_str!("data/pager_fixture.json")).expect("the fixture parses")
+}
+
+/// The embedded dataset, parsed once for all cases.
+fn real() -> &'static Dataset {
+    static REAL: OnceLock<Dataset> = OnceLock::new();
+    REAL.get_or_init(|| {
+        serde_json::from_str(pressdash::data::EMBEDDED_JSON).expect("the embedded dataset parses")
+    })
 }
 
 /// The buffer as text, one line per row, each wide character once.
@@ -194,9 +203,8 @@ proptest::proptest! {
         ),
         hans in proptest::bool::ANY,
     ) {
-        let data: Dataset = serde_json::from_str(pressdash::data::EMBEDDED_JSON).expect("parses");
         let script = if hans { Script::Hans } else { Script::Hant };
-        let buf = frame(&data, script, width, height, &actions);
+        let buf = frame(real(), script, width, height, &actions);
         for line in text_of(&buf).lines() {
             proptest::prop_assert!(line.width() <= usize::from(width));
         }
