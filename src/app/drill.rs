@@ -42,26 +42,32 @@ pub fn layout(app: &App, figure: usize, body: Rect) -> (Rect, Vec<Line>) {
 }
 
 /// The lines of `figure`'s drill-down at `width` columns inside the border and padding.
+/// Every line is wrapped to the width, styles kept across the breaks.
 pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
     let (lang, script) = (app.lang(), app.script());
     let Some(f) = app.data().figures.get(figure) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    wrap_into(
-        &mut out,
-        &sanitize(f.label.get(lang, script)),
-        width,
-        Role::Title,
+    let mut add = |pieces: Line, indent: usize| out.extend(wrap_line(&pieces, width, indent));
+    add(
+        vec![(
+            sanitize(f.label.get(lang, script)).into_owned(),
+            Role::Title,
+        )],
+        0,
     );
-    out.push(value_line(f, lang, script));
+    add(value_line(f, lang, script), 0);
     if let Some(period) = &f.period {
-        out.push(field(
-            strings::PERIOD,
-            strings::period(period, lang, script),
-            lang,
-            script,
-        ));
+        add(
+            field(
+                strings::PERIOD,
+                strings::period(period, lang, script),
+                lang,
+                script,
+            ),
+            0,
+        );
     }
     if let Some(speaker) = app.data().speakers.iter().find(|s| s.id == f.speaker) {
         let (name, title) = (
@@ -72,33 +78,39 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
             Lang::Zh => format!("{name}（{title}）"),
             Lang::En => format!("{name} ({title})"),
         };
-        out.push(field(
-            strings::SPEAKER,
-            sanitize(&who).into_owned(),
-            lang,
-            script,
-        ));
+        add(
+            field(strings::SPEAKER, sanitize(&who).into_owned(), lang, script),
+            0,
+        );
     }
     let topics: Vec<&str> = std::iter::once(&f.theme)
         .chain(&f.tags)
         .filter_map(|id| app.data().themes.iter().find(|t| &t.id == id))
         .map(|t| t.label.get(lang, script))
         .collect();
-    out.push(field(
-        strings::TOPICS,
-        sanitize(&topics.join(" · ")).into_owned(),
-        lang,
-        script,
-    ));
-    out.push(Vec::new());
-    out.push(vec![(
-        strings::SOURCE.get(lang, script).to_string(),
-        Role::Field,
-    )]);
-    source_lines(&mut out, f, script, width);
-    linked_lines(&mut out, app, f, lang, script);
+    add(
+        field(
+            strings::TOPICS,
+            sanitize(&topics.join(" · ")).into_owned(),
+            lang,
+            script,
+        ),
+        0,
+    );
+    add(Vec::new(), 0);
+    add(
+        vec![(strings::SOURCE.get(lang, script).to_string(), Role::Field)],
+        0,
+    );
+    add(source_line(f, script), SOURCE_INDENT);
+    for (pieces, indent) in linked_lines(app, f, lang, script) {
+        add(pieces, indent);
+    }
     out
 }
+
+/// The source sentence and linked figures are indented under their heading.
+const SOURCE_INDENT: usize = 2;
 
 fn value_line(f: &Figure, lang: Lang, script: Script) -> Line {
     let value = strings::figure_value(f, lang, script);
@@ -125,8 +137,8 @@ fn field(name: Phrase, value: String, lang: Lang, script: Script) -> Line {
     ]
 }
 
-/// The source sentence wrapped (always Chinese), the figure's own text highlighted.
-fn source_lines(out: &mut Vec<Line>, f: &Figure, script: Script, width: usize) {
+/// The source sentence (always Chinese), the figure's own text highlighted.
+fn source_line(f: &Figure, script: Script) -> Line {
     let sentence = sanitize(f.source.sentence.get(script));
     let (span, sentence_span) = match script {
         Script::Hans => (f.source.span.hans, f.source.sentence_span.hans),
@@ -141,42 +153,25 @@ fn source_lines(out: &mut Vec<Line>, f: &Figure, script: Script, width: usize) {
     };
     let start = byte_at(span.start.saturating_sub(sentence_span.start));
     let end = byte_at(span.end.saturating_sub(sentence_span.start)).max(start);
-    let indent = 2;
-    let Ok(rows) = text::wrap(&sentence, width.saturating_sub(indent)) else {
-        return;
-    };
-    for row in rows {
-        let mut line = vec![(" ".repeat(indent), Role::Text)];
-        let cuts = [
-            row.range.start,
-            start.clamp(row.range.start, row.range.end),
-            end.clamp(row.range.start, row.range.end),
-            row.range.end,
-        ];
-        for (piece, role) in [
-            (cuts[0]..cuts[1], Role::Text),
-            (cuts[1]..cuts[2], Role::Highlight),
-            (cuts[2]..cuts[3], Role::Text),
-        ] {
-            if !piece.is_empty() {
-                line.push((sentence[piece].to_string(), role));
-            }
-        }
-        out.push(line);
-    }
+    vec![
+        (sentence[..start].to_string(), Role::Text),
+        (sentence[start..end].to_string(), Role::Highlight),
+        (sentence[end..].to_string(), Role::Text),
+    ]
 }
 
-/// The same fact stated elsewhere, and the other dates of its series.
-fn linked_lines(out: &mut Vec<Line>, app: &App, f: &Figure, lang: Lang, script: Script) {
+/// The same fact stated elsewhere, and the other dates of its series, with their indents.
+fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(Line, usize)> {
+    let mut out = Vec::new();
     let repeats: Vec<&Figure> = f.repeats.iter().filter_map(|id| app.figure(id)).collect();
     if !repeats.is_empty() {
-        out.push(Vec::new());
-        out.push(vec![(
-            strings::REPEATS.get(lang, script).to_string(),
-            Role::Field,
-        )]);
+        out.push((Vec::new(), 0));
+        out.push((
+            vec![(strings::REPEATS.get(lang, script).to_string(), Role::Field)],
+            0,
+        ));
         for other in repeats {
-            out.push(linked(other, lang, script, false));
+            out.push((linked(other, lang, script, false), SOURCE_INDENT));
         }
     }
     let series = f
@@ -184,47 +179,44 @@ fn linked_lines(out: &mut Vec<Line>, app: &App, f: &Figure, lang: Lang, script: 
         .as_ref()
         .and_then(|id| app.data().series.iter().find(|s| &s.id == id));
     if let Some(series) = series {
-        out.push(Vec::new());
-        out.push(vec![
-            (
-                format!("{}  ", strings::SERIES.get(lang, script)),
-                Role::Field,
-            ),
-            (
-                sanitize(series.label.get(lang, script)).into_owned(),
-                Role::Text,
-            ),
-        ]);
+        out.push((Vec::new(), 0));
+        out.push((
+            vec![
+                (
+                    format!("{}  ", strings::SERIES.get(lang, script)),
+                    Role::Field,
+                ),
+                (
+                    sanitize(series.label.get(lang, script)).into_owned(),
+                    Role::Text,
+                ),
+            ],
+            0,
+        ));
         for other in series.figures.iter().filter_map(|id| app.figure(id)) {
-            out.push(linked(other, lang, script, other.id == f.id));
+            out.push((linked(other, lang, script, other.id == f.id), SOURCE_INDENT));
         }
     }
+    out
 }
 
-/// `· 2022年6月  1.86亿人次` for a linked figure; the figure itself marked `▸`.
+/// `· 2022年6月  1.86亿人次  label` for a linked figure; the figure itself marked `▸`.
 fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> Line {
     let when = f
         .period
         .as_ref()
-        .map(|p| strings::period(p, lang, script))
+        .map(|p| format!("{}  ", strings::period(p, lang, script)))
         .unwrap_or_default();
     let marker = if this { "▸ " } else { "· " };
-    let when = if when.is_empty() {
-        when
+    let value_role = if f.damaged.is_some() {
+        Role::Damaged
     } else {
-        format!("{when}  ")
+        Role::Value
     };
     vec![
-        (format!("  {marker}"), Role::Muted),
+        (marker.to_string(), Role::Muted),
         (when, Role::Text),
-        (
-            strings::figure_value(f, lang, script),
-            if f.damaged.is_some() {
-                Role::Damaged
-            } else {
-                Role::Value
-            },
-        ),
+        (strings::figure_value(f, lang, script), value_role),
         (
             format!("  {}", sanitize(f.label.get(lang, script))),
             Role::Muted,
@@ -232,14 +224,45 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> Line {
     ]
 }
 
-fn wrap_into(out: &mut Vec<Line>, text: &str, width: usize, role: Role) {
-    match text::wrap(text, width) {
-        Ok(rows) => out.extend(
-            rows.iter()
-                .map(|row| vec![(row.slice(text).to_string(), role)]),
-        ),
-        Err(_) => out.push(vec![(text.to_string(), role)]),
+/// Wraps a line of styled pieces to `width` columns, each row indented by `indent` spaces;
+/// every piece keeps its role on whichever rows it lands. An empty line stays one empty row;
+/// too narrow a width gives the line unwrapped, for the drawing to cut.
+fn wrap_line(pieces: &[(String, Role)], width: usize, indent: usize) -> Vec<Line> {
+    let text: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
+    if text.is_empty() {
+        return vec![Vec::new()];
     }
+    let Ok(rows) = text::wrap(&text, width.saturating_sub(indent)) else {
+        return vec![
+            pieces
+                .iter()
+                .filter(|(t, _)| !t.is_empty())
+                .cloned()
+                .collect(),
+        ];
+    };
+    // Where each piece starts and ends in `text`.
+    let mut bounds = Vec::with_capacity(pieces.len());
+    let mut at = 0;
+    for (piece, role) in pieces {
+        bounds.push((at, at + piece.len(), *role));
+        at += piece.len();
+    }
+    rows.iter()
+        .map(|row| {
+            let mut line = Vec::new();
+            if indent > 0 {
+                line.push((" ".repeat(indent), Role::Text));
+            }
+            for &(start, end, role) in &bounds {
+                let (from, to) = (start.max(row.range.start), end.min(row.range.end));
+                if from < to {
+                    line.push((text[from..to].to_string(), role));
+                }
+            }
+            line
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -303,24 +326,26 @@ mod tests {
     }
 
     #[test]
-    fn wrapped_title_and_source_fit_the_width() {
-        let app = fixture::app(Script::Hant, Lang::Zh);
+    fn every_line_fits_the_width_styles_kept() {
+        let app = fixture::app(Script::Hant, Lang::En);
         for width in [4, 9, 30] {
             for figure in 0..app.data().figures.len() {
-                let wrapped: Vec<Line> = lines(&app, figure, width)
-                    .into_iter()
-                    .filter(|l| {
-                        l.first().is_some_and(|(text, role)| {
-                            *role == Role::Title || (*role == Role::Text && text == "  ")
-                        })
-                    })
-                    .collect();
-                assert!(wrapped.len() >= 2, "a title and a sentence");
-                for line in wrapped {
+                let lines = lines(&app, figure, width);
+                assert!(lines.len() >= 8, "title, value, fields, source");
+                for line in &lines {
                     let columns: usize = line.iter().map(|(t, _)| text::width(t)).sum();
                     assert!(columns <= width, "{line:?} wider than {width}");
                 }
             }
         }
+        // The highlight survives being split over rows.
+        let narrow = lines(&app, 0, 8);
+        let highlighted: String = narrow
+            .iter()
+            .flatten()
+            .filter(|(_, r)| *r == Role::Highlight)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(highlighted, "8122.4萬件");
     }
 }

@@ -27,6 +27,14 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
                     .map(|(text, role)| (text.as_str(), role_style(*role, theme)));
                 put_pieces(buf, row(inner, line as u16), styled);
             }
+            scroll_marker(
+                buf,
+                rect,
+                *scroll,
+                usize::from(inner.height),
+                lines.len(),
+                theme,
+            );
             bottom_hint(buf, rect, strings::JUMP_HINT.get(lang, script), theme);
         }
         Some(Popup::Topics { cursor, chosen }) => {
@@ -104,6 +112,14 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
                     HelpLine::Blank => {}
                 }
             }
+            scroll_marker(
+                buf,
+                rect,
+                *scroll,
+                usize::from(inner.height),
+                lines.len(),
+                theme,
+            );
             bottom_hint(buf, rect, strings::CLOSE_HINT.get(lang, script), theme);
         }
         None => {}
@@ -146,6 +162,29 @@ pub(super) fn clear(buf: &mut Buffer, rect: Rect) {
             buf[(x, y)].reset();
         }
     }
+}
+
+/// When the content does not fit, which rows are shown (` 8–14/20 `) on the top border,
+/// right-aligned.
+fn scroll_marker(
+    buf: &mut Buffer,
+    rect: Rect,
+    scroll: usize,
+    visible: usize,
+    total: usize,
+    theme: &Theme,
+) {
+    if total <= visible || rect.width < 6 {
+        return;
+    }
+    let first = scroll.min(total.saturating_sub(visible)) + 1;
+    let last = (first + visible - 1).min(total);
+    let marker = format!(" {first}–{last}/{total} ");
+    let width = u16::try_from(text::width(&marker))
+        .unwrap_or(u16::MAX)
+        .min(rect.width - 4);
+    let area = Rect::new(rect.right() - 2 - width, rect.y, width, 1);
+    put(buf, area, &marker, theme.muted);
 }
 
 /// A short hint on the bottom border, right-aligned.
