@@ -389,9 +389,9 @@ impl App {
     }
 
     /// Applies a mouse event: the wheel scrolls, a click picks a tab or a row. Does nothing
-    /// unless the mouse was enabled.
+    /// unless the mouse was enabled, nor while the filter prompt is open (it has the keys).
     pub fn handle_mouse(&mut self, event: MouseEvent) {
-        if !self.options.mouse {
+        if !self.options.mouse || self.prompt.is_some() {
             return;
         }
         match event.kind {
@@ -1182,5 +1182,10 @@ mod tests {
         off.resize(80, 24);
         off.handle_mouse(click(10, 0));
         assert_eq!(off.tab(), Tab::Overview);
+
+        // While the filter prompt is open, a click does not take the user elsewhere.
+        press(&mut app, "/");
+        app.handle_mouse(click(1, 0));
+        assert_eq!(app.tab(), Tab::Topic(0));
     }
 }
