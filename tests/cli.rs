@@ -246,19 +246,12 @@ fn figures_table_aligns_and_fits_120_columns() {
             .all(|line| pressdash::text::width(line) <= 120)
     );
     let header = table.lines().next().unwrap_or_default();
-    for column in [
-        "label",
-        "value",
-        "unit",
-        "qualifier",
-        "period",
-        "speaker",
-        "sentence",
-    ] {
-        assert!(header.contains(column), "{header}");
-    }
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>(),
+        ["指標", "數值", "單位", "限定詞", "時間", "發言人", "原文"]
+    );
     // Every row's unit column starts at the same display column as the header's.
-    let unit_column = pressdash::text::width(&header[..header.find("unit").unwrap_or(0)]);
+    let unit_column = pressdash::text::width(&header[..header.find("單位").unwrap_or(0)]);
     let row = table.lines().nth(1).unwrap_or_default();
     let cut = row
         .char_indices()
@@ -269,6 +262,35 @@ fn figures_table_aligns_and_fits_120_columns() {
         "no cell boundary at column {unit_column}: {row}"
     );
     assert!(row[..cut.unwrap_or(0)].ends_with("  "), "{row}");
+}
+
+#[test]
+fn figures_headers_follow_language_and_script() {
+    let header = |args: &[&str]| {
+        let mut command = vec!["figures"];
+        command.extend_from_slice(args);
+        let table = stdout(&pressdash(&command));
+        table.lines().next().unwrap_or_default().to_owned()
+    };
+    let english = header(&["--lang", "en"]);
+    assert_eq!(
+        english.split_whitespace().collect::<Vec<_>>(),
+        [
+            "Figure",
+            "Value",
+            "Unit",
+            "Qualifier",
+            "Period",
+            "Speaker",
+            "Source"
+        ]
+    );
+    assert!(header(&["--script", "hans"]).starts_with("指标"));
+    let markdown = stdout(&pressdash(&["figures", "--format", "md", "--lang", "en"]));
+    assert!(
+        markdown.starts_with("| Figure | Value | Unit | Qualifier | Period | Speaker | Source |\n"),
+        "{markdown}"
+    );
 }
 
 #[test]

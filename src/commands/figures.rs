@@ -3,16 +3,18 @@
 //!
 //! The selection is the dashboard's own [`Filter`]. CSV and JSON keep the dataset's text
 //! exactly (they escape, they do not alter); the table and Markdown make control characters
-//! visible, since they are read on a terminal.
+//! visible, since they are read on a terminal. The table and Markdown are for people, so their
+//! headers follow `--lang` and the script; CSV and JSON name their columns for machines.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::app::filter::Filter;
-use crate::app::strings;
+use crate::app::strings::{self, Phrase};
 use crate::cli::{FiguresArgs, FiguresFormat, Settings};
 use crate::commands::{Failure, load_dataset, stdout_terminal_width, write_stdout};
 use crate::data::{Dataset, Figure, Lang, Qualifier, Script};
@@ -27,7 +29,7 @@ const COLUMN_GAP: &str = "  ";
 /// No column of the table is cut narrower than this (or its content, if shorter).
 const MIN_COLUMN_WIDTH: usize = 6;
 
-/// Column names, shared by every format; CSV's header and JSON's keys.
+/// Column names for machines: CSV's header and JSON's keys.
 const COLUMNS: [&str; 10] = [
     "id",
     "theme",
@@ -41,9 +43,34 @@ const COLUMNS: [&str; 10] = [
     "damaged",
 ];
 
-/// The columns the table and Markdown show: indexes into [`COLUMNS`]. The id, theme and raw
-/// damage note are for machines; a damaged value is marked in the value cell.
-const SHOWN_COLUMNS: [usize; 7] = [2, 3, 4, 5, 6, 7, 8];
+/// The headers of the columns the table and Markdown show, in the order of [`shown_rows`]'s
+/// cells; named as the dashboard's figure details name them where it does. The id, theme and
+/// raw damage note are for machines; a damaged value is marked in the value cell.
+const SHOWN_HEADERS: [Phrase; 7] = [
+    Phrase {
+        hans: "指标",
+        hant: "指標",
+        en: "Figure",
+    },
+    Phrase {
+        hans: "数值",
+        hant: "數值",
+        en: "Value",
+    },
+    Phrase {
+        hans: "单位",
+        hant: "單位",
+        en: "Unit",
+    },
+    Phrase {
+        hans: "限定词",
+        hant: "限定詞",
+        en: "Qualifier",
+    },
+    strings::PERIOD,
+    strings::SPEAKER,
+    strings::SOURCE,
+];
 
 /// One figure as every format sees it, in the chosen language and script.
 #[derive(Debug, Serialize)]
@@ -75,23 +102,20 @@ pub fn run(args: &FiguresArgs, settings: &Settings) -> Result<(), Failure> {
     match args.format {
         FiguresFormat::Table => {
             let rows = shown_rows(&records, lang, script);
-            write_stdout(|out| {
-                write_table(
-                    out,
-                    &rows,
-                    stdout_terminal_width().unwrap_or(DEFAULT_TABLE_WIDTH),
-                )
-            })
+            let width = stdout_terminal_width().unwrap_or(DEFAULT_TABLE_WIDTH);
+            write_stdout(|out| write_table(out, &shown_headers(lang, script), &rows, width))
         }
         FiguresFormat::Md => {
             let rows = shown_rows(&records, lang, script);
-            write_stdout(|out| write_markdown(out, &rows))
+            write_stdout(|out| write_markdown(out, &shown_headers(lang, script), &rows))
         }
         FiguresFormat::Csv => write_stdout(|out| write_csv(out, &records)),
-        FiguresFormat::Json => write_stdout(|out| {
-            serde_json::to_writer_pretty(&mut *out, &records).map_err(io::Error::from)?;
-            writeln!(out)
-        }),
+        FiguresFormat::Json => {
+            let json = serde_json::to_string_pretty(&records).map_err(|error| {
+                Failure::data(format!("Cannot write the figures as JSON: {error}."))
+            })?;
+            write_stdout(|out| writeln!(out, "{}", escape_invisible(&json)))
+        }
     }
 }
 
@@ -143,7 +167,7 @@ fn record<'a>(dataset: &'a Dataset, figure: &'a Figure, lang: Lang, script: Scri
     }
 }
 
-/// The cells of [`SHOWN_COLUMNS`] as a reader sees them: numbers formatted for the language,
+/// The cells under [`SHOWN_HEADERS`] as a reader sees them: numbers formatted for the language,
 /// a damaged value marked, every text safe to print and on one line.
 fn shown_rows(records: &[Record], lang: Lang, script: Script) -> Vec<Vec<String>> {
     records
@@ -178,20 +202,21 @@ fn one_line(cell: &str) -> String {
     text::sanitize(cell).replace('\n', " ")
 }
 
-fn shown_headers() -> Vec<&'static str> {
-    SHOWN_COLUMNS
-        .iter()
-        .map(|&column| COLUMNS[column])
-        .collect()
+fn shown_headers(lang: Lang, script: Script) -> [&'static str; SHOWN_HEADERS.len()] {
+    SHOWN_HEADERS.map(|header| header.get(lang, script))
 }
 
-fn write_table(out: &mut dyn Write, rows: &[Vec<String>], width: usize) -> io::Result<()> {
-    let headers = shown_headers();
+fn write_table(
+    out: &mut dyn Write,
+    headers: &[&str],
+    rows: &[Vec<String>],
+    width: usize,
+) -> io::Result<()> {
     let natural: Vec<usize> = (0..headers.len())
         .map(|column| {
             rows.iter()
                 .map(|row| text::width(&row[column]))
-                .chain([headers[column].len()])
+                .chain([text::width(headers[column])])
                 .max()
                 .unwrap_or_default()
         })
@@ -228,8 +253,7 @@ fn fit_widths(natural: &[usize], budget: usize) -> Vec<usize> {
     widths
 }
 
-fn write_markdown(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
-    let headers = shown_headers();
+fn write_markdown(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
     writeln!(out, "| {} |", headers.join(" | "))?;
     writeln!(out, "|{}", "---|".repeat(headers.len()))?;
     for row in rows {
@@ -273,8 +297,8 @@ fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
     Ok(())
 }
 
-/// One RFC 4180 record: fields holding a comma, quote or line break are quoted, quotes
-/// doubled; records end with CRLF.
+/// One RFC 4180 record: fields holding a comma, quote, line break or other control character
+/// are quoted, quotes doubled; records end with CRLF.
 fn write_csv_row<'a>(
     out: &mut dyn Write,
     fields: impl Iterator<Item = Cow<'a, str>>,
@@ -283,12 +307,35 @@ fn write_csv_row<'a>(
     write!(out, "{}\r\n", quoted.join(","))
 }
 
+/// Any other control character is quoted too: RFC 4180 allows none outside quotes, and a
+/// quoted field is what every reader takes literally.
 fn csv_field(field: Cow<'_, str>) -> Cow<'_, str> {
-    if field.contains([',', '"', '\r', '\n']) {
+    if field.contains([',', '"']) || field.contains(char::is_control) {
         Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
     } else {
         field
     }
+}
+
+/// JSON text with DEL, the C1 controls (8-bit `CSI` among them) and the bidi controls escaped
+/// as `\uXXXX`: the JSON writer escapes only U+0000–U+001F, so these would reach a terminal
+/// raw. Outside strings JSON text is ASCII, so each such char is inside a string, where its
+/// escape stands for the same char; the line breaks of pretty printing stay.
+fn escape_invisible(json: &str) -> Cow<'_, str> {
+    let needs_escape = |c: char| (c.is_control() && c != '\n') || text::is_bidi_control(c);
+    if !json.contains(needs_escape) {
+        return Cow::Borrowed(json);
+    }
+    let mut escaped = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs_escape(c) {
+            // Every such char is in the Basic Multilingual Plane: one escape, no surrogates.
+            let _ = write!(escaped, "\\u{:04x}", u32::from(c));
+        } else {
+            escaped.push(c);
+        }
+    }
+    Cow::Owned(escaped)
 }
 
 #[cfg(test)]
@@ -304,6 +351,10 @@ mod tests {
         assert_eq!(csv_field("say \"hi\"".into()), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("two\nlines".into()), "\"two\nlines\"");
         assert_eq!(csv_field("cr\r".into()), "\"cr\r\"");
+        assert_eq!(csv_field("\u{1b}[2J".into()), "\"\u{1b}[2J\"");
+        assert_eq!(csv_field("\u{9b}2J".into()), "\"\u{9b}2J\"");
+        // Not a control: kept bare, as it is data like any other char.
+        assert_eq!(csv_field("\u{202e}".into()), "\u{202e}");
     }
 
     #[test]
@@ -359,7 +410,7 @@ mod tests {
             ],
         ];
         let mut out = Vec::new();
-        write_table(&mut out, &rows, 80).unwrap();
+        write_table(&mut out, &shown_headers(Lang::En, Script::Hant), &rows, 80).unwrap();
         let table = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(lines.len(), 3);
@@ -370,7 +421,7 @@ mod tests {
         let value_column =
             |line: &str, value: &str| text::width(&line[..line.find(value).unwrap()]);
         assert_eq!(
-            value_column(lines[0], "value"),
+            value_column(lines[0], "Value"),
             value_column(lines[1], "8,122.4万")
         );
         assert_eq!(
@@ -402,10 +453,11 @@ mod tests {
     fn table_and_markdown_show_escape_sequences_harmlessly() {
         let data = hostile_dataset();
         let rows = shown_rows(&records(&data), Lang::Zh, Script::Hant);
+        let headers = shown_headers(Lang::Zh, Script::Hant);
         let mut table = Vec::new();
-        write_table(&mut table, &rows, 400).unwrap();
+        write_table(&mut table, &headers, &rows, 400).unwrap();
         let mut markdown = Vec::new();
-        write_markdown(&mut markdown, &rows).unwrap();
+        write_markdown(&mut markdown, &headers, &rows).unwrap();
         for output in [table, markdown] {
             let output = String::from_utf8(output).unwrap();
             assert!(!output.contains(['\u{1b}', '\u{7}']), "{output:?}");
@@ -423,10 +475,55 @@ mod tests {
         let mut csv = Vec::new();
         write_csv(&mut csv, &records).unwrap();
         let csv = String::from_utf8(csv).unwrap();
-        assert!(csv.contains(&format!(",{HOSTILE},")), "{csv:?}");
+        assert!(csv.contains(&format!(",\"{HOSTILE}\",")), "{csv:?}");
         let json = serde_json::to_value(&records).unwrap();
         assert_eq!(json[0]["label"], HOSTILE);
         assert_eq!(json[0]["sentence"], format!("{HOSTILE}|\\"));
+    }
+
+    #[test]
+    fn json_escapes_every_control_and_bidi_char_and_reads_back_the_same() {
+        let text = "a\u{1b}[2J\u{7f}\u{9b}31m\u{202e}b\u{2069}\n中";
+        let json = serde_json::to_string_pretty(&[text]).unwrap();
+        let escaped = escape_invisible(&json);
+        assert_eq!(
+            escaped,
+            "[\n  \"a\\u001b[2J\\u007f\\u009b31m\\u202eb\\u2069\\n中\"\n]"
+        );
+        let back: Vec<String> = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back, [text]);
+        assert!(matches!(escape_invisible("[\"中\"]"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn headers_follow_the_language_and_script() {
+        let headers = |lang, script| shown_headers(lang, script).join(" ");
+        assert_eq!(
+            headers(Lang::En, Script::Hans),
+            "Figure Value Unit Qualifier Period Speaker Source"
+        );
+        assert_eq!(
+            headers(Lang::Zh, Script::Hans),
+            "指标 数值 单位 限定词 时间 发言人 原文"
+        );
+        assert_eq!(
+            headers(Lang::Zh, Script::Hant),
+            "指標 數值 單位 限定詞 時間 發言人 原文"
+        );
+    }
+
+    #[test]
+    fn wide_headers_are_measured_by_display_width() {
+        let headers = shown_headers(Lang::Zh, Script::Hant);
+        let rows = vec![vec!["a".to_owned(); headers.len()]];
+        let mut out = Vec::new();
+        write_table(&mut out, &headers, &rows, 120).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        // Each column is as wide as its header: nothing pads it further.
+        let header_widths: usize = headers.iter().map(|header| text::width(header)).sum();
+        let gaps = COLUMN_GAP.len() * (headers.len() - 1);
+        let header_line = table.lines().next().unwrap();
+        assert_eq!(text::width(header_line), header_widths + gaps, "{table}");
     }
 
     #[test]

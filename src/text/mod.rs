@@ -17,7 +17,7 @@ pub mod width;
 pub mod wrap;
 
 pub use number::{format_en, format_zh};
-pub use sanitize::sanitize;
+pub use sanitize::{is_bidi_control, sanitize};
 pub use truncate::{Align, pad_to, take_width, truncate};
 pub use width::{grapheme_width, width};
 pub use wrap::{MIN_WIDTH, Row, TooNarrow, wrap};

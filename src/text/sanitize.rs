@@ -46,7 +46,8 @@ fn needs_change(c: char) -> bool {
     (c.is_control() && c != '\n') || is_bidi_control(c)
 }
 
-fn is_bidi_control(c: char) -> bool {
+/// The bidi embeddings, overrides and isolates, which reorder what a line shows.
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
