@@ -5,15 +5,47 @@
 use pressdash::data::{Label, Text};
 use zhconv::{Variant, zhconv};
 
-/// Where the conversion to simplified goes wrong: (its output, the right form). The scrape
-/// turned 着 into 著, which simplified also uses (显著), so the converter keeps it.
-const HANS_FIXES: [(&str, &str); 1] = [("沿著", "沿着")];
+/// The words in which simplified Chinese writes 著 (zhù: "marked", "to write"). The scrape
+/// turned every 着 (zhe, zhuó: 沿着, 着眼, 着力) into 著, and the converter keeps 著 because
+/// simplified uses it too, so every other 著 is a 着.
+const ZHU_WORDS: [&str; 14] = [
+    "显著", "卓著", "昭著", "名著", "专著", "论著", "原著", "巨著", "编著", "土著", "著名", "著作",
+    "著称", "著述",
+];
+
+/// Whether the 著 at `at` belongs to one of [`ZHU_WORDS`].
+fn in_zhu_word(chars: &[char], at: usize) -> bool {
+    ZHU_WORDS.iter().any(|word| {
+        let word: Vec<char> = word.chars().collect();
+        word.iter().enumerate().any(|(offset, &c)| {
+            c == '著'
+                && at >= offset
+                && chars
+                    .get(at - offset..at - offset + word.len())
+                    .is_some_and(|around| around == word.as_slice())
+        })
+    })
+}
+
+/// Simplified text with 着 wherever the scrape wrote 著 for it, and 余 for the converter's 馀,
+/// which standard simplified keeps only where 余 would be ambiguous.
+fn fix_hans(converted: &str) -> String {
+    let chars: Vec<char> = converted.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(at, &c)| match c {
+            '著' if !in_zhu_word(&chars, at) => '着',
+            '馀' => '余',
+            other => other,
+        })
+        .collect()
+}
 
 /// Where the conversion to traditional goes wrong: (its output, the right form). It reads
-/// 机制作用 as 机 + 制作 + 用, keeps 着 after 沿, and turns the source's quotation marks into
-/// corner brackets, which the source does not use.
-const HANT_FIXES: [(&str, &str); 6] = [
-    ("沿着", "沿著"),
+/// 机制作用 as 机 + 制作 + 用, and turns the source's quotation marks into corner brackets,
+/// which the source does not use.
+const HANT_FIXES: [(&str, &str); 5] = [
     ("機製作用", "機制作用"),
     ("「", "“"),
     ("」", "”"),
@@ -21,20 +53,24 @@ const HANT_FIXES: [(&str, &str); 6] = [
     ("』", "’"),
 ];
 
-fn fix(converted: String, fixes: &[(&str, &str)]) -> String {
-    fixes
+/// Traditional text as the source's other forms read: the converter keeps simplified 着,
+/// where traditional writes 著 for every reading (沿著, 著眼, 顯著).
+fn fix_hant(converted: &str) -> String {
+    HANT_FIXES
         .iter()
-        .fold(converted, |text, (wrong, right)| text.replace(wrong, right))
+        .fold(converted.replace('着', "著"), |text, (wrong, right)| {
+            text.replace(wrong, right)
+        })
 }
 
 /// Simplified form of a text in either script.
 pub fn to_hans(text: &str) -> String {
-    fix(zhconv(text, Variant::ZhHans), &HANS_FIXES)
+    fix_hans(&zhconv(text, Variant::ZhHans))
 }
 
 /// Traditional form of a simplified text.
 pub fn to_hant(hans: &str) -> String {
-    fix(zhconv(hans, Variant::ZhHant), &HANT_FIXES)
+    fix_hant(&zhconv(hans, Variant::ZhHant))
 }
 
 /// Both scripts of a simplified text.
@@ -68,9 +104,23 @@ mod tests {
     }
 
     #[test]
-    fn restores_the_simplified_zhe_particle() {
-        assert_eq!(to_hans("沿著正確方向,顯著成效"), "沿着正确方向,显著成效");
-        assert_eq!(to_hant("沿着"), "沿著");
+    fn restores_simplified_zhe_but_keeps_zhu() {
+        assert_eq!(
+            to_hans("沿著正確方向,著眼長遠,著力構建,顯著成效,著名的著作"),
+            "沿着正确方向,着眼长远,着力构建,显著成效,著名的著作"
+        );
+        assert_eq!(to_hans("著"), "着");
+        assert_eq!(to_hans("顯著"), "显著");
+        assert_eq!(
+            to_hant("沿着方向，着眼长远，着力构建，显著成效"),
+            "沿著方向，著眼長遠，著力構建，顯著成效"
+        );
+    }
+
+    #[test]
+    fn writes_yu_for_more_than_as_standard_simplified_does() {
+        assert_eq!(to_hans("12餘萬人次"), "12余万人次");
+        assert_eq!(to_hant("12余万人次"), "12餘萬人次");
     }
 
     #[test]

@@ -7,7 +7,9 @@ use pressdash_preprocess::annotations::ANNOTATIONS_FILE;
 use pressdash_preprocess::dataset::{self, DATASET_FILE};
 use pressdash_preprocess::figures::number_runs;
 use pressdash_preprocess::repair::{self, PINYIN_ANNOTATIONS, REPAIRS};
+use pressdash_preprocess::script::{to_hans, to_hant};
 use pressdash_preprocess::{read_repository_file, source};
+use zhconv::{Variant, zhconv};
 
 fn raw() -> &'static str {
     static RAW: OnceLock<String> = OnceLock::new();
@@ -377,6 +379,86 @@ fn traditional_text_has_the_right_forms() {
             !hans.contains(traditional),
             "{traditional} in the simplified text"
         );
+    }
+}
+
+/// Every text of the dataset with both scripts (paragraphs, labels, titles, raw texts,
+/// sentences): where it is, its simplified and its traditional form.
+fn texts_in_both_scripts() -> Vec<(String, String, String)> {
+    fn walk(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String, String)>) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                if let (Some(hans), Some(hant)) = (
+                    fields.get("hans").and_then(serde_json::Value::as_str),
+                    fields.get("hant").and_then(serde_json::Value::as_str),
+                ) {
+                    out.push((path.to_owned(), hans.to_owned(), hant.to_owned()));
+                }
+                for (key, field) in fields {
+                    walk(field, &format!("{path}.{key}"), out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::to_value(built()).unwrap(), "", &mut out);
+    out
+}
+
+/// A character with its neighbours, to say where a wrong form is.
+fn around(text: &str, at: usize) -> String {
+    text.chars().skip(at.saturating_sub(3)).take(7).collect()
+}
+
+#[test]
+fn neither_script_keeps_forms_of_the_other() {
+    let texts = texts_in_both_scripts();
+    assert!(texts.len() > 500, "only {} texts found", texts.len());
+    let mut leftovers = Vec::new();
+    for (path, hans, hant) in &texts {
+        for (at, c) in hans.chars().enumerate() {
+            if zhconv(&c.to_string(), Variant::ZhHans) != c.to_string() {
+                leftovers.push(format!("{path}: traditional {c} in {}", around(hans, at)));
+            }
+        }
+        // The converter's table keeps 着 in traditional, which writes 著 for it.
+        for (at, c) in hant.chars().enumerate() {
+            let converted = zhconv(&c.to_string(), Variant::ZhHant);
+            if c == '着' || (converted != c.to_string() && !"“”‘’".contains(c)) {
+                leftovers.push(format!("{path}: simplified {c} in {}", around(hant, at)));
+            }
+        }
+        // Phrase-level forms (关系, 干部, 著眼) show as a difference after a round trip.
+        if to_hans(hant) != *hans {
+            leftovers.push(format!("{path}: {hans} reads {} back", to_hans(hant)));
+        }
+        if to_hant(hans) != *hant {
+            leftovers.push(format!("{path}: {hant} reads {} back", to_hant(hans)));
+        }
+    }
+    assert!(leftovers.is_empty(), "{}", leftovers.join("\n"));
+}
+
+#[test]
+fn simplified_zhu_stays_only_in_xianzhu() {
+    // The transcript uses 著 (zhù) only in 显著; every 着 the scrape turned into 著 is restored.
+    let hans = all_text(hans);
+    let chars: Vec<char> = hans.chars().collect();
+    for (at, _) in chars.iter().enumerate().filter(|(_, c)| **c == '著') {
+        assert_eq!(chars[at - 1], '显', "著 in {}", around(&hans, at));
+    }
+    for restored in ["沿着正确", "着眼增强", "着力构建", "着力开展"] {
+        assert!(hans.contains(restored), "{restored} missing");
+    }
+    let hant = all_text(hant);
+    for traditional in ["沿著正確", "著眼增強", "著力構建", "著力開展"] {
+        assert!(hant.contains(traditional), "{traditional} missing");
     }
 }
 
