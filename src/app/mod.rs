@@ -709,13 +709,16 @@ impl App {
         if !layout::contains(screen.body, column, row) {
             return;
         }
+        // A click selects a row; a click on the row already selected opens it.
         match self.tab {
             Tab::Overview => {
                 let parts = self.overview_layout(screen.body);
                 if layout::contains(parts.topics, column, row) {
                     let rows = usize::from(parts.topics.height);
                     let index = self.overview.offset_for(rows) + usize::from(row - parts.topics.y);
-                    if index < self.data.themes.len() {
+                    if index == self.overview.selected {
+                        self.tab_action(Action::Open);
+                    } else if index < self.data.themes.len() {
                         self.overview.select(index, self.data.themes.len(), rows);
                     }
                 }
@@ -727,7 +730,9 @@ impl App {
                 if layout::contains(parts.list, column, row) {
                     let rows = usize::from(parts.list.height);
                     let index = view.offset_for(rows) + usize::from(row - parts.list.y);
-                    if index < len {
+                    if index == view.selected {
+                        self.tab_action(Action::Open);
+                    } else if index < len {
                         view.select(index, len, rows);
                     }
                 }
@@ -1171,6 +1176,12 @@ mod tests {
         // Row 3 of the screen is the list's first row (tabs, description, list title).
         app.handle_mouse(click(5, 3));
         assert_eq!(app.topic_view(0).list.selected, 0);
+        // Clicking the selected row opens it; clicks wait while a popup is open.
+        app.handle_mouse(click(5, 3));
+        assert!(matches!(app.popup(), Some(Popup::Figure { .. })));
+        app.handle_mouse(click(10, 0));
+        assert_eq!(app.tab(), Tab::Topic(0));
+        app.handle_key(key(KeyCode::Esc));
 
         let mut off = App::new(
             fixture::dataset(),
