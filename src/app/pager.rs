@@ -210,6 +210,16 @@ struct Anchor {
     blank_after: bool,
 }
 
+/// The open search prompt, and what Esc goes back to.
+#[derive(Debug, Clone)]
+struct SearchPrompt {
+    input: LineInput,
+    /// The search before the prompt opened.
+    previous: Option<Search>,
+    /// Where the view was when the prompt opened.
+    origin: Option<Anchor>,
+}
+
 /// The pager's state.
 #[derive(Debug, Clone, Default)]
 pub struct Pager {
@@ -222,7 +232,7 @@ pub struct Pager {
     anchor: Option<Anchor>,
     /// Index in the layout's items of the item the list highlights.
     current_item: usize,
-    prompt: Option<LineInput>,
+    prompt: Option<SearchPrompt>,
     search: Option<Search>,
     /// Index in the dataset's figures of the figure opened from a drill-down.
     figure: Option<usize>,
@@ -279,7 +289,13 @@ impl Pager {
                     self.jump_to_item(previous);
                 }
             }
-            Action::StartSearch => self.prompt = Some(LineInput::new()),
+            Action::StartSearch => {
+                self.prompt = Some(SearchPrompt {
+                    input: LineInput::new(),
+                    previous: self.search.clone(),
+                    origin: self.anchor,
+                });
+            }
             Action::NextMatch => return self.step_match(true),
             Action::PrevMatch => return self.step_match(false),
             Action::Back => {
@@ -300,36 +316,37 @@ impl Pager {
 
     /// The search prompt, while open.
     pub fn prompt(&self) -> Option<&LineInput> {
-        self.prompt.as_ref()
+        self.prompt.as_ref().map(|prompt| &prompt.input)
     }
 
-    /// Feeds a key to the search prompt. Enter searches and jumps to the first match at or
-    /// after the top of the view (an empty query repeats the last search); Esc closes the
-    /// prompt keeping the previous search. Returns `true` when the key was used.
+    /// Feeds a key to the search prompt. The search follows the typing: matches are marked and
+    /// the view moves to the first one at or after where it was when the prompt opened. Enter
+    /// keeps that search (an empty query repeats the last one); Esc closes the prompt and goes
+    /// back to the previous search and place. Returns `true` when the key was used.
     pub fn handle_prompt_key(&mut self, key: KeyEvent, ctx: &PagerContext) -> bool {
         let Some(prompt) = self.prompt.as_mut() else {
             return false;
         };
-        match prompt.handle_key(key) {
-            InputOutcome::Edited => true,
+        match prompt.input.handle_key(key) {
             InputOutcome::Ignored => false,
+            InputOutcome::Edited => {
+                self.search_as_typed(ctx);
+                true
+            }
             InputOutcome::Cancelled => {
-                self.prompt = None;
+                if let Some(prompt) = self.prompt.take() {
+                    self.search = prompt.previous;
+                    self.return_to(prompt.origin);
+                }
                 true
             }
             InputOutcome::Submitted => {
-                let typed = prompt.text().to_owned();
-                self.prompt = None;
-                let query = if typed.is_empty() {
-                    self.search
-                        .as_ref()
-                        .map(|s| s.query.clone())
-                        .unwrap_or_default()
-                } else {
-                    typed
-                };
-                if !query.is_empty() {
-                    self.run_search(query, ctx);
+                if let Some(prompt) = self.prompt.take()
+                    && prompt.input.text().is_empty()
+                    && let Some(previous) = prompt.previous
+                {
+                    self.return_to(prompt.origin);
+                    self.run_search(previous.query, ctx);
                     self.jump_to_first_match_from_top();
                 }
                 true
@@ -338,13 +355,14 @@ impl Pager {
     }
 
     /// Inserts pasted text into the open search prompt (bracketed paste, or an input method
-    /// that delivers its text as a paste); line breaks are dropped. `false` when no prompt is
-    /// open.
-    pub fn handle_prompt_paste(&mut self, text: &str) -> bool {
+    /// that delivers its text as a paste) and searches for it; line breaks are dropped.
+    /// `false` when no prompt is open.
+    pub fn handle_prompt_paste(&mut self, text: &str, ctx: &PagerContext) -> bool {
         let Some(prompt) = self.prompt.as_mut() else {
             return false;
         };
-        prompt.insert_str(text);
+        prompt.input.insert_str(text);
+        self.search_as_typed(ctx);
         true
     }
 
@@ -626,6 +644,29 @@ impl Pager {
         if (self.top..self.top + height).contains(&laid.items[index].first_line) {
             self.current_item = index;
         }
+    }
+
+    /// Searches for what the prompt holds, from where the view was when it opened; an empty
+    /// prompt shows the previous search again.
+    fn search_as_typed(&mut self, ctx: &PagerContext) {
+        let Some(prompt) = &self.prompt else {
+            return;
+        };
+        let query = prompt.input.text().to_owned();
+        let (origin, previous) = (prompt.origin, prompt.previous.clone());
+        self.return_to(origin);
+        if query.is_empty() {
+            self.search = previous;
+        } else {
+            self.run_search(query, ctx);
+            self.jump_to_first_match_from_top();
+        }
+    }
+
+    /// Scrolls back to `anchor` (the top when there is none).
+    fn return_to(&mut self, anchor: Option<Anchor>) {
+        self.anchor = anchor;
+        self.restore_anchor();
     }
 
     fn run_search(&mut self, query: String, ctx: &PagerContext) {
@@ -949,14 +990,36 @@ mod tests {
     }
 
     #[test]
+    fn the_search_follows_the_typing_and_esc_goes_back() {
+        let data = fixture();
+        let ctx = ctx(&data, Script::Hans);
+        let mut pager = Pager::new();
+        pager.resize(area(30, 6), &ctx);
+        pager.apply(Action::StartSearch, &ctx);
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        pager.handle_prompt_key(key('缩'), &ctx);
+        assert!(pager.is_prompting());
+        assert_eq!(pager.status().matches, Some((1, 1)));
+        assert!(pager.top() > 0, "the view went to the match");
+        pager.handle_prompt_key(key('x'), &ctx);
+        assert_eq!(pager.status().matches, Some((0, 0)));
+        assert_eq!(pager.top(), 0, "no match: back where the prompt opened");
+        pager.handle_prompt_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE), &ctx);
+        assert!(pager.top() > 0);
+        pager.handle_prompt_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), &ctx);
+        assert_eq!(pager.top(), 0);
+        assert!(pager.search().is_none(), "no search before the prompt");
+    }
+
+    #[test]
     fn pasted_text_goes_into_the_open_prompt() {
         let data = fixture();
         let ctx = ctx(&data, Script::Hans);
         let mut pager = Pager::new();
         pager.resize(area(30, 8), &ctx);
-        assert!(!pager.handle_prompt_paste("工会"), "no prompt open");
+        assert!(!pager.handle_prompt_paste("工会", &ctx), "no prompt open");
         pager.apply(Action::StartSearch, &ctx);
-        assert!(pager.handle_prompt_paste("工\n会"));
+        assert!(pager.handle_prompt_paste("工\n会", &ctx));
         assert_eq!(pager.prompt().map(LineInput::text), Some("工会"));
         pager.handle_prompt_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), &ctx);
         assert!(pager.status().matches.is_some_and(|(_, count)| count > 0));
