@@ -11,8 +11,15 @@ use serde_json::Value;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_pressdash");
 
-/// A title change and an OSC 52 clipboard write: what a hostile dataset could try.
-const HOSTILE: &str = "標籤\u{1b}]0;pwned\u{7}剪貼\u{1b}]52;c;cHduZWQ=\u{7}";
+/// What a hostile dataset could try: a title change (OSC 0), a clipboard write (OSC 52), a
+/// screen clear, an 8-bit CSI (C1) and a right-to-left override.
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{9b}31m\u{202e}";
+
+/// [`HOSTILE`] as the terminal outputs show it.
+const HOSTILE_SHOWN: &str = "␛]0;pwned␇␛]52;c;cHduZWQ=␇␛[2J\\u{9b}31m\\u{202e}";
+
+/// The title change as shown: what survives when a narrow cell cuts the rest.
+const TITLE_CHANGE_SHOWN: &str = "␛]0;pwned␇";
 
 fn pressdash(args: &[&str]) -> Output {
     Command::new(BINARY)
@@ -543,59 +550,266 @@ fn a_valid_copy_of_the_dataset_is_accepted() {
     );
 }
 
-/// A dataset whose first headline figure's label and first item's title carry escape
-/// sequences.
-fn hostile_dataset(dir: &Path) -> String {
+/// The places a hostile dataset puts [`HOSTILE`] in, the rest of it intact and valid.
+struct Hostile {
+    file: String,
+    figure_id: String,
+    label: String,
+    speaker_name: String,
+}
+
+/// The real dataset with [`HOSTILE`] before the first headline figure's label (both scripts
+/// and English), its topic's label and its speaker's name, and after the first paragraph's
+/// text, where it moves no figure's span.
+fn hostile_dataset(dir: &Path) -> Hostile {
     let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    let theme = data
+        .themes
+        .iter()
+        .position(|theme| theme.id == figure.theme)
+        .expect("the figure's theme exists");
+    let speaker = data
+        .speakers
+        .iter()
+        .position(|speaker| speaker.id == figure.speaker)
+        .expect("the figure's speaker exists");
     let mut value = embedded_value();
-    let figure = &mut value["figures"][headline_index(&data)]["label"];
-    for key in ["hans", "hant", "en"] {
-        figure[key] = HOSTILE.into();
+    let labels = [
+        &format!("/figures/{}/label", headline_index(&data)),
+        &format!("/themes/{theme}/label"),
+        &format!("/speakers/{speaker}/name"),
+    ];
+    for pointer in labels {
+        let label = value.pointer_mut(pointer).expect("the label exists");
+        for key in ["hans", "hant", "en"] {
+            let text = label[key].as_str().expect("a label is text");
+            label[key] = format!("{HOSTILE}{text}").into();
+        }
     }
-    let title = &mut value["segments"][0]["title"];
-    for key in ["hans", "hant", "en"] {
-        title[key] = HOSTILE.into();
+    let paragraph = &mut value["segments"][0]["paragraphs"][0]["text"];
+    for key in ["hans", "hant"] {
+        let text = paragraph[key].as_str().expect("a paragraph is text");
+        paragraph[key] = format!("{text}{HOSTILE}").into();
     }
-    write(dir, "hostile.json", value.to_string())
+    Hostile {
+        file: write(dir, "hostile.json", value.to_string()),
+        figure_id: figure.id.clone(),
+        label: format!("{HOSTILE}{}", figure.label.hant),
+        speaker_name: format!("{HOSTILE}{}", data.speakers[speaker].name.hant),
+    }
 }
 
-fn assert_no_escapes(what: &str, text: &str) {
-    assert!(
-        !text.contains('\u{1b}'),
-        "{what} lets ESC through:\n{text:?}"
-    );
-    assert!(
-        !text.contains('\u{7}'),
-        "{what} lets BEL through:\n{text:?}"
-    );
+/// `text` holds nothing a terminal would act on: no C0 control but the line break, no DEL, no
+/// C1 control, no bidi control.
+fn assert_harmless(what: &str, text: &str) {
+    let acting = text.char_indices().find(|&(_, c)| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    });
+    if let Some((at, c)) = acting {
+        let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+        let line = text[line_start..].lines().next().unwrap_or_default();
+        panic!("{what} lets {c:?} through, in the line {line:?}");
+    }
 }
 
-/// The validator refuses control characters in a dataset's text, so escape sequences never
-/// reach the dashboard or the commands from a file (the output paths sanitise all the same;
-/// their own tests feed them such text directly). The refusal itself must not replay them.
+/// `text` without the SGR sequences (`ESC [ 0;1;36 m`) that `--color` styles with.
+fn without_styles(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\u{1b}[") {
+        plain.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let params = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == ';')
+                .len();
+        if after[params..].starts_with('m') {
+            rest = &after[params + 1..];
+        } else {
+            // Not a style: kept, for the caller to find.
+            plain.push_str("\u{1b}[");
+            rest = after;
+        }
+    }
+    plain.push_str(rest);
+    plain
+}
+
+/// Parses RFC 4180 CSV strictly: a quote only opens a field or closes it (doubled inside),
+/// records end with CRLF, and control characters occur only inside quotes.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => {
+                quoted = false;
+                assert!(
+                    matches!(chars.peek(), None | Some(',' | '\r')),
+                    "text after a closing quote in {text:?}"
+                );
+            }
+            (true, c) => field.push(c),
+            (false, '"') => {
+                assert!(field.is_empty(), "a quote inside a bare field: {field:?}");
+                quoted = true;
+            }
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => {
+                assert!(!c.is_control(), "a bare control {c:?} after {field:?}");
+                field.push(c);
+            }
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && record.is_empty(),
+        "the CSV ends inside a record"
+    );
+    records
+}
+
 #[test]
-fn escape_sequences_in_a_data_file_are_refused_harmlessly() {
+fn csv_parsing_follows_rfc_4180() {
+    assert_eq!(
+        parse_csv("a,\"b,\"\"c\"\"\r\nd\",\r\n"),
+        [vec![
+            "a".to_owned(),
+            "b,\"c\"\r\nd".to_owned(),
+            String::new()
+        ]]
+    );
+}
+
+#[test]
+fn styles_are_stripped_but_other_escapes_kept() {
+    assert_eq!(without_styles("\u{1b}[0;1;36mab\u{1b}[0m"), "ab");
+    assert_eq!(without_styles("a\u{1b}[2Jb"), "a\u{1b}[2Jb");
+}
+
+/// A data file may hold escape sequences: it is used, and every output to a terminal shows
+/// them as visible text, while CSV and JSON keep them exactly.
+#[test]
+fn escape_sequences_in_a_data_file_are_shown_harmlessly_or_kept_exactly() {
     let dir = scratch("hostile");
-    let file = hostile_dataset(&dir);
-    for command in [
-        &["figures", "--format", "csv"][..],
-        &["render"],
-        &["qa"],
-        &[],
-    ] {
-        let mut args = vec!["--data", file.as_str()];
+    let hostile = hostile_dataset(&dir);
+    let run = |command: &[&str]| {
+        let mut args = vec!["--data", hostile.file.as_str()];
         args.extend_from_slice(command);
         let output = pressdash(&args);
-        assert_failure(&output, 1, &file, "control character");
-        assert_no_escapes("the refusal", &stderr(&output));
+        assert_status(&output, 0);
+        assert!(output.stderr.is_empty(), "{}", stderr(&output));
+        stdout(&output)
+    };
+
+    let markdown_shown = HOSTILE_SHOWN.replace('\\', "\\\\");
+    // (command, what it must show); a table cell is cut to fit, and Markdown doubles backslashes.
+    let shown = [
+        (&["render"][..], HOSTILE_SHOWN),
+        (&["render", "--color"], HOSTILE_SHOWN),
+        (&["figures", "--format", "table"], TITLE_CHANGE_SHOWN),
+        (&["figures", "--format", "md"], &markdown_shown),
+        (
+            &["figures", "--format", "md", "--lang", "en"],
+            &markdown_shown,
+        ),
+        (&["qa", "--width", "200"], HOSTILE_SHOWN),
+    ];
+    for (command, expected) in shown {
+        let mut output = run(command);
+        if command.contains(&"--color") {
+            output = without_styles(&output);
+        }
+        assert_harmless(&format!("{command:?}"), &output);
+        assert!(
+            output.contains(expected),
+            "{command:?} does not show {expected}:\n{output}"
+        );
     }
-    let report = pressdash(&["validate", &file]);
-    assert_status(&report, 1);
-    assert_no_escapes("validate", &stdout(&report));
+
+    let csv = run(&["figures", "--format", "csv"]);
     assert!(
-        stdout(&report).contains("segments[0].title.hant"),
+        csv.contains(&format!(",\"{}\",", hostile.label)),
+        "the label is not a quoted field"
+    );
+    let records = parse_csv(&csv);
+    assert!(records.iter().all(|record| record.len() == 10));
+    let record = records
+        .iter()
+        .find(|record| record[0] == hostile.figure_id)
+        .expect("the hostile figure is listed");
+    assert_eq!(record[2], hostile.label);
+    assert_eq!(record[7], hostile.speaker_name);
+
+    let json = run(&["figures", "--format", "json"]);
+    assert_harmless("figures --format json", &json);
+    let escaped =
+        r#""label": "\u001b]0;pwned\u0007\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u009b31m\u202e"#;
+    assert!(json.contains(escaped), "no {escaped} in the JSON");
+    let records: Vec<Value> = serde_json::from_str(&json).expect("valid JSON");
+    let record = records
+        .iter()
+        .find(|record| record["id"] == hostile.figure_id.as_str())
+        .expect("the hostile figure is listed");
+    assert_eq!(record["label"], hostile.label.as_str());
+    assert_eq!(record["speaker"], hostile.speaker_name.as_str());
+}
+
+#[test]
+fn validate_warns_of_control_characters_but_accepts_them() {
+    let dir = scratch("hostile-validate");
+    let hostile = hostile_dataset(&dir);
+    let output = pressdash(&["validate", &hostile.file]);
+    assert_status(&output, 0);
+    let report = stdout(&output);
+    assert_harmless("validate", &report);
+    let lines: Vec<&str> = report.lines().collect();
+    assert!(lines[0].ends_with("valid, with 11 warnings:"), "{report}");
+    let data = dataset();
+    let warning = format!(
+        "  warning: figures[{}].label.hant: contains the control character U+001B at char 0",
+        headline_index(&data)
+    );
+    assert!(
+        lines.iter().any(|line| line.starts_with(&warning)),
+        "{report}"
+    );
+    assert!(
+        lines[1..]
+            .iter()
+            .all(|line| line.starts_with("  warning: ")),
+        "{report}"
+    );
+
+    // An error still fails, and is told apart from the warnings.
+    let mut broken: Value = serde_json::from_str(
+        &fs::read_to_string(&hostile.file).expect("the hostile file reads back"),
+    )
+    .expect("it is JSON");
+    broken["figures"][0]["theme"] = "no-such-theme".into();
+    let file = write(&dir, "hostile-broken.json", broken.to_string());
+    let output = pressdash(&["validate", &file]);
+    assert_status(&output, 1);
+    let report = stdout(&output);
+    assert!(report.contains(": 1 error, 11 warnings:"), "{report}");
+    assert!(report.contains("\n  figures[0].theme: "), "{report}");
+    let refused = pressdash(&["--data", &file, "figures"]);
+    assert_failure(&refused, 1, &file, "1 problem");
+    assert!(
+        !stderr(&refused).contains("warning"),
         "{}",
-        stdout(&report)
+        stderr(&refused)
     );
 }
 

@@ -110,22 +110,25 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
     }
 }
 
-/// The dataset the options name: the `--data` file, refused unless it validates, or the
-/// embedded one.
+/// The dataset the options name: the `--data` file, refused if validating it finds an error
+/// (warnings pass silently; `pressdash validate` lists them), or the embedded one.
 pub fn load_dataset(data: Option<&PathBuf>) -> Result<Dataset, Failure> {
     let Some(path) = data else {
         return Ok(load::load_embedded()?);
     };
     let dataset = load::load_file(path)?;
-    let problems = validate(&dataset);
-    if problems.is_empty() {
+    let errors: Vec<Problem> = validate(&dataset)
+        .into_iter()
+        .filter(Problem::is_error)
+        .collect();
+    if errors.is_empty() {
         Ok(dataset)
     } else {
-        Err(invalid_dataset(&path.display().to_string(), &problems))
+        Err(invalid_dataset(&path.display().to_string(), &errors))
     }
 }
 
-/// One paragraph naming the file and its first problems.
+/// One paragraph naming the file and its first errors.
 fn invalid_dataset(origin: &str, problems: &[Problem]) -> Failure {
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };

@@ -3,7 +3,9 @@
 //!
 //! [`validate`] collects every problem rather than stopping at the first, and never panics,
 //! whatever the dataset holds; each problem names the JSON path of the field at fault, such as
-//! `figures[12].source.span.hant`.
+//! `figures[12].source.span.hant`. Most problems are errors, which make a dataset unusable; a
+//! warning marks text that is shown differently from what it holds but harms nothing, such as
+//! a control character, which every output to a terminal turns into a visible symbol.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -17,17 +19,37 @@ use super::number::{ParsedNumber, parse_raw};
 /// Values parsed back from the raw text must agree within this relative difference.
 const VALUE_TOLERANCE: f64 = 1e-9;
 
+/// Whether a problem stops the dataset from being used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The dataset contradicts itself; it is refused.
+    Error,
+    /// Worth fixing at the source, but the dataset is used as it is.
+    Warning,
+}
+
 /// One thing wrong with a dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    pub severity: Severity,
     /// Where, as a JSON path: `figures[12].source.span.hant`.
     pub path: String,
     /// What is wrong there, as a sentence fragment.
     pub message: String,
 }
 
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// `path: message`, after `warning: ` for a warning.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.severity == Severity::Warning {
+            f.write_str("warning: ")?;
+        }
         write!(f, "{}: {}", self.path, self.message)
     }
 }
@@ -104,9 +126,18 @@ impl<'a> Checker<'a> {
     }
 
     fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Error, path.into(), message.into());
+    }
+
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Warning, path.into(), message.into());
+    }
+
+    fn push(&mut self, severity: Severity, path: String, message: String) {
         self.problems.push(Problem {
-            path: path.into(),
-            message: message.into(),
+            severity,
+            path,
+            message,
         });
     }
 
@@ -133,15 +164,17 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Text a reader sees must be non-empty and free of control characters.
+    /// Text a reader sees must be non-empty, and should be free of control characters.
     fn text_field(&mut self, path: &str, value: &str) {
         if value.is_empty() {
             self.report(path, "is empty");
         }
-        self.no_controls(path, value);
+        self.warn_of_controls(path, value);
     }
 
-    fn no_controls(&mut self, path: &str, value: &str) {
+    /// A control character is shown as a visible symbol (`␛` for ESC) and never reaches the
+    /// terminal, so it spoils the text without making the dataset unusable.
+    fn warn_of_controls(&mut self, path: &str, value: &str) {
         let mut controls = value.chars().enumerate().filter(|(_, c)| c.is_control());
         if let Some((at, c)) = controls.next() {
             let more = controls.count();
@@ -150,10 +183,11 @@ impl<'a> Checker<'a> {
                 1 => " and 1 more".to_owned(),
                 n => format!(" and {n} more"),
             };
-            self.report(
+            self.warn(
                 path,
                 format!(
-                    "contains the control character U+{:04X} at char {at}{others}",
+                    "contains the control character U+{:04X} at char {at}{others}, shown as a \
+                     visible symbol",
                     u32::from(c)
                 ),
             );
@@ -330,9 +364,9 @@ impl<'a> Checker<'a> {
 
     /// A figure may have no unit (`1.65亿`), but a unit has an English name.
     fn unit(&mut self, path: &str, unit: &Label) {
-        self.no_controls(&format!("{path}.hans"), &unit.hans);
-        self.no_controls(&format!("{path}.hant"), &unit.hant);
-        self.no_controls(&format!("{path}.en"), &unit.en);
+        self.warn_of_controls(&format!("{path}.hans"), &unit.hans);
+        self.warn_of_controls(&format!("{path}.hant"), &unit.hant);
+        self.warn_of_controls(&format!("{path}.en"), &unit.en);
         if unit.en.is_empty() && !(unit.hans.is_empty() && unit.hant.is_empty()) {
             self.report(
                 format!("{path}.en"),
@@ -641,6 +675,7 @@ fn index_ids<'a>(
     for (i, id) in ids.enumerate() {
         if let Some(first) = index.get(id) {
             problems.push(Problem {
+                severity: Severity::Error,
                 path: format!("{list}[{i}].id"),
                 message: format!("{id:?} is already the id of {list}[{first}]"),
             });
@@ -684,11 +719,13 @@ mod tests {
         load_str(FIXTURE, "tests/fixtures/min.json").expect("the fixture loads")
     }
 
-    /// The paths of the problems in the fixture after `break_it` changed it.
+    /// The paths of the problems in the fixture after `break_it` changed it, each an error.
     fn paths_after(break_it: impl FnOnce(&mut Dataset)) -> Vec<String> {
         let mut dataset = fixture();
         break_it(&mut dataset);
-        validate(&dataset).into_iter().map(|p| p.path).collect()
+        let problems = validate(&dataset);
+        assert!(problems.iter().all(Problem::is_error), "{problems:#?}");
+        problems.into_iter().map(|p| p.path).collect()
     }
 
     fn assert_paths(break_it: impl FnOnce(&mut Dataset), expected: &[&str]) {
@@ -1064,20 +1101,26 @@ mod tests {
     }
 
     #[test]
-    fn texts_hold_no_control_characters() {
+    fn control_characters_in_texts_are_warnings() {
         let mut dataset = fixture();
         dataset.segments[OPENING].paragraphs[0]
             .text
             .hans
             .push('\u{7}');
         dataset.speakers[0].name.en = "\u{1b}[31mred\u{1b}[0m".into();
-        let problems: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
+        dataset.figures[PARCELS_2020].unit.en.push('\u{9b}');
+        let problems = validate(&dataset);
+        assert!(problems.iter().all(|p| !p.is_error()), "{problems:#?}");
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(
-            problems,
+            shown,
             [
-                "speakers[0].name.en: contains the control character U+001B at char 0 and 1 more",
-                "segments[0].paragraphs[0].text.hans: contains the control character U+0007 at \
-                 char 13",
+                "warning: speakers[0].name.en: contains the control character U+001B at char 0 \
+                 and 1 more, shown as a visible symbol",
+                "warning: segments[0].paragraphs[0].text.hans: contains the control character \
+                 U+0007 at char 13, shown as a visible symbol",
+                "warning: figures[1].unit.en: contains the control character U+009B at char 5, \
+                 shown as a visible symbol",
             ]
         );
     }
