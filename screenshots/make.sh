@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Regenerates screenshots/*.png and their plain-text twins from the app's own render path:
+# `pressdash render --color` -> HTML of fixed cells -> headless Chromium with a CJK font.
+# Not part of `cargo test`. Needs Debian's chromium and fonts-noto-cjk; installs them if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans Mono CJK"; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk python3
+fi
+
+cargo build --release --locked --bin pressdash
+bin=target/release/pressdash
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# name, size, extra options, keys
+shots=(
+    "overview|120x36||"
+    "skills|120x36||2"
+    "poverty-relief|120x36||3"
+    "new-employment|120x36||4"
+    "legal-aid|120x36||5"
+    "drill-down|120x36||2 Enter"
+    "pager-search|120x36||BackTab / 技能 Enter"
+    "topic-filter|120x36||t Down Space"
+    "help|120x36||?"
+    "english|120x36|--lang en|2"
+    "pager-narrow|60x36||BackTab"
+)
+
+for shot in "${shots[@]}"; do
+    IFS='|' read -r name size options keys <<<"$shot"
+    cols=${size%x*}
+    rows=${size#*x}
+    # shellcheck disable=SC2086 # options are words
+    "$bin" $options render --size "$size" --keys "$keys" >"screenshots/$name.txt"
+    # shellcheck disable=SC2086
+    "$bin" $options render --size "$size" --keys "$keys" --color >"$work/$name.ansi"
+    python3 screenshots/ansi_to_html.py "$cols" "$rows" <"$work/$name.ansi" >"$work/$name.html"
+    width=$((cols * 10 + 24))
+    height=$((rows * 21 + 24))
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$work/profile" --hide-scrollbars \
+        --window-size="$width,$height" --screenshot="$PWD/screenshots/$name.png" \
+        "file://$work/$name.html" 2>/dev/null
+    echo "screenshots/$name.png"
+done

@@ -1,0 +1,83 @@
+//! The README states facts that the code also knows: the keys and the figures per theme.
+//! These tests regenerate those parts from the key table and the embedded dataset and fail,
+//! printing the expected block, when the README has drifted.
+
+use pressdash::app::keys::help_sections;
+use pressdash::data::{Lang, Script, load::load_embedded};
+
+const README: &str = include_str!("../README.md");
+
+/// The text between `<!-- NAME:begin -->` and `<!-- NAME:end -->`, without surrounding
+/// blank lines.
+fn section(name: &str) -> &'static str {
+    let begin = format!("<!-- {name}:begin -->");
+    let end = format!("<!-- {name}:end -->");
+    let start = README
+        .find(&begin)
+        .unwrap_or_else(|| panic!("README.md lacks the marker {begin}"));
+    let stop = README
+        .find(&end)
+        .unwrap_or_else(|| panic!("README.md lacks the marker {end}"));
+    README[start + begin.len()..stop].trim()
+}
+
+fn assert_section(name: &str, expected: &str) {
+    let found = section(name);
+    assert!(
+        found == expected.trim(),
+        "README.md's `{name}` section is out of date; replace it with:\n\n{expected}"
+    );
+}
+
+fn code_keys(label: &str) -> String {
+    label
+        .split(", ")
+        .map(|key| format!("`{key}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[test]
+fn readme_lists_every_key_of_the_key_table() {
+    let mut expected = String::from("| Keys | What they do |\n|---|---|\n");
+    for (context, bindings) in help_sections() {
+        if bindings.is_empty() {
+            continue;
+        }
+        let title = context.title().get(Lang::En, Script::Hant);
+        expected.push_str(&format!("| **{title}** | |\n"));
+        for binding in bindings {
+            let help = binding.help.get(Lang::En, Script::Hant);
+            expected.push_str(&format!("| {} | {help} |\n", code_keys(&binding.keys_label())));
+        }
+    }
+    assert_section("keys", &expected);
+}
+
+#[test]
+fn readme_counts_the_figures_of_each_theme() {
+    let data = load_embedded().expect("the embedded dataset loads");
+    let mut expected = String::from(
+        "| Tab | Theme | 主题 | Figures | Q&A items |\n|---|---|---|---:|---:|\n",
+    );
+    for (index, theme) in data.themes.iter().enumerate() {
+        let figures = data.figures.iter().filter(|f| f.theme == theme.id).count();
+        let items = data
+            .segments
+            .iter()
+            .filter(|s| s.themes.contains(&theme.id))
+            .count();
+        expected.push_str(&format!(
+            "| {} | {} | {} | {figures} | {items} |\n",
+            index + 2,
+            theme.label.en,
+            theme.label.hans
+        ));
+    }
+    expected.push_str(&format!(
+        "| | **All** | | **{}** | **{}** |\n",
+        data.figures.len(),
+        data.segments.len()
+    ));
+    assert_section("themes", &expected);
+}
