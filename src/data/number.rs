@@ -9,11 +9,14 @@
 //!   computed from the decimal digits so that `8122.4万` is exactly 81,224,000;
 //! - `hedge`: `余`/`餘` or `多` ("more than"), before or after the multiplier
 //!   (`12余万`, `5万多`, `2亿多人`);
-//! - `unit`: one of [`UNITS`], possibly empty (`1.65亿`).
+//! - `unit`: one of [`UNITS`], possibly empty (`1.65亿`): a counter (`件`, `人次`) or the noun
+//!   for the people counted when the text prints it right after the number (`3亿会员`,
+//!   `30万员工`).
 //!
 //! # Units and measures
 //! The unit says what a figure counts, and so which figures may share a chart:
-//! - `人`, `名` → [`Measure::People`];
+//! - `人`, `名` and the nouns for people (`会员`, `就业人员`, `员工`, `职工`, `农民工`,
+//!   `劳动者`) → [`Measure::People`];
 //! - `人次` → [`Measure::PersonTimes`] (one person counted once per occasion);
 //! - `元` (after any multiplier: `亿元` is 10⁸ `元`) → [`Measure::Money`];
 //! - `%` → [`Measure::Percent`]; `个百分点` → [`Measure::PercentagePoints`];
@@ -43,7 +46,7 @@ const fn unit(hans: &'static str, hant: &'static str, en: &'static str, measure:
 }
 
 /// The units a figure may carry.
-pub const UNITS: [Unit; 26] = [
+pub const UNITS: [Unit; 32] = [
     unit("", "", "", Measure::Count),
     unit(
         "个百分点",
@@ -56,6 +59,12 @@ pub const UNITS: [Unit; 26] = [
     unit("人次", "人次", "person-times", Measure::PersonTimes),
     unit("人", "人", "people", Measure::People),
     unit("名", "名", "people", Measure::People),
+    unit("会员", "會員", "members", Measure::People),
+    unit("就业人员", "就業人員", "employed people", Measure::People),
+    unit("员工", "員工", "employees", Measure::People),
+    unit("职工", "職工", "workers", Measure::People),
+    unit("农民工", "農民工", "migrant workers", Measure::People),
+    unit("劳动者", "勞動者", "workers", Measure::People),
     unit("件次", "件次", "case-times", Measure::Count),
     unit("件", "件", "items", Measure::Count),
     unit("个", "個", "units", Measure::Count),
@@ -274,6 +283,25 @@ mod tests {
         assert_eq!(parsed("26%").measure, Measure::Percent);
         assert_eq!(parsed("3屆").measure, Measure::Count);
         assert_eq!(parsed("1.65亿").unit, "");
+    }
+
+    #[test]
+    fn reads_the_noun_for_the_people_counted_as_the_unit() {
+        let members = parsed("3亿会员");
+        assert_eq!(
+            (members.unit.as_str(), members.measure),
+            ("会员", Measure::People)
+        );
+        assert_value("3億會員", 300_000_000.0);
+        assert_eq!(parsed("7.5亿就业人员").measure, Measure::People);
+        assert_value("7.5億就業人員", 750_000_000.0);
+        assert_eq!(parsed("30万员工").unit, "员工");
+        assert_eq!(parsed("5万多劳动者").hedge, Some(Qualifier::MoreThan));
+        // Only the noun itself: words between the number and the noun are no unit.
+        assert!(matches!(
+            parse_raw("800万新就业形态劳动者"),
+            Err(NumberError::UnknownUnit { .. })
+        ));
     }
 
     #[test]
