@@ -3,7 +3,10 @@
 
 Each grapheme gets a box exactly as many cells wide as the terminal gives it, so columns line
 up whatever the font's own metrics; box drawing is stretched to the full cell height so borders
-join. Usage: ansi_to_html.py COLS ROWS < frame.ansi > frame.html
+join. Usage: ansi_to_html.py COLS ROWS [hans|hant] < frame.ansi > frame.html
+
+Latin, box drawing and the ambiguous-width marks (“ ” — …) come from DejaVu Sans Mono, which
+draws them one cell wide as terminals do; Chinese from Noto Sans Mono CJK in the frame's script.
 """
 import html
 import re
@@ -133,13 +136,14 @@ def row_html(line, cols, style):
 
 def main():
     cols, rows = int(sys.argv[1]), int(sys.argv[2])
+    cjk = "Noto Sans Mono CJK SC" if sys.argv[3:] == ["hans"] else "Noto Sans Mono CJK TC"
     lines = sys.stdin.read().split("\n")[:rows]
     lines += [""] * (rows - len(lines))
     style = Style()
     body = "\n".join('<div class="r">%s</div>' % row_html(l, cols, style) for l in lines)
     print(f"""<!doctype html><meta charset="utf-8"><style>
 html,body{{margin:0;background:{BG}}}
-.t{{padding:12px;width:{cols * CELL_W}px;font:{FONT_PX}px/{CELL_H}px "Noto Sans Mono CJK SC","Noto Sans CJK SC",monospace}}
+.t{{padding:12px;width:{cols * CELL_W}px;font:{FONT_PX}px/{CELL_H}px "DejaVu Sans Mono","{cjk}",monospace}}
 .r{{height:{CELL_H}px;white-space:pre;display:flex}}
 .c{{display:inline-block;height:{CELL_H}px;overflow:visible;text-align:left}}
 .box{{transform:scaleY(1.25);transform-origin:center}}

@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans Mono CJK"; then
+if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto Sans Mono CJK" || ! fc-list | grep -q "DejaVu Sans Mono"; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk python3
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-dejavu-core python3
 fi
 
 cargo build --release --locked --bin pressdash
