@@ -37,7 +37,7 @@ pub fn layout(app: &App, figure: usize, body: Rect) -> (Rect, Vec<Line>) {
     let wide = layout::popup(body, POPUP_WIDTH, body.height);
     let inside = wide.width.saturating_sub(layout::POPUP_FRAME_WIDTH);
     let lines = lines(app, figure, usize::from(inside));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let height = u16::try_from(lines.len().saturating_add(2)).unwrap_or(u16::MAX);
     (layout::popup(body, POPUP_WIDTH, height), lines)
 }
 

@@ -254,12 +254,20 @@ pub const POPUP_FRAME_WIDTH: u16 = 4;
 
 /// The help popup for `rows` rows of content.
 pub fn help(body: Rect, rows: usize) -> Rect {
-    popup(body, 76, u16::try_from(rows + 2).unwrap_or(u16::MAX))
+    popup(
+        body,
+        76,
+        u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX),
+    )
 }
 
 /// The topic picker for `topics` themes.
 pub fn topic_picker(body: Rect, topics: usize) -> Rect {
-    popup(body, 50, u16::try_from(topics + 2).unwrap_or(u16::MAX))
+    popup(
+        body,
+        50,
+        u16::try_from(topics.saturating_add(2)).unwrap_or(u16::MAX),
+    )
 }
 
 /// Whether a cell lies in `rect`.

@@ -821,9 +821,9 @@ impl App {
                 (lines.len(), usize::from(rect.height.saturating_sub(2)))
             }
             Some(Popup::Help { .. }) => {
-                let rows = keys::help_lines(self.options.lang, self.options.script).len();
-                let rect = layout::help(screen.body, rows);
-                (rows, usize::from(rect.height.saturating_sub(2)))
+                let (rect, help) =
+                    keys::help_layout(screen.body, self.options.lang, self.options.script);
+                (help.lines.len(), usize::from(rect.height.saturating_sub(2)))
             }
             _ => (0, 1),
         }

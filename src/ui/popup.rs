@@ -71,37 +71,30 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
             }
         }
         Some(Popup::Help { scroll }) => {
-            let lines = keys::help_lines(lang, script);
-            let rect = layout::help(body, lines.len());
+            let (rect, help) = keys::help_layout(body, lang, script);
             let inner = open(buf, rect, strings::HELP_TITLE.get(lang, script), theme);
-            let keys_width = lines
-                .iter()
-                .filter_map(|l| match l {
-                    HelpLine::Binding(keys, _) => Some(text::width(keys)),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(0)
-                .min(usize::from(inner.width / 2)) as u16;
-            for (line, help) in lines
+            let keys_width = u16::try_from(help.keys_width).unwrap_or(u16::MAX);
+            let gap = keys::HELP_GAP as u16;
+            for (line, row_text) in help
+                .lines
                 .iter()
                 .skip(*scroll)
                 .take(usize::from(inner.height))
                 .enumerate()
             {
                 let area = row(inner, line as u16);
-                match help {
+                match row_text {
                     HelpLine::Heading(title) => {
                         put(buf, area, title, theme.title);
                     }
                     HelpLine::Binding(keys, what) => {
                         put(
                             buf,
-                            Rect::new(area.x, area.y, keys_width, 1),
+                            Rect::new(area.x, area.y, keys_width.min(area.width), 1),
                             keys,
                             theme.key,
                         );
-                        let x = (area.x + keys_width + 2).min(area.right());
+                        let x = (area.x + keys_width + gap).min(area.right());
                         put(
                             buf,
                             Rect::new(x, area.y, area.right() - x, 1),
@@ -117,7 +110,7 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
                 rect,
                 *scroll,
                 usize::from(inner.height),
-                lines.len(),
+                help.lines.len(),
                 theme,
             );
             bottom_hint(buf, rect, strings::CLOSE_HINT.get(lang, script), theme);
