@@ -94,6 +94,10 @@ pub struct ChartEntry {
     pub theme: String,
     pub title: Words,
     pub bars: Vec<BarEntry>,
+    /// Why bars of different periods may share this chart; only for metrics stated at
+    /// several dates (series), whose change over time is what the chart shows.
+    #[serde(default)]
+    pub periods_differ: Option<String>,
 }
 
 /// A number in the text that is no figure, and why.

@@ -1,10 +1,13 @@
 //! The structural checks a dataset must pass before it is written: unique ids, references
-//! that resolve, raw texts where their spans say, values that parse back, single-unit charts.
+//! that resolve, raw texts where their spans say, values that parse back, charts of one unit
+//! and one period.
 
 use std::collections::BTreeSet;
 
 use pressdash::data::number::parse_raw;
-use pressdash::data::{Dataset, Figure, SegmentKind, Span, Text};
+use pressdash::data::{Dataset, Figure, Period, SegmentKind, Span, Text};
+
+use crate::annotations::ChartEntry;
 
 fn duplicates<'a>(what: &str, ids: impl Iterator<Item = &'a str>, problems: &mut Vec<String>) {
     let mut seen = BTreeSet::new();
@@ -226,6 +229,72 @@ fn check_charts(dataset: &Dataset, known: &Known, problems: &mut Vec<String>) {
             ));
         }
     }
+}
+
+/// A period as a person names it in a message.
+fn period_text(period: Option<&Period>) -> String {
+    match period {
+        None => "no period".to_owned(),
+        Some(Period::Year { year }) => year.to_string(),
+        Some(Period::Range { from, to }) => format!("{from}-{to}"),
+        Some(Period::Since { year }) => format!("since {year}"),
+        Some(Period::AsOf { date }) => format!("as of {date}"),
+    }
+}
+
+/// A chart's bars must cover one period, or all none: a total over ten years and one over
+/// seven cannot honestly share an axis. Different periods may stand side by side only where
+/// a chart says why (`periods_differ`), and only for metrics stated at several dates (series),
+/// whose change over time is what the chart shows.
+pub fn chart_periods(charts: &[ChartEntry], figures: &[Figure]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for chart in charts {
+        let id = &chart.id;
+        let bars: Vec<&Figure> = chart
+            .bars
+            .iter()
+            .filter_map(|bar| figures.iter().find(|figure| figure.id == bar.figure))
+            .collect();
+        let mut periods: Vec<Option<&Period>> = Vec::new();
+        for figure in &bars {
+            if !periods.contains(&figure.period.as_ref()) {
+                periods.push(figure.period.as_ref());
+            }
+        }
+        let listed = || {
+            periods
+                .iter()
+                .map(|period| period_text(*period))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match (chart.periods_differ.as_deref(), periods.len() > 1) {
+            (None, true) => problems.push(format!(
+                "chart {id}: its bars cover different periods ({}); chart only figures of one \
+                 period together, or say why in `periods_differ`",
+                listed()
+            )),
+            (Some(_), false) => problems.push(format!(
+                "chart {id}: `periods_differ` is set, but its bars share one period ({}); \
+                 remove it",
+                listed()
+            )),
+            (Some(why), true) => {
+                if why.trim().is_empty() {
+                    problems.push(format!("chart {id}: `periods_differ` must say why"));
+                }
+                for figure in bars.iter().filter(|figure| figure.series.is_none()) {
+                    problems.push(format!(
+                        "chart {id}: `periods_differ` allows different periods only for \
+                         metrics stated at several dates, but figure {} belongs to no series",
+                        figure.id
+                    ));
+                }
+            }
+            (None, false) => {}
+        }
+    }
+    problems
 }
 
 /// Every problem with the dataset; empty when it is sound.

@@ -125,7 +125,9 @@ pub fn build(raw: &str, annotations_toml: &str) -> Result<Dataset, Error> {
             })
             .collect(),
     };
-    Error::check(check::problems(&dataset))?;
+    let mut problems = check::problems(&dataset);
+    problems.extend(check::chart_periods(&annotations.charts, &dataset.figures));
+    Error::check(problems)?;
     Ok(dataset)
 }
 

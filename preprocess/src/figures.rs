@@ -115,8 +115,10 @@ pub fn number_runs(chars: &[char]) -> Vec<(usize, usize)> {
 }
 
 /// The qualifier of a figure from the words around it and the hedge in its raw text.
-/// Words around it win: `约12余万人次` is "about".
+/// Words around it win: `约12余万人次` is "about". A hedge may stand before a copula
+/// (`大约是8400万人`, `约为`).
 pub fn qualifier(before: &str, raw: &str, after: &str) -> Qualifier {
+    let before = before.strip_suffix(['是', '为']).unwrap_or(before);
     if before.ends_with('约') || after.starts_with("左右") {
         Qualifier::About
     } else if before.ends_with("超过") || before.ends_with("超过了") || after.starts_with("以上")
@@ -532,6 +534,9 @@ mod tests {
         assert_eq!(qualifier("", "8.2万余家", ""), Qualifier::MoreThan);
         assert_eq!(qualifier("", "8.2万", "余家"), Qualifier::MoreThan);
         assert_eq!(qualifier("共", "8.2万家", "。"), Qualifier::Exact);
+        assert_eq!(qualifier("大约是", "8400万人", "，"), Qualifier::About);
+        assert_eq!(qualifier("约为", "30%", ""), Qualifier::About);
+        assert_eq!(qualifier("分别为", "21.1%", "、"), Qualifier::Exact);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use pressdash::data::{Dataset, ParagraphKind, Qualifier, Role, SegmentKind, Text};
+use pressdash::data::{Dataset, Measure, ParagraphKind, Qualifier, Role, SegmentKind, Text};
 use pressdash_preprocess::annotations::ANNOTATIONS_FILE;
 use pressdash_preprocess::dataset::{self, DATASET_FILE};
 use pressdash_preprocess::figures::number_runs;
@@ -526,6 +526,86 @@ fn figure_locations_must_be_unique_and_present() {
 }
 
 #[test]
+fn charts_share_one_unit_and_one_period_unless_they_compare_dates() {
+    let dataset = built();
+    let figure = |id: &str| dataset.figures.iter().find(|f| f.id == id).unwrap();
+    for chart in &dataset.charts {
+        let first = figure(&chart.bars[0].figure);
+        for bar in &chart.bars {
+            let this = figure(&bar.figure);
+            assert_eq!(
+                (&this.unit, this.measure),
+                (&first.unit, first.measure),
+                "chart {}",
+                chart.id
+            );
+            assert!(
+                this.period == first.period || this.series.is_some(),
+                "chart {}: {} and {} cover different periods",
+                chart.id,
+                first.id,
+                this.id
+            );
+        }
+    }
+}
+
+/// The real annotations with one more chart.
+fn with_chart(chart: &str) -> String {
+    read_repository_file(ANNOTATIONS_FILE).unwrap() + chart
+}
+
+#[test]
+fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
+    let relief_funds = r#"
+        [[chart]]
+        id = "relief-funds"
+        theme = "poverty-relief"
+        title = { hans = "帮扶资金", en = "Relief funds" }
+        bars = [
+          { figure = "warmth-funds", label = { hans = "送温暖", en = "Warmth" } },
+          { figure = "pandemic-aid-funds", label = { hans = "疫情期间", en = "Pandemic" } },
+        ]
+    "#;
+    let message = dataset::build(raw(), &with_chart(relief_funds))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains(
+            "chart relief-funds: its bars cover different periods (since 2012, as of 2022-05)"
+        ),
+        "{message}"
+    );
+    let excused = relief_funds.replace("bars = [", "periods_differ = \"both are aid\"\nbars = [");
+    let message = dataset::build(raw(), &with_chart(&excused))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("figure warmth-funds belongs to no series")
+            && message.contains("figure pandemic-aid-funds belongs to no series"),
+        "{message}"
+    );
+    let needless = r#"
+        [[chart]]
+        id = "suggestions-again"
+        theme = "skills"
+        title = { hans = "合理化建议", en = "Suggestions" }
+        periods_differ = "no reason"
+        bars = [
+          { figure = "suggestions-made", label = { hans = "提出", en = "Made" } },
+          { figure = "suggestions-adopted", label = { hans = "实施", en = "Adopted" } },
+        ]
+    "#;
+    let message = dataset::build(raw(), &with_chart(needless))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("chart suggestions-again: `periods_differ` is set, but its bars share one period (2013-2020); remove it"),
+        "{message}"
+    );
+}
+
+#[test]
 fn the_skills_platform_series_runs_from_165_to_186_million() {
     let dataset = built();
     let find = |raw: &str| dataset.figures.iter().find(|f| f.raw.hans == raw).unwrap();
@@ -578,7 +658,31 @@ fn qualifiers_are_read_from_the_text() {
     assert_eq!(find("8.2万家", "q4").qualifier, Qualifier::Exact);
     assert_eq!(find("11.67亿元", "q5").qualifier, Qualifier::Nearly);
     assert_eq!(find("2亿人", "q6").qualifier, Qualifier::About);
+    assert_eq!(find("8400万人", "q1").qualifier, Qualifier::About);
     let sentence = &find("2亿人", "q6").source.sentence;
     assert_eq!(sentence.hans, "据统计，2021年灵活就业人员已达到2亿人左右。");
     assert_eq!(sentence.hant, "據統計，2021年靈活就業人員已達到2億人左右。");
+}
+
+#[test]
+fn the_people_counted_are_the_unit_where_the_text_names_them_after_the_number() {
+    let dataset = built();
+    let find = |raw: &str| dataset.figures.iter().find(|f| f.raw.hans == raw).unwrap();
+    for (raw, unit, en) in [
+        ("3亿会员", "会员", "members"),
+        ("7.5亿就业人员", "就业人员", "employed people"),
+        ("30万员工", "员工", "employees"),
+    ] {
+        let figure = find(raw);
+        assert_eq!(figure.unit.hans, unit);
+        assert_eq!(figure.unit.en, en);
+        assert_eq!(figure.measure, Measure::People, "{raw}");
+    }
+    assert_eq!(find("3亿会员").qualifier, Qualifier::Nearly);
+    assert_eq!(find("3亿会员").raw.hant, "3億會員");
+    assert_eq!(find("3亿会员").value, Some(300_000_000.0));
+    // Where other words stand between, the unit stays empty and the label names the people.
+    let poor = find("5万多");
+    assert!(poor.unit.hans.is_empty());
+    assert!(poor.label.hans.contains("贫困人口"));
 }
