@@ -57,7 +57,11 @@ impl Theme {
             tab_marker: Style::new().fg(Color::Yellow).add_modifier(bold),
             title: Style::new().fg(Color::Cyan).add_modifier(bold),
             muted: Style::new().fg(Color::DarkGray),
-            selected: Style::new().add_modifier(Modifier::REVERSED | bold),
+            // A background, not reverse: the row's columns keep their own colours readable.
+            selected: Style::new()
+                .fg(Color::White)
+                .bg(Color::Indexed(24))
+                .add_modifier(bold),
             value: Style::new().fg(Color::LightGreen).add_modifier(bold),
             damaged: Style::new()
                 .fg(Color::LightRed)
