@@ -342,6 +342,13 @@ mod tests {
             assert!(text.contains(&format!("{}/10", current + 1)));
             assert!(bar.tabs.iter().all(|(_, r)| r.right() <= rect.x));
         }
+        // Arrows only where tabs are hidden; the bar stays put while the current tab shows.
+        let first = tab_bar(area, &titles, 0);
+        let second = tab_bar(area, &titles, 1);
+        assert_eq!(first.tabs, second.tabs);
+        assert!(first.marker.is_some_and(|(_, m)| m.starts_with("  1/10 ›")));
+        let last = tab_bar(area, &titles, 9);
+        assert!(last.marker.is_some_and(|(_, m)| m.starts_with("‹ 10/10")));
         let few = tab_bar(Rect::new(0, 0, 80, 1), &titles[..3], 1);
         assert!(few.marker.is_none());
         assert_eq!(few.tabs.len(), 3);
