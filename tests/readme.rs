@@ -2,6 +2,8 @@
 //! These tests regenerate those parts from the key table and the embedded dataset and fail,
 //! printing the expected block, when the README has drifted.
 
+use std::fmt::Write as _;
+
 use pressdash::app::keys::help_sections;
 use pressdash::data::{Lang, Script, load::load_embedded};
 
@@ -45,10 +47,15 @@ fn readme_lists_every_key_of_the_key_table() {
             continue;
         }
         let title = context.title().get(Lang::En, Script::Hant);
-        expected.push_str(&format!("| **{title}** | |\n"));
+        writeln!(expected, "| **{title}** | |").unwrap();
         for binding in bindings {
             let help = binding.help.get(Lang::En, Script::Hant);
-            expected.push_str(&format!("| {} | {help} |\n", code_keys(&binding.keys_label())));
+            writeln!(
+                expected,
+                "| {} | {help} |",
+                code_keys(&binding.keys_label())
+            )
+            .unwrap();
         }
     }
     assert_section("keys", &expected);
@@ -57,9 +64,8 @@ fn readme_lists_every_key_of_the_key_table() {
 #[test]
 fn readme_counts_the_figures_of_each_theme() {
     let data = load_embedded().expect("the embedded dataset loads");
-    let mut expected = String::from(
-        "| Tab | Theme | 主题 | Figures | Q&A items |\n|---|---|---|---:|---:|\n",
-    );
+    let mut expected =
+        String::from("| Tab | Theme | 主题 | Figures | Q&A items |\n|---|---|---|---:|---:|\n");
     for (index, theme) in data.themes.iter().enumerate() {
         let figures = data.figures.iter().filter(|f| f.theme == theme.id).count();
         let items = data
@@ -67,17 +73,21 @@ fn readme_counts_the_figures_of_each_theme() {
             .iter()
             .filter(|s| s.themes.contains(&theme.id))
             .count();
-        expected.push_str(&format!(
-            "| {} | {} | {} | {figures} | {items} |\n",
+        writeln!(
+            expected,
+            "| {} | {} | {} | {figures} | {items} |",
             index + 2,
             theme.label.en,
             theme.label.hans
-        ));
+        )
+        .unwrap();
     }
-    expected.push_str(&format!(
-        "| | **All** | | **{}** | **{}** |\n",
+    writeln!(
+        expected,
+        "| | **All** | | **{}** | **{}** |",
         data.figures.len(),
         data.segments.len()
-    ));
+    )
+    .unwrap();
     assert_section("themes", &expected);
 }
