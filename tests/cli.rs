@@ -21,15 +21,19 @@ const HOSTILE_SHOWN: &str = "␛]0;pwned␇␛]52;c;cHduZWQ=␇␛[2J\\u{9b}31m\
 /// The title change as shown: what survives when a narrow cell cuts the rest.
 const TITLE_CHANGE_SHOWN: &str = "␛]0;pwned␇";
 
-fn pressdash(args: &[&str]) -> Output {
-    Command::new(BINARY)
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(BINARY);
+    command
         .args(args)
         // Pinned, so expectations hold whatever the host's locale.
         .env("LC_ALL", "zh_TW.UTF-8")
         .env_remove("NO_COLOR")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run pressdash")
+        .stdin(Stdio::null());
+    command
+}
+
+fn pressdash(args: &[&str]) -> Output {
+    command(args).output().expect("run pressdash")
 }
 
 fn stdout(output: &Output) -> String {
@@ -512,17 +516,16 @@ fn unreadable_paths_are_usage_errors() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
+        use std::os::unix::process::CommandExt;
         let locked = write(&dir, "locked.json", EMBEDDED_JSON);
         fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
-        // A superuser reads it anyway; then there is nothing to refuse.
-        if File::open(&locked).is_err() {
-            assert_failure(
-                &pressdash(&["figures", "--data", &locked]),
-                2,
-                &locked,
-                "permission",
-            );
+        let mut locked_out = command(&["figures", "--data", &locked]);
+        // A superuser reads any file, so it runs the binary as the unprivileged `nobody`.
+        if File::open(&locked).is_ok() {
+            locked_out.uid(65534).gid(65534);
         }
+        let output = locked_out.output().expect("run pressdash");
+        assert_failure(&output, 2, &locked, "permission");
     }
 }
 
