@@ -78,6 +78,7 @@ fn context<'a>(data: &'a Dataset, topics: &'a BTreeSet<String>) -> PagerContext<
         script: Script::Hant,
         lang: Lang::Zh,
         topics,
+        text: "",
     }
 }
 

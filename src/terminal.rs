@@ -10,6 +10,10 @@
 //!
 //! Drawing and restoring both hold [`SCREEN`], so a signal arriving mid-frame waits for the
 //! frame to finish, and once restored the screen is never drawn on again.
+//!
+//! Bracketed paste is on while the dashboard runs, so a paste (and the text some input methods
+//! send at once) arrives as one [`Event::Paste`] for the open prompt instead of as keys that
+//! would each act; it is switched off with the other modes.
 
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Stdout, Write};
@@ -20,7 +24,8 @@ use std::thread;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, KeyEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEvent, KeyEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -62,7 +67,7 @@ static PANIC_MESSAGE: Mutex<Option<String>> = Mutex::new(None);
 
 #[derive(Debug)]
 struct Screen {
-    /// Raw mode and the alternate screen are on.
+    /// Raw mode, the alternate screen and bracketed paste are on.
     active: bool,
     /// Mouse capture is on.
     mouse: bool,
@@ -131,7 +136,7 @@ fn enter(mouse: bool) -> io::Result<()> {
     screen.mouse = mouse;
     enable_raw_mode()?;
     let mut stdout = io::stdout();
-    execute!(stdout, EnterAlternateScreen, Hide)?;
+    execute!(stdout, EnterAlternateScreen, Hide, EnableBracketedPaste)?;
     if mouse {
         execute!(stdout, EnableMouseCapture)?;
     }
@@ -147,7 +152,7 @@ fn restore(screen: &mut Screen) {
     if screen.mouse {
         let _ = execute!(stdout, DisableMouseCapture);
     }
-    let _ = execute!(stdout, LeaveAlternateScreen, Show);
+    let _ = execute!(stdout, DisableBracketedPaste, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
     let _ = stdout.flush();
     screen.active = false;
@@ -197,6 +202,7 @@ fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()>
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => press(app, key),
             Event::Mouse(mouse) => app.handle_mouse(mouse),
+            Event::Paste(text) => app.handle_paste(&text),
             Event::Resize(cols, rows) => app.resize(cols, rows),
             _ => {}
         }

@@ -1,5 +1,5 @@
-//! The real binary in a pseudo-terminal: it draws, reacts to keys and resizes, and leaves the
-//! terminal as it found it on every way out (quit, SIGTERM, a panic).
+//! The real binary in a pseudo-terminal: it draws, reacts to keys, pastes and resizes, and
+//! leaves the terminal as it found it on every way out (quit, SIGTERM, a panic).
 //!
 //! Each test waits for what it expects to appear on the emulated screen, with a generous
 //! deadline, instead of sleeping for fixed times.
@@ -258,17 +258,19 @@ fn any_colour(session: &Session) -> bool {
 /// The modes a program can leave switched on, as one comparable line.
 fn modes(screen: &vt100::Screen) -> String {
     format!(
-        "alternate screen: {}, cursor hidden: {}, mouse reporting: {:?}",
+        "alternate screen: {}, cursor hidden: {}, mouse reporting: {:?}, bracketed paste: {}",
         screen.alternate_screen(),
         screen.hide_cursor(),
-        screen.mouse_protocol_mode()
+        screen.mouse_protocol_mode(),
+        screen.bracketed_paste()
     )
 }
 
 /// Checks the terminal is as a shell left it: main screen, cursor shown, no mouse reporting,
-/// and the line settings from before the program started.
+/// no bracketed paste, and the line settings from before the program started.
 fn assert_restored(session: &Session) {
-    let restored = "alternate screen: false, cursor hidden: false, mouse reporting: None";
+    let restored = "alternate screen: false, cursor hidden: false, mouse reporting: None, \
+                    bracketed paste: false";
     // The program has exited, but its last bytes may still be on their way to the parser.
     let start = Instant::now();
     let mut current = String::new();
@@ -390,6 +392,27 @@ fn draws_switches_tabs_searches_resizes_and_quits_cleanly() {
 
     session.press("q");
     assert_eq!(session.exit_code(), 0);
+    assert_restored(&session);
+}
+
+#[test]
+fn a_bracketed_paste_goes_into_the_filter_and_paste_mode_ends_with_the_program() {
+    let mut session = start_dashboard(&[], &[]);
+    session.with_output(|output| {
+        let screen = output.parser.as_ref().expect("a screen").screen();
+        assert!(screen.bracketed_paste(), "bracketed paste should be on");
+    });
+    session.press("/");
+    session.wait_for_frame("the filter prompt", &rendered(100, 30, "/"));
+    // As a terminal sends a paste: were it read as keys, its Esc would close the prompt.
+    session.press("\x1b[200~法律\r\n\x1b[201~");
+    session.wait_for_frame("the pasted filter", &rendered(100, 30, "/ 法律"));
+    session.press("\r");
+    session.wait_for_frame("the filter applied", &rendered(100, 30, "/ 法律 Enter"));
+
+    session.press("q");
+    assert_eq!(session.exit_code(), 0);
+    session.wait_for_bytes("bracketed paste switched off", b"\x1b[?2004l");
     assert_restored(&session);
 }
 

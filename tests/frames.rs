@@ -107,6 +107,14 @@ fn screens() -> Vec<(String, Steps)> {
             }),
         ),
         (
+            "filter_qa",
+            Box::new(|app: &mut App| {
+                typed(app, "/法律");
+                app.handle_key(key(KeyCode::Enter));
+                app.handle_key(key(KeyCode::Left));
+            }),
+        ),
+        (
             "filter_prompt",
             Box::new(|app: &mut App| typed(app, "/劳模")),
         ),
@@ -158,6 +166,35 @@ fn too_small_terminals_get_a_notice() {
         let app = app(Script::Hant, lang, width, height);
         let name = format!("too_small_{width}x{height}");
         insta::assert_snapshot!(name, frame(&app, width, height));
+    }
+}
+
+#[test]
+fn a_qa_tab_the_filter_empties_says_which_filter_to_clear() {
+    for (script, lang, topics_notice, text_notice) in [
+        (
+            Script::Hant,
+            Lang::Zh,
+            "所選主題沒有相關問答",
+            "沒有符合篩選的問答。按 Esc 清除篩選。",
+        ),
+        (
+            Script::Hans,
+            Lang::En,
+            "Press t to change them.",
+            "No part of the transcript matches the filter. Press Esc to clear it.",
+        ),
+    ] {
+        let mut app = app(script, lang, 100, 20);
+        typed(&mut app, "/zzzz");
+        app.handle_key(key(KeyCode::Enter));
+        app.handle_key(key(KeyCode::Left));
+        let text = frame(&app, 100, 20);
+        assert!(text.contains(text_notice), "{text}");
+        assert!(!text.contains(topics_notice), "{text}");
+        // Esc clears the filter and the items come back.
+        app.handle_key(key(KeyCode::Esc));
+        assert!(!frame(&app, 100, 20).contains(text_notice));
     }
 }
 

@@ -51,6 +51,7 @@ fn frame(data: &Dataset, script: Script, width: u16, height: u16, actions: &[Act
         script,
         lang: Lang::Zh,
         topics: &topics,
+        text: "",
     };
     let area = Rect::new(0, 0, width, height);
     let mut pager = Pager::new();
@@ -148,6 +149,7 @@ fn matches_and_the_opened_figure_are_marked() {
         script: Script::Hant,
         lang: Lang::Zh,
         topics: &topics,
+        text: "",
     };
     let area = Rect::new(0, 0, 110, 14);
     let mut pager = Pager::new();

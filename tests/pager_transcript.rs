@@ -108,6 +108,7 @@ fn ctx<'a>(data: &'a Dataset, topics: &'a BTreeSet<String>, script: Script) -> P
         script,
         lang: Lang::Zh,
         topics,
+        text: "",
     }
 }
 

@@ -206,12 +206,7 @@ impl App {
 
     /// What the pager needs to lay out and draw.
     pub fn pager_context(&self) -> PagerContext<'_> {
-        PagerContext {
-            data: &self.data,
-            script: self.options.script,
-            lang: self.options.lang,
-            topics: &self.filter.topics,
-        }
+        pager_context(&self.data, self.options, &self.filter)
     }
 
     /// Every tab in order: the overview, one per theme, the Q&A.
@@ -278,7 +273,9 @@ impl App {
             .data
             .segments
             .iter()
-            .filter(|s| s.themes.contains(&theme.id) && self.filter.matches_segment(s))
+            .filter(|s| {
+                s.themes.contains(&theme.id) && self.filter.matches_segment(s, &self.data.figures)
+            })
             .count();
         (self.topic_figures(topic).len(), items)
     }
@@ -365,12 +362,7 @@ impl App {
         let used = if self.prompt.is_some() {
             self.prompt_key(key)
         } else if self.popup.is_none() && self.tab == Tab::Qa && self.pager.is_prompting() {
-            let ctx = PagerContext {
-                data: &self.data,
-                script: self.options.script,
-                lang: self.options.lang,
-                topics: &self.filter.topics,
-            };
+            let ctx = pager_context(&self.data, self.options, &self.filter);
             self.pager.handle_prompt_key(key, &ctx)
         } else {
             match keys::lookup(&key, &self.contexts()) {
@@ -385,6 +377,21 @@ impl App {
         if !used && key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
         {
             self.quit = true;
+        }
+    }
+
+    /// Inserts pasted text (a bracketed paste, or an input method that delivers its text at
+    /// once) into the open prompt: the `/` filter's, or the Q&A search's, which then follow it
+    /// as they follow typing. Line breaks and other controls are dropped, so a paste stays one
+    /// line. With no prompt open a paste does nothing: its characters must not act as keys.
+    pub fn handle_paste(&mut self, text: &str) {
+        if let Some(prompt) = &mut self.prompt {
+            prompt.input.insert_str(text);
+            let text = prompt.input.text().to_string();
+            self.set_filter_text(text);
+        } else if self.popup.is_none() && self.tab == Tab::Qa && self.pager.is_prompting() {
+            let ctx = pager_context(&self.data, self.options, &self.filter);
+            self.pager.handle_prompt_paste(text, &ctx);
         }
     }
 
@@ -408,12 +415,7 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         if self.popup.is_none() && self.tab == Tab::Qa && self.prompt.is_none() {
             self.sync_pager();
-            let ctx = PagerContext {
-                data: &self.data,
-                script: self.options.script,
-                lang: self.options.lang,
-                topics: &self.filter.topics,
-            };
+            let ctx = pager_context(&self.data, self.options, &self.filter);
             if self.pager.apply(action, &ctx) {
                 return;
             }
@@ -588,12 +590,7 @@ impl App {
     }
 
     fn open_pager_at(&mut self, id: &str) -> bool {
-        let ctx = PagerContext {
-            data: &self.data,
-            script: self.options.script,
-            lang: self.options.lang,
-            topics: &self.filter.topics,
-        };
+        let ctx = pager_context(&self.data, self.options, &self.filter);
         self.pager.open_at_figure(id, &ctx)
     }
 
@@ -626,11 +623,15 @@ impl App {
             }
             InputOutcome::Ignored => return false,
         };
+        self.set_filter_text(text);
+        true
+    }
+
+    fn set_filter_text(&mut self, text: String) {
         self.set_filter(Filter {
             topics: self.filter.topics.clone(),
             text,
         });
-        true
     }
 
     /// Replaces the filter, keeping each list's selected figure when it is still shown.
@@ -642,7 +643,7 @@ impl App {
                     .copied()
             })
             .collect();
-        if filter.topics != self.filter.topics {
+        if filter != self.filter {
             self.pager_stale = true;
         }
         self.filter = filter;
@@ -672,12 +673,7 @@ impl App {
         let Some(screen) = layout::screen(self.area()) else {
             return;
         };
-        let ctx = PagerContext {
-            data: &self.data,
-            script: self.options.script,
-            lang: self.options.lang,
-            topics: &self.filter.topics,
-        };
+        let ctx = pager_context(&self.data, self.options, &self.filter);
         if self.pager_area != Some(screen.body) {
             self.pager.resize(screen.body, &ctx);
             self.pager_area = Some(screen.body);
@@ -739,12 +735,7 @@ impl App {
             }
             Tab::Qa => {
                 self.sync_pager();
-                let ctx = PagerContext {
-                    data: &self.data,
-                    script: self.options.script,
-                    lang: self.options.lang,
-                    topics: &self.filter.topics,
-                };
+                let ctx = pager_context(&self.data, self.options, &self.filter);
                 self.pager.click(column, row, &ctx);
             }
         }
@@ -827,6 +818,18 @@ impl App {
             }
             _ => (0, 1),
         }
+    }
+}
+
+/// What the pager needs, from the app's parts: a free function so the pager itself can be
+/// borrowed mutably beside it.
+fn pager_context<'a>(data: &'a Dataset, options: Options, filter: &'a Filter) -> PagerContext<'a> {
+    PagerContext {
+        data,
+        script: options.script,
+        lang: options.lang,
+        topics: &filter.topics,
+        text: &filter.text,
     }
 }
 
@@ -1198,5 +1201,62 @@ mod tests {
         press(&mut app, "/");
         app.handle_mouse(click(1, 0));
         assert_eq!(app.tab(), Tab::Topic(0));
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_open_prompt_as_one_line() {
+        let mut app = app();
+        app.handle_paste("q/快递");
+        assert!(!app.should_quit(), "no prompt: a paste is not keys");
+        assert!(app.prompt().is_none() && !app.filter().is_active());
+
+        press(&mut app, "/");
+        app.handle_paste("快\r\n递\n");
+        assert_eq!(app.prompt().map(|p| p.input.text()), Some("快递"));
+        assert_eq!(app.filter().text, "快递", "the filter follows the paste");
+        let (shown, total) = app.figures_shown();
+        assert!(0 < shown && shown < total);
+        app.handle_key(key(KeyCode::Enter));
+        assert_eq!(app.filter().text, "快递");
+
+        // In the Q&A, a paste goes into the search prompt, not the filter.
+        app.apply(Action::GoToTab(app.tabs().len() - 1));
+        press(&mut app, "/");
+        app.handle_paste("工会\u{1b}[2J");
+        assert_eq!(app.pager().prompt().map(LineInput::text), Some("工会[2J"));
+        assert_eq!(app.filter().text, "快递");
+        // A popup over the Q&A takes no paste.
+        app.handle_key(key(KeyCode::Enter));
+        app.handle_key(key(KeyCode::F(1)));
+        app.handle_paste("x");
+        assert!(app.pager().prompt().is_none());
+    }
+
+    #[test]
+    fn the_text_filter_narrows_the_qa_items_and_the_overview_counts() {
+        let mut app = app();
+        let qa = app.tabs().len() - 1;
+        app.apply(Action::GoToTab(qa));
+        let items = |app: &App| app.pager().status().item.map(|(_, count)| count);
+        assert_eq!(items(&app), Some(app.data().segments.len()));
+        let rights = topic_of(&app, "rights");
+        assert_eq!(app.topic_counts(rights).1, 2);
+
+        app.apply(Action::GoToTab(0));
+        press(&mut app, "/");
+        app.handle_paste("快递小哥");
+        // Only the question about couriers says so; the statement has other figures.
+        assert_eq!(app.topic_counts(rights).1, 1);
+        assert_eq!(app.topic_counts(topic_of(&app, "skills")).1, 0);
+        app.handle_key(key(KeyCode::Enter));
+        app.apply(Action::GoToTab(qa));
+        assert_eq!(items(&app), Some(1));
+        let laid = app.pager().layout().expect("laid out");
+        assert_eq!(app.data().segments[laid.items[0].segment].id, "s-q2");
+
+        // Esc in the Q&A clears the filter, and every item is back.
+        app.handle_key(key(KeyCode::Esc));
+        assert!(!app.filter().is_active());
+        assert_eq!(items(&app), Some(app.data().segments.len()));
     }
 }

@@ -1,4 +1,4 @@
-//! The Q&A pager: one continuous scroll of the (topic-filtered) transcript, with a list of its
+//! The Q&A pager: one continuous scroll of the (filtered) transcript, with a list of its
 //! items as a table of contents, `/` search and figure highlights.
 //!
 //! The state is pure; [`crate::ui::pager::draw`] only reads it. Wrapping happens in
@@ -32,6 +32,7 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::app::action::Action;
+use crate::app::filter;
 use crate::app::input::{InputOutcome, LineInput};
 use crate::app::transcript::{self, Layout, Match, ScriptTable, TranscriptError};
 use crate::data::{Dataset, Lang, Script};
@@ -51,6 +52,9 @@ pub struct PagerContext<'a> {
     pub lang: Lang,
     /// Theme ids; an empty set means no filter.
     pub topics: &'a BTreeSet<String>,
+    /// The dashboard's free-text filter ([`crate::app::filter::Filter::text`]); items that do
+    /// not hold it are hidden. Empty means no filter.
+    pub text: &'a str,
 }
 
 /// Where the pager draws its parts within the tab's body area. Computed by
@@ -254,7 +258,7 @@ impl Pager {
         self.relayout(ctx);
     }
 
-    /// The script or the topic filter changed: lay out again, keeping the top sentence when it
+    /// The script or the filter changed: lay out again, keeping the top sentence when it
     /// is still shown (else the next shown item).
     pub fn on_context_change(&mut self, ctx: &PagerContext) {
         self.relayout(ctx);
@@ -507,7 +511,10 @@ impl Pager {
     /// Lays out again for the current area and context, then puts the anchor back at the top.
     fn relayout(&mut self, ctx: &PagerContext) {
         let width = self.regions().text.width as usize;
-        let segments = transcript::shown_segments(ctx.data, ctx.topics);
+        let mut segments = transcript::shown_segments(ctx.data, ctx.topics);
+        segments.retain(|&segment| {
+            filter::segment_has_text(&ctx.data.segments[segment], &ctx.data.figures, ctx.text)
+        });
         let fits = |laid: &Layout| {
             laid.width == width
                 && laid.script == ctx.script
@@ -795,6 +802,7 @@ mod tests {
             script,
             lang: Lang::Zh,
             topics: NO_TOPICS,
+            text: "",
         }
     }
 
@@ -1135,6 +1143,34 @@ mod tests {
         assert!(top_text(&pager).starts_with("提问1"), "the next shown item");
         assert!(!pager.open_at_figure("parcels-2021", &filtered));
         assert!(pager.open_at_figure("union-members", &filtered));
+    }
+
+    #[test]
+    fn the_text_filter_hides_items_that_do_not_hold_it() {
+        let data = fixture();
+        let mut pager = Pager::new();
+        pager.resize(area(40, 10), &ctx(&data, Script::Hans));
+        let all = pager.status().item.map(|(_, count)| count);
+        // Written in the other script, the text still finds its items.
+        let filtered = PagerContext {
+            text: "會員",
+            ..ctx(&data, Script::Hans)
+        };
+        pager.on_context_change(&filtered);
+        let laid = pager.layout().expect("laid out");
+        let shown: Vec<usize> = laid.items.iter().map(|item| item.segment).collect();
+        let holding: Vec<usize> = (0..data.segments.len())
+            .filter(|&s| {
+                data.segments[s]
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.text.hant.contains("會員"))
+            })
+            .collect();
+        assert!(!shown.is_empty() && Some(shown.len()) < all, "{shown:?}");
+        assert_eq!(shown, holding);
+        pager.on_context_change(&ctx(&data, Script::Hans));
+        assert_eq!(pager.status().item.map(|(_, count)| count), all);
     }
 
     #[test]

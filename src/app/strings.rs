@@ -46,6 +46,16 @@ pub const NO_BARS: Phrase = p(
     "篩選後此圖表無數據",
     "No bar of this chart matches the filter",
 );
+pub const NO_ITEMS_FOR_TOPICS: Phrase = p(
+    "所选主题没有相关问答。按 t 更改主题。",
+    "所選主題沒有相關問答。按 t 更改主題。",
+    "No part of the transcript touches the chosen topics. Press t to change them.",
+);
+pub const NO_ITEMS_FOR_FILTER: Phrase = p(
+    "没有符合筛选的问答。按 Esc 清除筛选。",
+    "沒有符合篩選的問答。按 Esc 清除篩選。",
+    "No part of the transcript matches the filter. Press Esc to clear it.",
+);
 pub const DAMAGED: Phrase = p("原文损坏", "原文損壞", "damaged in source");
 pub const HELP_TITLE: Phrase = p("按键", "按鍵", "Keys");
 pub const TOPIC_PICKER_TITLE: Phrase = p(

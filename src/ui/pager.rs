@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use crate::app::pager::{LIST_ENTRY_HEIGHT, Laid, Pager, PagerContext, PagerRegions, list_offset};
+use crate::app::strings;
 use crate::app::transcript::{BlockKind, Layout};
 use crate::data::{Lang, Role, Script, SegmentKind};
 use crate::text::{sanitize, take_width, truncate, width};
@@ -68,13 +69,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, pager: &Pager, ctx: &PagerContext, the
             put_wrapped_notice(buf, area, &message, styles.notice);
         }
         Laid::Ready(laid) if laid.items.is_empty() => {
-            let message = match ctx.lang {
-                Lang::Zh => "所选主题没有相关问答。按 t 更改主题。",
-                Lang::En => {
-                    "No part of the transcript touches the chosen topics. Press t to change them."
-                }
+            let message = if ctx.text.trim().is_empty() {
+                strings::NO_ITEMS_FOR_TOPICS
+            } else {
+                strings::NO_ITEMS_FOR_FILTER
             };
-            put_wrapped_notice(buf, regions.text, message, styles.notice);
+            put_wrapped_notice(
+                buf,
+                regions.text,
+                message.get(ctx.lang, ctx.script),
+                styles.notice,
+            );
         }
         Laid::Ready(laid) => {
             draw_list(buf, &regions, pager, laid, ctx, &styles);
