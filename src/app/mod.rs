@@ -125,6 +125,9 @@ pub struct App {
     popup: Option<Popup>,
     prompt: Option<FilterPrompt>,
     filter: Filter,
+    /// For each of the dataset's segments, whether the filter lets it through: kept with the
+    /// filter, as matching every paragraph for every frame's counts is too slow.
+    items_shown: Vec<bool>,
     size: (u16, u16),
     pager: Pager,
     /// The body area the pager was last laid out for.
@@ -138,6 +141,8 @@ impl App {
     /// A dashboard on the overview. Cheap: nothing is laid out until a screen needs it.
     pub fn new(dataset: Dataset, options: Options) -> Self {
         let topics = vec![TopicView::default(); dataset.themes.len()];
+        // No filter yet: every item is shown.
+        let items_shown = vec![true; dataset.segments.len()];
         Self {
             data: dataset,
             options,
@@ -147,6 +152,7 @@ impl App {
             popup: None,
             prompt: None,
             filter: Filter::default(),
+            items_shown,
             size: (0, 0),
             pager: Pager::new(),
             pager_area: None,
@@ -273,9 +279,8 @@ impl App {
             .data
             .segments
             .iter()
-            .filter(|s| {
-                s.themes.contains(&theme.id) && self.filter.matches_segment(s, &self.data.figures)
-            })
+            .zip(&self.items_shown)
+            .filter(|(s, shown)| **shown && s.themes.contains(&theme.id))
             .count();
         (self.topic_figures(topic).len(), items)
     }
@@ -647,6 +652,12 @@ impl App {
             self.pager_stale = true;
         }
         self.filter = filter;
+        self.items_shown = self
+            .data
+            .segments
+            .iter()
+            .map(|s| self.filter.matches_segment(s, &self.data.figures))
+            .collect();
         for (topic, figure) in selected.into_iter().enumerate() {
             let figures = self.topic_figures(topic);
             let rows = self.topic_rows(topic);
