@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 use pressdash::app::action::Action;
-use pressdash::app::{App, Options};
+use pressdash::app::{App, Options, strings};
 use pressdash::data::{Dataset, Lang, Script};
 use pressdash::text;
 use pressdash::ui::{self, theme::Theme};
@@ -107,6 +107,13 @@ fn screens() -> Vec<(String, Steps)> {
             }),
         ),
         (
+            "jump_to_source",
+            Box::new(|app: &mut App| {
+                open_figure(app, "skills-platform-learners");
+                typed(app, "o");
+            }),
+        ),
+        (
             "filter_qa",
             Box::new(|app: &mut App| {
                 typed(app, "/法律");
@@ -156,6 +163,131 @@ fn every_screen_at_every_size_in_both_scripts() {
                 let name = format!("{screen}_{width}x{height}_{script_name}");
                 insta::assert_snapshot!(name, frame(&app, width, height));
             }
+        }
+    }
+}
+
+/// Opens the drill-down of figure `id` from its theme's tab, as a user would.
+fn open_figure(app: &mut App, id: &str) {
+    let data = app.data();
+    let figure = data
+        .figures
+        .iter()
+        .position(|f| f.id == id)
+        .expect("a known figure");
+    let topic = data
+        .themes
+        .iter()
+        .position(|t| t.id == data.figures[figure].theme)
+        .expect("its theme");
+    app.apply(Action::GoToTab(topic + 1));
+    let row = app
+        .topic_figures(topic)
+        .iter()
+        .position(|&f| f == figure)
+        .expect("listed under its theme");
+    app.apply(Action::Top);
+    for _ in 0..row {
+        app.apply(Action::Down);
+    }
+    app.handle_key(key(KeyCode::Enter));
+}
+
+#[test]
+fn the_drill_down_lists_every_linked_figure_with_its_value_and_period() {
+    let app = app(Script::Hant, Lang::Zh, 120, 40);
+    let data = app.data();
+    let mut checked = 0;
+    for (index, figure) in data.figures.iter().enumerate() {
+        let series = figure
+            .series
+            .as_ref()
+            .and_then(|id| data.series.iter().find(|s| &s.id == id));
+        let linked: Vec<&str> = figure
+            .repeats
+            .iter()
+            .map(String::as_str)
+            .chain(
+                series
+                    .iter()
+                    .flat_map(|s| s.figures.iter().map(String::as_str)),
+            )
+            .collect();
+        if linked.is_empty() {
+            continue;
+        }
+        let lines: Vec<String> = pressdash::app::drill::lines(&app, index, 400)
+            .iter()
+            .map(|line| line.iter().map(|(text, _)| text.as_str()).collect())
+            .collect();
+        for id in linked {
+            let other = app.figure(id).expect("links name known figures");
+            let value = strings::figure_value(other, Lang::Zh, Script::Hant);
+            let period = other
+                .period
+                .as_ref()
+                .map(|p| strings::period(p, Lang::Zh, Script::Hant))
+                .unwrap_or_default();
+            let label = other.label.get(Lang::Zh, Script::Hant);
+            assert!(
+                lines.iter().any(|line| line.contains(&value)
+                    && line.contains(&period)
+                    && line.contains(label)),
+                "{}: {id} ({period} {value} {label}) is not listed in\n{}",
+                figure.id,
+                lines.join("\n")
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} links");
+}
+
+#[test]
+fn the_jump_key_lands_at_the_sentence_with_the_figure_highlighted() {
+    for script in [Script::Hans, Script::Hant] {
+        for (id, jump) in [
+            ("skills-platform-learners", KeyCode::Char('o')),
+            ("skills-platform-learners-earlier", KeyCode::Enter),
+            ("innovation-studios", KeyCode::Char('o')),
+        ] {
+            let (width, height) = (100, 30);
+            let mut app = app(script, Lang::Zh, width, height);
+            open_figure(&mut app, id);
+            assert!(app.popup().is_some(), "{id}: the drill-down is open");
+            app.handle_key(key(jump));
+            assert_eq!(app.tab(), pressdash::app::Tab::Qa, "{id}");
+            assert!(app.popup().is_none());
+            let figure = app.figure(id).expect("known").clone();
+            let index = app.data().figures.iter().position(|f| f.id == id);
+            assert_eq!(app.pager().opened_figure(), index, "{id}");
+
+            // The sentence starts on the text's first row (below the tab bar: at 100 columns
+            // the items list is a column beside the text), unless the end of the transcript
+            // was reached first; the figure is on screen, bold and underlined.
+            let buf = ui::render_buffer(&app, width, height);
+            let rows = ui::buffer_text(&buf);
+            let sentence: String = figure.source.sentence.get(script).chars().take(4).collect();
+            let first_text_row = &rows[1];
+            assert!(
+                first_text_row.contains(&sentence) || app.pager().status().percent == 100,
+                "{id}: {sentence} not at the top:\n{}",
+                rows.join("\n")
+            );
+            let raw = figure.raw.get(script);
+            let (y, line) = rows
+                .iter()
+                .enumerate()
+                .find(|(_, line)| line.contains(raw))
+                .unwrap_or_else(|| panic!("{id}: {raw} not shown:\n{}", rows.join("\n")));
+            let x = text::width(&line[..line.find(raw).expect("found")]);
+            let cell = &buf[(x as u16, y as u16)];
+            assert!(
+                cell.modifier
+                    .contains(Modifier::BOLD | Modifier::UNDERLINED),
+                "{id}: {raw} at ({x}, {y}) is {:?}",
+                cell.modifier
+            );
         }
     }
 }
