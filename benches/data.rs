@@ -65,19 +65,17 @@ fn load_embedded_dataset() -> pressdash::data::Dataset {
     load_embedded().expect("the embedded dataset loads")
 }
 
-/// Parsing JSON text into the model, with errors for people on the way. Only the real
-/// dataset: the loader refuses more than `load::MAX_BYTES`, which the large one exceeds.
-#[divan::bench(sample_count = 50)]
-fn load(bencher: Bencher) {
-    let text = json(Size::Real);
+/// Parsing JSON text into the model as `--data` does, with errors for people on failure.
+#[divan::bench(args = Size::BOTH, sample_count = 30)]
+fn load(bencher: Bencher, size: Size) {
+    let text = json(size);
     bencher
         .counter(divan::counter::BytesCount::of_str(text))
         .bench(|| load_str(text, "dataset.json").expect("the dataset loads"));
 }
 
-/// The loader's two passes measured apart, at both sizes: an untyped parse that checks
-/// syntax and the version, then the typed parse (here without the path tracking that names
-/// the field at fault).
+/// The parses the loader may make, measured apart: the typed parse is all a valid file
+/// costs; the untyped one runs only to explain a file the typed parse refused.
 mod load_passes {
     use super::{Bencher, Size, json};
     use pressdash::data::Dataset;
