@@ -125,24 +125,24 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Error, path.into(), message.into());
+    fn report(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.push(Severity::Error, path, message.into());
     }
 
-    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Warning, path.into(), message.into());
+    fn warn(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.push(Severity::Warning, path, message.into());
     }
 
-    fn push(&mut self, severity: Severity, path: String, message: String) {
+    fn push(&mut self, severity: Severity, path: &JsonPath, message: String) {
         self.problems.push(Problem {
             severity,
-            path,
+            path: path.to_string(),
             message,
         });
     }
 
     /// The index of the `kind` named `id`, reporting a problem at `path` when there is none.
-    fn resolve(&mut self, path: &str, kind: Kind, id: &str) -> Option<usize> {
+    fn resolve(&mut self, path: &JsonPath, kind: Kind, id: &str) -> Option<usize> {
         let index = match kind {
             Kind::Speaker => &self.speakers,
             Kind::Theme => &self.themes,
@@ -158,14 +158,14 @@ impl<'a> Checker<'a> {
         index
     }
 
-    fn resolve_all(&mut self, path: &str, kind: Kind, ids: &[String]) {
+    fn resolve_all(&mut self, path: &JsonPath, kind: Kind, ids: &[String]) {
         for (i, id) in ids.iter().enumerate() {
-            self.resolve(&format!("{path}[{i}]"), kind, id);
+            self.resolve(&path.index(i), kind, id);
         }
     }
 
     /// Text a reader sees must be non-empty, and should be free of control characters.
-    fn text_field(&mut self, path: &str, value: &str) {
+    fn text_field(&mut self, path: &JsonPath, value: &str) {
         if value.is_empty() {
             self.report(path, "is empty");
         }
@@ -174,7 +174,10 @@ impl<'a> Checker<'a> {
 
     /// A control character is shown as a visible symbol (`␛` for ESC) and never reaches the
     /// terminal, so it spoils the text without making the dataset unusable.
-    fn warn_of_controls(&mut self, path: &str, value: &str) {
+    fn warn_of_controls(&mut self, path: &JsonPath, value: &str) {
+        if !may_hold_controls(value) {
+            return;
+        }
         let mut controls = value.chars().enumerate().filter(|(_, c)| c.is_control());
         if let Some((at, c)) = controls.next() {
             let more = controls.count();
@@ -194,22 +197,22 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn text(&mut self, path: &str, text: &Text) {
-        self.text_field(&format!("{path}.hans"), &text.hans);
-        self.text_field(&format!("{path}.hant"), &text.hant);
+    fn text(&mut self, path: &JsonPath, text: &Text) {
+        self.text_field(&path.field("hans"), &text.hans);
+        self.text_field(&path.field("hant"), &text.hant);
     }
 
-    fn label(&mut self, path: &str, label: &Label) {
-        self.text_field(&format!("{path}.hans"), &label.hans);
-        self.text_field(&format!("{path}.hant"), &label.hant);
-        self.text_field(&format!("{path}.en"), &label.en);
+    fn label(&mut self, path: &JsonPath, label: &Label) {
+        self.text_field(&path.field("hans"), &label.hans);
+        self.text_field(&path.field("hant"), &label.hant);
+        self.text_field(&path.field("en"), &label.en);
     }
 
     fn version(&mut self) {
         let version = self.dataset.schema_version;
         if version == 0 || version > SCHEMA_VERSION {
             self.report(
-                "schema_version",
+                &JsonPath::Root("schema_version"),
                 format!("is {version}, but this build reads versions 1 to {SCHEMA_VERSION}"),
             );
         }
@@ -217,21 +220,27 @@ impl<'a> Checker<'a> {
 
     fn meta(&mut self) {
         let meta = &self.dataset.meta;
-        self.label("meta.title", &meta.title);
-        self.date_field("meta.event_date", &meta.event_date, &["YYYY-MM-DD"]);
-        self.date_field("meta.published", &meta.published, &["YYYY-MM-DD HH:MM"]);
-        self.label("meta.organiser", &meta.organiser);
-        self.label("meta.publisher", &meta.publisher);
-        self.label("meta.source_credit", &meta.source_credit);
+        let path = JsonPath::Root("meta");
+        self.label(&path.field("title"), &meta.title);
+        self.date_field(&path.field("event_date"), &meta.event_date, &["YYYY-MM-DD"]);
+        self.date_field(
+            &path.field("published"),
+            &meta.published,
+            &["YYYY-MM-DD HH:MM"],
+        );
+        self.label(&path.field("organiser"), &meta.organiser);
+        self.label(&path.field("publisher"), &meta.publisher);
+        self.label(&path.field("source_credit"), &meta.source_credit);
+        let editors = path.field("editors");
         for (i, editor) in meta.editors.iter().enumerate() {
-            self.text(&format!("meta.editors[{i}]"), editor);
+            self.text(&editors.index(i), editor);
         }
-        self.text_field("meta.raw_file", &meta.raw_file);
+        self.text_field(&path.field("raw_file"), &meta.raw_file);
     }
 
     /// `forms` spell the accepted forms with capital letters standing for ASCII digits
     /// (`YYYY-MM-DD`).
-    fn date_field(&mut self, path: &str, value: &str, forms: &[&str]) {
+    fn date_field(&mut self, path: &JsonPath, value: &str, forms: &[&str]) {
         let fits = |form: &&str| {
             value.len() == form.len()
                 && value.bytes().zip(form.bytes()).all(|(v, f)| {
@@ -251,111 +260,117 @@ impl<'a> Checker<'a> {
     }
 
     fn speakers(&mut self) {
+        let list = JsonPath::Root("speakers");
         for (i, speaker) in self.dataset.speakers.iter().enumerate() {
-            let path = format!("speakers[{i}]");
-            self.text_field(&format!("{path}.id"), &speaker.id);
-            self.label(&format!("{path}.name"), &speaker.name);
-            self.label(&format!("{path}.title"), &speaker.title);
+            let path = list.index(i);
+            self.text_field(&path.field("id"), &speaker.id);
+            self.label(&path.field("name"), &speaker.name);
+            self.label(&path.field("title"), &speaker.title);
         }
     }
 
     fn themes(&mut self) {
+        let list = JsonPath::Root("themes");
         for (i, theme) in self.dataset.themes.iter().enumerate() {
-            let path = format!("themes[{i}]");
-            self.text_field(&format!("{path}.id"), &theme.id);
-            self.label(&format!("{path}.label"), &theme.label);
-            self.label(&format!("{path}.description"), &theme.description);
-            self.resolve_all(&format!("{path}.headline"), Kind::Figure, &theme.headline);
+            let path = list.index(i);
+            self.text_field(&path.field("id"), &theme.id);
+            self.label(&path.field("label"), &theme.label);
+            self.label(&path.field("description"), &theme.description);
+            self.resolve_all(&path.field("headline"), Kind::Figure, &theme.headline);
         }
     }
 
     fn segments(&mut self) {
+        let list = JsonPath::Root("segments");
         for (i, segment) in self.dataset.segments.iter().enumerate() {
-            let path = format!("segments[{i}]");
-            self.text_field(&format!("{path}.id"), &segment.id);
-            self.label(&format!("{path}.title"), &segment.title);
-            self.resolve_all(&format!("{path}.themes"), Kind::Theme, &segment.themes);
+            let path = list.index(i);
+            self.text_field(&path.field("id"), &segment.id);
+            self.label(&path.field("title"), &segment.title);
+            self.resolve_all(&path.field("themes"), Kind::Theme, &segment.themes);
             let is_question = segment.kind == SegmentKind::Question;
+            let question_path = path.field("question");
             match &segment.question {
                 Some(question) if is_question => {
-                    let asked_path = format!("{path}.question.asked_by");
+                    let asked_path = question_path.field("asked_by");
                     if let Some(asker) =
                         self.resolve(&asked_path, Kind::Speaker, &question.asked_by)
                         && self.dataset.speakers[asker].role != Role::Reporter
                     {
-                        self.report(asked_path, "names a speaker who is not a reporter");
+                        self.report(&asked_path, "names a speaker who is not a reporter");
                     }
-                    let answered_path = format!("{path}.question.answered_by");
+                    let answered_path = question_path.field("answered_by");
                     if question.answered_by.is_empty() {
                         self.report(&answered_path, "is empty: someone answers every question");
                     }
                     self.resolve_all(&answered_path, Kind::Speaker, &question.answered_by);
                 }
                 Some(_) => self.report(
-                    format!("{path}.question"),
+                    &question_path,
                     "is present, but only a segment of kind \"question\" has one",
                 ),
                 None if is_question => self.report(
-                    format!("{path}.question"),
+                    &question_path,
                     "is missing: a segment of kind \"question\" names who asks and who answers",
                 ),
                 None => {}
             }
+            let paragraphs_path = path.field("paragraphs");
             if segment.paragraphs.is_empty() {
-                self.report(format!("{path}.paragraphs"), "is empty");
+                self.report(&paragraphs_path, "is empty");
             }
             let mut previous_speaker: Option<&str> = None;
             for (j, paragraph) in segment.paragraphs.iter().enumerate() {
-                let paragraph_path = format!("{path}.paragraphs[{j}]");
-                self.paragraph(&paragraph_path, paragraph, previous_speaker);
+                self.paragraph(&paragraphs_path.index(j), paragraph, previous_speaker);
                 previous_speaker = Some(&paragraph.speaker);
             }
         }
     }
 
-    fn paragraph(&mut self, path: &str, paragraph: &Paragraph, previous_speaker: Option<&str>) {
-        self.resolve(
-            &format!("{path}.speaker"),
-            Kind::Speaker,
-            &paragraph.speaker,
-        );
+    fn paragraph(
+        &mut self,
+        path: &JsonPath,
+        paragraph: &Paragraph,
+        previous_speaker: Option<&str>,
+    ) {
+        self.resolve(&path.field("speaker"), Kind::Speaker, &paragraph.speaker);
         let speaker_changes = previous_speaker.is_some_and(|p| p != paragraph.speaker);
         if speaker_changes && !paragraph.turn_start {
             self.report(
-                format!("{path}.turn_start"),
+                &path.field("turn_start"),
                 "is false, but the speaker changes here, so a new turn starts",
             );
         }
-        self.text(&format!("{path}.text"), &paragraph.text);
+        self.text(&path.field("text"), &paragraph.text);
     }
 
     fn figures(&mut self) {
+        let list = JsonPath::Root("figures");
         for (i, figure) in self.dataset.figures.iter().enumerate() {
-            self.figure(&format!("figures[{i}]"), figure);
+            self.figure(&list.index(i), figure);
         }
     }
 
-    fn figure(&mut self, path: &str, figure: &Figure) {
-        self.text_field(&format!("{path}.id"), &figure.id);
-        self.resolve(&format!("{path}.theme"), Kind::Theme, &figure.theme);
-        self.resolve_all(&format!("{path}.tags"), Kind::Theme, &figure.tags);
-        self.label(&format!("{path}.label"), &figure.label);
-        self.text(&format!("{path}.raw"), &figure.raw);
-        self.unit(&format!("{path}.unit"), &figure.unit);
-        self.resolve(&format!("{path}.speaker"), Kind::Speaker, &figure.speaker);
+    fn figure(&mut self, path: &JsonPath, figure: &Figure) {
+        self.text_field(&path.field("id"), &figure.id);
+        self.resolve(&path.field("theme"), Kind::Theme, &figure.theme);
+        self.resolve_all(&path.field("tags"), Kind::Theme, &figure.tags);
+        self.label(&path.field("label"), &figure.label);
+        self.text(&path.field("raw"), &figure.raw);
+        self.unit(&path.field("unit"), &figure.unit);
+        self.resolve(&path.field("speaker"), Kind::Speaker, &figure.speaker);
         if let Some(period) = &figure.period {
-            self.period(&format!("{path}.period"), period);
+            self.period(&path.field("period"), period);
         }
-        self.source(path, figure);
+        self.source(&path.field("source"), figure);
         self.damage_and_value(path, figure);
-        self.repeats(path, figure);
+        self.repeats(&path.field("repeats"), figure);
         if let Some(series_id) = &figure.series {
-            let series_path = format!("{path}.series");
+            let series_path = path.field("series");
             if let Some(s) = self.resolve(&series_path, Kind::Series, series_id)
                 && !self.dataset.series[s].figures.contains(&figure.id)
             {
                 self.report(
-                    series_path,
+                    &series_path,
                     format!("names the series {series_id:?}, which does not list this figure"),
                 );
             }
@@ -363,26 +378,26 @@ impl<'a> Checker<'a> {
     }
 
     /// A figure may have no unit (`1.65亿`), but a unit has an English name.
-    fn unit(&mut self, path: &str, unit: &Label) {
-        self.warn_of_controls(&format!("{path}.hans"), &unit.hans);
-        self.warn_of_controls(&format!("{path}.hant"), &unit.hant);
-        self.warn_of_controls(&format!("{path}.en"), &unit.en);
+    fn unit(&mut self, path: &JsonPath, unit: &Label) {
+        self.warn_of_controls(&path.field("hans"), &unit.hans);
+        self.warn_of_controls(&path.field("hant"), &unit.hant);
+        self.warn_of_controls(&path.field("en"), &unit.en);
         if unit.en.is_empty() && !(unit.hans.is_empty() && unit.hant.is_empty()) {
             self.report(
-                format!("{path}.en"),
+                &path.field("en"),
                 "is empty, but the unit has a Chinese form",
             );
         }
     }
 
-    fn period(&mut self, path: &str, period: &Period) {
+    fn period(&mut self, path: &JsonPath, period: &Period) {
         match period {
             Period::Range { from, to } if from > to => {
                 self.report(path, format!("runs from {from} to the earlier year {to}"));
             }
             Period::AsOf { date } => {
                 self.date_field(
-                    &format!("{path}.date"),
+                    &path.field("date"),
                     date,
                     &["YYYY", "YYYY-MM", "YYYY-MM-DD"],
                 );
@@ -393,18 +408,18 @@ impl<'a> Checker<'a> {
 
     /// The paragraph the figure points to must hold its raw text at its span, and its
     /// sentence at the sentence span, in both scripts.
-    fn source(&mut self, path: &str, figure: &Figure) {
+    fn source(&mut self, path: &JsonPath, figure: &Figure) {
         let source = &figure.source;
-        let path = format!("{path}.source");
-        self.text(&format!("{path}.sentence"), &source.sentence);
-        let Some(s) = self.resolve(&format!("{path}.segment"), Kind::Segment, &source.segment)
-        else {
+        let sentence_path = path.field("sentence");
+        self.text(&sentence_path, &source.sentence);
+        let Some(s) = self.resolve(&path.field("segment"), Kind::Segment, &source.segment) else {
             return;
         };
         let segment = &self.dataset.segments[s];
+        let paragraph_path = path.field("paragraph");
         let Some(paragraph) = segment.paragraphs.get(source.paragraph) else {
             self.report(
-                format!("{path}.paragraph"),
+                &paragraph_path,
                 format!(
                     "is {}, but the segment {:?} has {} paragraphs",
                     source.paragraph,
@@ -416,20 +431,26 @@ impl<'a> Checker<'a> {
         };
         if paragraph.speaker != figure.speaker {
             self.report(
-                format!("{path}.paragraph"),
+                &paragraph_path,
                 format!(
                     "is spoken by {:?}, but the figure's speaker is {:?}",
                     paragraph.speaker, figure.speaker
                 ),
             );
         }
+        let spans_path = path.field("span");
+        let sentence_spans_path = path.field("sentence_span");
         for (script, key) in SCRIPTS {
             let paragraph_text = paragraph.text.get(script);
             let span = pick(&source.span, script);
             let sentence_span = pick(&source.sentence_span, script);
-            let span_path = format!("{path}.span.{key}");
-            let sentence_span_path = format!("{path}.sentence_span.{key}");
-            if let Some(found) = self.slice(&span_path, paragraph_text, span) {
+            let [start, end, sentence_start, sentence_end] = byte_offsets(
+                paragraph_text,
+                [span.start, span.end, sentence_span.start, sentence_span.end],
+            );
+            let span_path = spans_path.field(key);
+            let sentence_span_path = sentence_spans_path.field(key);
+            if let Some(found) = self.slice(&span_path, paragraph_text, span, [start, end]) {
                 let raw = figure.raw.get(script);
                 if found != raw {
                     self.report(
@@ -438,18 +459,23 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            if let Some(found) = self.slice(&sentence_span_path, paragraph_text, sentence_span) {
+            if let Some(found) = self.slice(
+                &sentence_span_path,
+                paragraph_text,
+                sentence_span,
+                [sentence_start, sentence_end],
+            ) {
                 let sentence = source.sentence.get(script);
                 if found != sentence {
                     self.report(
-                        format!("{path}.sentence.{key}"),
+                        &sentence_path.field(key),
                         format!("is {sentence:?}, but the sentence span covers {found:?}"),
                     );
                 }
             }
             if span.start < sentence_span.start || span.end > sentence_span.end {
                 self.report(
-                    sentence_span_path,
+                    &sentence_span_path,
                     format!(
                         "is {}..{}, which does not contain the figure's span {}..{}",
                         sentence_span.start, sentence_span.end, span.start, span.end
@@ -459,9 +485,15 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The chars of `text` in `span`, reporting a problem when the span does not fit.
-    fn slice<'t>(&mut self, path: &str, text: &'t str, span: Span) -> Option<&'t str> {
-        let length = text.chars().count();
+    /// The chars of `text` in `span`, reporting a problem when the span does not fit;
+    /// `bytes` are where its ends are in `text` (see [`byte_offsets`]).
+    fn slice<'t>(
+        &mut self,
+        path: &JsonPath,
+        text: &'t str,
+        span: Span,
+        bytes: [Option<usize>; 2],
+    ) -> Option<&'t str> {
         if span.start > span.end {
             self.report(
                 path,
@@ -469,7 +501,9 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
-        if span.end > length {
+        // With the start before the end, only the end can be past the text.
+        let [Some(start), Some(end)] = bytes else {
+            let length = text.chars().count();
             self.report(
                 path,
                 format!(
@@ -478,24 +512,20 @@ impl<'a> Checker<'a> {
                 ),
             );
             return None;
-        }
-        // Offsets count chars, so each maps to a byte offset on a char boundary.
-        let byte_offset = |chars: usize| {
-            text.char_indices()
-                .nth(chars)
-                .map_or(text.len(), |(at, _)| at)
         };
-        text.get(byte_offset(span.start)..byte_offset(span.end))
+        text.get(start..end)
     }
 
-    fn damage_and_value(&mut self, path: &str, figure: &Figure) {
+    fn damage_and_value(&mut self, path: &JsonPath, figure: &Figure) {
         match (&figure.damaged, figure.value) {
             (Some(damage), None) => {
-                self.text_field(&format!("{path}.damaged.surviving"), &damage.surviving);
-                self.label(&format!("{path}.damaged.note"), &damage.note);
+                let damaged_path = path.field("damaged");
+                let surviving_path = damaged_path.field("surviving");
+                self.text_field(&surviving_path, &damage.surviving);
+                self.label(&damaged_path.field("note"), &damage.note);
                 if !figure.raw.hans.contains(&damage.surviving) {
                     self.report(
-                        format!("{path}.damaged.surviving"),
+                        &surviving_path,
                         format!(
                             "is {:?}, which does not occur in the raw text {:?}",
                             damage.surviving, figure.raw.hans
@@ -504,11 +534,11 @@ impl<'a> Checker<'a> {
                 }
             }
             (Some(_), Some(value)) => self.report(
-                format!("{path}.value"),
+                &path.field("value"),
                 format!("is {value}, but a damaged figure has none (null)"),
             ),
             (None, None) => self.report(
-                format!("{path}.value"),
+                &path.field("value"),
                 "is missing, but only a figure marked damaged may lack one",
             ),
             (None, Some(value)) => self.parsed_back(path, figure, value),
@@ -517,13 +547,14 @@ impl<'a> Checker<'a> {
 
     /// The value, unit and measure must be what parsing the raw text gives, and both
     /// scripts' raw texts must read the same.
-    fn parsed_back(&mut self, path: &str, figure: &Figure, value: f64) {
-        let hans = self.parse(path, "hans", &figure.raw.hans);
-        let hant = self.parse(path, "hant", &figure.raw.hant);
+    fn parsed_back(&mut self, path: &JsonPath, figure: &Figure, value: f64) {
+        let raw_path = path.field("raw");
+        let hans = self.parse(&raw_path.field("hans"), &figure.raw.hans);
+        let hant = self.parse(&raw_path.field("hant"), &figure.raw.hant);
         if let Some(hans) = &hans {
             if !nearly_equal(value, hans.value) {
                 self.report(
-                    format!("{path}.value"),
+                    &path.field("value"),
                     format!(
                         "is {value}, but the raw text {:?} says {}",
                         figure.raw.hans, hans.value
@@ -532,7 +563,7 @@ impl<'a> Checker<'a> {
             }
             if hans.measure != figure.measure {
                 self.report(
-                    format!("{path}.measure"),
+                    &path.field("measure"),
                     format!(
                         "is {:?}, but the unit {:?} counts {:?}",
                         figure.measure, hans.unit, hans.measure
@@ -540,12 +571,13 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+        let unit_path = path.field("unit");
         for (parsed, (script, key)) in [&hans, &hant].into_iter().zip(SCRIPTS) {
             let Some(parsed) = parsed else { continue };
             let unit = figure.unit.zh(script);
             if parsed.unit != unit {
                 self.report(
-                    format!("{path}.unit.{key}"),
+                    &unit_path.field(key),
                     format!(
                         "is {unit:?}, but the raw text {:?} has the unit {:?}",
                         figure.raw.get(script),
@@ -558,7 +590,7 @@ impl<'a> Checker<'a> {
             && (!nearly_equal(hans.value, hant.value) || hans.measure != hant.measure)
         {
             self.report(
-                format!("{path}.raw.hant"),
+                &raw_path.field("hant"),
                 format!(
                     "reads as {} ({:?}), but the simplified raw text as {} ({:?})",
                     hant.value, hant.measure, hans.value, hans.measure
@@ -567,31 +599,28 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn parse(&mut self, path: &str, key: &str, raw: &str) -> Option<ParsedNumber> {
+    fn parse(&mut self, path: &JsonPath, raw: &str) -> Option<ParsedNumber> {
         match parse_raw(raw) {
             Ok(parsed) => Some(parsed),
             Err(err) => {
-                self.report(
-                    format!("{path}.raw.{key}"),
-                    format!("does not parse: {err}"),
-                );
+                self.report(path, format!("does not parse: {err}"));
                 None
             }
         }
     }
 
-    fn repeats(&mut self, path: &str, figure: &Figure) {
+    fn repeats(&mut self, path: &JsonPath, figure: &Figure) {
         for (j, other_id) in figure.repeats.iter().enumerate() {
-            let repeat_path = format!("{path}.repeats[{j}]");
+            let repeat_path = path.index(j);
             if *other_id == figure.id {
-                self.report(repeat_path, "names the figure itself");
+                self.report(&repeat_path, "names the figure itself");
                 continue;
             }
             if let Some(other) = self.resolve(&repeat_path, Kind::Figure, other_id)
                 && !self.dataset.figures[other].repeats.contains(&figure.id)
             {
                 self.report(
-                    repeat_path,
+                    &repeat_path,
                     format!("names {other_id:?}, whose repeats do not name this figure back"),
                 );
             }
@@ -599,23 +628,25 @@ impl<'a> Checker<'a> {
     }
 
     fn series(&mut self) {
+        let list = JsonPath::Root("series");
         for (i, series) in self.dataset.series.iter().enumerate() {
-            let path = format!("series[{i}]");
-            self.text_field(&format!("{path}.id"), &series.id);
-            self.label(&format!("{path}.label"), &series.label);
+            let path = list.index(i);
+            self.text_field(&path.field("id"), &series.id);
+            self.label(&path.field("label"), &series.label);
+            let figures_path = path.field("figures");
             if series.figures.len() < 2 {
                 self.report(
-                    format!("{path}.figures"),
+                    &figures_path,
                     "has fewer than two figures; a series states one metric at several dates",
                 );
             }
             for (j, figure_id) in series.figures.iter().enumerate() {
-                let figure_path = format!("{path}.figures[{j}]");
+                let figure_path = figures_path.index(j);
                 if let Some(f) = self.resolve(&figure_path, Kind::Figure, figure_id)
                     && self.dataset.figures[f].series.as_deref() != Some(&series.id)
                 {
                     self.report(
-                        figure_path,
+                        &figure_path,
                         format!("names {figure_id:?}, whose series is not {:?}", series.id),
                     );
                 }
@@ -624,20 +655,22 @@ impl<'a> Checker<'a> {
     }
 
     fn charts(&mut self) {
+        let list = JsonPath::Root("charts");
         for (i, chart) in self.dataset.charts.iter().enumerate() {
-            let path = format!("charts[{i}]");
-            self.text_field(&format!("{path}.id"), &chart.id);
-            self.resolve(&format!("{path}.theme"), Kind::Theme, &chart.theme);
-            self.label(&format!("{path}.title"), &chart.title);
+            let path = list.index(i);
+            self.text_field(&path.field("id"), &chart.id);
+            self.resolve(&path.field("theme"), Kind::Theme, &chart.theme);
+            self.label(&path.field("title"), &chart.title);
+            let bars_path = path.field("bars");
             if chart.bars.is_empty() {
-                self.report(format!("{path}.bars"), "is empty");
+                self.report(&bars_path, "is empty");
             }
             // The first resolvable bar sets the unit and measure the others must share.
             let mut axis: Option<&Figure> = None;
             for (j, bar) in chart.bars.iter().enumerate() {
-                let bar_path = format!("{path}.bars[{j}]");
-                self.label(&format!("{bar_path}.label"), &bar.label);
-                let figure_path = format!("{bar_path}.figure");
+                let bar_path = bars_path.index(j);
+                self.label(&bar_path.field("label"), &bar.label);
+                let figure_path = bar_path.field("figure");
                 let Some(f) = self.resolve(&figure_path, Kind::Figure, &bar.figure) else {
                     continue;
                 };
@@ -646,7 +679,7 @@ impl<'a> Checker<'a> {
                     None => axis = Some(figure),
                     Some(first) if first.unit != figure.unit || first.measure != figure.measure => {
                         self.report(
-                            figure_path,
+                            &figure_path,
                             format!(
                                 "names {:?} in {:?} ({:?}), but the chart's first bar is in \
                                  {:?} ({:?}); one chart shares one axis",
@@ -663,6 +696,73 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// Where a field is, as a JSON path (`figures[12].source.span.hant`). Paths are built on the
+/// stack as the checker descends, and written out only for a field with a problem, so checking
+/// a clean dataset formats none.
+#[derive(Debug, Clone, Copy)]
+enum JsonPath<'p> {
+    /// A top-level field.
+    Root(&'static str),
+    Field(&'p JsonPath<'p>, &'static str),
+    Index(&'p JsonPath<'p>, usize),
+}
+
+impl JsonPath<'_> {
+    fn field(&self, name: &'static str) -> JsonPath<'_> {
+        JsonPath::Field(self, name)
+    }
+
+    fn index(&self, index: usize) -> JsonPath<'_> {
+        JsonPath::Index(self, index)
+    }
+}
+
+impl fmt::Display for JsonPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JsonPath::Root(name) => f.write_str(name),
+            JsonPath::Field(parent, name) => write!(f, "{parent}.{name}"),
+            JsonPath::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+/// The byte offsets in `text` of the char offsets `chars` (`text.len()` for its end, `None`
+/// past it), in one walk of the text as far as the furthest: a figure's spans in a paragraph
+/// need one walk, not one from the start for each end of each span.
+fn byte_offsets<const N: usize>(text: &str, chars: [usize; N]) -> [Option<usize>; N] {
+    let mut bytes = [None; N];
+    let mut nearest_first: [usize; N] = std::array::from_fn(|i| i);
+    nearest_first.sort_unstable_by_key(|&i| chars[i]);
+    let mut rest = text.chars();
+    // The char offset where `rest` starts.
+    let mut at = 0;
+    for i in nearest_first {
+        if chars[i] > at {
+            if rest.nth(chars[i] - at - 1).is_none() {
+                // Past the end, as are the offsets still to come.
+                break;
+            }
+            at = chars[i];
+        }
+        bytes[i] = Some(text.len() - rest.as_str().len());
+    }
+    bytes
+}
+
+/// Whether `text` may hold a control character (U+0000–U+001F, U+007F–U+009F): false only
+/// when it surely holds none. A byte scan, so clean text is not decoded char by char; in
+/// UTF-8, U+0080–U+00BF start with the byte 0xC2.
+fn may_hold_controls(text: &str) -> bool {
+    // Whole chunks without stopping early, so that many bytes are compared at once.
+    text.as_bytes().chunks(32).any(|chunk| {
+        let suspects = chunk.iter().fold(0_u8, |found, &byte| {
+            found | u8::from(byte < 0x20) | u8::from(byte == 0x7f) | u8::from(byte == 0xc2)
+        });
+        suspects != 0
+    })
 }
 
 /// Maps each id to its first position, reporting later duplicates.
@@ -1123,6 +1223,28 @@ mod tests {
                  shown as a visible symbol",
             ]
         );
+    }
+
+    #[test]
+    fn char_offsets_map_to_bytes_in_any_order() {
+        // 工 and 会 take three bytes each.
+        let text = "工会a会";
+        assert_eq!(
+            byte_offsets(text, [3, 0, 2, 4, 5, 1]),
+            [Some(7), Some(0), Some(6), Some(10), None, Some(3)]
+        );
+        assert_eq!(byte_offsets("", [0, 1]), [Some(0), None]);
+    }
+
+    #[test]
+    fn the_byte_scan_misses_no_control_character() {
+        let mut buffer = [0; 4];
+        let missed: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_control() && !may_hold_controls(c.encode_utf8(&mut buffer)))
+            .collect();
+        assert_eq!(missed, []);
+        assert!(!may_hold_controls("工会会员3亿, 300 million members"));
     }
 
     #[test]
