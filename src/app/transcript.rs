@@ -296,14 +296,16 @@ fn segment_blocks(
                     Script::Hans => span.hans,
                     Script::Hant => span.hant,
                 };
-                (
-                    shown_range(words, span.start..span.end, name_len, &text),
-                    figure_index,
-                )
+                (span.start..span.end, figure_index)
             })
-            .filter(|(range, _)| !range.is_empty())
             .collect();
-        figure_spans.sort_by_key(|(range, _)| range.start);
+        // In text order, so that mapping them to the shown text walks the words once.
+        figure_spans.sort_by_key(|(chars, _)| chars.start);
+        let mut shown = ShownOffsets::new(words, name_len, &text);
+        for (range, _) in &mut figure_spans {
+            *range = shown.range(range.clone());
+        }
+        figure_spans.retain(|(range, _)| !range.is_empty());
         blocks.push(Block {
             segment: segment_index,
             paragraph: Some(paragraph_index),
@@ -396,24 +398,56 @@ pub fn shown_range(
     words_start: usize,
     text: &str,
 ) -> Range<usize> {
-    let start = shown_offset(words, chars.start, words_start, text);
-    let end = shown_offset(words, chars.end, words_start, text);
-    start..end.max(start)
+    ShownOffsets::new(words, words_start, text).range(chars)
 }
 
-/// The byte of the shown `text` where `char_index` of the dataset's `words` lands.
-/// Sanitising maps each character on its own, so the sanitised prefix gives the offset.
-fn shown_offset(words: &str, char_index: usize, words_start: usize, text: &str) -> usize {
-    let raw = words
-        .char_indices()
-        .nth(char_index)
-        .map_or(words.len(), |(byte, _)| byte);
-    let offset = words_start + sanitize(&words[..raw]).len();
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+/// Maps `char` offsets of a paragraph's words in the dataset to bytes of its shown text, in
+/// which the sanitised words start at byte `words_start`. Offsets asked in increasing order
+/// take one walk of the words.
+struct ShownOffsets<'a> {
+    words: &'a str,
+    chars: CharCursor<'a>,
+    words_start: usize,
+    text: &'a str,
+    /// Sanitising left the words as they are (as it does any real transcript), so a byte of
+    /// the words is a byte of the shown text.
+    clean: bool,
+}
+
+impl<'a> ShownOffsets<'a> {
+    fn new(words: &'a str, words_start: usize, text: &'a str) -> Self {
+        Self {
+            words,
+            chars: CharCursor::new(words),
+            words_start,
+            text,
+            clean: text.get(words_start..) == Some(words),
+        }
     }
-    offset
+
+    /// The bytes of the shown text that show the chars `chars` of the words.
+    fn range(&mut self, chars: Range<usize>) -> Range<usize> {
+        let start = self.offset(chars.start);
+        let end = self.offset(chars.end);
+        start..end.max(start)
+    }
+
+    /// The byte of the shown text where `char_index` of the words lands.
+    fn offset(&mut self, char_index: usize) -> usize {
+        let raw = self.chars.byte_at_char(char_index);
+        let in_words = if self.clean {
+            raw
+        } else {
+            // Sanitising maps each character on its own, so the sanitised prefix gives the
+            // offset.
+            sanitize(&self.words[..raw]).len()
+        };
+        let mut offset = (self.words_start + in_words).min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
 }
 
 /// The transcript (or one item of it, `item` being 1-based) as plain text lines of at most
@@ -568,7 +602,8 @@ fn map_matches(
 }
 
 /// Converts between byte and `char` positions of a string, for positions visited in
-/// increasing order: each call continues from the previous one.
+/// increasing order: each call continues from the previous one (a `char` position before
+/// the previous one starts again from the beginning).
 struct CharCursor<'a> {
     text: &'a str,
     byte: usize,
@@ -594,7 +629,10 @@ impl<'a> CharCursor<'a> {
 
     /// The byte where `char` index `chars` starts (the end for past the end).
     fn byte_at_char(&mut self, chars: usize) -> usize {
-        let ahead = chars.saturating_sub(self.chars);
+        if chars < self.chars {
+            *self = Self::new(self.text);
+        }
+        let ahead = chars - self.chars;
         let step = self.text[self.byte..]
             .char_indices()
             .nth(ahead)
@@ -685,6 +723,49 @@ mod tests {
                 "缩影。",
             ]
         );
+    }
+
+    /// Where char `index` of `words` lands in `text` (the name, then the sanitised words),
+    /// worked out from nothing: what [`ShownOffsets`] must give for every offset, whatever
+    /// it was asked before.
+    fn offset_from_scratch(words: &str, index: usize, name: &str, text: &str) -> usize {
+        let raw = words
+            .char_indices()
+            .nth(index)
+            .map_or(words.len(), |(byte, _)| byte);
+        let mut offset = (name.len() + sanitize(&words[..raw]).len()).min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        /// Spans mapped one after another, overlapping or out of order, in clean or
+        /// sanitised words, land where each would alone.
+        #[test]
+        fn spans_map_to_the_shown_text_in_any_order(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["工", "會", "a", "7", "\u{1b}", "\r", "\n", "\t", "\u{202e}"]),
+                0..24,
+            ),
+            spans in proptest::collection::vec((0_usize..28, 0_usize..28), 1..6),
+        ) {
+            let words = parts.concat();
+            let name = "王明：";
+            let text = format!("{name}{}", sanitize(&words));
+            let mut shown = ShownOffsets::new(&words, name.len(), &text);
+            for (start, end) in spans {
+                let expected_start = offset_from_scratch(&words, start, name, &text);
+                let expected_end = offset_from_scratch(&words, end, name, &text);
+                proptest::prop_assert_eq!(
+                    shown.range(start..end),
+                    expected_start..expected_end.max(expected_start)
+                );
+            }
+        }
     }
 
     #[test]
