@@ -227,6 +227,23 @@ mod keys {
         alternate(bencher, app, [KeyCode::Char('工'), KeyCode::Backspace]);
     }
 
+    /// The first keystroke of a text filter (`農` after `/`), which also lowercases the
+    /// dataset's texts, once, for every later keystroke to search.
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn filter_first_keystroke(bencher: Bencher, size: Size) {
+        bencher
+            .with_inputs(|| {
+                let mut app = open(Screen::Overview, size, WIDTH, HEIGHT);
+                press(&mut app, typed("/"));
+                app
+            })
+            .bench_local_values(|mut app| {
+                press(&mut app, typed("農"));
+                let frame = render_buffer(&app, WIDTH, HEIGHT);
+                (app, frame)
+            });
+    }
+
     /// A search of the whole transcript from the pager (`/`, a word, Enter) and the redraw.
     #[divan::bench(args = Size::BOTH, sample_count = 30)]
     fn pager_search(bencher: Bencher, size: Size) {

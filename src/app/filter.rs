@@ -1,8 +1,8 @@
 //! The filter every tab applies: a set of topics and a free text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
-use crate::data::{Figure, Segment};
+use crate::data::{Dataset, Figure, Segment};
 
 /// What the user narrowed the dashboard to. Empty parts do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,8 +52,9 @@ fn needle(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
-/// Whether a figure's labels, raw text or source sentence hold `needle` (lowercased).
-fn figure_has(figure: &Figure, needle: &str) -> bool {
+/// The texts of a figure that the text filter searches: its labels, raw text and source
+/// sentence.
+fn figure_texts(figure: &Figure) -> [&str; 7] {
     [
         &figure.label.hans,
         &figure.label.hant,
@@ -63,8 +64,27 @@ fn figure_has(figure: &Figure, needle: &str) -> bool {
         &figure.source.sentence.hans,
         &figure.source.sentence.hant,
     ]
-    .iter()
-    .any(|haystack| haystack.to_lowercase().contains(needle))
+}
+
+/// The texts of a transcript item that the text filter searches, besides its figures': its
+/// title in every form and its words in both scripts.
+fn item_texts(segment: &Segment) -> impl Iterator<Item = &str> {
+    let title = &segment.title;
+    [title.hans.as_str(), &title.hant, &title.en]
+        .into_iter()
+        .chain(
+            segment
+                .paragraphs
+                .iter()
+                .flat_map(|paragraph| [paragraph.text.hans.as_str(), &paragraph.text.hant]),
+        )
+}
+
+/// Whether a figure's texts hold `needle` (lowercased).
+fn figure_has(figure: &Figure, needle: &str) -> bool {
+    figure_texts(figure)
+        .iter()
+        .any(|haystack| haystack.to_lowercase().contains(needle))
 }
 
 /// The text part of the filter for a transcript item (see [`Filter::text`]); the pager uses
@@ -74,21 +94,193 @@ pub fn segment_has_text(segment: &Segment, figures: &[Figure], text: &str) -> bo
     if needle.is_empty() {
         return true;
     }
-    let title = &segment.title;
-    let in_words = [&title.hans, &title.hant, &title.en]
-        .into_iter()
-        .chain(
-            segment
-                .paragraphs
-                .iter()
-                .flat_map(|paragraph| [&paragraph.text.hans, &paragraph.text.hant]),
-        )
-        .any(|haystack| haystack.to_lowercase().contains(&needle));
-    in_words
+    item_texts(segment).any(|haystack| haystack.to_lowercase().contains(&needle))
         || figures
             .iter()
             .filter(|figure| figure.source.segment == segment.id)
             .any(|figure| figure_has(figure, &needle))
+}
+
+/// The dataset's searchable texts, lowercased once: made on the first text filter (not at
+/// start-up), so that a keystroke in the filter only searches.
+#[derive(Debug)]
+pub struct SearchIndex {
+    /// Each figure's [`figure_texts`].
+    figures: LoweredTexts,
+    /// Each item's [`item_texts`].
+    items: LoweredTexts,
+}
+
+impl SearchIndex {
+    pub fn new(data: &Dataset) -> Self {
+        let mut figures = LoweredTexts::new();
+        for figure in &data.figures {
+            figures.push_owner(figure_texts(figure));
+        }
+        let mut items = LoweredTexts::new();
+        for segment in &data.segments {
+            items.push_owner(item_texts(segment));
+        }
+        Self { figures, items }
+    }
+}
+
+/// What a filter lets through, worked out once when the filter changes and kept beside it,
+/// so that drawing a frame or moving in a list matches nothing again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passing {
+    /// Per figure of the dataset: whether it passes.
+    figures: Vec<bool>,
+    figure_count: usize,
+    /// Per theme: its figures that pass, in dataset order.
+    topic_figures: Vec<Vec<usize>>,
+    /// Per segment: whether its transcript item passes.
+    items: Vec<bool>,
+}
+
+impl Passing {
+    /// What `filter` lets through in `data`. A text filter searches `index`, which is made
+    /// here when it is first needed; a filter of topics alone does without.
+    pub fn new(data: &Dataset, filter: &Filter, index: &mut Option<SearchIndex>) -> Self {
+        let needle = needle(&filter.text);
+        let index = if needle.is_empty() {
+            None
+        } else {
+            Some(&*index.get_or_insert_with(|| SearchIndex::new(data)))
+        };
+        // Whether each figure's texts hold the filter text, its topics aside: an item holding
+        // such a figure passes the text part too.
+        let figure_text: Vec<bool> = (0..data.figures.len())
+            .map(|figure| index.is_none_or(|index| index.figures.holds(figure, &needle)))
+            .collect();
+        let figures: Vec<bool> = data
+            .figures
+            .iter()
+            .zip(&figure_text)
+            .map(|(figure, &text)| {
+                text && filter.matches_topics(std::iter::once(&figure.theme).chain(&figure.tags))
+            })
+            .collect();
+        let holding_a_match: HashSet<&str> = data
+            .figures
+            .iter()
+            .zip(&figure_text)
+            .filter(|&(_, &text)| text && index.is_some())
+            .map(|(figure, _)| figure.source.segment.as_str())
+            .collect();
+        let items = data
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(item, segment)| {
+                filter.matches_topics(segment.themes.iter())
+                    && index.is_none_or(|index| {
+                        holding_a_match.contains(segment.id.as_str())
+                            || index.items.holds(item, &needle)
+                    })
+            })
+            .collect();
+        let topic_figures = data
+            .themes
+            .iter()
+            .map(|theme| {
+                (0..data.figures.len())
+                    .filter(|&figure| figures[figure] && data.figures[figure].theme == theme.id)
+                    .collect()
+            })
+            .collect();
+        Self {
+            figure_count: figures.iter().filter(|&&passes| passes).count(),
+            figures,
+            topic_figures,
+            items,
+        }
+    }
+
+    /// Whether figure `figure` (an index into the dataset's figures) passes.
+    pub fn figure(&self, figure: usize) -> bool {
+        self.figures.get(figure).copied().unwrap_or(false)
+    }
+
+    /// How many figures pass.
+    pub fn figure_count(&self) -> usize {
+        self.figure_count
+    }
+
+    /// The figures of theme `topic` that pass, in dataset order.
+    pub fn topic_figures(&self, topic: usize) -> &[usize] {
+        self.topic_figures.get(topic).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the transcript item of segment `segment` passes.
+    pub fn item(&self, segment: usize) -> bool {
+        self.items.get(segment).copied().unwrap_or(false)
+    }
+}
+
+/// Lowercased texts in one buffer, grouped by their owner (a figure, an item).
+#[derive(Debug)]
+struct LoweredTexts {
+    buffer: String,
+    /// Text `t` is `buffer[text_bounds[t]..text_bounds[t + 1]]`.
+    text_bounds: Vec<usize>,
+    /// Owner `o` has the texts `owner_bounds[o]..owner_bounds[o + 1]`.
+    owner_bounds: Vec<usize>,
+}
+
+impl LoweredTexts {
+    fn new() -> Self {
+        Self {
+            buffer: String::new(),
+            text_bounds: vec![0],
+            owner_bounds: vec![0],
+        }
+    }
+
+    /// Adds the next owner's texts, lowercased each on its own (as the filter matches them).
+    fn push_owner<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) {
+        for text in texts {
+            push_lowercase(&mut self.buffer, text);
+            self.text_bounds.push(self.buffer.len());
+        }
+        self.owner_bounds.push(self.text_bounds.len() - 1);
+    }
+
+    /// Whether one of the texts of owner `owner` holds `needle`.
+    fn holds(&self, owner: usize, needle: &str) -> bool {
+        (self.owner_bounds[owner]..self.owner_bounds[owner + 1]).any(|text| {
+            self.buffer[self.text_bounds[text]..self.text_bounds[text + 1]].contains(needle)
+        })
+    }
+}
+
+/// Appends `text.to_lowercase()` to `buffer`, faster: without allocating, and copying runs
+/// of what lowercasing leaves as it is (Chinese, digits, small letters) without looking each
+/// character up.
+fn push_lowercase(buffer: &mut String, text: &str) {
+    let start = buffer.len();
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(may_start_a_cased_char) {
+        buffer.push_str(&rest[..at]);
+        let mut chars = rest[at..].chars();
+        let Some(c) = chars.next() else { break };
+        if c == 'Σ' {
+            // The one letter that lowercases by its neighbours (to ς at the end of a word).
+            buffer.truncate(start);
+            buffer.push_str(&text.to_lowercase());
+            return;
+        }
+        buffer.extend(c.to_lowercase());
+        rest = chars.as_str();
+    }
+    buffer.push_str(rest);
+}
+
+/// Whether a byte of UTF-8 may start a character that lowercasing changes: an ASCII capital,
+/// or the first byte of a character outside ASCII and U+3000–U+9FFF (CJK punctuation, kana
+/// and ideographs, none of which has case).
+fn may_start_a_cased_char(byte: u8) -> bool {
+    byte.is_ascii_uppercase() || matches!(byte, 0xc0..=0xe2 | 0xea..=0xff)
 }
 
 #[cfg(test)]
@@ -140,6 +332,136 @@ mod tests {
             themes,
             ["f-members", "f-courier", "f-medal", "f-fund", "f-unions"]
         );
+    }
+
+    /// What [`Passing`] keeps must be what matching each figure and item on its own gives.
+    fn assert_passing_agrees(data: &Dataset, filter: &Filter, index: &mut Option<SearchIndex>) {
+        let passing = Passing::new(data, filter, index);
+        let figures: Vec<bool> = data
+            .figures
+            .iter()
+            .map(|f| filter.matches_figure(f))
+            .collect();
+        let items: Vec<bool> = (0..data.segments.len())
+            .map(|s| filter.matches_segment(&data.segments[s], &data.figures))
+            .collect();
+        assert_eq!(
+            (0..figures.len())
+                .map(|f| passing.figure(f))
+                .collect::<Vec<_>>(),
+            figures,
+            "{filter:?}"
+        );
+        assert_eq!(
+            passing.figure_count(),
+            figures.iter().filter(|&&f| f).count()
+        );
+        assert_eq!(
+            (0..items.len())
+                .map(|s| passing.item(s))
+                .collect::<Vec<_>>(),
+            items,
+            "{filter:?}"
+        );
+        for (topic, theme) in data.themes.iter().enumerate() {
+            let expected: Vec<usize> = (0..figures.len())
+                .filter(|&f| figures[f] && data.figures[f].theme == theme.id)
+                .collect();
+            assert_eq!(passing.topic_figures(topic), expected, "{filter:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_text_filter_lowercases_the_dataset() {
+        let data = fixture::dataset();
+        let mut index = None;
+        let topics = Filter {
+            topics: BTreeSet::from(["rights".to_string()]),
+            text: "  ".into(),
+        };
+        assert_passing_agrees(&data, &topics, &mut index);
+        assert!(index.is_none());
+        let text = Filter {
+            text: "快递".into(),
+            ..topics
+        };
+        assert_passing_agrees(&data, &text, &mut index);
+        assert!(index.is_some());
+    }
+
+    #[test]
+    fn chinese_characters_have_no_case() {
+        let cased: Vec<char> = ('\u{3000}'..='\u{9fff}')
+            .filter(|&c| c.to_lowercase().ne(std::iter::once(c)))
+            .collect();
+        assert_eq!(cased, []);
+        let mut buffer = [0; 4];
+        for c in ['\u{3000}', '工', '\u{9fff}'] {
+            assert!(!may_start_a_cased_char(
+                c.encode_utf8(&mut buffer).as_bytes()[0]
+            ));
+        }
+        for c in ['\u{2fff}', 'Ω', '\u{a000}', 'Ａ', 'A', '𐐀'] {
+            assert!(may_start_a_cased_char(
+                c.encode_utf8(&mut buffer).as_bytes()[0]
+            ));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever the text, Greek sigmas that lowercase by their neighbours included.
+        #[test]
+        fn lowercasing_with_chinese_copied_is_lowercasing(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Σ", "ΑΣ", "σ", "工會", "農民工", "ー", "々", "A", "İ", "ǅ", "'", ".", "，", " ",
+                    "\u{301}", "Ａ",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = parts.concat();
+            let mut lowered = String::new();
+            push_lowercase(&mut lowered, &text);
+            proptest::prop_assert_eq!(lowered, text.to_lowercase());
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Needles cut from the dataset's own texts (so that many match), in any case, with
+        /// any topics.
+        #[test]
+        fn what_passes_is_what_matching_one_by_one_gives(
+            source in 0_usize..1000,
+            cut in (0_usize..12, 1_usize..6),
+            upper in proptest::bool::ANY,
+            topics in proptest::collection::btree_set(
+                proptest::sample::select(vec!["rights", "skills", "grassroots", "nobody"]),
+                0..3,
+            ),
+        ) {
+            let data = fixture::dataset();
+            let texts: Vec<&str> = data
+                .figures
+                .iter()
+                .flat_map(figure_texts)
+                .chain(data.segments.iter().flat_map(item_texts))
+                .collect();
+            let text: String = texts[source % texts.len()]
+                .chars()
+                .skip(cut.0)
+                .take(cut.1)
+                .collect();
+            let filter = Filter {
+                topics: topics.into_iter().map(String::from).collect(),
+                text: if upper { text.to_uppercase() } else { text },
+            };
+            assert_passing_agrees(&data, &filter, &mut None);
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ use ratatui::layout::Rect;
 
 use crate::data::{Chart, Dataset, Figure, Lang, Script};
 use action::Action;
-use filter::Filter;
+use filter::{Filter, Passing, SearchIndex};
 use input::{InputOutcome, LineInput};
 use keys::Context;
 use pager::{Pager, PagerContext};
@@ -125,9 +125,11 @@ pub struct App {
     popup: Option<Popup>,
     prompt: Option<FilterPrompt>,
     filter: Filter,
-    /// For each of the dataset's segments, whether the filter lets it through: kept with the
-    /// filter, as matching every paragraph for every frame's counts is too slow.
-    items_shown: Vec<bool>,
+    /// What the filter lets through, kept with it: matching every figure and paragraph for
+    /// every frame, or several times per keystroke, is too slow for a large dataset.
+    passing: Passing,
+    /// The dataset's texts lowercased for the text filter, made when it is first used.
+    search_index: Option<SearchIndex>,
     size: (u16, u16),
     pager: Pager,
     /// The body area the pager was last laid out for.
@@ -141,8 +143,9 @@ impl App {
     /// A dashboard on the overview. Cheap: nothing is laid out until a screen needs it.
     pub fn new(dataset: Dataset, options: Options) -> Self {
         let topics = vec![TopicView::default(); dataset.themes.len()];
-        // No filter yet: every item is shown.
-        let items_shown = vec![true; dataset.segments.len()];
+        // No filter yet: everything passes, and nothing is lowercased.
+        let mut search_index = None;
+        let passing = Passing::new(&dataset, &Filter::default(), &mut search_index);
         Self {
             data: dataset,
             options,
@@ -152,7 +155,8 @@ impl App {
             popup: None,
             prompt: None,
             filter: Filter::default(),
-            items_shown,
+            passing,
+            search_index,
             size: (0, 0),
             pager: Pager::new(),
             pager_area: None,
@@ -234,16 +238,7 @@ impl App {
     /// Indices into [`Dataset::figures`] of the figures topic tab `topic` lists: those of
     /// that theme passing the filter, in dataset order.
     pub fn topic_figures(&self, topic: usize) -> Vec<usize> {
-        let Some(theme) = self.data.themes.get(topic) else {
-            return Vec::new();
-        };
-        self.data
-            .figures
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.theme == theme.id && self.filter.matches_figure(f))
-            .map(|(i, _)| i)
-            .collect()
+        self.passing.topic_figures(topic).to_vec()
     }
 
     /// The charts of topic tab `topic`, in dataset order.
@@ -270,6 +265,14 @@ impl App {
         self.data.figures.iter().find(|f| f.id == id)
     }
 
+    /// A figure by id, when it passes the filter.
+    fn passing_figure(&self, id: &str) -> Option<&Figure> {
+        let index = self.data.figures.iter().position(|f| f.id == id)?;
+        self.passing
+            .figure(index)
+            .then(|| &self.data.figures[index])
+    }
+
     /// For theme `topic`: how many of its figures and transcript items pass the filter.
     pub fn topic_counts(&self, topic: usize) -> (usize, usize) {
         let Some(theme) = self.data.themes.get(topic) else {
@@ -279,21 +282,15 @@ impl App {
             .data
             .segments
             .iter()
-            .zip(&self.items_shown)
-            .filter(|(s, shown)| **shown && s.themes.contains(&theme.id))
+            .enumerate()
+            .filter(|(i, s)| self.passing.item(*i) && s.themes.contains(&theme.id))
             .count();
-        (self.topic_figures(topic).len(), items)
+        (self.passing.topic_figures(topic).len(), items)
     }
 
     /// How many figures pass the filter, of all.
     pub fn figures_shown(&self) -> (usize, usize) {
-        let shown = self
-            .data
-            .figures
-            .iter()
-            .filter(|f| self.filter.matches_figure(f))
-            .count();
-        (shown, self.data.figures.len())
+        (self.passing.figure_count(), self.data.figures.len())
     }
 
     /// The headline figures of every theme, in theme order, that pass the filter.
@@ -302,8 +299,7 @@ impl App {
             .themes
             .iter()
             .flat_map(|t| &t.headline)
-            .filter_map(|id| self.figure(id))
-            .filter(|f| self.filter.matches_figure(f))
+            .filter_map(|id| self.passing_figure(id))
             .collect()
     }
 
@@ -643,23 +639,19 @@ impl App {
     fn set_filter(&mut self, filter: Filter) {
         let selected: Vec<Option<usize>> = (0..self.topics.len())
             .map(|t| {
-                self.topic_figures(t)
+                self.passing
+                    .topic_figures(t)
                     .get(self.topics[t].list.selected)
                     .copied()
             })
             .collect();
         if filter != self.filter {
             self.pager_stale = true;
+            self.passing = Passing::new(&self.data, &filter, &mut self.search_index);
         }
         self.filter = filter;
-        self.items_shown = self
-            .data
-            .segments
-            .iter()
-            .map(|s| self.filter.matches_segment(s, &self.data.figures))
-            .collect();
         for (topic, figure) in selected.into_iter().enumerate() {
-            let figures = self.topic_figures(topic);
+            let figures = self.passing.topic_figures(topic);
             let rows = self.topic_rows(topic);
             let index = figure
                 .and_then(|f| figures.iter().position(|&g| g == f))
@@ -791,10 +783,7 @@ impl App {
             let shown = chart
                 .bars
                 .iter()
-                .filter(|bar| {
-                    self.figure(&bar.figure)
-                        .is_some_and(|f| self.filter.matches_figure(f))
-                })
+                .filter(|bar| self.passing_figure(&bar.figure).is_some())
                 .count();
             u16::try_from(shown).unwrap_or(u16::MAX)
         })
