@@ -232,6 +232,18 @@ pub struct Settings {
     pub color: bool,
 }
 
+impl Settings {
+    /// What the app starts with in these settings; only the dashboard listens to the mouse.
+    pub fn app_options(&self, mouse: bool) -> crate::app::Options {
+        crate::app::Options {
+            script: self.script,
+            lang: self.lang,
+            color: self.color,
+            mouse,
+        }
+    }
+}
+
 impl GlobalOptions {
     /// Reads the locale, `NO_COLOR` and whether stdout is a terminal.
     pub fn resolve(&self) -> Settings {

@@ -36,7 +36,7 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::{App, Options};
+use crate::app::App;
 use crate::cli::Settings;
 use crate::commands::Failure;
 use crate::data::Dataset;
@@ -80,15 +80,7 @@ pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Fai
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::usage(NOT_A_TERMINAL));
     }
-    let mut app = App::new(
-        dataset,
-        Options {
-            script: settings.script,
-            lang: settings.lang,
-            color: settings.color,
-            mouse,
-        },
-    );
+    let mut app = App::new(dataset, settings.app_options(mouse));
     let signals = Signals::new(ENDING_SIGNALS)
         .map_err(|error| terminal_failure("cannot watch for signals", &error))?;
     let signals_handle = signals.handle();

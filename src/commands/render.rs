@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{App, Options};
+use crate::app::App;
 use crate::cli::{RenderArgs, Settings};
 use crate::commands::{Failure, load_dataset, write_stdout};
 use crate::ui;
@@ -32,15 +32,7 @@ const NAMED_KEYS: [(&str, KeyCode, KeyModifiers); 15] = [
 pub fn run(args: &RenderArgs, settings: &Settings) -> Result<(), Failure> {
     let keys = parse_keys(&args.keys).map_err(Failure::usage)?;
     let dataset = load_dataset(settings.data.as_ref())?;
-    let mut app = App::new(
-        dataset,
-        Options {
-            script: settings.script,
-            lang: settings.lang,
-            color: settings.color,
-            mouse: false,
-        },
-    );
+    let mut app = App::new(dataset, settings.app_options(false));
     let (cols, rows) = (args.size.cols, args.size.rows);
     // The dashboard learns its size from a resize before any key, and so does the replay.
     app.resize(cols, rows);
