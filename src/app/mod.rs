@@ -24,7 +24,7 @@ use crossterm::event::{
 };
 use ratatui::layout::Rect;
 
-use crate::data::{Chart, Dataset, Figure, Lang, Script};
+use crate::data::{Bar, Chart, Dataset, Figure, Lang, Script};
 use action::Action;
 use filter::{Filter, Passing, SearchIndex};
 use input::{InputOutcome, LineInput};
@@ -780,13 +780,19 @@ impl App {
     /// How many bars the chart of topic `topic` shows (what its layout reserves).
     pub fn chart_rows(&self, topic: usize) -> u16 {
         self.current_chart(topic).map_or(0, |chart| {
-            let shown = chart
-                .bars
-                .iter()
-                .filter(|bar| self.passing_figure(&bar.figure).is_some())
-                .count();
-            u16::try_from(shown).unwrap_or(u16::MAX)
+            u16::try_from(self.shown_bars(chart).count()).unwrap_or(u16::MAX)
         })
+    }
+
+    /// The bars of `chart` whose figures pass the filter, each with its figure, in chart order.
+    pub fn shown_bars<'a>(
+        &'a self,
+        chart: &'a Chart,
+    ) -> impl Iterator<Item = (&'a Bar, &'a Figure)> {
+        chart
+            .bars
+            .iter()
+            .filter_map(|bar| Some((bar, self.passing_figure(&bar.figure)?)))
     }
 
     fn overview_rows(&self) -> usize {
@@ -978,6 +984,28 @@ mod tests {
             app.current_chart(skills).map(|c| c.id.as_str()),
             Some("c-platform")
         );
+    }
+
+    #[test]
+    fn a_chart_shows_only_the_bars_whose_figures_pass_the_filter() {
+        let mut app = app();
+        let skills = topic_of(&app, "skills");
+        let chart = app
+            .current_chart(skills)
+            .expect("the skills tab has a chart");
+        let bars = |app: &App| -> Vec<String> {
+            let chart = app.current_chart(skills).expect("still there");
+            app.shown_bars(chart)
+                .map(|(bar, _)| bar.figure.clone())
+                .collect()
+        };
+        assert_eq!(bars(&app).len(), chart.bars.len());
+        app.set_filter_text("快递".into());
+        assert_eq!(bars(&app), ["f-courier"]);
+        assert_eq!(app.chart_rows(skills), 1);
+        app.set_filter_text("no such words".into());
+        assert!(bars(&app).is_empty());
+        assert_eq!(app.chart_rows(skills), 0);
     }
 
     #[test]

@@ -187,20 +187,16 @@ fn draw_chart(app: &App, topic: usize, title: Rect, area: Rect, buf: &mut Buffer
             (counter.as_str(), theme.muted),
         ],
     );
-    let rows: Vec<BarRow> = chart
-        .bars
-        .iter()
-        .filter_map(|bar| {
-            let figure = app.figure(&bar.figure)?;
-            app.filter().matches_figure(figure).then(|| BarRow {
-                label: text::sanitize(bar.label.get(lang, script)).into_owned(),
-                value: figure.value,
-                text: strings::figure_value(figure, lang, script),
-                damaged: figure
-                    .damaged
-                    .as_ref()
-                    .map(|_| strings::DAMAGED.get(lang, script).to_string()),
-            })
+    let rows: Vec<BarRow> = app
+        .shown_bars(chart)
+        .map(|(bar, figure)| BarRow {
+            label: text::sanitize(bar.label.get(lang, script)).into_owned(),
+            value: figure.value,
+            text: strings::figure_value(figure, lang, script),
+            damaged: figure
+                .damaged
+                .as_ref()
+                .map(|_| strings::DAMAGED.get(lang, script).to_string()),
         })
         .collect();
     if rows.is_empty() {
