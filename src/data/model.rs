@@ -73,6 +73,16 @@ impl Text {
     }
 }
 
+impl Spans {
+    /// The span in the text of `script`.
+    pub fn get(&self, script: Script) -> Span {
+        match script {
+            Script::Hans => self.hans,
+            Script::Hant => self.hant,
+        }
+    }
+}
+
 impl Label {
     /// The Chinese form in `script`.
     pub fn zh(&self, script: Script) -> &str {

@@ -12,7 +12,7 @@ use std::fmt;
 
 use super::model::{
     Dataset, Figure, Label, Paragraph, Period, Role, SCHEMA_VERSION, Script, SegmentKind, Span,
-    Spans, Text,
+    Text,
 };
 use super::number::{ParsedNumber, parse_raw};
 
@@ -442,8 +442,8 @@ impl<'a> Checker<'a> {
         let sentence_spans_path = path.field("sentence_span");
         for (script, key) in SCRIPTS {
             let paragraph_text = paragraph.text.get(script);
-            let span = pick(&source.span, script);
-            let sentence_span = pick(&source.sentence_span, script);
+            let span = source.span.get(script);
+            let sentence_span = source.sentence_span.get(script);
             let [start, end, sentence_start, sentence_end] = byte_offsets(
                 paragraph_text,
                 [span.start, span.end, sentence_span.start, sentence_span.end],
@@ -788,13 +788,6 @@ fn index_ids<'a>(
 
 fn nearly_equal(a: f64, b: f64) -> bool {
     (a - b).abs() <= VALUE_TOLERANCE * a.abs().max(b.abs())
-}
-
-fn pick(spans: &Spans, script: Script) -> Span {
-    match script {
-        Script::Hans => spans.hans,
-        Script::Hant => spans.hant,
-    }
 }
 
 #[cfg(test)]
