@@ -141,9 +141,7 @@ fn build_filter(dataset: &Dataset, args: &FiguresArgs) -> Result<Filter, Failure
 
 fn record<'a>(dataset: &'a Dataset, figure: &'a Figure, lang: Lang, script: Script) -> Record<'a> {
     let speaker = dataset
-        .speakers
-        .iter()
-        .find(|speaker| speaker.id == figure.speaker)
+        .speaker(&figure.speaker)
         .map_or(figure.speaker.as_str(), |speaker| {
             speaker.name.get(lang, script)
         });

@@ -64,6 +64,13 @@ pub enum Lang {
     En,
 }
 
+impl Dataset {
+    /// The speaker with the id `id`, if there is one.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|speaker| speaker.id == id)
+    }
+}
+
 impl Text {
     pub fn get(&self, script: Script) -> &str {
         match script {
