@@ -95,16 +95,12 @@ pub enum LoadErrorReason {
 /// A dataset that could not be loaded.
 #[derive(Debug)]
 pub struct LoadError {
+    /// The file name, or [`EMBEDDED_ORIGIN`], or what the caller of [`load_str`] named.
     origin: String,
     reason: LoadErrorReason,
 }
 
 impl LoadError {
-    /// The file name, or [`EMBEDDED_ORIGIN`], or what the caller of [`load_str`] named.
-    pub fn origin(&self) -> &str {
-        &self.origin
-    }
-
     pub fn reason(&self) -> &LoadErrorReason {
         &self.reason
     }
