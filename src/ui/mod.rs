@@ -247,6 +247,16 @@ fn row(area: Rect, index: u16) -> Rect {
     }
 }
 
+/// The widest of `texts`, at most `max` columns: a column of a list sized to its content.
+fn column_width(texts: &[impl AsRef<str>], max: u16) -> u16 {
+    texts
+        .iter()
+        .map(|t| u16::try_from(text::width(t.as_ref())).unwrap_or(u16::MAX))
+        .max()
+        .unwrap_or(0)
+        .min(max)
+}
+
 /// A box border with an optional title on its top edge.
 fn draw_box(buf: &mut Buffer, area: Rect, title: &str, border: Style, title_style: Style) {
     if area.width < 2 || area.height < 2 {

@@ -4,8 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{App, strings};
-use crate::text::{self, Align};
-use crate::ui::{draw_box, put, put_aligned, row, theme::Theme};
+use crate::text::Align;
+use crate::ui::{column_width, draw_box, put, put_aligned, row, theme::Theme};
 
 /// The fewest columns a topic's description is shown in.
 const MIN_DESCRIPTION: u16 = 8;
@@ -80,14 +80,4 @@ pub(super) fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             );
         }
     }
-}
-
-/// The widest of `texts`, at most `max` columns.
-fn column_width(texts: &[impl AsRef<str>], max: u16) -> u16 {
-    texts
-        .iter()
-        .map(|t| u16::try_from(text::width(t.as_ref())).unwrap_or(u16::MAX))
-        .max()
-        .unwrap_or(0)
-        .min(max)
 }

@@ -7,7 +7,7 @@ use crate::app::{App, layout, strings};
 use crate::data::Figure;
 use crate::text::{self, Align};
 use crate::ui::bars::{self, BarRow};
-use crate::ui::{put, put_aligned, put_pieces, row, theme::Theme};
+use crate::ui::{column_width, put, put_aligned, put_pieces, row, theme::Theme};
 
 /// The label column's least width before the speaker, then the period, are left out.
 const LABEL_BEFORE_SPEAKER: u16 = 26;
@@ -87,26 +87,15 @@ fn draw_list(app: &App, topic: usize, title: Rect, area: Rect, buf: &mut Buffer,
                 .map_or("", |s| s.name.get(lang, script))
         })
         .collect();
-    let widest = |texts: &[&str], max: u16| {
-        texts
-            .iter()
-            .map(|t| u16::try_from(text::width(t)).unwrap_or(u16::MAX))
-            .max()
-            .unwrap_or(0)
-            .min(max)
-    };
-    let value_width = widest(
-        &values.iter().map(String::as_str).collect::<Vec<_>>(),
-        area.width / 3,
-    );
+    let value_width = column_width(&values, area.width / 3);
     // Columns give way to the label: first the speaker, then the period.
     let gaps = |w: u16| if w > 0 { w + 2 } else { 0 };
     let label_for = |period: u16, speaker: u16| {
         area.width
             .saturating_sub(2 + gaps(value_width) + gaps(period) + gaps(speaker))
     };
-    let mut period_width = widest(&periods.iter().map(String::as_str).collect::<Vec<_>>(), 16);
-    let mut speaker_width = widest(&speakers, 14);
+    let mut period_width = column_width(&periods, 16);
+    let mut speaker_width = column_width(&speakers, 14);
     if label_for(period_width, speaker_width) < LABEL_BEFORE_SPEAKER {
         speaker_width = 0;
     }
