@@ -1,5 +1,6 @@
 //! Assembling the dataset from the scrape and the annotations, and writing it.
 
+use pressdash::data::validate::validate;
 use pressdash::data::{
     Bar, Chart, Dataset, Label, Paragraph, SCHEMA_VERSION, Segment, SegmentKind, Theme,
 };
@@ -125,7 +126,11 @@ pub fn build(raw: &str, annotations_toml: &str) -> Result<Dataset, Error> {
             })
             .collect(),
     };
-    let mut problems = check::problems(&dataset);
+    let mut problems: Vec<String> = validate(&dataset)
+        .iter()
+        .filter(|problem| problem.is_error())
+        .map(ToString::to_string)
+        .collect();
     problems.extend(check::chart_periods(&annotations.charts, &dataset.figures));
     Error::check(problems)?;
     Ok(dataset)

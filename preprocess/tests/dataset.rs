@@ -556,6 +556,28 @@ fn with_chart(chart: &str) -> String {
 }
 
 #[test]
+fn a_chart_of_different_units_is_refused() {
+    let funds_and_firms = r#"
+        [[chart]]
+        id = "funds-and-firms"
+        theme = "poverty-relief"
+        title = { hans = "送温暖", en = "Warmth" }
+        bars = [
+          { figure = "warmth-funds", label = { hans = "资金", en = "Funds" } },
+          { figure = "warmth-firms-visited", label = { hans = "企业", en = "Firms" } },
+        ]
+    "#;
+    let message = dataset::build(raw(), &with_chart(funds_and_firms))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("names \"warmth-firms-visited\" in \"家\"")
+            && message.contains("one chart shares one axis"),
+        "{message}"
+    );
+}
+
+#[test]
 fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
     let relief_funds = r#"
         [[chart]]
