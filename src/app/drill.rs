@@ -69,7 +69,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
             0,
         );
     }
-    if let Some(speaker) = app.data().speakers.iter().find(|s| s.id == f.speaker) {
+    if let Some(speaker) = app.data().speaker(&f.speaker) {
         let (name, title) = (
             speaker.name.get(lang, script),
             speaker.title.get(lang, script),

@@ -384,9 +384,7 @@ pub fn item_heading(data: &Dataset, script: Script, segment_index: usize) -> Str
 
 /// A speaker's name as the transcript prints it; the id itself for an unknown speaker.
 pub fn speaker_name<'a>(data: &'a Dataset, script: Script, id: &'a str) -> &'a str {
-    data.speakers
-        .iter()
-        .find(|speaker| speaker.id == id)
+    data.speaker(id)
         .map_or(id, |speaker| speaker.name.zh(script))
 }
 

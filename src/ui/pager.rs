@@ -284,14 +284,10 @@ fn compose_entry_detail(ctx: &PagerContext, segment_index: usize) -> String {
         return String::new();
     };
     let name = |id: &str| {
-        ctx.data
-            .speakers
-            .iter()
-            .find(|speaker| speaker.id == id)
-            .map_or_else(
-                || id.to_owned(),
-                |speaker| speaker.name.get(ctx.lang, ctx.script).to_owned(),
-            )
+        ctx.data.speaker(id).map_or_else(
+            || id.to_owned(),
+            |speaker| speaker.name.get(ctx.lang, ctx.script).to_owned(),
+        )
     };
     let separator = match ctx.lang {
         Lang::Zh => "、",
@@ -300,9 +296,8 @@ fn compose_entry_detail(ctx: &PagerContext, segment_index: usize) -> String {
     if let Some(question) = &segment.question {
         let outlet = ctx
             .data
-            .speakers
-            .iter()
-            .find(|speaker| speaker.id == question.asked_by && speaker.role == Role::Reporter)
+            .speaker(&question.asked_by)
+            .filter(|speaker| speaker.role == Role::Reporter)
             .map_or_else(
                 || name(&question.asked_by),
                 |speaker| speaker.title.get(ctx.lang, ctx.script).to_owned(),

@@ -81,9 +81,7 @@ fn draw_list(app: &App, topic: usize, title: Rect, area: Rect, buf: &mut Buffer,
         .iter()
         .map(|(_, f)| {
             app.data()
-                .speakers
-                .iter()
-                .find(|s| s.id == f.speaker)
+                .speaker(&f.speaker)
                 .map_or("", |s| s.name.get(lang, script))
         })
         .collect();
