@@ -183,6 +183,16 @@ pub fn too_small(width: u16, height: u16, lang: Lang, script: Script) -> String 
     }
 }
 
+/// What the Q&A tab shows when its text cannot be laid out at this width: in English the
+/// error itself, which says how wide it must be.
+pub fn text_too_narrow(error: &impl std::fmt::Display, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::En, _) => error.to_string(),
+        (Lang::Zh, Script::Hans) => "窗口太窄，无法显示文字".to_owned(),
+        (Lang::Zh, Script::Hant) => "窗口太窄，無法顯示文字".to_owned(),
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -237,6 +247,16 @@ mod tests {
         share.value = Some(50.9);
         share.qualifier = Qualifier::Exact;
         assert_eq!(figure_value(&share, Lang::En, Script::Hans), "50.9%");
+    }
+
+    #[test]
+    fn a_too_narrow_text_is_told_in_the_script_or_by_the_error() {
+        let error = "too narrow";
+        assert_eq!(
+            text_too_narrow(&error, Lang::Zh, Script::Hant),
+            "窗口太窄，無法顯示文字"
+        );
+        assert_eq!(text_too_narrow(&error, Lang::En, Script::Hant), error);
     }
 
     #[test]

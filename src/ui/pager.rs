@@ -62,10 +62,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, pager: &Pager, ctx: &PagerContext, the
     match pager.laid() {
         Laid::NotYet => {}
         Laid::Failed(error) => {
-            let message = match ctx.lang {
-                Lang::Zh => "窗口太窄，无法显示文字".to_owned(),
-                Lang::En => error.to_string(),
-            };
+            let message = strings::text_too_narrow(error, ctx.lang, ctx.script);
             put_wrapped_notice(buf, area, &message, styles.notice);
         }
         Laid::Ready(laid) if laid.items.is_empty() => {
