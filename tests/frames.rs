@@ -382,6 +382,12 @@ fn a_popup_border_survives_wide_characters_under_its_edges() {
         app.apply(Action::GoToTab(1));
         app.handle_key(key(KeyCode::Enter));
         let buf = ui::render_buffer(&app, width, 24);
+        // A theme's tab has no rounded corner of its own: without the popup there would be
+        // no border to check.
+        assert!(
+            buf.content.iter().any(|cell| cell.symbol() == "╭"),
+            "no drill-down drawn at width {width}"
+        );
         for y in 2..22 {
             for x in 1..width {
                 if buf[(x, y)].symbol() == "│" || buf[(x, y)].symbol() == "╭" {
