@@ -263,16 +263,17 @@ fn figures_table_aligns_and_fits_120_columns() {
     );
     // Every row's unit column starts at the same display column as the header's.
     let unit_column = pressdash::text::width(&header[..header.find("單位").unwrap_or(0)]);
-    let row = table.lines().nth(1).unwrap_or_default();
-    let cut = row
-        .char_indices()
-        .map(|(at, _)| at)
-        .find(|&at| pressdash::text::width(&row[..at]) == unit_column);
-    assert!(
-        cut.is_some(),
-        "no cell boundary at column {unit_column}: {row}"
-    );
-    assert!(row[..cut.unwrap_or(0)].ends_with("  "), "{row}");
+    for row in table.lines().skip(1) {
+        let cut = row
+            .char_indices()
+            .map(|(at, _)| at)
+            .find(|&at| pressdash::text::width(&row[..at]) == unit_column);
+        assert!(
+            cut.is_some(),
+            "no cell boundary at column {unit_column}: {row}"
+        );
+        assert!(row[..cut.unwrap_or(0)].ends_with("  "), "{row}");
+    }
 }
 
 #[test]
