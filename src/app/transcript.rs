@@ -366,11 +366,7 @@ pub fn item_heading(data: &Dataset, script: Script, segment_index: usize) -> Str
     let title = segment.title.zh(script);
     match (&segment.kind, &segment.question) {
         (SegmentKind::Question, Some(question)) => {
-            let number = data.segments[..segment_index]
-                .iter()
-                .filter(|s| s.kind == SegmentKind::Question)
-                .count()
-                + 1;
+            let number = question_number(data, segment_index);
             let asked = match script {
                 Script::Hans => "提问",
                 Script::Hant => "提問",
@@ -380,6 +376,15 @@ pub fn item_heading(data: &Dataset, script: Script, segment_index: usize) -> Str
         }
         _ => title.to_owned(),
     }
+}
+
+/// The number of the question at `segment_index` among the transcript's questions, from 1.
+pub fn question_number(data: &Dataset, segment_index: usize) -> usize {
+    data.segments[..segment_index.min(data.segments.len())]
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Question)
+        .count()
+        + 1
 }
 
 /// A speaker's name as the transcript prints it; the id itself for an unknown speaker.

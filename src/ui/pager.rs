@@ -12,7 +12,7 @@ use ratatui::style::{Modifier, Style};
 
 use crate::app::pager::{LIST_ENTRY_HEIGHT, Laid, Pager, PagerContext, PagerRegions, list_offset};
 use crate::app::strings;
-use crate::app::transcript::{BlockKind, Layout};
+use crate::app::transcript::{BlockKind, Layout, question_number};
 use crate::data::{Lang, Role, Script, SegmentKind};
 use crate::text::{sanitize, take_width, truncate, width};
 use crate::ui::theme::Theme;
@@ -256,11 +256,7 @@ fn compose_entry_title(ctx: &PagerContext, segment_index: usize) -> String {
     };
     let title = segment.title.get(ctx.lang, ctx.script);
     if segment.kind == SegmentKind::Question {
-        let number = ctx.data.segments[..segment_index]
-            .iter()
-            .filter(|s| s.kind == SegmentKind::Question)
-            .count()
-            + 1;
+        let number = question_number(ctx.data, segment_index);
         match (ctx.lang, ctx.script) {
             (Lang::Zh, Script::Hans) => format!("问{number} {title}"),
             (Lang::Zh, Script::Hant) => format!("問{number} {title}"),
