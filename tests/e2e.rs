@@ -60,6 +60,18 @@ fn non_zero(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).expect("a terminal side is at least 1")
 }
 
+/// Checks `done` every [`POLL`] until it holds or [`DEADLINE`] passes; whether it held.
+fn poll(mut done: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < DEADLINE {
+        if done() {
+            return true;
+        }
+        thread::sleep(POLL);
+    }
+    false
+}
+
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
@@ -121,20 +133,16 @@ impl Session {
 
     /// Waits until `expected` holds of the screen; fails with the screen shown otherwise.
     fn wait_for(&self, what: &str, expected: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            let found = self.with_output(|output| {
+        let found = poll(|| {
+            self.with_output(|output| {
                 output
                     .parser
                     .as_ref()
                     .is_some_and(|parser| expected(parser.screen()))
-            });
-            if found {
-                return;
-            }
-            thread::sleep(POLL);
-        }
-        panic!(
+            })
+        });
+        assert!(
+            found,
             "timed out waiting for {what}; the screen shows:\n{}",
             self.screen_text()
         );
@@ -166,12 +174,13 @@ impl Session {
 
     /// The exit status, waiting for the program to end.
     fn exit_code(&mut self) -> u32 {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if let Some(status) = self.child.try_wait().expect("poll the program") {
-                return status.exit_code();
-            }
-            thread::sleep(POLL);
+        let mut status = None;
+        poll(|| {
+            status = self.child.try_wait().expect("poll the program");
+            status.is_some()
+        });
+        if let Some(status) = status {
+            return status.exit_code();
         }
         let _ = self.child.kill();
         panic!(
@@ -186,14 +195,8 @@ impl Session {
 
     /// Waits until the screen's rows are `expected`; fails showing both otherwise.
     fn wait_for_frame(&self, what: &str, expected: &[String]) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if screen_rows(self) == expected {
-                return;
-            }
-            thread::sleep(POLL);
-        }
-        panic!(
+        assert!(
+            poll(|| screen_rows(self) == expected),
             "timed out waiting for {what}; the screen shows:\n{}\n\nbut `render` prints:\n{}",
             screen_rows(self).join("\n"),
             expected.join("\n")
@@ -202,20 +205,15 @@ impl Session {
 
     /// Waits until the bytes the program wrote contain `sequence`.
     fn wait_for_bytes(&self, what: &str, sequence: &[u8]) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            let found = self.with_output(|output| {
+        let found = poll(|| {
+            self.with_output(|output| {
                 output
                     .bytes
                     .windows(sequence.len())
                     .any(|window| window == sequence)
-            });
-            if found {
-                return;
-            }
-            thread::sleep(POLL);
-        }
-        panic!("the program never wrote {what} ({sequence:?})");
+            })
+        });
+        assert!(found, "the program never wrote {what} ({sequence:?})");
     }
 }
 
