@@ -11,7 +11,8 @@ if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto San
 fi
 
 cargo build --release --locked --bin pressdash
-bin=target/release/pressdash
+# Where cargo put it: CARGO_TARGET_DIR moves the build out of target/.
+bin="${CARGO_TARGET_DIR:-target}/release/pressdash"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
