@@ -237,8 +237,8 @@ impl App {
 
     /// Indices into [`Dataset::figures`] of the figures topic tab `topic` lists: those of
     /// that theme passing the filter, in dataset order.
-    pub fn topic_figures(&self, topic: usize) -> Vec<usize> {
-        self.passing.topic_figures(topic).to_vec()
+    pub fn topic_figures(&self, topic: usize) -> &[usize] {
+        self.passing.topic_figures(topic)
     }
 
     /// The charts of topic tab `topic`, in dataset order.
@@ -502,9 +502,10 @@ impl App {
     }
 
     fn topic_action(&mut self, topic: usize, action: Action) {
-        let figures = self.topic_figures(topic);
         let charts = self.topic_charts(topic).len();
         let rows = self.topic_rows(topic);
+        // The field itself, not `topic_figures`, so the views can be borrowed beside it.
+        let figures = self.passing.topic_figures(topic);
         let Some(view) = self.topics.get_mut(topic) else {
             return;
         };
