@@ -140,10 +140,10 @@ fn field(name: Phrase, value: String, lang: Lang, script: Script) -> Line {
 /// The source sentence (always Chinese), the figure's own text highlighted.
 fn source_line(f: &Figure, script: Script) -> Line {
     let sentence = sanitize(f.source.sentence.get(script));
-    let (span, sentence_span) = match script {
-        Script::Hans => (f.source.span.hans, f.source.sentence_span.hans),
-        Script::Hant => (f.source.span.hant, f.source.sentence_span.hant),
-    };
+    let (span, sentence_span) = (
+        f.source.span.get(script),
+        f.source.sentence_span.get(script),
+    );
     // Offsets count chars within the paragraph; make them bytes within the sentence.
     let byte_at = |chars: usize| {
         sentence

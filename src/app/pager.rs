@@ -400,10 +400,7 @@ impl Pager {
         let Some(block) = laid.find_block(segment, Some(figure.source.paragraph)) else {
             return false;
         };
-        let sentence = match ctx.script {
-            Script::Hans => figure.source.sentence_span.hans,
-            Script::Hant => figure.source.sentence_span.hant,
-        };
+        let sentence = figure.source.sentence_span.get(ctx.script);
         let Some(paragraph) = ctx.data.segments[segment]
             .paragraphs
             .get(figure.source.paragraph)

@@ -291,11 +291,7 @@ fn segment_blocks(
             .get(segment_index, paragraph_index)
             .iter()
             .map(|&figure_index| {
-                let span = data.figures[figure_index].source.span;
-                let span = match script {
-                    Script::Hans => span.hans,
-                    Script::Hant => span.hant,
-                };
+                let span = data.figures[figure_index].source.span.get(script);
                 (span.start..span.end, figure_index)
             })
             .collect();
