@@ -10,16 +10,14 @@ if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Noto San
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-dejavu-core python3
 fi
 
-# The screenshots show the source's traditional script whatever this machine's locale says.
-export LC_ALL=zh_TW.UTF-8
-
 cargo build --release --locked --bin pressdash
 # Where cargo put it: CARGO_TARGET_DIR moves the build out of target/.
 bin="${CARGO_TARGET_DIR:-target}/release/pressdash"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# name, size, extra options, keys
+# name, size, extra options, keys; every shot shows the source's traditional script,
+# whatever this machine's locale says
 shots=(
     "overview|120x36||"
     "skills|120x36||2"
@@ -39,9 +37,9 @@ for shot in "${shots[@]}"; do
     cols=${size%x*}
     rows=${size#*x}
     # shellcheck disable=SC2086 # options are words
-    "$bin" $options render --size "$size" --keys "$keys" >"screenshots/$name.txt"
+    "$bin" --script hant $options render --size "$size" --keys "$keys" >"screenshots/$name.txt"
     # shellcheck disable=SC2086
-    "$bin" $options render --size "$size" --keys "$keys" --color >"$work/$name.ansi"
+    "$bin" --script hant $options render --size "$size" --keys "$keys" --color >"$work/$name.ansi"
     python3 screenshots/ansi_to_html.py "$cols" "$rows" hant <"$work/$name.ansi" >"$work/$name.html"
     width=$((cols * 10 + 24))
     height=$((rows * 21 + 24))
