@@ -12,6 +12,8 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod data;
+#[cfg(test)]
+mod proptest_config;
 pub mod terminal;
 pub mod text;
 pub mod ui;

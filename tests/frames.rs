@@ -3,6 +3,9 @@
 //! key sequence at any size panics or draws outside the frame. All on the embedded dataset,
 //! so the snapshots show what users see.
 
+#[path = "../src/proptest_config.rs"]
+mod proptest_config;
+
 use std::sync::LazyLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
@@ -540,7 +543,7 @@ fn mouse_kind() -> impl Strategy<Value = MouseEventKind> {
 const SENTINEL: &str = "░";
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(proptest_config::proptest_config(64))]
 
     #[test]
     fn no_sequence_panics_or_draws_outside_the_frame(

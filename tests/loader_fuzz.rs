@@ -5,6 +5,9 @@
 //! it, with everything else whole), which keeps the real data's variety while costing a tenth of
 //! the time of the whole file in a debug build.
 
+#[path = "../src/proptest_config.rs"]
+mod proptest_config;
+
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -17,13 +20,6 @@ use serde_json::Value;
 
 static REAL: LazyLock<Value> =
     LazyLock::new(|| serde_json::from_str(EMBEDDED_JSON).expect("the embedded dataset is JSON"));
-
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 32,
-        ..ProptestConfig::default()
-    }
-}
 
 fn segments() -> &'static [Value] {
     REAL["segments"]
@@ -210,7 +206,7 @@ impl Drop for TempFile {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config::proptest_config(32))]
 
     #[test]
     fn truncated_copies_are_refused_with_a_position(segment in 0..segments().len(), at in any::<Index>()) {

@@ -1,6 +1,9 @@
 //! The Q&A pager drawn on a buffer: frames at two sizes in both scripts, and the styles that
 //! text snapshots cannot show.
 
+#[path = "../src/proptest_config.rs"]
+mod proptest_config;
+
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -191,7 +194,7 @@ fn dataset_text_cannot_send_control_sequences() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    #![proptest_config(proptest_config::proptest_config(48))]
     #[test]
     fn random_actions_at_random_sizes_draw_inside_the_area(
         width in 0u16..140,

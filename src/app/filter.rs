@@ -409,7 +409,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        #![proptest_config(crate::proptest_config::proptest_config(256))]
 
         /// Whatever the text, Greek sigmas that lowercase by their neighbours included.
         #[test]
@@ -430,7 +430,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #![proptest_config(crate::proptest_config::proptest_config(64))]
 
         /// Needles cut from the dataset's own texts (so that many match), in any case, with
         /// any topics.

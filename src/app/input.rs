@@ -369,7 +369,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
+        #![proptest_config(crate::proptest_config::proptest_config(256))]
         #[test]
         fn random_edits_keep_the_cursor_on_a_grapheme_boundary(
             keys in prop::collection::vec(edit(), 0..40),

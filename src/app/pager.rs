@@ -1240,7 +1240,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(128))]
+        #![proptest_config(crate::proptest_config::proptest_config(128))]
         #[test]
         fn random_actions_at_random_sizes_never_panic_or_leave_the_layout(
             steps in prop::collection::vec(step(), 1..40),

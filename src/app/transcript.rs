@@ -740,7 +740,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        #![proptest_config(crate::proptest_config::proptest_config(128))]
 
         /// Spans mapped one after another, overlapping or out of order, in clean or
         /// sanitised words, land where each would alone.

@@ -539,7 +539,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(128))]
+        #![proptest_config(crate::proptest_config::proptest_config(128))]
 
         #[test]
         fn fitted_widths_respect_budget_or_floors(

@@ -175,7 +175,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(128))]
+        #![proptest_config(crate::proptest_config::proptest_config(128))]
 
         /// Any text parses or is refused with a message.
         #[test]

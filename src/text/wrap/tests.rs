@@ -345,7 +345,7 @@ fn check_greedy(text: &str, width: usize) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::proptest_config::proptest_config(256))]
 
     #[test]
     fn rows_keep_every_invariant(text in mixed_text(), width in MIN_WIDTH..=80usize) {
