@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::{Lang, Script};
+use crate::text::sanitize;
 
 const MAIN_EXAMPLES: &str = "\
 Examples:
@@ -25,7 +26,11 @@ Examples:
 
 Without --script, the script follows the locale (LC_ALL, LC_MESSAGES, LANG): zh_CN and zh_SG
 show simplified characters, anything else the traditional ones of the source.
-Colour is off when NO_COLOR is set or output is not a terminal, unless --color always.";
+Colour is off when NO_COLOR is set or output is not a terminal, unless --color always.
+
+Exit status: 0 success; 1 the data is not acceptable or the output cannot be written; 2 the
+command line cannot be carried out (an unknown option or a bad value, a file that cannot be
+read, the dashboard without a terminal); 128 + n when signal n ends the dashboard.";
 
 const RENDER_EXAMPLES: &str = "\
 KEYS is a space-separated list of key names: Tab BackTab Enter Esc Up Down Left Right PageUp
@@ -46,7 +51,10 @@ Examples:
   pressdash figures --format json | jq '.[0]'
 
 --grep matches a figure's label (simplified, traditional or English) and its source sentence.
-csv and json keep the dataset's text exactly; table and md make control characters visible.";
+Written to a file or a pipe, csv and json keep the dataset's text exactly (json escapes control
+characters); on a terminal every format shows control characters as visible symbols. A csv text
+cell starting with = + - @ gets a leading ' unless --no-formula-guard; md escapes Markdown and
+HTML syntax in text.";
 
 const QA_EXAMPLES: &str = "\
 Examples:
@@ -76,6 +84,30 @@ pub struct Cli {
     /// Without a command, the interactive dashboard opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// Parses the program's arguments. Clap's error messages quote what was typed, so an error
+    /// is made again from the arguments with their control characters made visible: a file
+    /// named with an escape sequence is shown as `␛]0;…`, never run by the terminal.
+    pub fn from_args() -> Result<Self, clap::Error> {
+        Self::parse_visibly(std::env::args_os().collect::<Vec<_>>())
+    }
+
+    /// [`Cli::from_args`] for the given arguments, the program's name first.
+    pub fn parse_visibly(
+        args: impl IntoIterator<Item = OsString> + Clone,
+    ) -> Result<Self, clap::Error> {
+        Self::try_parse_from(args.clone()).map_err(|error| {
+            if !error.use_stderr() {
+                return error;
+            }
+            let visible = args
+                .into_iter()
+                .map(|arg| OsString::from(sanitize(&arg.to_string_lossy()).into_owned()));
+            Self::try_parse_from(visible).err().unwrap_or(error)
+        })
+    }
 }
 
 /// Options every command and the dashboard accept, before or after the command name.
@@ -150,6 +182,11 @@ pub struct FiguresArgs {
 
     #[arg(long, value_enum, default_value_t = FiguresFormat::Table)]
     pub format: FiguresFormat,
+
+    /// CSV: keep text cells that start with = + - @ as they are. By default such a cell gets
+    /// a leading ' so that a spreadsheet shows it instead of running it as a formula.
+    #[arg(long)]
+    pub no_formula_guard: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -415,6 +452,25 @@ mod tests {
         };
         assert_eq!(args.themes, ["a", "b"]);
         assert_eq!(args.format, FiguresFormat::Table);
+    }
+
+    #[test]
+    fn argument_errors_quote_control_characters_visibly() {
+        let hostile = "x\u{1b}]0;pwned\u{7}.json";
+        for args in [
+            vec!["pressdash", hostile],
+            vec!["pressdash", "--script", hostile],
+            vec!["pressdash", "render", "--size", hostile],
+            vec!["pressdash", hostile, "--bogus"],
+        ] {
+            let error = Cli::parse_visibly(args.iter().map(OsString::from)).unwrap_err();
+            let text = error.render().to_string();
+            assert!(text.contains("x␛]0;pwned␇.json"), "{text}");
+            assert!(!text.contains(['\u{1b}', '\u{7}']), "{text:?}");
+        }
+        // Help is not an error and is not parsed again.
+        let help = Cli::parse_visibly(["pressdash", "--help"].map(OsString::from)).unwrap_err();
+        assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp);
     }
 
     #[test]

@@ -2,12 +2,14 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use pressdash::cli::Cli;
 use pressdash::{commands, terminal};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_args() {
+        Ok(cli) => cli,
+        Err(error) => return commands::report_command_line(&error),
+    };
     let settings = cli.global.resolve();
     let outcome = match cli.command {
         Some(command) => commands::run(command, &settings),

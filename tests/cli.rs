@@ -717,8 +717,11 @@ fn escape_sequences_in_a_data_file_are_shown_harmlessly_or_kept_exactly() {
         stdout(&output)
     };
 
-    let markdown_shown = HOSTILE_SHOWN.replace('\\', "\\\\");
-    // (command, what it must show); a table cell is cut to fit, and Markdown doubles backslashes.
+    let markdown_shown = HOSTILE_SHOWN
+        .replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]");
+    // (command, what it must show); a table cell is cut to fit, and Markdown escapes its syntax.
     let shown = [
         (&["render"][..], HOSTILE_SHOWN),
         (&["render", "--color"], HOSTILE_SHOWN),
@@ -868,4 +871,91 @@ fn reading_only_the_first_line_ends_quietly() {
     let output = child.wait_with_output().expect("wait for pressdash");
     assert!(output.status.success(), "{:?}", output.status);
     assert!(output.stderr.is_empty(), "{}", stderr(&output));
+}
+
+/// The embedded dataset with the headline figure's label, in every language, replaced by
+/// `label`, written to `dir`.
+fn relabelled_dataset(dir: &Path, label: &str) -> String {
+    let mut value = embedded_value();
+    let pointer = format!("/figures/{}/label", headline_index(&dataset()));
+    let labels = value.pointer_mut(&pointer).expect("the label exists");
+    for key in ["hans", "hant", "en"] {
+        labels[key] = label.into();
+    }
+    write(dir, "relabelled.json", value.to_string())
+}
+
+/// A label a spreadsheet would run: guarded by default, kept as it is when asked.
+#[test]
+fn csv_guards_cells_a_spreadsheet_would_run_unless_asked_not_to() {
+    let dir = scratch("formula");
+    let formula = "=HYPERLINK(\"http://example.com\",\"click\")";
+    let file = relabelled_dataset(&dir, formula);
+    let label_of = |extra: &[&str]| {
+        let mut args = vec!["--data", file.as_str(), "figures", "--format", "csv"];
+        args.extend_from_slice(extra);
+        let output = pressdash(&args);
+        assert_status(&output, 0);
+        let records = parse_csv(&stdout(&output));
+        let id = &dataset().figures[headline_index(&dataset())].id;
+        let record = records
+            .into_iter()
+            .find(|record| &record[0] == id)
+            .expect("the figure is listed");
+        record[2].clone()
+    };
+    assert_eq!(label_of(&[]), format!("'{formula}"));
+    assert_eq!(label_of(&["--no-formula-guard"]), formula);
+}
+
+#[test]
+fn ids_that_are_not_kebab_case_are_refused() {
+    let dir = scratch("kebab");
+    let mut value = embedded_value();
+    value["themes"][0]["id"] = "=cmd|' /C calc'!A0".into();
+    let file = write(&dir, "formula-id.json", value.to_string());
+    let output = pressdash(&["--data", &file, "figures", "--format", "csv"]);
+    assert_failure(&output, 1, &file, "kebab-case");
+    let output = pressdash(&["validate", &file]);
+    assert_status(&output, 1);
+    assert!(
+        stdout(&output).contains("themes[0].id"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+/// Help to a full disk, or any output to a stdout closed before the start, is an error with
+/// exit status 1, not silently lost.
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    for args in [&["--help"][..], &["--version"], &["figures"], &["qa"]] {
+        let full = File::create("/dev/full").expect("open /dev/full");
+        let output = command(args).stdout(full).output().expect("run pressdash");
+        assert_status(&output, 1);
+        assert!(
+            stderr(&output).contains("Cannot write"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+
+        let output = Command::new("sh")
+            .arg("-c")
+            .arg("exec \"$0\" \"$@\" >&-")
+            .arg(BINARY)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run pressdash with stdout closed");
+        assert_status(&output, 1);
+        assert!(
+            stderr(&output).contains("stdout is closed"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    // Thrown away on purpose is fine.
+    let null = File::create("/dev/null").expect("open /dev/null");
+    let output = command(&["figures"]).stdout(null).output().expect("run");
+    assert_status(&output, 0);
 }

@@ -445,6 +445,70 @@ fn mouse_reporting_is_switched_off_on_quit() {
     assert_restored(&session);
 }
 
+/// Escape sequences a hostile file name or dataset may hold: a title change, a clipboard
+/// write, a screen clear and an 8-bit CSI.
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{9b}31m";
+
+/// What a terminal shows of [`HOSTILE`] when it is made harmless.
+const HOSTILE_SHOWN: &str = "␛]0;pwned␇␛]52;c;cHduZWQ=␇␛[2J\\u{9b}31m";
+
+/// Runs a command that prints and ends in the terminal; its raw output once `shown` is in it.
+fn printed_on_a_terminal(args: &[&str], expected_status: u32, shown: &str) -> String {
+    let mut session = Session::start(args, 200, 50, &[]);
+    assert_eq!(session.exit_code(), expected_status);
+    session.wait_for_bytes("the hostile text", shown.as_bytes());
+    session.with_output(|output| String::from_utf8_lossy(&output.bytes).into_owned())
+}
+
+/// Nothing in `bytes` that a terminal would act on: no escape, bell or C1 control.
+fn assert_inert(what: &str, bytes: &str) {
+    assert!(
+        !bytes.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{9d}']),
+        "{what} reached the terminal raw: {bytes:?}"
+    );
+}
+
+#[test]
+fn csv_and_json_on_a_terminal_show_escapes_harmlessly() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(pressdash::data::EMBEDDED_JSON).expect("the dataset is JSON");
+    for key in ["hans", "hant", "en"] {
+        value["figures"][0]["label"][key] = format!("{HOSTILE}label").into();
+    }
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-hostile");
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    let file = dir.join("hostile.json");
+    std::fs::write(&file, value.to_string()).expect("write the dataset");
+    let file = file.to_str().expect("a UTF-8 path");
+    // JSON escapes control characters in its own way, which reads back exactly, and Markdown
+    // escapes its own syntax.
+    for (format, shown) in [
+        ("csv", "␛]0;pwned␇"),
+        ("json", "\\u001b]0;pwned\\u0007"),
+        ("md", "␛\\]0;pwned␇"),
+        ("table", "␛]0;pwned␇"),
+    ] {
+        let args = ["--data", file, "figures", "--format", format];
+        let printed = printed_on_a_terminal(&args, 0, shown);
+        assert_inert(format, &printed);
+    }
+}
+
+#[test]
+fn argument_errors_on_a_terminal_show_escapes_harmlessly() {
+    let name = format!("{HOSTILE}.json");
+    for args in [
+        vec![name.as_str()],
+        vec!["--data", &name, "figures"],
+        vec!["render", "--size", &name],
+        vec!["validate", &name],
+    ] {
+        let printed = printed_on_a_terminal(&args, 2, HOSTILE_SHOWN);
+        assert_inert(&format!("{args:?}"), &printed);
+        assert!(printed.contains(HOSTILE_SHOWN), "{args:?}: {printed}");
+    }
+}
+
 /// Ends the dashboard with `signal` and checks it exits with 128 + the signal's number,
 /// leaving the terminal restored.
 fn assert_signal_restores(signal: nix::sys::signal::Signal) {

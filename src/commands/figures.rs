@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
@@ -109,7 +109,13 @@ pub fn run(args: &FiguresArgs, settings: &Settings) -> Result<(), Failure> {
             let rows = shown_rows(&records, lang, script);
             write_stdout(|out| write_markdown(out, &shown_headers(lang, script), &rows))
         }
-        FiguresFormat::Csv => write_stdout(|out| write_csv(out, &records)),
+        FiguresFormat::Csv => {
+            let cells = CsvCells {
+                guard_formulas: !args.no_formula_guard,
+                for_terminal: io::stdout().is_terminal(),
+            };
+            write_stdout(|out| write_csv(out, &records, cells))
+        }
         FiguresFormat::Json => {
             let json = serde_json::to_string_pretty(&records).map_err(|error| {
                 Failure::data(format!("Cannot write the figures as JSON: {error}."))
@@ -190,14 +196,12 @@ fn shown_rows(records: &[Record], lang: Lang, script: Script) -> Vec<Vec<String>
                 record.speaker,
                 record.sentence,
             ];
-            cells.iter().map(|cell| one_line(cell)).collect()
+            cells
+                .iter()
+                .map(|cell| text::sanitize(cell).into_owned())
+                .collect()
         })
         .collect()
-}
-
-/// Dataset text made harmless for a terminal, its line breaks turned into spaces.
-fn one_line(cell: &str) -> String {
-    text::sanitize(cell).replace('\n', " ")
 }
 
 fn shown_headers(lang: Lang, script: Script) -> [&'static str; SHOWN_HEADERS.len()] {
@@ -261,12 +265,59 @@ fn write_markdown(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) -
     Ok(())
 }
 
-/// A backslash or `|` in a cell would end it early or escape the next character.
+/// A cell's text as Markdown shows it literally: `|` would end the cell, `\\` escape the next
+/// character, `[`, `]` make a link or image, `<`, `>` and `&` HTML or an autolink, and
+/// `` ` ``, `*`, `_`, `~` code or emphasis. Each is escaped, HTML's as entities.
 fn markdown_cell(cell: &str) -> String {
-    cell.replace('\\', "\\\\").replace('|', "\\|")
+    let mut out = String::with_capacity(cell.len());
+    for c in cell.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '|' | '[' | ']' | '`' | '*' | '_' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
+/// How CSV cells are written besides RFC 4180's quoting.
+#[derive(Debug, Clone, Copy)]
+struct CsvCells {
+    /// A text cell that a spreadsheet would run as a formula gets a leading `'`.
+    guard_formulas: bool,
+    /// Control characters become visible symbols: the CSV is read on a terminal, where they
+    /// would act. A file or a pipe gets the text exactly.
+    for_terminal: bool,
+}
+
+impl CsvCells {
+    /// A text cell as these options write it (before quoting).
+    fn text(self, cell: &str) -> Cow<'_, str> {
+        let cell = if self.for_terminal {
+            text::sanitize(cell)
+        } else {
+            Cow::Borrowed(cell)
+        };
+        if self.guard_formulas && starts_like_a_formula(&cell) {
+            Cow::Owned(format!("'{cell}"))
+        } else {
+            cell
+        }
+    }
+}
+
+/// Whether a spreadsheet would take a cell for a formula: the characters OWASP lists
+/// (`=`, `+`, `-`, `@`, a tab, a carriage return) at its start.
+fn starts_like_a_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+fn write_csv(out: &mut dyn Write, records: &[Record], cells: CsvCells) -> io::Result<()> {
     write_csv_row(out, COLUMNS.iter().map(|&name| Cow::Borrowed(name)))?;
     for record in records {
         let value = record
@@ -278,17 +329,18 @@ fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
             .ok()
             .and_then(|value| value.as_str().map(str::to_owned))
             .unwrap_or_default();
+        // The value is a number this program wrote, never a formula; the rest is text.
         let fields = [
-            Cow::Borrowed(record.id),
-            Cow::Borrowed(record.theme),
-            Cow::Borrowed(record.label),
+            cells.text(record.id),
+            cells.text(record.theme),
+            cells.text(record.label),
             Cow::Owned(value),
-            Cow::Borrowed(record.unit),
+            cells.text(record.unit),
             Cow::Owned(qualifier),
-            Cow::Owned(record.period.clone().unwrap_or_default()),
-            Cow::Borrowed(record.speaker),
-            Cow::Borrowed(record.sentence),
-            Cow::Borrowed(record.damaged.unwrap_or_default()),
+            cells.text(record.period.as_deref().unwrap_or_default()),
+            cells.text(record.speaker),
+            cells.text(record.sentence),
+            cells.text(record.damaged.unwrap_or_default()),
         ];
         write_csv_row(out, fields.into_iter())?;
     }
@@ -369,10 +421,11 @@ mod tests {
     }
 
     #[test]
-    fn one_line_cells_hide_escapes_and_breaks() {
-        let cell = one_line("x\u{1b}]0;pwned\u{7}\ny");
-        assert!(!cell.chars().any(char::is_control), "{cell:?}");
-        assert!(cell.contains("pwned"));
+    fn shown_cells_show_escapes_breaks_and_tabs_as_symbols() {
+        let mut data = hostile_dataset();
+        data.figures[0].label.hant = "x\u{1b}]0;pwned\u{7}\ny\tz".to_owned();
+        let rows = shown_rows(&records(&data), Lang::Zh, Script::Hant);
+        assert_eq!(rows[0][0], "x␛]0;pwned␇␊y␉z");
     }
 
     #[test]
@@ -466,12 +519,80 @@ mod tests {
         }
     }
 
+    /// CSV for a file or a pipe, without the formula guard: the dataset's text as it is.
+    const EXACT: CsvCells = CsvCells {
+        guard_formulas: false,
+        for_terminal: false,
+    };
+
+    #[test]
+    fn csv_on_a_terminal_shows_escape_sequences_harmlessly() {
+        let data = hostile_dataset();
+        let mut csv = Vec::new();
+        let cells = CsvCells {
+            for_terminal: true,
+            ..EXACT
+        };
+        write_csv(&mut csv, &records(&data), cells).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(!csv.contains(['\u{1b}', '\u{7}']), "{csv:?}");
+        assert!(csv.contains("␛]0;pwned␇"), "{csv}");
+    }
+
+    #[test]
+    fn csv_guards_cells_a_spreadsheet_would_run() {
+        let guarded = CsvCells {
+            guard_formulas: true,
+            ..EXACT
+        };
+        for formula in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(guarded.text(formula), format!("'{formula}"));
+            assert_eq!(EXACT.text(formula), formula);
+        }
+        for plain in ["工会", "2,245", "a=b", " =x", "'quoted"] {
+            assert_eq!(guarded.text(plain), plain);
+        }
+        let mut data = hostile_dataset();
+        data.figures[0].id = "=1+1".to_owned();
+        data.figures[0].label.hant = "@cmd".to_owned();
+        let mut csv = Vec::new();
+        write_csv(&mut csv, &records(&data), guarded).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        let row = csv.lines().nth(1).unwrap();
+        assert!(row.starts_with("'=1+1,"), "{row}");
+        assert!(row.contains(",'@cmd,"), "{row}");
+    }
+
+    #[test]
+    fn markdown_cells_cannot_hold_html_links_or_emphasis() {
+        assert_eq!(
+            markdown_cell("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(
+            markdown_cell("[click](javascript:x) ![i](u)"),
+            "\\[click\\](javascript:x) !\\[i\\](u)"
+        );
+        assert_eq!(
+            markdown_cell("<http://x> & *a* _b_ `c` ~~d~~"),
+            "&lt;http://x&gt; &amp; \\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~"
+        );
+        assert_eq!(markdown_cell("工会 2,245 (约)"), "工会 2,245 (约)");
+    }
+
     #[test]
     fn csv_and_json_keep_escape_sequences_exactly() {
         let data = hostile_dataset();
         let records = records(&data);
         let mut csv = Vec::new();
-        write_csv(&mut csv, &records).unwrap();
+        write_csv(&mut csv, &records, EXACT).unwrap();
         let csv = String::from_utf8(csv).unwrap();
         assert!(csv.contains(&format!(",\"{HOSTILE}\",")), "{csv:?}");
         let json = serde_json::to_value(&records).unwrap();

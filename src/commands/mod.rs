@@ -10,9 +10,11 @@ pub mod qa;
 pub mod render;
 pub mod validate;
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
+use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{Command, Settings};
@@ -72,14 +74,11 @@ impl Failure {
     }
 
     /// Prints the message on stderr, with control characters from file names or data made
-    /// harmless, and gives the exit status.
+    /// harmless (the message's own line breaks kept), and gives the exit status.
     pub fn report(&self) -> ExitCode {
+        let lines: Vec<Cow<str>> = self.message.split('\n').map(sanitize).collect();
         // Nothing sensible is left to do if stderr itself is gone.
-        let _ = writeln!(
-            io::stderr().lock(),
-            "pressdash: {}",
-            sanitize(&self.message)
-        );
+        let _ = writeln!(io::stderr().lock(), "pressdash: {}", lines.join("\n"));
         self.exit_code()
     }
 }
@@ -159,12 +158,60 @@ fn stdout_terminal_width() -> Option<usize> {
 }
 
 /// Writes through a buffered stdout. A reader that went away (`pressdash figures | head -1`)
-/// ends the output quietly, as a closed pipe should; any other write error is a failure.
+/// ends the output quietly, as a closed pipe should; any other write error is a failure, and
+/// so is a stdout that was closed before the program started.
 pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+    if stdout_was_closed() {
+        return Err(Failure::data(
+            "Cannot write the output: stdout is closed. Redirect it to a file, or to /dev/null \
+             to discard it.",
+        ));
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = write(&mut out).and_then(|()| out.flush());
     quiet_on_closed_pipe(written)
+}
+
+/// Whether stdout was closed when the program started (`pressdash figures >&-`). The standard
+/// library then opens /dev/null read-write in its place, and writes vanish without an error;
+/// a shell's `> /dev/null` opens it write-only. Linux shows both in /proc; elsewhere a closed
+/// stdout goes unnoticed.
+fn stdout_was_closed() -> bool {
+    let is_null =
+        fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == Path::new("/dev/null"));
+    is_null
+        && fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("flags:"))
+                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        })
+}
+
+/// What clap has to say instead of a command to run. Help and version go to stdout (exit 0,
+/// or 1 when they cannot be written); usage errors go to stderr with exit status 2, as plain
+/// text with any control character made visible ([`crate::cli::Cli::from_args`] already quotes the
+/// arguments in their visible form).
+pub fn report_command_line(error: &clap::Error) -> ExitCode {
+    let rendered = error.render();
+    if error.use_stderr() {
+        let plain = rendered.to_string();
+        let lines: Vec<Cow<str>> = plain.split('\n').map(sanitize).collect();
+        let _ = write!(io::stderr().lock(), "{}", lines.join("\n"));
+        return ExitCode::from(2);
+    }
+    let styled = io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    let text = if styled {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    match write_stdout(|out| out.write_all(text.as_bytes())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
 }
 
 fn quiet_on_closed_pipe(written: io::Result<()>) -> Result<(), Failure> {

@@ -773,6 +773,17 @@ fn index_ids<'a>(
 ) -> HashMap<&'a str, usize> {
     let mut index = HashMap::new();
     for (i, id) in ids.enumerate() {
+        // An empty id is reported with the other empty texts.
+        if !id.is_empty() && !is_kebab_case(id) {
+            problems.push(Problem {
+                severity: Severity::Error,
+                path: format!("{list}[{i}].id"),
+                message: format!(
+                    "{id:?} is not a kebab-case id: use lowercase letters a–z and digits, \
+                     words joined by single hyphens (`legal-aid`, `q3`)"
+                ),
+            });
+        }
         if let Some(first) = index.get(id) {
             problems.push(Problem {
                 severity: Severity::Error,
@@ -786,6 +797,18 @@ fn index_ids<'a>(
     index
 }
 
+/// `parcels-2021`: ASCII lowercase letters and digits in words joined by single hyphens.
+/// Ids end up in file names, URLs and spreadsheet cells, where anything else can act
+/// (`=1+1`, a leading `-`).
+fn is_kebab_case(id: &str) -> bool {
+    id.split('-').all(|word| {
+        !word.is_empty()
+            && word
+                .bytes()
+                .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
+    })
+}
+
 fn nearly_equal(a: f64, b: f64) -> bool {
     (a - b).abs() <= VALUE_TOLERANCE * a.abs().max(b.abs())
 }
@@ -794,6 +817,36 @@ fn nearly_equal(a: f64, b: f64) -> bool {
 mod tests {
     use super::*;
     use crate::data::load::load_str;
+
+    #[test]
+    fn ids_must_be_kebab_case() {
+        for good in ["q3", "legal-aid", "parcels-2021", "a"] {
+            assert!(is_kebab_case(good), "{good}");
+        }
+        for bad in [
+            "=1+1",
+            "-x",
+            "x-",
+            "a--b",
+            "Legal-aid",
+            "a_b",
+            "a b",
+            "工会",
+            "+1",
+            "@x",
+        ] {
+            assert!(!is_kebab_case(bad), "{bad}");
+        }
+        let mut dataset = load_str(FIXTURE, "min.json").unwrap();
+        dataset.figures[0].id = "=HYPERLINK(x)".to_owned();
+        let problems = validate(&dataset);
+        assert!(
+            problems.iter().any(|p| p.is_error()
+                && p.path == "figures[0].id"
+                && p.message.contains("kebab-case")),
+            "{problems:?}"
+        );
+    }
     use crate::data::model::{Measure, Question};
 
     const FIXTURE: &str = include_str!("../../tests/fixtures/min.json");

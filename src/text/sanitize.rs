@@ -2,16 +2,16 @@
 //!
 //! A dataset is input: its text must never reach the terminal as escape sequences (a title
 //! change `ESC ] 0 ; … BEL`, an OSC 52 clipboard write, cursor moves) nor reorder what is shown.
-//! [`sanitize`] maps, character by character:
-//! - `\n` is kept (a line break for the wrapper); `\r\n` becomes `\n`;
-//! - a tab becomes one space: text is reflowed, so tab stops mean nothing once wrapped;
-//! - other C0 controls (U+0000–U+001F) become their Control Pictures (U+2400 + code:
-//!   `ESC` → `␛`, `BEL` → `␇`, a lone `\r` → `␍`), and DEL becomes `␡`;
+//! Its texts hold no line breaks or tabs either (data/SCHEMA.md): each is one label, sentence
+//! or paragraph, laid out by the wrapper, so a stray one is shown, not obeyed. [`sanitize`]
+//! maps, character by character:
+//! - C0 controls (U+0000–U+001F), line feed and tab included, become their Control Pictures
+//!   (U+2400 + code: `ESC` → `␛`, `BEL` → `␇`, `\n` → `␊`, `\t` → `␉`), and DEL becomes `␡`;
 //! - C1 controls (U+0080–U+009F, 8-bit `CSI`/`OSC` among them) and the bidi embeddings,
 //!   overrides and isolates (U+202A–U+202E, U+2066–U+2069), which could make a line read
 //!   differently from what it holds, become their code in the visible form `\u{9b}`.
 //!
-//! Everything else is kept, so the result has no control character but `\n`.
+//! Everything else is kept, so the result has no control character at all.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -25,12 +25,9 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     let (clean, rest) = s.split_at(first_change);
     let mut out = String::with_capacity(s.len() + 8);
     out.push_str(clean);
-    let mut chars = rest.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in rest.chars() {
         match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\t' => out.push(' '),
-            '\u{0}'..='\u{1F}' if c != '\n' => out.push(control_picture(c)),
+            '\u{0}'..='\u{1F}' => out.push(control_picture(c)),
             '\u{7F}' => out.push('\u{2421}'),
             c if needs_change(c) => {
                 // Writing to a String cannot fail.
@@ -43,7 +40,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 }
 
 fn needs_change(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_bidi_control(c)
+    c.is_control() || is_bidi_control(c)
 }
 
 /// The bidi embeddings, overrides and isolates, which reorder what a line shows.
@@ -64,7 +61,7 @@ mod tests {
 
     #[test]
     fn clean_text_is_borrowed() {
-        let text = "全國總工會\n8122.4萬件 “好”";
+        let text = "全國總工會 8122.4萬件 “好”";
         assert!(matches!(sanitize(text), Cow::Borrowed(t) if t == text));
     }
 
@@ -85,8 +82,8 @@ mod tests {
 
     #[test]
     fn each_kind_of_control_has_its_form() {
-        assert_eq!(sanitize("a\tb"), "a b");
-        assert_eq!(sanitize("a\r\nb\rc\n"), "a\nb␍c\n");
+        assert_eq!(sanitize("a\tb"), "a␉b");
+        assert_eq!(sanitize("a\r\nb\rc\n"), "a␍␊b␍c␊");
         assert_eq!(sanitize("\u{0}\u{1f}\u{7f}"), "␀␟␡");
         assert_eq!(sanitize("\u{85}\u{9b}2J"), "\\u{85}\\u{9b}2J");
         assert_eq!(
@@ -102,7 +99,7 @@ mod tests {
         fn no_control_survives(s in any::<String>()) {
             let clean = sanitize(&s);
             prop_assert!(!clean.chars().any(needs_change));
-            prop_assert_eq!(s.matches('\n').count(), clean.matches('\n').count());
+            prop_assert_eq!(s.matches('\n').count(), clean.matches('␊').count() - s.matches('␊').count());
         }
 
         #[test]
