@@ -282,7 +282,7 @@ impl Settings {
 }
 
 impl GlobalOptions {
-    /// Reads the locale, `NO_COLOR` and whether stdout is a terminal.
+    /// Reads the locale, `NO_COLOR`, `TERM` and whether stdout is a terminal.
     pub fn resolve(&self) -> Settings {
         Settings {
             data: self.data.clone(),
@@ -290,7 +290,7 @@ impl GlobalOptions {
             lang: self.lang.into(),
             color: resolve_color(
                 self.color,
-                std::env::var_os("NO_COLOR"),
+                |name| std::env::var_os(name),
                 io::stdout().is_terminal(),
             ),
         }
@@ -366,19 +366,20 @@ fn script_of_locale(locale: &str) -> Script {
     }
 }
 
-/// Whether to emit colour: `always` forces it; `never` or a non-empty `NO_COLOR` turns it off;
-/// `auto` follows whether stdout is a terminal.
+/// Whether to emit colour: `always` forces it; `never`, a non-empty `NO_COLOR` or `TERM=dumb`
+/// turns it off; `auto` follows whether stdout is a terminal. `env` looks up a variable.
 pub fn resolve_color(
     choice: ColorChoice,
-    no_color: Option<OsString>,
+    env: impl Fn(&str) -> Option<OsString>,
     stdout_is_terminal: bool,
 ) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            let no_color_set = no_color.is_some_and(|value| !value.is_empty());
-            stdout_is_terminal && !no_color_set
+            let no_color_set = env("NO_COLOR").is_some_and(|value| !value.is_empty());
+            let dumb = env("TERM").is_some_and(|term| term == "dumb");
+            stdout_is_terminal && !no_color_set && !dumb
         }
     }
 }
@@ -533,13 +534,27 @@ mod tests {
 
     #[test]
     fn colour_resolution() {
-        let set = || Some(OsString::from("1"));
-        let empty = || Some(OsString::new());
-        assert!(resolve_color(ColorChoice::Always, set(), false));
-        assert!(!resolve_color(ColorChoice::Never, None, true));
-        assert!(resolve_color(ColorChoice::Auto, None, true));
-        assert!(!resolve_color(ColorChoice::Auto, None, false));
-        assert!(!resolve_color(ColorChoice::Auto, set(), true));
-        assert!(resolve_color(ColorChoice::Auto, empty(), true));
+        let vars = |pairs: &'static [(&str, &str)]| {
+            move |name: &str| env_of(pairs)(name).map(OsString::from)
+        };
+        let no_color = vars(&[("NO_COLOR", "1")]);
+        assert!(resolve_color(ColorChoice::Always, no_color, false));
+        assert!(!resolve_color(ColorChoice::Never, vars(&[]), true));
+        assert!(resolve_color(ColorChoice::Auto, vars(&[]), true));
+        assert!(!resolve_color(ColorChoice::Auto, vars(&[]), false));
+        assert!(!resolve_color(ColorChoice::Auto, no_color, true));
+        assert!(resolve_color(
+            ColorChoice::Auto,
+            vars(&[("NO_COLOR", "")]),
+            true
+        ));
+        let dumb = vars(&[("TERM", "dumb")]);
+        assert!(!resolve_color(ColorChoice::Auto, dumb, true));
+        assert!(resolve_color(ColorChoice::Always, dumb, true));
+        assert!(resolve_color(
+            ColorChoice::Auto,
+            vars(&[("TERM", "xterm")]),
+            true
+        ));
     }
 }

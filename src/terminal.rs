@@ -5,20 +5,34 @@
 //! - `q`, Ctrl-c, an I/O error: [`run`], after the loop returns;
 //! - a panic: the loop runs under `catch_unwind`; the panic hook only keeps the message, so it
 //!   can be printed after the terminal is restored instead of onto the alternate screen;
-//! - SIGTERM, SIGHUP, SIGINT, SIGQUIT: a thread waiting on them restores, then exits with
-//!   128 + the signal's number.
+//! - a signal whose default is to end the program (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1,
+//!   SIGALRM, SIGPIPE and the rest of [`ENDING_SIGNALS`]): a thread waiting on them restores,
+//!   then exits with 128 + the signal's number;
+//! - the terminal going away (its window closed while SIGHUP is ignored, or a terminal that
+//!   was not the controlling one): it then reads as end of file forever, and crossterm's reader
+//!   would spin on it, so a thread waits for the hang-up itself and ends the program as
+//!   SIGHUP would.
 //!
-//! Drawing and restoring both hold [`SCREEN`], so a signal arriving mid-frame waits for the
-//! frame to finish, and once restored the screen is never drawn on again.
+//! Suspending: Ctrl-z (a key in raw mode) raises SIGTSTP, as does `kill -TSTP` from outside.
+//! The signal thread restores the terminal, stops the process, and on SIGCONT sets the
+//! terminal up again and wakes the loop for a full redraw. A plain SIGSTOP cannot be caught;
+//! SIGCONT still triggers the redraw.
+//!
+//! Drawing, restoring and suspending all hold [`SCREEN`], so a signal arriving mid-frame waits
+//! for the frame to finish, and the screen is never drawn on while restored.
 //!
 //! Bracketed paste is on while the dashboard runs, so a paste (and the text some input methods
 //! send at once) arrives as one [`Event::Paste`] for the open prompt instead of as keys that
 //! would each act; it is switched off with the other modes.
+//!
+//! The frame is never larger than [`MAX_SIDE`] in either direction, whatever size the terminal
+//! reports: the viewport is fixed and resized here, not by ratatui from the reported size.
 
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::process;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread;
 
@@ -31,13 +45,19 @@ use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use rustix::event::{PollFd, PollFlags};
+use signal_hook::consts::signal::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1,
+    SIGUSR2, SIGVTALRM, SIGWINCH, SIGXCPU, SIGXFSZ,
+};
 use signal_hook::iterator::Signals;
+use signal_hook::low_level;
 
 use crate::app::App;
-use crate::cli::Settings;
+use crate::cli::{MAX_RENDER_SIDE, Settings};
 use crate::commands::Failure;
 use crate::data::Dataset;
 use crate::ui;
@@ -47,20 +67,39 @@ const NOT_A_TERMINAL: &str = "The dashboard needs a terminal, and stdin or stdou
     one. For text output use `pressdash render` (the dashboard's screen as text), `pressdash \
     figures` (the figures as a table, CSV or JSON) or `pressdash qa` (the transcript).";
 
+/// Said when `TERM=dumb`: such a terminal cannot move the cursor or draw in place.
+const DUMB_TERMINAL: &str = "The dashboard needs a terminal that can move the cursor and draw \
+    in place, and TERM=dumb says this one cannot. Run it in a full terminal (set TERM to what \
+    it is, such as xterm-256color), or use `pressdash render`, `pressdash figures` or \
+    `pressdash qa` for text.";
+
 /// Test-only: in debug builds, when this variable is set, the first key press panics, so the
 /// end-to-end tests can check that a crash leaves the terminal usable. Release builds, the
 /// ones users run, never read it.
 #[cfg(debug_assertions)]
 const TEST_PANIC_VAR: &str = "PRESSDASH_TEST_PANIC";
 
-/// The signals that end the dashboard; each restores the terminal first.
-const ENDING_SIGNALS: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+/// The catchable signals whose default is to end the program; each restores the terminal
+/// first. (SIGKILL cannot be caught; SIGSEGV and its kind mean the program is broken.)
+const ENDING_SIGNALS: [i32; 12] = [
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF,
+    SIGXCPU, SIGXFSZ,
+];
 
-/// What must be undone on the way out. Held while drawing and while restoring.
+/// The largest frame drawn, in columns or rows, as for `render`: a terminal reporting
+/// 65535x65535 gets a corner of that size instead of a buffer of billions of cells.
+const MAX_SIDE: u16 = MAX_RENDER_SIDE;
+
+/// What must be undone on the way out. Held while drawing, restoring and suspending.
 static SCREEN: Mutex<Screen> = Mutex::new(Screen {
     active: false,
     mouse: false,
+    suspended: false,
 });
+
+/// Set when the terminal was handed back and taken again: its screen no longer shows the
+/// last frame, so the next one is drawn whole.
+static REDRAW: AtomicBool = AtomicBool::new(false);
 
 /// The message of a panic in the loop, kept until the terminal is restored.
 static PANIC_MESSAGE: Mutex<Option<String>> = Mutex::new(None);
@@ -69,8 +108,10 @@ static PANIC_MESSAGE: Mutex<Option<String>> = Mutex::new(None);
 struct Screen {
     /// Raw mode, the alternate screen and bracketed paste are on.
     active: bool,
-    /// Mouse capture is on.
+    /// Mouse capture is on (or is to be switched on again after a suspend).
     mouse: bool,
+    /// Restored for a suspend, to be set up again on SIGCONT.
+    suspended: bool,
 }
 
 type Backend = CrosstermBackend<Stdout>;
@@ -80,18 +121,27 @@ pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Fai
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::usage(NOT_A_TERMINAL));
     }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        return Err(Failure::usage(DUMB_TERMINAL));
+    }
     let mut app = App::new(dataset, settings.app_options(mouse));
-    let signals = Signals::new(ENDING_SIGNALS)
+    let signals = Signals::new(ENDING_SIGNALS.into_iter().chain([SIGTSTP, SIGCONT]))
         .map_err(|error| terminal_failure("cannot watch for signals", &error))?;
     let signals_handle = signals.handle();
-    let watcher = thread::spawn(move || restore_on_signal(signals));
+    let watcher = thread::spawn(move || handle_signals(signals));
+    // Blocked in poll until the terminal hangs up; it never holds anything to clean up, so it
+    // is left behind when the dashboard ends normally.
+    thread::spawn(end_on_hangup);
 
     let default_hook = panic::take_hook();
     panic::set_hook(Box::new(keep_panic_message));
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        enter(mouse)?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        event_loop(&mut terminal, &mut app)
+        enter(&mut lock(&SCREEN), mouse)?;
+        let area = frame_area()?;
+        let backend = CrosstermBackend::new(io::stdout());
+        let viewport = Viewport::Fixed(area);
+        let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
+        event_loop(&mut terminal, &mut app, area)
     }));
     restore(&mut lock(&SCREEN));
     panic::set_hook(default_hook);
@@ -121,8 +171,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn enter(mouse: bool) -> io::Result<()> {
-    let mut screen = lock(&SCREEN);
+fn enter(screen: &mut Screen, mouse: bool) -> io::Result<()> {
     // Marked first, so a failure half-way still restores whatever was switched on.
     screen.active = true;
     screen.mouse = mouse;
@@ -150,13 +199,96 @@ fn restore(screen: &mut Screen) {
     screen.active = false;
 }
 
-fn restore_on_signal(mut signals: Signals) {
-    if let Some(signal) = signals.forever().next() {
-        // Held until the process is gone, so the loop cannot draw over the restored screen.
-        let mut screen = lock(&SCREEN);
-        restore(&mut screen);
-        process::exit(128 + signal);
+fn handle_signals(mut signals: Signals) {
+    for signal in signals.forever() {
+        match signal {
+            SIGTSTP => suspend(),
+            SIGCONT => resume(&mut lock(&SCREEN)),
+            ending => {
+                // Held until the process is gone, so the loop cannot draw over the restored
+                // screen.
+                let mut screen = lock(&SCREEN);
+                restore(&mut screen);
+                process::exit(128 + ending);
+            }
+        }
     }
+}
+
+/// Hands the terminal back to the shell and stops, as SIGTSTP does by default; continues
+/// with the terminal set up again once the shell sends SIGCONT (`fg`).
+fn suspend() {
+    if !a_shell_can_resume() {
+        return;
+    }
+    let mut screen = lock(&SCREEN);
+    if screen.active {
+        restore(&mut screen);
+        screen.suspended = true;
+    }
+    // The lock is held while stopped: nothing draws on the shell's screen.
+    let _ = low_level::emulate_default_handler(SIGTSTP);
+    resume(&mut screen);
+}
+
+/// Whether a shell waits to resume this process after a stop: the parent is in this session
+/// but in another process group, as a job-control shell is. Otherwise (the dashboard is the
+/// terminal's own program, say) nothing would ever send SIGCONT, and the kernel itself
+/// discards SIGTSTP for such an orphaned group; so does the dashboard.
+fn a_shell_can_resume() -> bool {
+    use rustix::process::{getpgid, getpgrp, getppid, getsid};
+    let Some(parent) = getppid() else {
+        return false;
+    };
+    let same_session = getsid(Some(parent)).ok() == getsid(None).ok();
+    let other_group = getpgid(Some(parent)).ok() != Some(getpgrp());
+    same_session && other_group
+}
+
+/// After a stop: sets the terminal up again if a suspend restored it, and has the loop draw
+/// the whole frame, since the shell has used the screen meanwhile.
+fn resume(screen: &mut Screen) {
+    if screen.suspended {
+        screen.suspended = false;
+        let mouse = screen.mouse;
+        if enter(screen, mouse).is_err() {
+            // The terminal is gone or refuses: leave it as the shell has it.
+            restore(screen);
+            process::exit(128 + SIGHUP);
+        }
+    }
+    REDRAW.store(true, Ordering::SeqCst);
+    // Wakes the loop, blocked in crossterm's reader, with a resize event: the window may well
+    // have changed size while stopped.
+    let _ = low_level::raise(SIGWINCH);
+}
+
+/// Waits for the terminal to hang up, then ends the dashboard as SIGHUP would. A poll for no
+/// events reports only a hang-up or an error on the terminal.
+fn end_on_hangup() {
+    let stdin = io::stdin();
+    let mut terminal = [PollFd::new(&stdin, PollFlags::empty())];
+    loop {
+        match rustix::event::poll(&mut terminal, None) {
+            Ok(_) if !terminal[0].revents().is_empty() => break,
+            Ok(_) | Err(rustix::io::Errno::INTR) => {}
+            // The terminal cannot be watched: SIGHUP is the only warning then.
+            Err(_) => return,
+        }
+    }
+    let mut screen = lock(&SCREEN);
+    restore(&mut screen);
+    process::exit(128 + SIGHUP);
+}
+
+/// The terminal's size, capped at [`MAX_SIDE`], as the frame's area.
+fn frame_area() -> io::Result<Rect> {
+    let (cols, rows) = crossterm::terminal::size()?;
+    Ok(capped(cols, rows))
+}
+
+fn capped(cols: u16, rows: u16) -> Rect {
+    Rect::new(0, 0, cols.min(MAX_SIDE), rows.min(MAX_SIDE))
 }
 
 /// The panic hook while the dashboard runs: keeps a short message (with a backtrace when
@@ -183,20 +315,31 @@ fn keep_panic_message(info: &panic::PanicHookInfo<'_>) {
     *lock(&PANIC_MESSAGE) = Some(message);
 }
 
-fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
-    let (cols, rows) = crossterm::terminal::size()?;
-    app.resize(cols, rows);
+fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, mut area: Rect) -> io::Result<()> {
+    app.resize(area.width, area.height);
     loop {
         {
             let _screen = lock(&SCREEN);
+            if REDRAW.swap(false, Ordering::SeqCst) {
+                // Clears the screen and forgets the last frame, so all of it is written.
+                terminal.resize(area)?;
+            }
             terminal.draw(|frame| ui::draw(frame, app))?;
         }
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => press(app, key),
             Event::Mouse(mouse) => app.handle_mouse(mouse),
             Event::Paste(text) => app.handle_paste(&text),
-            Event::Resize(cols, rows) => app.resize(cols, rows),
+            Event::Resize(cols, rows) => {
+                area = capped(cols, rows);
+                terminal.resize(area)?;
+                app.resize(area.width, area.height);
+            }
             _ => {}
+        }
+        if app.take_suspend() {
+            // The signal thread does the rest, as for a SIGTSTP from outside.
+            let _ = low_level::raise(SIGTSTP);
         }
         if app.should_quit() {
             return Ok(());

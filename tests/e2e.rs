@@ -74,11 +74,28 @@ fn poll(mut done: impl FnMut() -> bool) -> bool {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Self {
+        Self::start_program(BINARY, args, cols, rows, env)
+    }
+
+    /// Runs `script` in a job-control shell (bash with `set -m`), the binary as `$0`, so that
+    /// a stopped dashboard has a shell to return to.
+    fn start_in_shell(script: &str) -> Self {
+        let script = format!("set -m; {script}");
+        Self::start_program("bash", &["--norc", "-c", &script, BINARY], 100, 30, &[])
+    }
+
+    fn start_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pseudo-terminal");
         let settings_before = line_settings(pair.master.as_ref());
-        let mut command = CommandBuilder::new(BINARY);
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
@@ -528,6 +545,206 @@ fn sigterm_restores_the_terminal() {
 #[test]
 fn sighup_restores_the_terminal() {
     assert_signal_restores(nix::sys::signal::Signal::SIGHUP);
+}
+
+#[test]
+fn other_ending_signals_restore_the_terminal_too() {
+    use nix::sys::signal::Signal;
+    for signal in [Signal::SIGUSR1, Signal::SIGALRM, Signal::SIGPIPE] {
+        assert_signal_restores(signal);
+    }
+}
+
+fn pid_of(session: &Session) -> nix::unistd::Pid {
+    let pid = session.child.process_id().expect("a process id");
+    nix::unistd::Pid::from_raw(i32::try_from(pid).expect("a pid fits"))
+}
+
+/// The dashboard's process under its job-control shell, found by its parent.
+fn dashboard_under(shell: &Session) -> nix::unistd::Pid {
+    let shell = pid_of(shell);
+    let mut found = None;
+    poll(|| {
+        found = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .ok()
+            .and_then(|children| children.split_whitespace().next().map(str::to_owned))
+            .and_then(|pid| pid.parse().ok());
+        found.is_some()
+    });
+    nix::unistd::Pid::from_raw(found.expect("the shell started the dashboard"))
+}
+
+/// Ctrl-z (or SIGTSTP from outside) gives the terminal back to the shell as it was, stops,
+/// and `fg` brings the dashboard back, drawn whole.
+fn assert_suspends_and_resumes(stop: impl FnOnce(&mut Session)) {
+    let mut session = Session::start_in_shell("\"$0\" --mouse; echo suspended; read -r line; fg");
+    let (theme, figure) = overview_expectations(&dataset());
+    session.wait_for_text(&figure);
+    stop(&mut session);
+    session.wait_for_text("suspended");
+    assert_restored(&session);
+    assert!(
+        !session.screen_text().contains(&figure),
+        "the shell's screen is back"
+    );
+    session.press("\r");
+    session.wait_for("the dashboard set up again", |screen| {
+        screen.alternate_screen() && screen.contents().contains(&figure)
+    });
+    session.wait_for_text(&theme);
+    session.press("q");
+    assert_eq!(session.exit_code(), 0);
+    assert_restored(&session);
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_resumes() {
+    assert_suspends_and_resumes(|session| session.press("\u{1a}"));
+}
+
+#[test]
+fn sigtstp_suspends_with_the_terminal_restored_and_fg_resumes() {
+    assert_suspends_and_resumes(|session| {
+        let dashboard = dashboard_under(session);
+        nix::sys::signal::kill(dashboard, nix::sys::signal::Signal::SIGTSTP).expect("send");
+    });
+}
+
+/// Started as the terminal's own program, nothing could resume a stopped dashboard: Ctrl-z is
+/// then ignored, as the kernel ignores SIGTSTP for such a process.
+#[test]
+fn ctrl_z_without_a_shell_to_return_to_does_nothing() {
+    let mut session = start_dashboard(&[], &[]);
+    session.press("\u{1a}");
+    session.press("2");
+    session.wait_for_text("2/10");
+    session.press("q");
+    assert_eq!(session.exit_code(), 0);
+    assert_restored(&session);
+}
+
+/// A terminal that goes away without SIGHUP (it was not the dashboard's controlling
+/// terminal, as when SIGHUP never comes) reads as end of file forever: the dashboard must
+/// end instead of spinning on it.
+#[test]
+fn the_dashboard_ends_when_its_terminal_goes_away() {
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use std::process::Stdio;
+
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
+        .expect("open a pseudo-terminal");
+    grantpt(&master).expect("grant it");
+    unlockpt(&master).expect("unlock it");
+    let name = ptsname(&master, Vec::new()).expect("its name");
+    let slave = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(name.to_str().expect("a UTF-8 name"))
+        .expect("open its slave side");
+    let window = rustix::termios::Winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    rustix::termios::tcsetwinsize(&slave, window).expect("size it");
+    let stdio = || Stdio::from(slave.try_clone().expect("a copy of the slave side"));
+    let mut child = Command::new(BINARY)
+        .env("TERM", "xterm-256color")
+        .env("LC_ALL", LOCALE)
+        .stdin(stdio())
+        .stdout(stdio())
+        .stderr(stdio())
+        .spawn()
+        .expect("start pressdash");
+    drop(slave);
+
+    // Reads until the whole first frame is drawn (the footer is its last row) and the program
+    // waits for input, then closes the only master: the terminal is gone.
+    let footer = "q 退出";
+    let (drawn, first_frame) = std::sync::mpsc::channel();
+    let (close, closing) = std::sync::mpsc::channel::<()>();
+    let mut master = std::fs::File::from(master);
+    thread::spawn(move || {
+        let mut screen = vt100::Parser::new(non_zero(30), non_zero(100), 0);
+        let mut chunk = [0; 4096];
+        while let Ok(read @ 1..) = master.read(&mut chunk) {
+            screen.process(&chunk[..read]);
+            if screen.screen().contents().contains(footer) {
+                break;
+            }
+        }
+        let _ = drawn.send(screen.screen().contents());
+        // The master is closed when this thread ends.
+        let _ = closing.recv();
+    });
+    let screen = first_frame
+        .recv_timeout(DEADLINE)
+        .expect("the first frame is drawn");
+    assert!(screen.contains(footer), "the first frame:\n{screen}");
+    let waiting = poll(|| {
+        std::fs::read_to_string(format!("/proc/{}/stat", child.id())).is_ok_and(|stat| {
+            stat.rsplit(')')
+                .next()
+                .is_some_and(|fields| fields.trim_start().starts_with('S'))
+        })
+    });
+    assert!(waiting, "the dashboard waits for input");
+    drop(close);
+
+    let mut status = None;
+    poll(|| {
+        status = child.try_wait().expect("poll the program");
+        status.is_some()
+    });
+    if status.is_none() {
+        let _ = child.kill();
+    }
+    let status = status.expect("pressdash ends once its terminal is gone");
+    assert_eq!(status.code(), Some(128 + 1), "ends as a hang-up would");
+}
+
+/// A terminal may report any size; the frame stays within what `render` allows.
+#[test]
+fn a_huge_reported_size_is_capped() {
+    let mut session = start_dashboard(&[], &[]);
+    // Only the pseudo-terminal grows: the emulated screen could not hold 65535x65535 cells.
+    session.master.resize(size(65535, 65535)).expect("resize");
+    // A frame of 65535x65535 cells would take hundreds of gigabytes and abort with the
+    // terminal left raw; a capped one is drawn, and the keys still act.
+    session.press("2q");
+    assert_eq!(session.exit_code(), 0);
+    assert_restored(&session);
+}
+
+/// Without --width, `qa` fits the terminal; one too narrow for text gets the narrowest text,
+/// not an error about an option that was never given.
+#[test]
+fn qa_in_a_one_column_terminal_prints_the_narrowest_text() {
+    let narrowest = Command::new(BINARY)
+        .args(["qa", "--item", "1", "--width"])
+        .arg(pressdash::text::MIN_WIDTH.to_string())
+        .env("LC_ALL", LOCALE)
+        .output()
+        .expect("run pressdash qa");
+    assert!(narrowest.status.success(), "{narrowest:?}");
+    let expected = String::from_utf8(narrowest.stdout).expect("UTF-8");
+
+    let mut session = Session::start(&["qa", "--item", "1"], 1, 30, &[]);
+    assert_eq!(session.exit_code(), 0);
+    // The terminal turns each line break into CR LF.
+    let shown = expected.replace('\n', "\r\n");
+    session.wait_for_bytes("the narrowest text", shown.as_bytes());
+    let printed = session.with_output(|output| output.bytes.clone());
+    assert_eq!(printed, shown.as_bytes(), "nothing else is printed");
+}
+
+#[test]
+fn a_dumb_terminal_is_refused_with_an_explanation() {
+    let mut session = Session::start(&[], 100, 30, &[("TERM", "dumb")]);
+    assert_eq!(session.exit_code(), 2);
+    session.wait_for_text("TERM=dumb");
+    assert_restored(&session);
 }
 
 /// The panic is reachable only through a variable that debug builds read.

@@ -5,6 +5,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
+    /// Ctrl-z: hand the terminal back to the shell until `fg`.
+    Suspend,
     /// Close the innermost popup, prompt or filter.
     Back,
     NextTab,

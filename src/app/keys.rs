@@ -453,6 +453,17 @@ pub static KEY_TABLE: &[Binding] = &[
         help: phrase("退出", "退出", "quit"),
         hint: Some(hint("q", phrase("退出", "退出", "quit"))),
     },
+    Binding {
+        keys: &[Key::ctrl('z')],
+        contexts: &[Global],
+        action: Action::Suspend,
+        help: phrase(
+            "暂停，回到 shell（fg 继续）",
+            "暫停，回到 shell（fg 繼續）",
+            "suspend to the shell (fg resumes)",
+        ),
+        hint: None,
+    },
 ];
 
 /// The action bound to `event` in the first of the `active` contexts (innermost first) that

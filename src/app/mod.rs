@@ -137,6 +137,8 @@ pub struct App {
     /// The script, language or topics changed since the pager last heard of them.
     pager_stale: bool,
     quit: bool,
+    /// Ctrl-z was pressed and the terminal layer has not suspended yet.
+    suspend: bool,
 }
 
 impl App {
@@ -162,6 +164,7 @@ impl App {
             pager_area: None,
             pager_stale: false,
             quit: false,
+            suspend: false,
         }
     }
 
@@ -212,6 +215,11 @@ impl App {
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// Whether Ctrl-z asked to suspend since the last call; the terminal layer acts on it.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
     }
 
     /// What the pager needs to lay out and draw.
@@ -374,10 +382,13 @@ impl App {
                 None => false,
             }
         };
-        // Ctrl-c quits even from a prompt that has no use for it.
-        if !used && key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
-        {
-            self.quit = true;
+        // Ctrl-c quits and Ctrl-z suspends even from a prompt that has no use for them.
+        if !used && key.modifiers.contains(KeyModifiers::CONTROL) {
+            match key.code {
+                KeyCode::Char('c') => self.quit = true,
+                KeyCode::Char('z') => self.suspend = true,
+                _ => {}
+            }
         }
     }
 
@@ -423,6 +434,7 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
             Action::Back => self.back(),
             Action::Help => {
                 self.popup = match self.popup {
@@ -1141,6 +1153,27 @@ mod tests {
         assert_eq!(app.popup(), None);
         app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         assert!(app.should_quit());
+    }
+
+    #[test]
+    fn ctrl_z_asks_to_suspend_from_any_screen_or_prompt_once() {
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        let mut app = app();
+        assert!(!app.take_suspend());
+        app.handle_key(ctrl_z);
+        assert!(app.take_suspend());
+        assert!(!app.take_suspend(), "taken once");
+        press(&mut app, "/工会");
+        app.handle_key(ctrl_z);
+        assert!(app.take_suspend(), "from the filter prompt");
+        assert_eq!(app.filter().text, "工会", "the prompt keeps its text");
+        app.handle_key(key(KeyCode::Esc));
+        let qa = app.tabs().len() - 1;
+        app.apply(Action::GoToTab(qa));
+        press(&mut app, "/");
+        app.handle_key(ctrl_z);
+        assert!(app.take_suspend(), "from the Q&A search prompt");
+        assert!(!app.should_quit());
     }
 
     #[test]

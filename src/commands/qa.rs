@@ -11,8 +11,10 @@ const DEFAULT_WIDTH: usize = 80;
 
 pub fn run(args: &QaArgs, settings: &Settings) -> Result<(), Failure> {
     let dataset = load_dataset(settings.data.as_ref())?;
+    // A terminal narrower than the wrapper can use gets the narrowest text instead of an
+    // error about a --width that was never given.
     let width = args.width.map_or_else(
-        || stdout_terminal_width().unwrap_or(DEFAULT_WIDTH),
+        || stdout_terminal_width().map_or(DEFAULT_WIDTH, |width| width.max(text::MIN_WIDTH)),
         usize::from,
     );
     let text = transcript_text(&dataset, settings.script, width, args.item)?;
