@@ -959,3 +959,39 @@ fn output_that_cannot_be_written_is_an_error() {
     let output = command(&["figures"]).stdout(null).output().expect("run");
     assert_status(&output, 0);
 }
+
+/// Runs pressdash with its address space limited to `limit` bytes, as `ulimit -v` does.
+fn pressdash_within(limit: u64, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {}; exec \"$0\" \"$@\"", limit / 1024))
+        .arg(BINARY)
+        .args(args)
+        .env("LC_ALL", "zh_TW.UTF-8")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run pressdash")
+}
+
+/// A file as large as the limit allows, nearly all of it an array of zeros in a field the
+/// format does not have: explaining the refusal must not build the document in memory (it
+/// took over half a gigabyte). Refused with its path within three times the file's size.
+#[test]
+fn a_huge_unknown_field_is_refused_within_three_times_the_file_size() {
+    let dir = scratch("zeros");
+    let dataset = EMBEDDED_JSON
+        .trim_end()
+        .strip_suffix('}')
+        .expect("an object");
+    let max = usize::try_from(pressdash::data::load::MAX_BYTES).expect("fits");
+    let zeros = (max - dataset.len() - 32) / 2;
+    let mut text = String::with_capacity(max);
+    text.push_str(dataset);
+    text.push_str(", \"unknown\": [0");
+    text.push_str(&",0".repeat(zeros - 1));
+    text.push_str("]}");
+    assert!(text.len() as u64 <= pressdash::data::load::MAX_BYTES);
+    let file = write(&dir, "zeros.json", &text);
+    let output = pressdash_within(3 * text.len() as u64, &["validate", &file]);
+    assert_failure(&output, 1, &file, "unknown field `unknown`");
+}

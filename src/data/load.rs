@@ -10,7 +10,8 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::Path;
 
-use serde_json::Value;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 use super::model::{Dataset, SCHEMA_VERSION};
 
@@ -336,9 +337,8 @@ fn parse(json: &str) -> Result<Dataset, LoadErrorReason> {
 /// depth, and lets the version be checked before the typed parse, so a newer file is refused
 /// for its version and not for a field this build does not know.
 fn explain_failure(json: &str) -> Result<Dataset, LoadErrorReason> {
-    let value: Value = serde_json::from_str(json).map_err(|err| syntax_failure(json, &err))?;
-    check_version(json, &value)?;
-    drop(value);
+    let top: TopLevel = serde_json::from_str(json).map_err(|err| syntax_failure(json, &err))?;
+    check_version(json, &top)?;
 
     let mut deserializer = serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
@@ -374,37 +374,151 @@ fn syntax_failure(json: &str, err: &serde_json::Error) -> LoadErrorReason {
     }
 }
 
-fn check_version(json: &str, value: &Value) -> Result<(), LoadErrorReason> {
-    let Value::Object(fields) = value else {
-        let (line, column) = first_token_position(json);
-        return Err(LoadErrorReason::NotAnObject {
-            line,
-            column,
-            found: describe(value),
-        });
-    };
-    let version = fields
-        .get("schema_version")
-        .ok_or(LoadErrorReason::MissingVersion)?;
-    match version.as_u64() {
-        Some(found) if found > u64::from(SCHEMA_VERSION) => {
-            Err(LoadErrorReason::NewerVersion { found })
-        }
-        Some(found) if found > 0 => Ok(()),
-        _ => Err(LoadErrorReason::InvalidVersion {
-            found: cut(&version.to_string()),
-        }),
+/// What the explaining pass needs of the document's top level: what kind of value it is, and
+/// the text of its `schema_version` field. Read without building the document, so that a
+/// file of millions of values costs no more memory than its text (a `serde_json::Value` of a
+/// 32 MiB array of zeros takes over half a gigabyte).
+enum TopLevel<'a> {
+    Object {
+        version: Option<&'a RawValue>,
+    },
+    /// Not an object: "an array", "a number"…
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for TopLevel<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TopLevelVisitor)
     }
 }
 
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+struct TopLevelVisitor;
+
+impl<'de> Visitor<'de> for TopLevelVisitor {
+    type Value = TopLevel<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<Self::Value, A::Error> {
+        let mut version = None;
+        // As in a JSON object read whole, the last of repeated keys counts.
+        while let Some(key) = fields.next_key::<String>()? {
+            if key == "schema_version" {
+                version = Some(fields.next_value()?);
+            } else {
+                fields.next_value::<Skipped>()?;
+            }
+        }
+        Ok(TopLevel::Object { version })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Self::Value, A::Error> {
+        while items.next_element::<Skipped>()?.is_some() {}
+        Ok(TopLevel::Other("an array"))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(TopLevel::Other("null"))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(TopLevel::Other("a boolean"))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(TopLevel::Other("a number"))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(TopLevel::Other("a number"))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(TopLevel::Other("a number"))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(TopLevel::Other("a string"))
+    }
+}
+
+/// Any JSON value, read and dropped. Unlike serde's `IgnoredAny`, which `serde_json` skips
+/// without counting depth, nested arrays and objects go through the parser's recursion limit,
+/// so a file nested too deep is reported as such rather than by where it ends.
+struct Skipped;
+
+impl<'de> Deserialize<'de> for Skipped {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SkippedVisitor)
+    }
+}
+
+struct SkippedVisitor;
+
+impl<'de> Visitor<'de> for SkippedVisitor {
+    type Value = Skipped;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<Skipped, A::Error> {
+        while fields.next_entry::<IgnoredAny, Skipped>()?.is_some() {}
+        Ok(Skipped)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Skipped, A::Error> {
+        while items.next_element::<Skipped>()?.is_some() {}
+        Ok(Skipped)
+    }
+
+    fn visit_unit<E>(self) -> Result<Skipped, E> {
+        Ok(Skipped)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Skipped, E> {
+        Ok(Skipped)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Skipped, E> {
+        Ok(Skipped)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Skipped, E> {
+        Ok(Skipped)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Skipped, E> {
+        Ok(Skipped)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Skipped, E> {
+        Ok(Skipped)
+    }
+}
+
+fn check_version(json: &str, top: &TopLevel) -> Result<(), LoadErrorReason> {
+    let version = match top {
+        TopLevel::Object { version } => version.ok_or(LoadErrorReason::MissingVersion)?,
+        TopLevel::Other(found) => {
+            let (line, column) = first_token_position(json);
+            return Err(LoadErrorReason::NotAnObject {
+                line,
+                column,
+                found,
+            });
+        }
+    };
+    match version.get().parse::<u64>() {
+        Ok(found) if found > u64::from(SCHEMA_VERSION) => {
+            Err(LoadErrorReason::NewerVersion { found })
+        }
+        Ok(found) if found > 0 => Ok(()),
+        _ => Err(LoadErrorReason::InvalidVersion {
+            found: cut(version.get()),
+        }),
     }
 }
 
