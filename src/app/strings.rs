@@ -139,6 +139,12 @@ pub fn period(period: &Period, lang: Lang, script: Script) -> String {
         },
         (Period::AsOf { date }, Lang::Zh) => format!("截至{}", zh_date(date)),
         (Period::AsOf { date }, Lang::En) => format!("as of {date}"),
+        (Period::Recent { years }, Lang::Zh) => match script {
+            Script::Hans => format!("近{years}年来"),
+            Script::Hant => format!("近{years}年來"),
+        },
+        (Period::Recent { years: 1 }, Lang::En) => "the last year".to_owned(),
+        (Period::Recent { years }, Lang::En) => format!("the last {years} years"),
     }
 }
 
@@ -221,6 +227,9 @@ mod tests {
             date: "mid-2022".into(),
         };
         assert_eq!(period(&odd, Lang::Zh, Script::Hans), "截至mid-2022");
+        let recent = Period::Recent { years: 5 };
+        assert_eq!(period(&recent, Lang::Zh, Script::Hant), "近5年來");
+        assert_eq!(period(&recent, Lang::En, Script::Hans), "the last 5 years");
     }
 
     #[test]

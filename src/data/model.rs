@@ -267,6 +267,11 @@ pub enum Period {
     AsOf {
         date: String,
     },
+    /// The last `years` years up to the day the figure was stated (近5年来), where the text
+    /// names no first year.
+    Recent {
+        years: u16,
+    },
 }
 
 /// A half-open range of `char`s.
