@@ -373,6 +373,10 @@ fn traditional_text_has_the_right_forms() {
             "{wrong} left in the traditional text"
         );
     }
+    // The source's own 臺 (平臺, 出臺) in all its 22 places, and 紮根 for its 扎根.
+    assert_eq!(hant.matches('臺').count(), 22);
+    assert!(!hant.contains('台'));
+    assert!(hant.contains("紮根") && !hant.contains("扎根"));
     let hans = all_text(hans);
     for traditional in ["關", "係", "幹", "範", "於", "沿著"] {
         assert!(
