@@ -78,7 +78,6 @@ pub const JUMP_HINT: Phrase = p(
     "Enter/o: go to the Q&A · Esc: close",
 );
 pub const CLOSE_HINT: Phrase = p("Esc 关闭", "Esc 關閉", "Esc: close");
-pub const ITEM: Phrase = p("项", "項", "item");
 
 /// The words before a figure's number that say how exact it is; empty for exact figures.
 pub fn qualifier(qualifier: Qualifier, lang: Lang, script: Script) -> &'static str {
@@ -172,11 +171,13 @@ pub fn topic_counts(figures: usize, items: usize, lang: Lang, script: Script) ->
     }
 }
 
-/// `12/130 项` in the status line.
+/// `12/131 项数据（全部主题）` in the status line: of all figures, each counted once whatever
+/// its themes, how many pass the filter.
 pub fn shown_of(shown: usize, total: usize, lang: Lang, script: Script) -> String {
-    match lang {
-        Lang::En => format!("{shown}/{total} figures"),
-        Lang::Zh => format!("{shown}/{total} {}", ITEM.get(lang, script)),
+    match (lang, script) {
+        (Lang::En, _) => format!("{shown}/{total} figures, all themes"),
+        (Lang::Zh, Script::Hans) => format!("{shown}/{total} 项数据（全部主题）"),
+        (Lang::Zh, Script::Hant) => format!("{shown}/{total} 項數據（全部主題）"),
     }
 }
 
@@ -269,14 +270,27 @@ mod tests {
     }
 
     #[test]
-    fn counts_pluralise_in_english_only() {
-        assert_eq!(
-            topic_counts(1, 2, Lang::En, Script::Hans),
-            "1 figure · 2 Q&A items"
-        );
-        assert_eq!(
-            topic_counts(1, 2, Lang::Zh, Script::Hant),
-            "1 項數據 · 2 個問答"
-        );
+    fn counts_say_what_they_count_and_pluralise_in_english_only() {
+        let cases = [
+            (
+                topic_counts(1, 2, Lang::En, Script::Hans),
+                "1 figure · 2 Q&A items",
+            ),
+            (
+                topic_counts(1, 2, Lang::Zh, Script::Hant),
+                "1 項數據 · 2 個問答",
+            ),
+            (
+                shown_of(12, 131, Lang::En, Script::Hans),
+                "12/131 figures, all themes",
+            ),
+            (
+                shown_of(12, 131, Lang::Zh, Script::Hant),
+                "12/131 項數據（全部主題）",
+            ),
+        ];
+        for (made, expected) in cases {
+            assert_eq!(made, expected);
+        }
     }
 }

@@ -349,6 +349,14 @@ pub struct Figure {
     pub series: Option<String>,
 }
 
+impl Figure {
+    /// Whether the figure belongs to theme `theme`: its main theme or one it is tagged with.
+    /// A theme's tab, its counts, the README and `figures --theme` all count by this.
+    pub fn in_theme(&self, theme: &str) -> bool {
+        self.theme == theme || self.tags.iter().any(|tag| tag == theme)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Series {
