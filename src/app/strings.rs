@@ -4,7 +4,7 @@
 //! Keeping them in one place means a new screen cannot forget a language.
 
 use crate::data::{Figure, Lang, Period, Qualifier, Script};
-use crate::text::{format_en, format_zh, sanitize};
+use crate::text::{format_en, format_en_words, format_zh, sanitize};
 
 /// One phrase in the three interface variants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,12 +93,22 @@ pub fn qualifier(qualifier: Qualifier, lang: Lang, script: Script) -> &'static s
 /// A figure's value as a reader wants it, qualifier and unit included: `约8,122.4万件`,
 /// `about 81.2 M parcels`. A damaged figure shows what survives (`?650个`).
 pub fn figure_value(figure: &Figure, lang: Lang, script: Script) -> String {
+    value_with(figure, lang, script, format_en)
+}
+
+/// [`figure_value`] where there is room to write millions and billions out:
+/// `about 81.2 million parcels`.
+pub fn figure_value_in_words(figure: &Figure, lang: Lang, script: Script) -> String {
+    value_with(figure, lang, script, format_en_words)
+}
+
+fn value_with(figure: &Figure, lang: Lang, script: Script, english: fn(f64) -> String) -> String {
     let unit = sanitize(figure.unit.get(lang, script));
     let number = match (&figure.damaged, figure.value, lang) {
         (Some(damage), _, _) => sanitize(&damage.surviving).into_owned(),
         (None, None, _) => "?".to_string(),
         (None, Some(value), Lang::Zh) => format_zh(value, script),
-        (None, Some(value), Lang::En) => format_en(value),
+        (None, Some(value), Lang::En) => english(value),
     };
     let qualifier = qualifier(figure.qualifier, lang, script);
     match lang {
@@ -248,6 +258,10 @@ mod tests {
         assert_eq!(
             figure_value(members, Lang::En, Script::Hans),
             "about 296 M people"
+        );
+        assert_eq!(
+            figure_value_in_words(members, Lang::En, Script::Hans),
+            "about 296 million people"
         );
         let medal = by_id("f-medal");
         assert_eq!(figure_value(medal, Lang::Zh, Script::Hant), "?650個");
