@@ -795,7 +795,7 @@ fn a_label_names_what_was_counted_not_what_was_done() {
     refused(
         |text| {
             text.replace(
-                "已全部办理完成的总书记关于工人阶级和工会工作的重要指示批示",
+                "党的十八大以来总书记关于工人阶级和工会工作的重要指示批示（均已办理完成）",
                 "总书记重要指示批示办理完成",
             )
         },
