@@ -158,7 +158,17 @@ fn equal_labels(figures: &[Figure]) -> Vec<String> {
     problems
 }
 
-/// Labels name things; a chart's title says what it compares, not which tab it is on.
+/// Whether a bar's Chinese label is a short form of its figure's: its characters, digits and
+/// 年 aside (`第一产业2012`), appear in the figure's label in order.
+fn shortens(bar: &str, figure: &str) -> bool {
+    let mut rest = figure.chars();
+    bar.chars()
+        .filter(|c| !c.is_ascii_digit() && *c != '年')
+        .all(|c| rest.any(|f| f == c))
+}
+
+/// Labels name things; a chart's title says what it compares, not which tab it is on; a bar
+/// is labelled with a short form of its figure's label.
 fn labels_and_titles(dataset: &Dataset) -> Vec<String> {
     let mut problems: Vec<String> = dataset
         .figures
@@ -179,6 +189,18 @@ fn labels_and_titles(dataset: &Dataset) -> Vec<String> {
                 &format!("{what}, bar {}", bar.figure),
                 &bar.label,
             ));
+            let figure = dataset
+                .figures
+                .iter()
+                .find(|figure| figure.id == bar.figure);
+            if let Some(figure) = figure
+                && !shortens(&bar.label.hans, &figure.label.hans)
+            {
+                problems.push(format!(
+                    "{what}, bar {}: the label \"{}\" is no short form of the figure's \"{}\"",
+                    bar.figure, bar.label.hans, figure.label.hans
+                ));
+            }
         }
         for theme in &dataset.themes {
             let (title, name) = (&chart.title, &theme.label);
@@ -271,6 +293,21 @@ mod tests {
         assert!(!en_ends_in_verb("Suggestions made by workers"));
         assert!(!en_ends_in_verb("Migrant workers, 2012"));
         assert!(!en_ends_in_verb("Seed"));
+    }
+
+    #[test]
+    fn a_bar_label_shortens_its_figures_label() {
+        assert!(shortens("提出的建议", "职工提出的合理化建议"));
+        assert!(shortens("第一产业2012", "第一产业从业人员占比"));
+        assert!(shortens("2021年", "农民工总量"));
+        assert!(!shortens(
+            "获法律服务的农民工",
+            "法律服务行动服务农民工人次"
+        ));
+        assert!(
+            !shortens("建议提出", "职工提出的合理化建议"),
+            "out of order"
+        );
     }
 
     #[test]

@@ -842,3 +842,16 @@ fn a_chart_says_which_damaged_figure_of_its_sentences_it_leaves_out() {
         "`leaves_out` names pioneer-titles, which is no damaged figure",
     );
 }
+
+#[test]
+fn a_bar_is_labelled_with_a_short_form_of_its_figures_label() {
+    refused(
+        |text| {
+            text.replace(
+                "label = { hans = \"基层帮扶站点\", en = \"Grassroots aid stations\" }",
+                "label = { hans = \"基层站点网络\", en = \"Grassroots aid stations\" }",
+            )
+        },
+        "chart aid-network, bar aid-stations: the label \"基层站点网络\" is no short form",
+    );
+}
