@@ -6,7 +6,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use pressdash::data::{Dataset, EMBEDDED_JSON, load::load_embedded};
+use pressdash::app::{App, Options};
+use pressdash::data::{Dataset, EMBEDDED_JSON, Lang, Script, load::load_embedded};
 use serde_json::Value;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_pressdash");
@@ -371,16 +372,26 @@ fn figures_grep_matches_both_scripts_and_english() {
 #[test]
 fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
     let data = dataset();
-    let theme = &data.themes[0];
-    let output = pressdash(&["figures", "--theme", &theme.id, "--format", "json"]);
-    let records: Vec<Value> = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    let expected = data
-        .figures
-        .iter()
-        .filter(|figure| figure.theme == theme.id || figure.tags.contains(&theme.id))
-        .count();
-    assert_eq!(records.len(), expected);
-    assert!(expected > 0);
+    // The command counts a theme as its tab and the overview do: one count per theme.
+    let options = Options {
+        script: Script::Hans,
+        lang: Lang::En,
+        color: false,
+        mouse: false,
+    };
+    let app = App::new(data.clone(), options);
+    for (tab, theme) in data.themes.iter().enumerate() {
+        let output = pressdash(&["figures", "--theme", &theme.id, "--format", "json"]);
+        let records: Vec<Value> = serde_json::from_slice(&output.stdout).expect("valid JSON");
+        let expected = data
+            .figures
+            .iter()
+            .filter(|figure| figure.theme == theme.id || figure.tags.contains(&theme.id))
+            .count();
+        assert_eq!(records.len(), expected, "{}", theme.id);
+        assert_eq!(app.topic_counts(tab).0, expected, "{}", theme.id);
+        assert!(expected > 0);
+    }
 
     let unknown = pressdash(&["figures", "--theme", "no-such-theme"]);
     assert_failure(&unknown, 2, "no-such-theme", "valid theme ids");

@@ -67,7 +67,11 @@ fn readme_counts_the_figures_of_each_theme() {
     let mut expected =
         String::from("| Tab | Theme | 主题 | Figures | Q&A items |\n|---|---|---|---:|---:|\n");
     for (index, theme) in data.themes.iter().enumerate() {
-        let figures = data.figures.iter().filter(|f| f.theme == theme.id).count();
+        let figures = data
+            .figures
+            .iter()
+            .filter(|f| f.in_theme(&theme.id))
+            .count();
         let items = data
             .segments
             .iter()

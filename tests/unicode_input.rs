@@ -223,7 +223,10 @@ fn check_counts(app: &mut App) -> Result<(), TestCaseError> {
         let figures = data
             .figures
             .iter()
-            .filter(|f| f.theme == theme.id && figure_passes(f, topics, text))
+            .filter(|f| {
+                (f.theme == theme.id || f.tags.contains(&theme.id))
+                    && figure_passes(f, topics, text)
+            })
             .count();
         let items = data
             .segments

@@ -1,6 +1,6 @@
 //! Reading `data/annotations.toml`: what a person decides (format: `data/ANNOTATIONS.md`).
 
-use pressdash::data::{Label, Period};
+use pressdash::data::{Label, Measure, Period};
 use serde::Deserialize;
 
 use crate::error::Error;
@@ -62,6 +62,14 @@ pub struct FigureEntry {
     /// Text shortly before `at` that picks one of several occurrences.
     #[serde(default)]
     pub context: Option<String>,
+    /// The English unit: the noun for what was counted, plural, or singular for one
+    /// (`provinces`, `award`). Without it the unit table's English name is used.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// What the number measures, for a figure printed without a unit only (`1.65亿` of
+    /// 培训人次 is person-times); otherwise the unit decides.
+    #[serde(default)]
+    pub measure: Option<Measure>,
     #[serde(default)]
     pub period: Option<Period>,
     #[serde(default)]
@@ -98,6 +106,17 @@ pub struct ChartEntry {
     /// several dates (series), whose change over time is what the chart shows.
     #[serde(default)]
     pub periods_differ: Option<String>,
+    /// Damaged figures of a charted sentence that the chart does not show, each with why.
+    #[serde(default)]
+    pub leaves_out: Vec<LeftOutEntry>,
+}
+
+/// A figure a chart leaves out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeftOutEntry {
+    pub figure: String,
+    pub why: String,
 }
 
 /// A number in the text that is no figure, and why.

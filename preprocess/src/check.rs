@@ -14,6 +14,7 @@ fn period_text(period: Option<&Period>) -> String {
         Some(Period::Range { from, to }) => format!("{from}-{to}"),
         Some(Period::Since { year }) => format!("since {year}"),
         Some(Period::AsOf { date }) => format!("as of {date}"),
+        Some(Period::Recent { years }) => format!("the last {years} years"),
     }
 }
 

@@ -8,7 +8,7 @@ use pressdash::data::{
 use crate::annotations::{self, Annotations};
 use crate::error::Error;
 use crate::transcript::{self, DraftSegment};
-use crate::{check, figures, people, script, source};
+use crate::{check, figures, people, script, source, style};
 
 /// Where the dataset is written, relative to the repository root.
 pub const DATASET_FILE: &str = "data/dataset.json";
@@ -132,6 +132,7 @@ pub fn build(raw: &str, annotations_toml: &str) -> Result<Dataset, Error> {
         .map(ToString::to_string)
         .collect();
     problems.extend(check::chart_periods(&annotations.charts, &dataset.figures));
+    problems.extend(style::check(&dataset, &annotations));
     Error::check(problems)?;
     Ok(dataset)
 }

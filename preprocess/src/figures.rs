@@ -225,6 +225,24 @@ fn figure(
     let parsed = parse_raw(readable).map_err(|error| format!("{}: {error}", whose()))?;
     let unit = find_unit(&parsed.unit)
         .ok_or_else(|| format!("{}: unknown unit {}", whose(), parsed.unit))?;
+    let measure = match (parsed.unit.is_empty(), entry.measure, &entry.unit) {
+        (true, Some(measure), Some(_)) => measure,
+        (true, _, _) => {
+            return Err(format!(
+                "{}: the number is printed without a unit, so say what it counts: give \
+                 `unit` (the English noun) and `measure`",
+                whose()
+            ));
+        }
+        (false, Some(_), _) => {
+            return Err(format!(
+                "{}: its unit {} decides what it measures; remove `measure`",
+                whose(),
+                parsed.unit
+            ));
+        }
+        (false, None, _) => parsed.measure,
+    };
     let segment = &segments[place.segment];
     let before = text_of(&paragraph.hans, 0, place.start);
     let after = text_of(&paragraph.hans, place.end, paragraph.hans.len());
@@ -246,9 +264,9 @@ fn figure(
         unit: Label {
             hans: unit.hans.to_owned(),
             hant: unit.hant.to_owned(),
-            en: unit.en.to_owned(),
+            en: entry.unit.clone().unwrap_or_else(|| unit.en.to_owned()),
         },
-        measure: parsed.measure,
+        measure,
         qualifier: qualifier(&before, &raw.hans, &after),
         raw,
         period: entry.period.clone(),

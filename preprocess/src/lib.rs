@@ -3,7 +3,8 @@
 //! The pipeline: [`repair`] the scrape's damage and strip its pinyin, restore its
 //! [`punctuation`], convert it to simplified ([`script`]), read metadata and speakers
 //! ([`source`]), cut the transcript into segments ([`transcript`]), find and read the
-//! annotated figures ([`figures`]), assemble and [`check`] the [`dataset`].
+//! annotated figures ([`figures`]), assemble and [`check`] the [`dataset`], and hold its words to
+//! the editorial rules ([`style`]).
 
 pub mod annotations;
 pub mod check;
@@ -15,6 +16,7 @@ pub mod punctuation;
 pub mod repair;
 pub mod script;
 pub mod source;
+pub mod style;
 pub mod transcript;
 
 pub use error::Error;

@@ -43,10 +43,14 @@ fn fix_hans(converted: &str) -> String {
 }
 
 /// Where the conversion to traditional goes wrong: (its output, the right form). It reads
-/// 机制作用 as 机 + 制作 + 用, and turns the source's quotation marks into corner brackets,
-/// which the source does not use.
-const HANT_FIXES: [(&str, &str); 5] = [
+/// 机制作用 as 机 + 制作 + 用; writes 台 where the source writes 臺 (平臺, 出臺: all 22
+/// places); keeps 扎根, which traditional writes 紮根 (as the converter does 紮實); and turns
+/// the source's quotation marks into corner brackets, which the source does not use.
+const HANT_FIXES: [(&str, &str); 8] = [
     ("機製作用", "機制作用"),
+    ("平台", "平臺"),
+    ("出台", "出臺"),
+    ("扎根", "紮根"),
     ("「", "“"),
     ("」", "”"),
     ("『", "‘"),
@@ -121,6 +125,12 @@ mod tests {
     fn writes_yu_for_more_than_as_standard_simplified_does() {
         assert_eq!(to_hans("12餘萬人次"), "12余万人次");
         assert_eq!(to_hant("12余万人次"), "12餘萬人次");
+    }
+
+    #[test]
+    fn writes_tai_and_zhagen_as_the_source_and_traditional_do() {
+        assert_eq!(to_hant("平台企业出台文件"), "平臺企業出臺文件");
+        assert_eq!(to_hant("扎根职工，扎实推进"), "紮根職工，紮實推進");
     }
 
     #[test]

@@ -373,6 +373,10 @@ fn traditional_text_has_the_right_forms() {
             "{wrong} left in the traditional text"
         );
     }
+    // The source's own 臺 (平臺, 出臺) in all its 22 places, and 紮根 for its 扎根.
+    assert_eq!(hant.matches('臺').count(), 22);
+    assert!(!hant.contains('台'));
+    assert!(hant.contains("紮根") && !hant.contains("扎根"));
     let hans = all_text(hans);
     for traditional in ["關", "係", "幹", "範", "於", "沿著"] {
         assert!(
@@ -533,9 +537,10 @@ fn charts_share_one_unit_and_one_period_unless_they_compare_dates() {
         let first = figure(&chart.bars[0].figure);
         for bar in &chart.bars {
             let this = figure(&bar.figure);
+            // One counter and measure; the English noun may name each bar's own thing.
             assert_eq!(
-                (&this.unit, this.measure),
-                (&first.unit, first.measure),
+                (&this.unit.hans, this.measure),
+                (&first.unit.hans, first.measure),
                 "chart {}",
                 chart.id
             );
@@ -707,4 +712,146 @@ fn the_people_counted_are_the_unit_where_the_text_names_them_after_the_number() 
     let poor = find("5万多");
     assert!(poor.unit.hans.is_empty());
     assert!(poor.label.hans.contains("贫困人口"));
+}
+
+/// The problems of a build from the real annotations after `edit`, which must change them.
+fn problems_after(edit: impl Fn(&str) -> String) -> Vec<String> {
+    let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
+    let edited = edit(&annotations);
+    assert!(edited != annotations, "the edit changed nothing");
+    dataset::build(raw(), &edited).map_or_else(|error| error.problems().to_vec(), |_| Vec::new())
+}
+
+/// Asserts that the build fails after `edit` with a problem saying `expected`.
+fn refused(edit: impl Fn(&str) -> String, expected: &str) {
+    let problems = problems_after(edit);
+    assert!(
+        problems.iter().any(|problem| problem.contains(expected)),
+        "expected a problem saying {expected:?}, got {problems:#?}"
+    );
+}
+
+#[test]
+fn an_english_unit_that_glosses_a_classifier_is_refused() {
+    refused(
+        |text| text.replacen("unit = \"provinces\"", "unit = \"units\"", 1),
+        "glosses the classifier",
+    );
+    refused(
+        |text| text.replacen("unit = \"reading rooms\"\n", "", 1),
+        "\"establishments\" glosses the classifier 家",
+    );
+}
+
+#[test]
+fn one_of_a_thing_takes_the_singular() {
+    refused(
+        |text| text.replace("unit = \"award\"\n", "unit = \"awards\"\n"),
+        "figure patent-gold-awards: one of a thing takes the singular",
+    );
+}
+
+#[test]
+fn a_figure_printed_without_a_unit_must_say_what_it_counts() {
+    refused(
+        |text| text.replacen("measure = \"person_times\"\n", "", 1),
+        "figure skills-platform-learners-earlier (at \"1.65亿\"): the number is printed \
+         without a unit",
+    );
+    refused(
+        |text| text.replacen("measure = \"person_times\"\n", "measure = \"count\"\n", 1),
+        "its label counts 人次, so it measures person_times",
+    );
+}
+
+#[test]
+fn two_figures_with_one_label_must_be_told_apart() {
+    refused(
+        |text| {
+            text.replace(
+                "en = \"ACFTU documents on the industrial workforce reform\"",
+                "en = \"Central documents on the industrial workforce reform, from the Party \
+                 Centre, State Council and ministries\"",
+            )
+        },
+        "figures reform-papers-central and reform-papers-acftu share the label",
+    );
+    // A series may repeat its label only where each figure states its period.
+    refused(
+        |text| {
+            text.replace(
+                "Workers' study and training on the Skills China platform, total given in the \
+                 statement",
+                "Workers' study and training on the Skills China platform, total to date given \
+                 in an answer",
+            )
+        },
+        "figures skills-platform-learners-earlier and skills-platform-learners share the label",
+    );
+}
+
+#[test]
+fn a_label_names_what_was_counted_not_what_was_done() {
+    refused(
+        |text| {
+            text.replace(
+                "党的十八大以来总书记关于工人阶级和工会工作的重要指示批示（均已办理完成）",
+                "总书记重要指示批示办理完成",
+            )
+        },
+        "figure xi-instructions-handled: the label \"总书记重要指示批示办理完成\" ends in a verb",
+    );
+    refused(
+        |text| text.replace("Job fairs, online and on site", "Job fairs held"),
+        "figure job-fairs: the label \"Job fairs held\" ends in a verb",
+    );
+}
+
+#[test]
+fn a_chart_title_says_what_it_compares_not_its_theme() {
+    refused(
+        |text| {
+            text.replace(
+                "title = { hans = \"县级以上帮扶中心与基层帮扶站点\", en = \"Union aid centres and \
+                 grassroots aid stations\" }",
+                "title = { hans = \"帮扶网络\", en = \"Poverty relief\" }",
+            )
+        },
+        "chart aid-network: its title is the name of theme poverty-relief",
+    );
+}
+
+#[test]
+fn a_chart_says_which_damaged_figure_of_its_sentences_it_leaves_out() {
+    let without_reason = |text: &str| {
+        let start = text.find("leaves_out = [").unwrap();
+        let end = start + text[start..].find("]\n").unwrap() + 2;
+        format!("{}{}", &text[..start], &text[end..])
+    };
+    refused(
+        without_reason,
+        "chart national-honours: the damaged figure may-day-medals is stated in a sentence",
+    );
+    refused(
+        |text| {
+            text.replace(
+                "figure = \"may-day-medals\", why",
+                "figure = \"pioneer-titles\", why",
+            )
+        },
+        "`leaves_out` names pioneer-titles, which is no damaged figure",
+    );
+}
+
+#[test]
+fn a_bar_is_labelled_with_a_short_form_of_its_figures_label() {
+    refused(
+        |text| {
+            text.replace(
+                "label = { hans = \"基层帮扶站点\", en = \"Grassroots aid stations\" }",
+                "label = { hans = \"基层站点网络\", en = \"Grassroots aid stations\" }",
+            )
+        },
+        "chart aid-network, bar aid-stations: the label \"基层站点网络\" is no short form",
+    );
 }

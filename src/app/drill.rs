@@ -113,7 +113,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
 const SOURCE_INDENT: usize = 2;
 
 fn value_line(f: &Figure, lang: Lang, script: Script) -> Line {
-    let value = strings::figure_value(f, lang, script);
+    let value = strings::figure_value_in_words(f, lang, script);
     match &f.damaged {
         Some(damage) => vec![
             (value, Role::Damaged),
@@ -216,7 +216,7 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> Line {
     vec![
         (marker.to_string(), Role::Muted),
         (when, Role::Text),
-        (strings::figure_value(f, lang, script), value_role),
+        (strings::figure_value_in_words(f, lang, script), value_role),
         (
             format!("  {}", sanitize(f.label.get(lang, script))),
             Role::Muted,

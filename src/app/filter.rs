@@ -185,7 +185,7 @@ impl Passing {
             .iter()
             .map(|theme| {
                 (0..data.figures.len())
-                    .filter(|&figure| figures[figure] && data.figures[figure].theme == theme.id)
+                    .filter(|&figure| figures[figure] && data.figures[figure].in_theme(&theme.id))
                     .collect()
             })
             .collect();
@@ -365,7 +365,7 @@ mod tests {
         );
         for (topic, theme) in data.themes.iter().enumerate() {
             let expected: Vec<usize> = (0..figures.len())
-                .filter(|&f| figures[f] && data.figures[f].theme == theme.id)
+                .filter(|&f| figures[f] && data.figures[f].in_theme(&theme.id))
                 .collect();
             assert_eq!(passing.topic_figures(topic), expected, "{filter:?}");
         }

@@ -4,7 +4,7 @@
 //! Keeping them in one place means a new screen cannot forget a language.
 
 use crate::data::{Figure, Lang, Period, Qualifier, Script};
-use crate::text::{format_en, format_zh, sanitize};
+use crate::text::{format_en, format_en_words, format_zh, sanitize};
 
 /// One phrase in the three interface variants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,6 @@ pub const JUMP_HINT: Phrase = p(
     "Enter/o: go to the Q&A · Esc: close",
 );
 pub const CLOSE_HINT: Phrase = p("Esc 关闭", "Esc 關閉", "Esc: close");
-pub const ITEM: Phrase = p("项", "項", "item");
 
 /// The words before a figure's number that say how exact it is; empty for exact figures.
 pub fn qualifier(qualifier: Qualifier, lang: Lang, script: Script) -> &'static str {
@@ -94,12 +93,22 @@ pub fn qualifier(qualifier: Qualifier, lang: Lang, script: Script) -> &'static s
 /// A figure's value as a reader wants it, qualifier and unit included: `约8,122.4万件`,
 /// `about 81.2 M parcels`. A damaged figure shows what survives (`?650个`).
 pub fn figure_value(figure: &Figure, lang: Lang, script: Script) -> String {
+    value_with(figure, lang, script, format_en)
+}
+
+/// [`figure_value`] where there is room to write millions and billions out:
+/// `about 81.2 million parcels`.
+pub fn figure_value_in_words(figure: &Figure, lang: Lang, script: Script) -> String {
+    value_with(figure, lang, script, format_en_words)
+}
+
+fn value_with(figure: &Figure, lang: Lang, script: Script, english: fn(f64) -> String) -> String {
     let unit = sanitize(figure.unit.get(lang, script));
     let number = match (&figure.damaged, figure.value, lang) {
         (Some(damage), _, _) => sanitize(&damage.surviving).into_owned(),
         (None, None, _) => "?".to_string(),
         (None, Some(value), Lang::Zh) => format_zh(value, script),
-        (None, Some(value), Lang::En) => format_en(value),
+        (None, Some(value), Lang::En) => english(value),
     };
     let qualifier = qualifier(figure.qualifier, lang, script);
     match lang {
@@ -139,6 +148,12 @@ pub fn period(period: &Period, lang: Lang, script: Script) -> String {
         },
         (Period::AsOf { date }, Lang::Zh) => format!("截至{}", zh_date(date)),
         (Period::AsOf { date }, Lang::En) => format!("as of {date}"),
+        (Period::Recent { years }, Lang::Zh) => match script {
+            Script::Hans => format!("近{years}年来"),
+            Script::Hant => format!("近{years}年來"),
+        },
+        (Period::Recent { years: 1 }, Lang::En) => "the last year".to_owned(),
+        (Period::Recent { years }, Lang::En) => format!("the last {years} years"),
     }
 }
 
@@ -166,11 +181,13 @@ pub fn topic_counts(figures: usize, items: usize, lang: Lang, script: Script) ->
     }
 }
 
-/// `12/130 项` in the status line.
+/// `12/131 项数据（全部主题）` in the status line: of all figures, each counted once whatever
+/// its themes, how many pass the filter.
 pub fn shown_of(shown: usize, total: usize, lang: Lang, script: Script) -> String {
-    match lang {
-        Lang::En => format!("{shown}/{total} figures"),
-        Lang::Zh => format!("{shown}/{total} {}", ITEM.get(lang, script)),
+    match (lang, script) {
+        (Lang::En, _) => format!("{shown}/{total} figures, all themes"),
+        (Lang::Zh, Script::Hans) => format!("{shown}/{total} 项数据（全部主题）"),
+        (Lang::Zh, Script::Hant) => format!("{shown}/{total} 項數據（全部主題）"),
     }
 }
 
@@ -221,6 +238,9 @@ mod tests {
             date: "mid-2022".into(),
         };
         assert_eq!(period(&odd, Lang::Zh, Script::Hans), "截至mid-2022");
+        let recent = Period::Recent { years: 5 };
+        assert_eq!(period(&recent, Lang::Zh, Script::Hant), "近5年來");
+        assert_eq!(period(&recent, Lang::En, Script::Hans), "the last 5 years");
     }
 
     #[test]
@@ -238,6 +258,10 @@ mod tests {
         assert_eq!(
             figure_value(members, Lang::En, Script::Hans),
             "about 296 M people"
+        );
+        assert_eq!(
+            figure_value_in_words(members, Lang::En, Script::Hans),
+            "about 296 million people"
         );
         let medal = by_id("f-medal");
         assert_eq!(figure_value(medal, Lang::Zh, Script::Hant), "?650個");
@@ -260,14 +284,27 @@ mod tests {
     }
 
     #[test]
-    fn counts_pluralise_in_english_only() {
-        assert_eq!(
-            topic_counts(1, 2, Lang::En, Script::Hans),
-            "1 figure · 2 Q&A items"
-        );
-        assert_eq!(
-            topic_counts(1, 2, Lang::Zh, Script::Hant),
-            "1 項數據 · 2 個問答"
-        );
+    fn counts_say_what_they_count_and_pluralise_in_english_only() {
+        let cases = [
+            (
+                topic_counts(1, 2, Lang::En, Script::Hans),
+                "1 figure · 2 Q&A items",
+            ),
+            (
+                topic_counts(1, 2, Lang::Zh, Script::Hant),
+                "1 項數據 · 2 個問答",
+            ),
+            (
+                shown_of(12, 131, Lang::En, Script::Hans),
+                "12/131 figures, all themes",
+            ),
+            (
+                shown_of(12, 131, Lang::Zh, Script::Hant),
+                "12/131 項數據（全部主題）",
+            ),
+        ];
+        for (made, expected) in cases {
+            assert_eq!(made, expected);
+        }
     }
 }

@@ -183,7 +183,7 @@ fn shown_rows(records: &[Record], lang: Lang, script: Script) -> Vec<Vec<String>
                 }
                 (Some(value), None) => match lang {
                     Lang::Zh => text::format_zh(value, script),
-                    Lang::En => text::format_en(value),
+                    Lang::En => text::format_en_words(value),
                 },
                 (None, None) => String::new(),
             };

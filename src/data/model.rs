@@ -267,6 +267,11 @@ pub enum Period {
     AsOf {
         date: String,
     },
+    /// The last `years` years up to the day the figure was stated (近5年来), where the text
+    /// names no first year.
+    Recent {
+        years: u16,
+    },
 }
 
 /// A half-open range of `char`s.
@@ -342,6 +347,14 @@ pub struct Figure {
     /// Series id, when the same metric is stated at another date too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
+}
+
+impl Figure {
+    /// Whether the figure belongs to theme `theme`: its main theme or one it is tagged with.
+    /// A theme's tab, its counts, the README and `figures --theme` all count by this.
+    pub fn in_theme(&self, theme: &str) -> bool {
+        self.theme == theme || self.tags.iter().any(|tag| tag == theme)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

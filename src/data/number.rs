@@ -17,7 +17,8 @@
 //! The unit says what a figure counts, and so which figures may share a chart:
 //! - `人`, `名` and the nouns for people (`会员`, `就业人员`, `员工`, `职工`, `农民工`,
 //!   `劳动者`) → [`Measure::People`];
-//! - `人次` → [`Measure::PersonTimes`] (one person counted once per occasion);
+//! - `人次` → [`Measure::PersonTimes`] (one person counted once per occasion: in English
+//!   "people counted each time");
 //! - `元` (after any multiplier: `亿元` is 10⁸ `元`) → [`Measure::Money`];
 //! - `%` → [`Measure::Percent`]; `个百分点` → [`Measure::PercentagePoints`];
 //! - every other counter (`件`, `个`, `家`, `项`, `届`, `场次`, `户`, `年` …) and no unit at all
@@ -56,7 +57,12 @@ pub const UNITS: [Unit; 32] = [
     ),
     unit("%", "%", "%", Measure::Percent),
     unit("元", "元", "yuan", Measure::Money),
-    unit("人次", "人次", "person-times", Measure::PersonTimes),
+    unit(
+        "人次",
+        "人次",
+        "people counted each time",
+        Measure::PersonTimes,
+    ),
     unit("人", "人", "people", Measure::People),
     unit("名", "名", "people", Measure::People),
     unit("会员", "會員", "members", Measure::People),

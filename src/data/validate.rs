@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::model::{
-    Dataset, Figure, Label, Paragraph, Period, Role, SCHEMA_VERSION, Script, SegmentKind, Span,
-    Text,
+    Dataset, Figure, Label, Measure, Paragraph, Period, Role, SCHEMA_VERSION, Script, SegmentKind,
+    Span, Text,
 };
 use super::number::{ParsedNumber, parse_raw};
 
@@ -395,6 +395,12 @@ impl<'a> Checker<'a> {
             Period::Range { from, to } if from > to => {
                 self.report(path, format!("runs from {from} to the earlier year {to}"));
             }
+            Period::Recent { years: 0 } => {
+                self.report(
+                    &path.field("years"),
+                    "is 0; a recent period lasts a year or more",
+                );
+            }
             Period::AsOf { date } => {
                 self.date_field(
                     &path.field("date"),
@@ -545,7 +551,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The value, unit and measure must be what parsing the raw text gives, and both
+    /// The value, unit and measure must be what parsing the raw text gives (a figure printed
+    /// without a unit may say what its number counts: things, people or person-times), and both
     /// scripts' raw texts must read the same.
     fn parsed_back(&mut self, path: &JsonPath, figure: &Figure, value: f64) {
         let raw_path = path.field("raw");
@@ -561,7 +568,7 @@ impl<'a> Checker<'a> {
                     ),
                 );
             }
-            if hans.measure != figure.measure {
+            if !measure_fits(hans, figure.measure) {
                 self.report(
                     &path.field("measure"),
                     format!(
@@ -677,7 +684,10 @@ impl<'a> Checker<'a> {
                 let figure = &self.dataset.figures[f];
                 match axis {
                     None => axis = Some(figure),
-                    Some(first) if first.unit != figure.unit || first.measure != figure.measure => {
+                    Some(first)
+                        if first.unit.hans != figure.unit.hans
+                            || first.measure != figure.measure =>
+                    {
                         self.report(
                             &figure_path,
                             format!(
@@ -807,6 +817,18 @@ fn is_kebab_case(id: &str) -> bool {
                 .bytes()
                 .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
     })
+}
+
+/// Whether `measure` is what a figure read as `parsed` may measure: what its unit counts, or,
+/// for a number printed without a unit, any count of things, people or person-times, since
+/// the sentence names what is counted.
+fn measure_fits(parsed: &ParsedNumber, measure: Measure) -> bool {
+    parsed.measure == measure
+        || (parsed.unit.is_empty()
+            && matches!(
+                measure,
+                Measure::Count | Measure::People | Measure::PersonTimes
+            ))
 }
 
 fn nearly_equal(a: f64, b: f64) -> bool {
@@ -1173,6 +1195,25 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_without_a_unit_says_what_it_counts_but_not_money() {
+        let unitless = |d: &mut Dataset, measure: Measure| {
+            let figure = &mut d.figures[INDUSTRIAL];
+            figure.raw = Text {
+                hans: "2亿".into(),
+                hant: "2億".into(),
+            };
+            figure.unit = Label::default();
+            figure.measure = measure;
+            figure.source.span.hans.end -= 1;
+            figure.source.span.hant.end -= 1;
+            d.charts[0].bars.pop();
+        };
+        assert_paths(|d| unitless(d, Measure::PersonTimes), &[]);
+        assert_paths(|d| unitless(d, Measure::People), &[]);
+        assert_paths(|d| unitless(d, Measure::Money), &["figures[5].measure"]);
+    }
+
+    #[test]
     fn only_damaged_figures_lack_a_value() {
         assert_paths(
             |d| d.figures[MEDALS].value = Some(650.0),
@@ -1319,6 +1360,10 @@ mod tests {
                 });
             },
             &["figures[0].period"],
+        );
+        assert_paths(
+            |d| d.figures[WORKERS].period = Some(Period::Recent { years: 0 }),
+            &["figures[0].period.years"],
         );
     }
 

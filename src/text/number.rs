@@ -11,7 +11,8 @@
 //! # English ([`format_en`])
 //! From a million on, values are rounded to 3 significant digits and written in millions,
 //! billions or trillions (`81.2 M`, `165 M`, `2.5 B`); below that with thousands separators
-//! and at most 2 decimals (`12,000`, `297`, `50.9`).
+//! and at most 2 decimals (`12,000`, `297`, `50.9`). Where there is room (a figure's details,
+//! the `figures` table) [`format_en_words`] writes the magnitude out: `81.2 million`.
 //!
 //! Negative values get a leading `-`; `NaN` and infinities are written as Rust writes them.
 //! Magnitudes past 10³⁰, which no figure here reaches, are written in scientific notation.
@@ -42,6 +43,17 @@ pub fn format_zh(value: f64, script: Script) -> String {
 
 /// `value` for an English reader (see the [module documentation](self)).
 pub fn format_en(value: f64) -> String {
+    format_en_with(value, ["M", "B", "T"])
+}
+
+/// `value` for an English reader where there is room to write the magnitude out:
+/// `81.2 million`, `2.5 billion`; otherwise as [`format_en`].
+pub fn format_en_words(value: f64) -> String {
+    format_en_with(value, ["million", "billion", "trillion"])
+}
+
+/// [`format_en`] with `names` for millions, billions and trillions.
+fn format_en_with(value: f64, names: [&str; 3]) -> String {
     let Some((negative, hundredths)) = hundredths(value) else {
         return fallback(value);
     };
@@ -63,9 +75,9 @@ pub fn format_en(value: f64) -> String {
         scale *= 10;
     }
     let (unit_digits, unit) = match digits {
-        ..=9 => (6, "M"),
-        10..=12 => (9, "B"),
-        _ => (12, "T"),
+        ..=9 => (6, names[0]),
+        10..=12 => (9, names[1]),
+        _ => (12, names[2]),
     };
     let rounded = significant * scale;
     let unit_value = 10u128.pow(unit_digits);
@@ -178,6 +190,10 @@ mod tests {
 
     #[test]
     fn values_that_are_not_figures_do_not_panic() {
+        assert_eq!(format_en_words(81_224_000.0), "81.2 million");
+        assert_eq!(format_en_words(2_500_000_000.0), "2.5 billion");
+        assert_eq!(format_en_words(3_000_000_000_000.0), "3 trillion");
+        assert_eq!(format_en_words(12_000.0), "12,000");
         assert_eq!(format_en(f64::NAN), "NaN");
         assert_eq!(format_zh(f64::INFINITY, Script::Hans), "inf");
         assert_eq!(format_en(-f64::INFINITY), "-inf");
