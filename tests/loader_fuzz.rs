@@ -328,7 +328,7 @@ proptest! {
         match load_str(&pretty(&value), "control.json") {
             Ok(dataset) => {
                 let path = problem_path(&pointer);
-                let problems = validate(&dataset);
+                let problems = validate(&dataset).problems;
                 let at_path: Vec<&Problem> = problems.iter().filter(|p| p.path == path).collect();
                 let expected = if is_text(&pointer) { Severity::Warning } else { Severity::Error };
                 prop_assert!(
@@ -352,7 +352,11 @@ proptest! {
 #[test]
 fn the_embedded_dataset_loads_and_validates_clean() {
     let dataset = load_embedded().unwrap_or_else(|e| panic!("{e}"));
-    let problems: Vec<String> = validate(&dataset).iter().map(ToString::to_string).collect();
+    let problems: Vec<String> = validate(&dataset)
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(problems, Vec::<String>::new());
 }
 

@@ -125,7 +125,7 @@ pub fn scaled(base: &Dataset, copies: usize) -> Dataset {
             chart
         }));
     }
-    let problems = validate(&large);
+    let problems = validate(&large).problems;
     assert!(
         problems.is_empty(),
         "the scaled dataset is inconsistent, so its measurements would mean nothing; \

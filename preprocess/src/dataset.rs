@@ -127,6 +127,7 @@ pub fn build(raw: &str, annotations_toml: &str) -> Result<Dataset, Error> {
             .collect(),
     };
     let mut problems: Vec<String> = validate(&dataset)
+        .problems
         .iter()
         .filter(|problem| problem.is_error())
         .map(ToString::to_string)

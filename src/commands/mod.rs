@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use crate::cli::{Command, Settings};
 use crate::data::Dataset;
 use crate::data::load::{self, LoadError, LoadErrorKind};
-use crate::data::validate::{Problem, validate};
+use crate::data::validate::{Validation, validate};
 use crate::text::sanitize;
 
 /// How many validation problems a refused `--data` file lists before pointing to
@@ -116,32 +116,30 @@ pub fn load_dataset(data: Option<&PathBuf>) -> Result<Dataset, Failure> {
         return Ok(load::load_embedded()?);
     };
     let dataset = load::load_file(path)?;
-    let errors: Vec<Problem> = validate(&dataset)
-        .into_iter()
-        .filter(Problem::is_error)
-        .collect();
-    if errors.is_empty() {
+    let found = validate(&dataset);
+    if found.is_usable() {
         Ok(dataset)
     } else {
-        Err(invalid_dataset(&path.display().to_string(), &errors))
+        Err(invalid_dataset(&path.display().to_string(), &found))
     }
 }
 
 /// One paragraph naming the file and its first errors.
-fn invalid_dataset(origin: &str, problems: &[Problem]) -> Failure {
-    let count = problems.len();
+fn invalid_dataset(origin: &str, found: &Validation) -> Failure {
+    let count = found.errors;
     let noun = if count == 1 { "problem" } else { "problems" };
     let mut message = format!(
         "Cannot use {origin}: it is not a consistent dataset ({count} {noun}). Fix the file, or \
          rebuild it with `cargo run -p pressdash-preprocess`."
     );
-    for problem in problems.iter().take(LISTED_PROBLEMS) {
+    let errors = found.problems.iter().filter(|problem| problem.is_error());
+    for problem in errors.take(LISTED_PROBLEMS) {
         let _ = write!(message, "\n  {problem}");
     }
     if count > LISTED_PROBLEMS {
         let _ = write!(
             message,
-            "\n  … and {} more; `pressdash validate {origin}` lists them all.",
+            "\n  … and {} more; `pressdash validate {origin}` lists them.",
             count - LISTED_PROBLEMS
         );
     }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::commands::{Failure, write_stdout};
 use crate::data::load::{self, EMBEDDED_ORIGIN};
-use crate::data::validate::{Problem, validate};
+use crate::data::validate::{Validation, validate};
 use crate::text;
 
 /// Exit status 0 when the dataset is usable (warnings alone do not stop `--data` from using
@@ -17,17 +17,23 @@ pub fn run(file: Option<&PathBuf>) -> Result<ExitCode, Failure> {
         Some(path) => (load::load_file(path)?, path.display().to_string()),
         None => (load::load_embedded()?, EMBEDDED_ORIGIN.to_owned()),
     };
-    let problems = validate(&dataset);
-    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let found = validate(&dataset);
     let origin = text::sanitize(&origin);
     write_stdout(|out| {
-        writeln!(out, "{origin}: {}", summary(&problems))?;
-        for problem in &problems {
+        writeln!(out, "{origin}: {}", summary(&found))?;
+        for problem in &found.problems {
             writeln!(out, "  {}", text::sanitize(&problem.to_string()))?;
+        }
+        if found.unlisted() > 0 {
+            writeln!(
+                out,
+                "  … and {} more, not listed: fix these first, then check again.",
+                found.unlisted()
+            )?;
         }
         Ok(())
     })?;
-    Ok(if errors == 0 {
+    Ok(if found.is_usable() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -35,14 +41,12 @@ pub fn run(file: Option<&PathBuf>) -> Result<ExitCode, Failure> {
 }
 
 /// `valid.`, `valid, with 2 warnings:` or `3 errors, 1 warning:`.
-fn summary(problems: &[Problem]) -> String {
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    let warnings = problems.len() - errors;
-    match (errors, warnings) {
+fn summary(found: &Validation) -> String {
+    match (found.errors, found.warnings) {
         (0, 0) => "valid.".to_owned(),
-        (0, _) => format!("valid, with {}:", count(warnings, "warning")),
-        (_, 0) => format!("{}:", count(errors, "error")),
-        _ => format!(
+        (0, warnings) => format!("valid, with {}:", count(warnings, "warning")),
+        (errors, 0) => format!("{}:", count(errors, "error")),
+        (errors, warnings) => format!(
             "{}, {}:",
             count(errors, "error"),
             count(warnings, "warning")
@@ -61,25 +65,21 @@ fn count(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::validate::Severity;
 
-    fn problems(errors: usize, warnings: usize) -> Vec<Problem> {
-        let problem = |severity| Problem {
-            severity,
-            path: "meta.title.en".into(),
-            message: "x".into(),
-        };
-        let errors = std::iter::repeat_with(|| problem(Severity::Error)).take(errors);
-        let warnings = std::iter::repeat_with(|| problem(Severity::Warning)).take(warnings);
-        errors.chain(warnings).collect()
+    fn found(errors: usize, warnings: usize) -> Validation {
+        Validation {
+            problems: Vec::new(),
+            errors,
+            warnings,
+        }
     }
 
     #[test]
     fn the_summary_counts_errors_and_warnings_apart() {
-        assert_eq!(summary(&problems(0, 0)), "valid.");
-        assert_eq!(summary(&problems(0, 1)), "valid, with 1 warning:");
-        assert_eq!(summary(&problems(0, 2)), "valid, with 2 warnings:");
-        assert_eq!(summary(&problems(1, 0)), "1 error:");
-        assert_eq!(summary(&problems(3, 1)), "3 errors, 1 warning:");
+        assert_eq!(summary(&found(0, 0)), "valid.");
+        assert_eq!(summary(&found(0, 1)), "valid, with 1 warning:");
+        assert_eq!(summary(&found(0, 2)), "valid, with 2 warnings:");
+        assert_eq!(summary(&found(1, 0)), "1 error:");
+        assert_eq!(summary(&found(3, 1)), "3 errors, 1 warning:");
     }
 }

@@ -54,8 +54,47 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every problem in `dataset`, in the order of its fields; empty when it is consistent.
-pub fn validate(dataset: &Dataset) -> Vec<Problem> {
+/// How many problems a validation keeps with their paths and messages. A hostile file can
+/// hold millions (a list of millions of unknown ids); beyond these only the counts grow, so
+/// memory stays bounded by the dataset's own size.
+pub const MAX_KEPT_PROBLEMS: usize = 1000;
+
+/// What validating a dataset found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validation {
+    /// The first [`MAX_KEPT_PROBLEMS`] problems, in the order of the dataset's fields.
+    pub problems: Vec<Problem>,
+    /// All the errors found, kept or not.
+    pub errors: usize,
+    /// All the warnings found, kept or not.
+    pub warnings: usize,
+}
+
+impl Validation {
+    /// Whether the dataset may be used: it has no error (warnings are allowed).
+    pub fn is_usable(&self) -> bool {
+        self.errors == 0
+    }
+
+    /// How many problems were found but not kept.
+    pub fn unlisted(&self) -> usize {
+        self.errors + self.warnings - self.problems.len()
+    }
+
+    /// Counts `problem`, and keeps it while fewer than [`MAX_KEPT_PROBLEMS`] are kept.
+    fn push(&mut self, problem: Problem) {
+        match problem.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        if self.problems.len() < MAX_KEPT_PROBLEMS {
+            self.problems.push(problem);
+        }
+    }
+}
+
+/// Every problem in `dataset`, in the order of its fields; none when it is consistent.
+pub fn validate(dataset: &Dataset) -> Validation {
     let mut checker = Checker::new(dataset);
     checker.version();
     checker.meta();
@@ -65,7 +104,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     checker.figures();
     checker.series();
     checker.charts();
-    checker.problems
+    checker.found
 }
 
 const SCRIPTS: [(Script, &str); 2] = [(Script::Hans, "hans"), (Script::Hant, "hant")];
@@ -100,20 +139,20 @@ struct Checker<'a> {
     segments: HashMap<&'a str, usize>,
     figures: HashMap<&'a str, usize>,
     series: HashMap<&'a str, usize>,
-    problems: Vec<Problem>,
+    found: Validation,
 }
 
 impl<'a> Checker<'a> {
     fn new(dataset: &'a Dataset) -> Self {
-        let mut problems = Vec::new();
+        let mut found = Validation::default();
         let d = dataset;
-        let speakers = index_ids("speakers", d.speakers.iter().map(|s| &*s.id), &mut problems);
-        let themes = index_ids("themes", d.themes.iter().map(|t| &*t.id), &mut problems);
-        let segments = index_ids("segments", d.segments.iter().map(|s| &*s.id), &mut problems);
-        let figures = index_ids("figures", d.figures.iter().map(|f| &*f.id), &mut problems);
-        let series = index_ids("series", d.series.iter().map(|s| &*s.id), &mut problems);
+        let speakers = index_ids("speakers", d.speakers.iter().map(|s| &*s.id), &mut found);
+        let themes = index_ids("themes", d.themes.iter().map(|t| &*t.id), &mut found);
+        let segments = index_ids("segments", d.segments.iter().map(|s| &*s.id), &mut found);
+        let figures = index_ids("figures", d.figures.iter().map(|f| &*f.id), &mut found);
+        let series = index_ids("series", d.series.iter().map(|s| &*s.id), &mut found);
         // Charts are never referred to, but their ids must still be unique.
-        index_ids("charts", d.charts.iter().map(|c| &*c.id), &mut problems);
+        index_ids("charts", d.charts.iter().map(|c| &*c.id), &mut found);
         Checker {
             dataset,
             speakers,
@@ -121,7 +160,7 @@ impl<'a> Checker<'a> {
             segments,
             figures,
             series,
-            problems,
+            found,
         }
     }
 
@@ -134,7 +173,7 @@ impl<'a> Checker<'a> {
     }
 
     fn push(&mut self, severity: Severity, path: &JsonPath, message: String) {
-        self.problems.push(Problem {
+        self.found.push(Problem {
             severity,
             path: path.to_string(),
             message,
@@ -779,13 +818,13 @@ fn may_hold_controls(text: &str) -> bool {
 fn index_ids<'a>(
     list: &str,
     ids: impl Iterator<Item = &'a str>,
-    problems: &mut Vec<Problem>,
+    found: &mut Validation,
 ) -> HashMap<&'a str, usize> {
     let mut index = HashMap::new();
     for (i, id) in ids.enumerate() {
         // An empty id is reported with the other empty texts.
         if !id.is_empty() && !is_kebab_case(id) {
-            problems.push(Problem {
+            found.push(Problem {
                 severity: Severity::Error,
                 path: format!("{list}[{i}].id"),
                 message: format!(
@@ -795,7 +834,7 @@ fn index_ids<'a>(
             });
         }
         if let Some(first) = index.get(id) {
-            problems.push(Problem {
+            found.push(Problem {
                 severity: Severity::Error,
                 path: format!("{list}[{i}].id"),
                 message: format!("{id:?} is already the id of {list}[{first}]"),
@@ -861,7 +900,7 @@ mod tests {
         }
         let mut dataset = load_str(FIXTURE, "min.json").unwrap();
         dataset.figures[0].id = "=HYPERLINK(x)".to_owned();
-        let problems = validate(&dataset);
+        let problems = validate(&dataset).problems;
         assert!(
             problems.iter().any(|p| p.is_error()
                 && p.path == "figures[0].id"
@@ -891,7 +930,7 @@ mod tests {
     fn paths_after(break_it: impl FnOnce(&mut Dataset)) -> Vec<String> {
         let mut dataset = fixture();
         break_it(&mut dataset);
-        let problems = validate(&dataset);
+        let problems = validate(&dataset).problems;
         assert!(problems.iter().all(Problem::is_error), "{problems:#?}");
         problems.into_iter().map(|p| p.path).collect()
     }
@@ -902,7 +941,21 @@ mod tests {
 
     #[test]
     fn the_fixture_is_clean() {
-        assert_eq!(validate(&fixture()), []);
+        assert_eq!(validate(&fixture()), Validation::default());
+    }
+
+    #[test]
+    fn millions_of_problems_are_counted_but_only_the_first_kept() {
+        let mut dataset = fixture();
+        let unknown = MAX_KEPT_PROBLEMS * 3;
+        dataset.figures[0].tags = vec!["no-such-theme".to_owned(); unknown];
+        let found = validate(&dataset);
+        assert_eq!(found.errors, unknown);
+        assert_eq!(found.warnings, 0);
+        assert_eq!(found.problems.len(), MAX_KEPT_PROBLEMS);
+        assert_eq!(found.unlisted(), unknown - MAX_KEPT_PROBLEMS);
+        assert_eq!(found.problems[0].path, "figures[0].tags[0]");
+        assert!(!found.is_usable());
     }
 
     #[test]
@@ -910,7 +963,8 @@ mod tests {
         let problems = validate(&Dataset {
             schema_version: 9,
             ..fixture()
-        });
+        })
+        .problems;
         assert_eq!(
             problems[0].to_string(),
             "schema_version: is 9, but this build reads versions 1 to 1"
@@ -1296,7 +1350,7 @@ mod tests {
             .push('\u{7}');
         dataset.speakers[0].name.en = "\u{1b}[31mred\u{1b}[0m".into();
         dataset.figures[PARCELS_2020].unit.en.push('\u{9b}');
-        let problems = validate(&dataset);
+        let problems = validate(&dataset).problems;
         assert!(problems.iter().all(|p| !p.is_error()), "{problems:#?}");
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(
