@@ -140,6 +140,9 @@ struct Checker<'a> {
     figures: HashMap<&'a str, usize>,
     series: HashMap<&'a str, usize>,
     found: Validation,
+    /// Where the chars are in each paragraph some figure points into, by segment, paragraph
+    /// and script.
+    char_indexes: HashMap<(usize, usize, Script), CharIndex<'a>>,
 }
 
 impl<'a> Checker<'a> {
@@ -161,6 +164,7 @@ impl<'a> Checker<'a> {
             figures,
             series,
             found,
+            char_indexes: HashMap::new(),
         }
     }
 
@@ -489,10 +493,13 @@ impl<'a> Checker<'a> {
             let paragraph_text = paragraph.text.get(script);
             let span = source.span.get(script);
             let sentence_span = source.sentence_span.get(script);
-            let [start, end, sentence_start, sentence_end] = byte_offsets(
-                paragraph_text,
-                [span.start, span.end, sentence_span.start, sentence_span.end],
-            );
+            let index = self
+                .char_indexes
+                .entry((s, source.paragraph, script))
+                .or_insert_with(|| CharIndex::new(paragraph_text));
+            let [start, end, sentence_start, sentence_end] =
+                [span.start, span.end, sentence_span.start, sentence_span.end]
+                    .map(|char| index.byte_offset(char));
             let span_path = spans_path.field(key);
             let sentence_span_path = sentence_spans_path.field(key);
             if let Some(found) = self.slice(&span_path, paragraph_text, span, [start, end]) {
@@ -531,7 +538,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The chars of `text` in `span`, reporting a problem when the span does not fit;
-    /// `bytes` are where its ends are in `text` (see [`byte_offsets`]).
+    /// `bytes` are where its ends are in `text` (see [`CharIndex`]).
     fn slice<'t>(
         &mut self,
         path: &JsonPath,
@@ -778,27 +785,48 @@ impl fmt::Display for JsonPath<'_> {
     }
 }
 
-/// The byte offsets in `text` of the char offsets `chars` (`text.len()` for its end, `None`
-/// past it), in one walk of the text as far as the furthest: a figure's spans in a paragraph
-/// need one walk, not one from the start for each end of each span.
-fn byte_offsets<const N: usize>(text: &str, chars: [usize; N]) -> [Option<usize>; N] {
-    let mut bytes = [None; N];
-    let mut nearest_first: [usize; N] = std::array::from_fn(|i| i);
-    nearest_first.sort_unstable_by_key(|&i| chars[i]);
-    let mut rest = text.chars();
-    // The char offset where `rest` starts.
-    let mut at = 0;
-    for i in nearest_first {
-        if chars[i] > at {
-            if rest.nth(chars[i] - at - 1).is_none() {
-                // Past the end, as are the offsets still to come.
-                break;
+/// Where chars are in a text, by bytes: the byte offset of every [`CharIndex::STRIDE`]th char,
+/// so that finding a char offset walks at most that many chars from a checkpoint. Built once
+/// per paragraph and script, it keeps validation linear in the text however many figures
+/// point into one paragraph (3,000 figures in a paragraph of 4 million chars took 29 s when
+/// each walked from the start).
+#[derive(Debug)]
+struct CharIndex<'t> {
+    text: &'t str,
+    checkpoints: Vec<usize>,
+    chars: usize,
+}
+
+impl<'t> CharIndex<'t> {
+    const STRIDE: usize = 256;
+
+    fn new(text: &'t str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
+        let mut chars = 0;
+        for (byte, _) in text.char_indices() {
+            if chars % Self::STRIDE == 0 {
+                checkpoints.push(byte);
             }
-            at = chars[i];
+            chars += 1;
         }
-        bytes[i] = Some(text.len() - rest.as_str().len());
+        CharIndex {
+            text,
+            checkpoints,
+            chars,
+        }
     }
-    bytes
+
+    /// The byte offset of char offset `char` (the text's length for its end), `None` past it.
+    fn byte_offset(&self, char: usize) -> Option<usize> {
+        if char >= self.chars {
+            return (char == self.chars).then_some(self.text.len());
+        }
+        let checkpoint = self.checkpoints[char / Self::STRIDE];
+        self.text[checkpoint..]
+            .char_indices()
+            .nth(char % Self::STRIDE)
+            .map(|(byte, _)| checkpoint + byte)
+    }
 }
 
 /// Whether `text` may hold a control character (U+0000–U+001F, U+007F–U+009F): false only
@@ -1367,14 +1395,26 @@ mod tests {
     }
 
     #[test]
-    fn char_offsets_map_to_bytes_in_any_order() {
+    fn char_offsets_map_to_bytes_across_checkpoints() {
         // 工 and 会 take three bytes each.
-        let text = "工会a会";
+        let index = CharIndex::new("工会a会");
+        let offsets = [3, 0, 2, 4, 5, 1].map(|char| index.byte_offset(char));
         assert_eq!(
-            byte_offsets(text, [3, 0, 2, 4, 5, 1]),
+            offsets,
             [Some(7), Some(0), Some(6), Some(10), None, Some(3)]
         );
-        assert_eq!(byte_offsets("", [0, 1]), [Some(0), None]);
+        assert_eq!(CharIndex::new("").byte_offset(0), Some(0));
+        assert_eq!(CharIndex::new("").byte_offset(1), None);
+        let long: String = "工a".repeat(CharIndex::STRIDE * 3);
+        let index = CharIndex::new(&long);
+        for char in [0, 1, 255, 256, 257, 511, 512, 767, 1535, 1536] {
+            let expected = long
+                .char_indices()
+                .map(|(byte, _)| byte)
+                .nth(char)
+                .or((char == long.chars().count()).then_some(long.len()));
+            assert_eq!(index.byte_offset(char), expected, "char {char}");
+        }
     }
 
     #[test]
