@@ -318,7 +318,7 @@ proptest! {
         frame(&app);
         // A key may have closed the picker (`t` toggles it, `?` opens the help instead) or
         // switched the script or language.
-        if matches!(app.popup(), Some(Popup::Topics { .. })) {
+        if matches!(app.popup(), Some(Popup::Topics(_))) {
             app.handle_key(key(KeyCode::Enter));
         }
         if app.popup().is_some() {

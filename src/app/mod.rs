@@ -7,10 +7,13 @@
 pub mod action;
 pub mod drill;
 pub mod filter;
+pub mod focus;
 pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod pager;
+pub mod popup;
+pub mod scroll;
 pub mod strings;
 pub mod transcript;
 
@@ -27,9 +30,13 @@ use ratatui::layout::Rect;
 use crate::data::{Bar, Chart, Dataset, Figure, Lang, Script};
 use action::Action;
 use filter::{Filter, Passing, SearchIndex};
+pub use focus::Focus;
 use input::{InputOutcome, LineInput};
 use keys::Context;
 use pager::{Pager, PagerContext};
+pub use popup::Popup;
+use popup::{FigureDetails, HelpPopup, Outcome, TopicPicker};
+pub use scroll::ListState;
 
 /// How the dashboard starts; `color` is already resolved from `--color` and `NO_COLOR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,61 +56,12 @@ pub enum Tab {
     Qa,
 }
 
-/// A selection in a list and the first row shown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListState {
-    pub selected: usize,
-    pub offset: usize,
-}
-
-impl ListState {
-    /// The first row to show in `rows` rows so that the selection is visible, starting from the
-    /// remembered offset (the UI calls this too, so a stale offset never hides the selection).
-    pub fn offset_for(&self, rows: usize) -> usize {
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.selected
-        } else if self.selected >= self.offset + rows {
-            self.selected + 1 - rows
-        } else {
-            self.offset
-        }
-    }
-
-    fn select(&mut self, index: usize, len: usize, rows: usize) {
-        self.selected = index.min(len.saturating_sub(1));
-        self.offset = self.offset_for(rows);
-    }
-
-    fn move_by(&mut self, delta: isize, len: usize, rows: usize) {
-        self.select(self.selected.saturating_add_signed(delta), len, rows);
-    }
-}
-
 /// A topic tab's state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TopicView {
     pub list: ListState,
     /// Index into the theme's charts.
     pub chart: usize,
-}
-
-/// A window over the current tab.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Popup {
-    /// A figure's drill-down, by index into [`Dataset::figures`].
-    Figure {
-        figure: usize,
-        scroll: usize,
-    },
-    /// The topic picker: the row under the cursor and the topics chosen so far.
-    Topics {
-        cursor: usize,
-        chosen: BTreeSet<String>,
-    },
-    Help {
-        scroll: usize,
-    },
 }
 
 /// The `/` filter prompt of the dashboard tabs.
@@ -303,18 +261,31 @@ impl App {
             .collect()
     }
 
+    /// Who gets input now: the innermost thing open.
+    pub fn focus(&self) -> Focus {
+        if self.prompt.is_some() {
+            Focus::FilterPrompt
+        } else if self.popup.is_some() {
+            Focus::Popup
+        } else {
+            match self.tab {
+                Tab::Qa if self.pager.is_prompting() => Focus::PagerSearch,
+                Tab::Qa => Focus::Pager,
+                Tab::Overview => Focus::Overview,
+                Tab::Topic(topic) => Focus::Topic(topic),
+            }
+        }
+    }
+
     /// The key-table contexts active now, innermost first.
     pub fn contexts(&self) -> Vec<Context> {
-        match (&self.popup, self.tab) {
-            (Some(Popup::Topics { .. }), _) => {
-                vec![Context::TopicPicker, Context::Popup, Context::Global]
-            }
-            (Some(_), _) => vec![Context::Popup, Context::Global],
-            (None, Tab::Overview) => vec![Context::Dashboard, Context::Global],
-            (None, Tab::Topic(_)) => {
-                vec![Context::FigureList, Context::Dashboard, Context::Global]
-            }
-            (None, Tab::Qa) => vec![Context::Pager, Context::Global],
+        if let Some(popup) = &self.popup {
+            return popup.contexts().to_vec();
+        }
+        match self.tab {
+            Tab::Overview => vec![Context::Dashboard, Context::Global],
+            Tab::Topic(_) => vec![Context::FigureList, Context::Dashboard, Context::Global],
+            Tab::Qa => vec![Context::Pager, Context::Global],
         }
     }
 
@@ -328,14 +299,16 @@ impl App {
 
     /// Whether `action` would do something now; the footer leaves out hints that would not.
     fn offers(&self, action: Action) -> bool {
-        match (action, &self.popup, self.tab) {
-            (Action::NextChart | Action::PrevChart, None, Tab::Topic(topic)) => {
+        if let Some(popup) = &self.popup {
+            return popup.offers(action);
+        }
+        match (action, self.tab) {
+            (Action::NextChart | Action::PrevChart, Tab::Topic(topic)) => {
                 self.topic_charts(topic).len() > 1
             }
-            (Action::Open, Some(Popup::Help { .. }), _) => false,
-            (Action::Open, None, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
+            (Action::Open, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
             // The pager may have a search to clear; elsewhere Esc needs something open.
-            (Action::Back, None, Tab::Overview | Tab::Topic(_)) => self.filter.is_active(),
+            (Action::Back, Tab::Overview | Tab::Topic(_)) => self.filter.is_active(),
             _ => true,
         }
     }
@@ -355,23 +328,26 @@ impl App {
         }
     }
 
-    /// Applies one key press; releases and repeats of other kinds are ignored.
+    /// Applies one key press; releases and repeats of other kinds are ignored. A prompt takes
+    /// every key; elsewhere the key table turns the key into an action.
     pub fn handle_key(&mut self, key: KeyEvent) {
         if key.kind != KeyEventKind::Press {
             return;
         }
-        let used = if self.prompt.is_some() {
-            self.prompt_key(key)
-        } else if self.popup.is_none() && self.tab == Tab::Qa && self.pager.is_prompting() {
-            let ctx = pager_context(&self.data, self.options, &self.filter);
-            self.pager.handle_prompt_key(key, &ctx)
-        } else {
-            match keys::lookup(&key, &self.contexts()) {
-                Some(action) => {
-                    self.apply(action);
-                    true
+        let used = match self.focus() {
+            Focus::FilterPrompt => self.prompt_key(key),
+            Focus::PagerSearch => {
+                let ctx = pager_context(&self.data, self.options, &self.filter);
+                self.pager.handle_prompt_key(key, &ctx)
+            }
+            Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {
+                match keys::lookup(&key, &self.contexts()) {
+                    Some(action) => {
+                        self.apply(action);
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
             }
         };
         // Ctrl-c quits even from a prompt that has no use for it.
@@ -386,50 +362,95 @@ impl App {
     /// as they follow typing. Line breaks and other controls are dropped, so a paste stays one
     /// line. With no prompt open a paste does nothing: its characters must not act as keys.
     pub fn handle_paste(&mut self, text: &str) {
-        if let Some(prompt) = &mut self.prompt {
-            prompt.input.insert_str(text);
-            let text = prompt.input.text().to_string();
-            self.set_filter_text(text);
-        } else if self.popup.is_none() && self.tab == Tab::Qa && self.pager.is_prompting() {
-            let ctx = pager_context(&self.data, self.options, &self.filter);
-            self.pager.handle_prompt_paste(text, &ctx);
+        match self.focus() {
+            Focus::FilterPrompt => {
+                if let Some(prompt) = &mut self.prompt {
+                    prompt.input.insert_str(text);
+                    let text = prompt.input.text().to_string();
+                    self.set_filter_text(text);
+                }
+            }
+            Focus::PagerSearch => {
+                let ctx = pager_context(&self.data, self.options, &self.filter);
+                self.pager.handle_prompt_paste(text, &ctx);
+            }
+            Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
         }
     }
 
-    /// Applies a mouse event: the wheel scrolls, a click picks a tab or a row. Does nothing
-    /// unless the mouse was enabled, nor while the filter prompt is open (it has the keys).
+    /// Applies a mouse event: the wheel scrolls what has the focus, a click picks a tab or a
+    /// row. Does nothing unless the mouse was enabled, nor while the filter prompt is open (it
+    /// has the keys); clicks wait while a popup is open.
     pub fn handle_mouse(&mut self, event: MouseEvent) {
-        if !self.options.mouse || self.prompt.is_some() {
+        if !self.options.mouse {
             return;
         }
-        match event.kind {
-            MouseEventKind::ScrollDown => self.apply(Action::Down),
-            MouseEventKind::ScrollUp => self.apply(Action::Up),
-            MouseEventKind::Down(MouseButton::Left) if self.popup.is_none() => {
-                self.click(event.column, event.row);
+        let focus = self.focus();
+        match (focus, event.kind) {
+            (Focus::FilterPrompt, _) => {}
+            (_, MouseEventKind::ScrollDown) => self.apply(Action::Down),
+            (_, MouseEventKind::ScrollUp) => self.apply(Action::Up),
+            (_, MouseEventKind::Down(MouseButton::Left)) => {
+                self.click(focus, event.column, event.row);
             }
             _ => {}
         }
     }
 
-    /// Applies one action.
+    /// Applies one action: what has the focus takes it first, then the tabs, then the app.
     pub fn apply(&mut self, action: Action) {
-        if self.popup.is_none() && self.tab == Tab::Qa && self.prompt.is_none() {
-            self.sync_pager();
-            let ctx = pager_context(&self.data, self.options, &self.filter);
-            if self.pager.apply(action, &ctx) {
+        let used = match self.focus() {
+            Focus::Popup => {
+                self.popup_action(action);
                 return;
             }
+            Focus::Pager | Focus::PagerSearch => {
+                self.sync_pager();
+                let ctx = pager_context(&self.data, self.options, &self.filter);
+                self.pager.apply(action, &ctx)
+            }
+            Focus::Overview => self.overview_action(action),
+            Focus::Topic(topic) => self.topic_action(topic, action),
+            // Only a caller of `apply` reaches here: keys go to the prompt. Its tab acts.
+            Focus::FilterPrompt => match self.tab {
+                Tab::Overview => self.overview_action(action),
+                Tab::Topic(topic) => self.topic_action(topic, action),
+                Tab::Qa => false,
+            },
+        };
+        if !used && !self.tabs_action(action) {
+            self.app_action(action);
         }
+    }
+
+    /// The actions every tab shares: switching tabs and opening the topic picker.
+    fn tabs_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::TopicPicker => {
+                self.popup = Some(Popup::Topics(TopicPicker::new(self.filter.topics.clone())));
+            }
+            Action::NextTab => self.go_to_tab((self.tab_index() + 1) % self.tabs().len()),
+            Action::PrevTab => {
+                let count = self.tabs().len();
+                self.go_to_tab((self.tab_index() + count - 1) % count);
+            }
+            Action::GoToTab(index) => {
+                if index < self.tabs().len() {
+                    self.go_to_tab(index);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The actions that reach the app whatever is open (a popup lets only these through).
+    fn app_action(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Back => self.back(),
-            Action::Help => {
-                self.popup = match self.popup {
-                    Some(Popup::Help { .. }) => None,
-                    _ => Some(Popup::Help { scroll: 0 }),
-                };
-            }
+            // Whatever was open took its Esc; with nothing open, the filter clears.
+            Action::Back if self.filter.is_active() => self.set_filter(Filter::default()),
+            Action::Help => self.popup = Some(Popup::Help(HelpPopup::new())),
             Action::ToggleScript => {
                 self.options.script = match self.options.script {
                     Script::Hans => Script::Hant,
@@ -444,24 +465,7 @@ impl App {
                 };
                 self.context_changed();
             }
-            _ if self.popup.is_some() => self.popup_action(action),
-            Action::TopicPicker => {
-                self.popup = Some(Popup::Topics {
-                    cursor: 0,
-                    chosen: self.filter.topics.clone(),
-                });
-            }
-            Action::NextTab => self.go_to_tab((self.tab_index() + 1) % self.tabs().len()),
-            Action::PrevTab => {
-                let count = self.tabs().len();
-                self.go_to_tab((self.tab_index() + count - 1) % count);
-            }
-            Action::GoToTab(index) => {
-                if index < self.tabs().len() {
-                    self.go_to_tab(index);
-                }
-            }
-            _ => self.tab_action(action),
+            _ => {}
         }
     }
 
@@ -472,103 +476,71 @@ impl App {
         }
     }
 
-    /// Esc: the innermost thing open closes; with nothing open, the filter clears.
-    fn back(&mut self) {
-        if self.popup.take().is_none() && self.filter.is_active() {
-            self.set_filter(Filter::default());
-        }
-    }
-
-    /// An action on the current tab, with no popup open.
-    fn tab_action(&mut self, action: Action) {
-        match self.tab {
-            Tab::Overview => {
-                let rows = self.overview_rows();
-                let len = self.data.themes.len();
-                if action == Action::Open {
-                    if len > 0 {
-                        self.tab = Tab::Topic(self.overview.selected.min(len - 1));
-                    }
-                } else if action == Action::StartSearch {
-                    self.open_prompt();
-                } else {
-                    move_list(&mut self.overview, action, len, rows);
+    /// An action on the overview's list of topics; `true` when used.
+    fn overview_action(&mut self, action: Action) -> bool {
+        let rows = self.overview_rows();
+        let len = self.data.themes.len();
+        match action {
+            Action::Open => {
+                if len > 0 {
+                    self.tab = Tab::Topic(self.overview.selected.min(len - 1));
                 }
+                true
             }
-            Tab::Topic(topic) => self.topic_action(topic, action),
-            // The pager had its turn in `apply`.
-            Tab::Qa => {}
+            Action::StartSearch => {
+                self.open_prompt();
+                true
+            }
+            _ => scroll::move_list(&mut self.overview, action, len, rows),
         }
     }
 
-    fn topic_action(&mut self, topic: usize, action: Action) {
+    /// An action on topic tab `topic`'s figures and charts; `true` when used.
+    fn topic_action(&mut self, topic: usize, action: Action) -> bool {
         let charts = self.topic_charts(topic).len();
         let rows = self.topic_rows(topic);
         // The field itself, not `topic_figures`, so the views can be borrowed beside it.
         let figures = self.passing.topic_figures(topic);
         let Some(view) = self.topics.get_mut(topic) else {
-            return;
+            return false;
         };
         match action {
             Action::Open => {
                 if let Some(&figure) = figures.get(view.list.selected) {
-                    self.popup = Some(Popup::Figure { figure, scroll: 0 });
+                    self.popup = Some(Popup::Figure(FigureDetails::new(figure)));
                 }
             }
             Action::NextChart if charts > 0 => view.chart = (view.chart + 1) % charts,
             Action::PrevChart if charts > 0 => view.chart = (view.chart + charts - 1) % charts,
+            Action::NextChart | Action::PrevChart => {}
             Action::StartSearch => self.open_prompt(),
-            _ => move_list(&mut view.list, action, figures.len(), rows),
+            _ => return scroll::move_list(&mut view.list, action, figures.len(), rows),
         }
+        true
     }
 
+    /// An action while a popup is open: the popup says what it did, and only the app-wide
+    /// actions get past it.
     fn popup_action(&mut self, action: Action) {
-        let figure_rows = self.popup_rows();
-        match &mut self.popup {
-            Some(Popup::Figure { figure, scroll }) => match action {
-                Action::Open | Action::JumpToSource => {
-                    let figure = *figure;
-                    self.jump_to_source(figure);
-                }
-                _ => {
-                    let (content, visible) = figure_rows;
-                    scroll_by(scroll, action, content, visible);
-                }
-            },
-            Some(Popup::Help { scroll }) => {
-                let (content, visible) = figure_rows;
-                scroll_by(scroll, action, content, visible);
+        let rows = self.popup_rows();
+        let outcome = match &mut self.popup {
+            Some(Popup::Figure(details)) => details.handle(action, rows),
+            Some(Popup::Help(help)) => help.handle(action, rows),
+            Some(Popup::Topics(picker)) => picker.handle(action, &self.data.themes),
+            None => Outcome::Ignored,
+        };
+        match outcome {
+            Outcome::Consumed => {}
+            Outcome::Ignored => self.app_action(action),
+            Outcome::Close => self.popup = None,
+            Outcome::JumpToSource(figure) => self.jump_to_source(figure),
+            Outcome::ApplyTopics(topics) => {
+                self.popup = None;
+                self.set_filter(Filter {
+                    topics,
+                    text: self.filter.text.clone(),
+                });
             }
-            Some(Popup::Topics { cursor, chosen }) => {
-                let themes = &self.data.themes;
-                match action {
-                    Action::ToggleTopic => {
-                        if let Some(theme) = themes.get(*cursor)
-                            && !chosen.remove(&theme.id)
-                        {
-                            chosen.insert(theme.id.clone());
-                        }
-                    }
-                    Action::Open => {
-                        let topics = std::mem::take(chosen);
-                        self.popup = None;
-                        self.set_filter(Filter {
-                            topics,
-                            text: self.filter.text.clone(),
-                        });
-                    }
-                    Action::TopicPicker => self.popup = None,
-                    _ => {
-                        let mut list = ListState {
-                            selected: *cursor,
-                            offset: 0,
-                        };
-                        move_list(&mut list, action, themes.len(), themes.len());
-                        *cursor = list.selected;
-                    }
-                }
-            }
-            None => {}
         }
     }
 
@@ -691,10 +663,15 @@ impl App {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
-    fn click(&mut self, column: u16, row: u16) {
+    /// A left click: on a tab's title it goes there; on a list row it selects the row, or opens
+    /// it when already selected; in the pager's list it jumps to that item.
+    fn click(&mut self, focus: Focus, column: u16, row: u16) {
         let Some(screen) = layout::screen(self.area()) else {
             return;
         };
+        if focus == Focus::Popup {
+            return;
+        }
         if layout::contains(screen.tabs, column, row) {
             let bar = layout::tab_bar(screen.tabs, &self.tab_titles(), self.tab_index());
             if let Some((index, _)) = bar
@@ -709,21 +686,20 @@ impl App {
         if !layout::contains(screen.body, column, row) {
             return;
         }
-        // A click selects a row; a click on the row already selected opens it.
-        match self.tab {
-            Tab::Overview => {
+        match focus {
+            Focus::Overview => {
                 let parts = self.overview_layout(screen.body);
                 if layout::contains(parts.topics, column, row) {
                     let rows = usize::from(parts.topics.height);
                     let index = self.overview.offset_for(rows) + usize::from(row - parts.topics.y);
                     if index == self.overview.selected {
-                        self.tab_action(Action::Open);
+                        self.overview_action(Action::Open);
                     } else if index < self.data.themes.len() {
                         self.overview.select(index, self.data.themes.len(), rows);
                     }
                 }
             }
-            Tab::Topic(topic) => {
+            Focus::Topic(topic) => {
                 let parts = layout::topic(screen.body, self.chart_rows(topic));
                 let len = self.topic_figures(topic).len();
                 let view = &mut self.topics[topic].list;
@@ -731,17 +707,18 @@ impl App {
                     let rows = usize::from(parts.list.height);
                     let index = view.offset_for(rows) + usize::from(row - parts.list.y);
                     if index == view.selected {
-                        self.tab_action(Action::Open);
+                        self.topic_action(topic, Action::Open);
                     } else if index < len {
                         view.select(index, len, rows);
                     }
                 }
             }
-            Tab::Qa => {
+            Focus::Pager | Focus::PagerSearch => {
                 self.sync_pager();
                 let ctx = pager_context(&self.data, self.options, &self.filter);
                 self.pager.click(column, row, &ctx);
             }
+            Focus::Popup | Focus::FilterPrompt => {}
         }
     }
 
@@ -814,11 +791,11 @@ impl App {
             return (0, 1);
         };
         match &self.popup {
-            Some(Popup::Figure { figure, .. }) => {
-                let (rect, lines) = drill::layout(self, *figure, screen.body);
+            Some(Popup::Figure(details)) => {
+                let (rect, lines) = drill::layout(self, details.figure(), screen.body);
                 (lines.len(), usize::from(rect.height.saturating_sub(2)))
             }
-            Some(Popup::Help { .. }) => {
+            Some(Popup::Help(_)) => {
                 let (rect, help) =
                     keys::help_layout(screen.body, self.options.lang, self.options.script);
                 (help.lines.len(), usize::from(rect.height.saturating_sub(2)))
@@ -838,40 +815,6 @@ fn pager_context<'a>(data: &'a Dataset, options: Options, filter: &'a Filter) ->
         topics: &filter.topics,
         text: &filter.text,
     }
-}
-
-/// Moves a list selection for a movement action; other actions do nothing.
-fn move_list(list: &mut ListState, action: Action, len: usize, rows: usize) {
-    let page = isize::try_from(rows.max(1)).unwrap_or(isize::MAX);
-    match action {
-        Action::Down => list.move_by(1, len, rows),
-        Action::Up => list.move_by(-1, len, rows),
-        Action::PageDown => list.move_by(page, len, rows),
-        Action::PageUp => list.move_by(-page, len, rows),
-        Action::HalfPageDown => list.move_by((page / 2).max(1), len, rows),
-        Action::HalfPageUp => list.move_by(-(page / 2).max(1), len, rows),
-        Action::Top => list.select(0, len, rows),
-        Action::Bottom => list.select(len.saturating_sub(1), len, rows),
-        _ => {}
-    }
-}
-
-/// Scrolls a popup's content of `content` rows shown in `visible` rows.
-fn scroll_by(scroll: &mut usize, action: Action, content: usize, visible: usize) {
-    let max = content.saturating_sub(visible);
-    let page = visible.max(1);
-    *scroll = match action {
-        Action::Down => *scroll + 1,
-        Action::Up => scroll.saturating_sub(1),
-        Action::PageDown => *scroll + page,
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::HalfPageDown => *scroll + (page / 2).max(1),
-        Action::HalfPageUp => scroll.saturating_sub((page / 2).max(1)),
-        Action::Top => 0,
-        Action::Bottom => max,
-        _ => *scroll,
-    }
-    .min(max);
 }
 
 #[cfg(test)]
@@ -1015,13 +958,7 @@ mod tests {
         app.apply(Action::GoToTab(1));
         app.handle_key(key(KeyCode::Enter));
         let first = app.topic_figures(0)[0];
-        assert_eq!(
-            app.popup(),
-            Some(&Popup::Figure {
-                figure: first,
-                scroll: 0
-            })
-        );
+        assert_eq!(app.popup(), Some(&Popup::Figure(FigureDetails::new(first))));
         app.handle_key(key(KeyCode::Esc));
         assert_eq!(app.popup(), None);
         assert!(!app.should_quit());
@@ -1133,10 +1070,36 @@ mod tests {
     }
 
     #[test]
+    fn the_focus_follows_what_is_open() {
+        let mut app = app();
+        assert_eq!(app.focus(), Focus::Overview);
+        press(&mut app, "/");
+        assert_eq!(app.focus(), Focus::FilterPrompt);
+        app.handle_key(key(KeyCode::Esc));
+        press(&mut app, "2");
+        assert_eq!(app.focus(), Focus::Topic(0));
+        press(&mut app, "?");
+        assert_eq!(app.focus(), Focus::Popup);
+        press(&mut app, "2");
+        assert_eq!(
+            app.tab(),
+            Tab::Topic(0),
+            "a popup keeps tab keys from the tabs"
+        );
+        app.handle_key(key(KeyCode::Esc));
+        app.apply(Action::GoToTab(app.tabs().len() - 1));
+        assert_eq!(app.focus(), Focus::Pager);
+        press(&mut app, "/");
+        assert_eq!(app.focus(), Focus::PagerSearch);
+        press(&mut app, "q");
+        assert!(!app.should_quit(), "the search prompt takes q as text");
+    }
+
+    #[test]
     fn help_toggles_and_quit_quits() {
         let mut app = app();
         app.handle_key(key(KeyCode::F(1)));
-        assert!(matches!(app.popup(), Some(Popup::Help { .. })));
+        assert!(matches!(app.popup(), Some(Popup::Help(_))));
         press(&mut app, "?");
         assert_eq!(app.popup(), None);
         app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
@@ -1153,7 +1116,7 @@ mod tests {
         let (content, visible) = app.popup_rows();
         assert!(content > visible, "a 40×12 drill-down needs scrolling");
         let scroll = |app: &App| match app.popup() {
-            Some(Popup::Figure { scroll, .. }) => *scroll,
+            Some(Popup::Figure(details)) => details.scroll(),
             other => panic!("not a drill-down: {other:?}"),
         };
         for _ in 0..100 {
@@ -1210,7 +1173,7 @@ mod tests {
         assert_eq!(app.topic_view(0).list.selected, 0);
         // Clicking the selected row opens it; clicks wait while a popup is open.
         app.handle_mouse(click(5, 3));
-        assert!(matches!(app.popup(), Some(Popup::Figure { .. })));
+        assert!(matches!(app.popup(), Some(Popup::Figure(_))));
         app.handle_mouse(click(10, 0));
         assert_eq!(app.tab(), Tab::Topic(0));
         app.handle_key(key(KeyCode::Esc));

@@ -13,12 +13,13 @@ use crate::ui::{draw_box, put, put_pieces, row, theme::Theme};
 pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
     let (lang, script) = (app.lang(), app.script());
     match app.popup() {
-        Some(Popup::Figure { figure, scroll }) => {
-            let (rect, lines) = drill::layout(app, *figure, body);
+        Some(Popup::Figure(details)) => {
+            let scroll = details.scroll();
+            let (rect, lines) = drill::layout(app, details.figure(), body);
             let inner = open(buf, rect, "", theme);
             for (line, pieces) in lines
                 .iter()
-                .skip(*scroll)
+                .skip(scroll)
                 .take(usize::from(inner.height))
                 .enumerate()
             {
@@ -30,14 +31,15 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
             scroll_marker(
                 buf,
                 rect,
-                *scroll,
+                scroll,
                 usize::from(inner.height),
                 lines.len(),
                 theme,
             );
             bottom_hint(buf, rect, strings::JUMP_HINT.get(lang, script), theme);
         }
-        Some(Popup::Topics { cursor, chosen }) => {
+        Some(Popup::Topics(picker)) => {
+            let (cursor, chosen) = (picker.cursor(), picker.chosen());
             let themes = &app.data().themes;
             let rect = layout::topic_picker(body, themes.len());
             let inner = open(
@@ -58,7 +60,7 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
                 let area = row(inner, line as u16);
                 let is_chosen = chosen.contains(&topic.id);
                 let mut style = if is_chosen { theme.chosen } else { theme.base };
-                if index == *cursor {
+                if index == cursor {
                     style = style.patch(theme.selected);
                     buf.set_style(area, style);
                 }
@@ -70,7 +72,8 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
                 );
             }
         }
-        Some(Popup::Help { scroll }) => {
+        Some(Popup::Help(help_popup)) => {
+            let scroll = help_popup.scroll();
             let (rect, help) = keys::help_layout(body, lang, script);
             let inner = open(buf, rect, strings::HELP_TITLE.get(lang, script), theme);
             let keys_width = u16::try_from(help.keys_width).unwrap_or(u16::MAX);
@@ -78,7 +81,7 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
             for (line, row_text) in help
                 .lines
                 .iter()
-                .skip(*scroll)
+                .skip(scroll)
                 .take(usize::from(inner.height))
                 .enumerate()
             {
@@ -108,7 +111,7 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
             scroll_marker(
                 buf,
                 rect,
-                *scroll,
+                scroll,
                 usize::from(inner.height),
                 help.lines.len(),
                 theme,
