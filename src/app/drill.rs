@@ -1,13 +1,10 @@
 //! The drill-down of a figure: what it says, who said it, the sentence it comes from and the
 //! figures linked to it, as styled lines for a given width.
 //!
-//! Built only while the popup is open; the app uses the line count to scroll, the UI draws
-//! the lines.
-
-use ratatui::layout::Rect;
+//! Built when the popup opens and again only when its width, script or language change; the
+//! popup keeps the lines to scroll them, the UI draws them.
 
 use crate::app::App;
-use crate::app::layout;
 use crate::app::strings::{self, Phrase};
 use crate::data::{Figure, Lang, Script};
 use crate::text::{self, sanitize};
@@ -28,18 +25,6 @@ pub enum Role {
 
 /// One line of the popup: pieces of text, each with its role.
 pub type Line = Vec<(String, Role)>;
-
-/// The widest the popup gets, borders included.
-const POPUP_WIDTH: u16 = 76;
-
-/// Where the drill-down of `figure` goes in `body`, and its lines for that width.
-pub fn layout(app: &App, figure: usize, body: Rect) -> (Rect, Vec<Line>) {
-    let wide = layout::popup(body, POPUP_WIDTH, body.height);
-    let inside = wide.width.saturating_sub(layout::POPUP_FRAME_WIDTH);
-    let lines = lines(app, figure, usize::from(inside));
-    let height = u16::try_from(lines.len().saturating_add(2)).unwrap_or(u16::MAX);
-    (layout::popup(body, POPUP_WIDTH, height), lines)
-}
 
 /// The lines of `figure`'s drill-down at `width` columns inside the border and padding.
 /// Every line is wrapped to the width, styles kept across the breaks.

@@ -250,24 +250,41 @@ pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Columns a popup's border and padding take from its width.
-pub const POPUP_FRAME_WIDTH: u16 = 4;
+const POPUP_FRAME_WIDTH: u16 = 4;
+/// The widest the drill-down and the help get, borders included.
+const TEXT_POPUP_WIDTH: u16 = 76;
+/// The widest the topic picker gets, borders included.
+const PICKER_WIDTH: u16 = 50;
 
-/// The help popup for `rows` rows of content.
-pub fn help(body: Rect, rows: usize) -> Rect {
-    popup(
-        body,
-        76,
-        u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX),
+/// A popup's inside: its border and a column of padding each side taken off.
+pub fn popup_inner(rect: Rect) -> Rect {
+    Rect::new(
+        rect.x.saturating_add(2),
+        rect.y.saturating_add(1),
+        rect.width.saturating_sub(POPUP_FRAME_WIDTH),
+        rect.height.saturating_sub(2),
     )
+}
+
+/// Columns of text inside the drill-down or the help in `body`: what their lines are wrapped
+/// to. Their width does not depend on how many rows they have.
+pub fn text_popup_width(body: Rect) -> usize {
+    usize::from(popup_inner(text_popup(body, 0)).width)
+}
+
+/// The drill-down or the help for `rows` rows of content.
+pub fn text_popup(body: Rect, rows: usize) -> Rect {
+    popup(body, TEXT_POPUP_WIDTH, frame_height(rows))
 }
 
 /// The topic picker for `topics` themes.
 pub fn topic_picker(body: Rect, topics: usize) -> Rect {
-    popup(
-        body,
-        50,
-        u16::try_from(topics.saturating_add(2)).unwrap_or(u16::MAX),
-    )
+    popup(body, PICKER_WIDTH, frame_height(topics))
+}
+
+/// Rows of a popup for `rows` rows of content: a border row above and below.
+fn frame_height(rows: usize) -> u16 {
+    u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX)
 }
 
 /// Whether a cell lies in `rect`.

@@ -90,11 +90,31 @@ pub struct App {
     search_index: Option<SearchIndex>,
     size: (u16, u16),
     pager: Pager,
-    /// The body area the pager was last laid out for.
-    pager_area: Option<Rect>,
-    /// The script, language or topics changed since the pager last heard of them.
-    pager_stale: bool,
+    /// A figure (an index into the dataset's figures) to show in the pager once it is laid
+    /// out: the update asks, [`App::reconcile`] does it.
+    pager_jump: Option<usize>,
+    /// What the derived state was last computed from.
+    derived_from: DerivedFrom,
     quit: bool,
+}
+
+/// What the derived state was last computed from, for [`App::reconcile`] to compare with the
+/// state and recompute only what changed.
+#[derive(Debug, Default)]
+struct DerivedFrom {
+    /// The terminal size and filter every list's offset was kept visible for.
+    lists: Option<((u16, u16), Filter)>,
+    /// The body area, script, language and filter the pager was laid out for.
+    pager: Option<PagerInputs>,
+}
+
+/// What the pager's layout depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PagerInputs {
+    body: Rect,
+    script: Script,
+    lang: Lang,
+    filter: Filter,
 }
 
 impl App {
@@ -117,8 +137,8 @@ impl App {
             search_index,
             size: (0, 0),
             pager: Pager::new(),
-            pager_area: None,
-            pager_stale: false,
+            pager_jump: None,
+            derived_from: DerivedFrom::default(),
             quit: false,
         }
     }
@@ -313,19 +333,10 @@ impl App {
         }
     }
 
-    /// The terminal now has this size: keep every selection visible and tell the pager.
+    /// The terminal now has this size.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
-        let overview_rows = self.overview_rows();
-        self.overview.offset = self.overview.offset_for(overview_rows);
-        for topic in 0..self.topics.len() {
-            let rows = self.topic_rows(topic);
-            let view = &mut self.topics[topic].list;
-            view.offset = view.offset_for(rows);
-        }
-        if self.tab == Tab::Qa {
-            self.sync_pager();
-        }
+        self.reconcile();
     }
 
     /// Applies one key press; releases and repeats of other kinds are ignored. A prompt takes
@@ -343,7 +354,7 @@ impl App {
             Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {
                 match keys::lookup(&key, &self.contexts()) {
                     Some(action) => {
-                        self.apply(action);
+                        self.update(action);
                         true
                     }
                     None => false,
@@ -355,6 +366,7 @@ impl App {
         {
             self.quit = true;
         }
+        self.reconcile();
     }
 
     /// Inserts pasted text (a bracketed paste, or an input method that delivers its text at
@@ -376,6 +388,7 @@ impl App {
             }
             Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
         }
+        self.reconcile();
     }
 
     /// Applies a mouse event: the wheel scrolls what has the focus, a click picks a tab or a
@@ -388,24 +401,30 @@ impl App {
         let focus = self.focus();
         match (focus, event.kind) {
             (Focus::FilterPrompt, _) => {}
-            (_, MouseEventKind::ScrollDown) => self.apply(Action::Down),
-            (_, MouseEventKind::ScrollUp) => self.apply(Action::Up),
+            (_, MouseEventKind::ScrollDown) => self.update(Action::Down),
+            (_, MouseEventKind::ScrollUp) => self.update(Action::Up),
             (_, MouseEventKind::Down(MouseButton::Left)) => {
                 self.click(focus, event.column, event.row);
             }
             _ => {}
         }
+        self.reconcile();
     }
 
-    /// Applies one action: what has the focus takes it first, then the tabs, then the app.
+    /// Applies one action, then brings the derived state up to date.
     pub fn apply(&mut self, action: Action) {
+        self.update(action);
+        self.reconcile();
+    }
+
+    /// One action: what has the focus takes it first, then the tabs, then the app.
+    fn update(&mut self, action: Action) {
         let used = match self.focus() {
             Focus::Popup => {
                 self.popup_action(action);
                 return;
             }
             Focus::Pager | Focus::PagerSearch => {
-                self.sync_pager();
                 let ctx = pager_context(&self.data, self.options, &self.filter);
                 self.pager.apply(action, &ctx)
             }
@@ -456,14 +475,12 @@ impl App {
                     Script::Hans => Script::Hant,
                     Script::Hant => Script::Hans,
                 };
-                self.context_changed();
             }
             Action::ToggleLang => {
                 self.options.lang = match self.options.lang {
                     Lang::Zh => Lang::En,
                     Lang::En => Lang::Zh,
                 };
-                self.context_changed();
             }
             _ => {}
         }
@@ -471,9 +488,6 @@ impl App {
 
     fn go_to_tab(&mut self, index: usize) {
         self.tab = self.tabs().get(index).copied().unwrap_or(Tab::Overview);
-        if self.tab == Tab::Qa {
-            self.sync_pager();
-        }
     }
 
     /// An action on the overview's list of topics; `true` when used.
@@ -522,11 +536,8 @@ impl App {
     /// An action while a popup is open: the popup says what it did, and only the app-wide
     /// actions get past it.
     fn popup_action(&mut self, action: Action) {
-        let rows = self.popup_rows();
         let outcome = match &mut self.popup {
-            Some(Popup::Figure(details)) => details.handle(action, rows),
-            Some(Popup::Help(help)) => help.handle(action, rows),
-            Some(Popup::Topics(picker)) => picker.handle(action, &self.data.themes),
+            Some(popup) => popup.handle(action, &self.data.themes),
             None => Outcome::Ignored,
         };
         match outcome {
@@ -547,25 +558,19 @@ impl App {
     /// Leaves the drill-down for the Q&A tab at the figure's sentence. When the topic filter
     /// hides that item, the topics are cleared so the user lands where they asked.
     fn jump_to_source(&mut self, figure: usize) {
-        let Some(id) = self.data.figures.get(figure).map(|f| f.id.clone()) else {
+        let Some(source) = self.data.figures.get(figure).map(|f| &f.source.segment) else {
             return;
         };
+        let item = self.data.segments.iter().position(|s| &s.id == source);
         self.popup = None;
         self.tab = Tab::Qa;
-        self.sync_pager();
-        if !self.open_pager_at(&id) && !self.filter.topics.is_empty() {
+        if item.is_some_and(|item| !self.passing.item(item)) && !self.filter.topics.is_empty() {
             self.set_filter(Filter {
                 topics: BTreeSet::new(),
                 text: self.filter.text.clone(),
             });
-            self.sync_pager();
-            self.open_pager_at(&id);
         }
-    }
-
-    fn open_pager_at(&mut self, id: &str) -> bool {
-        let ctx = pager_context(&self.data, self.options, &self.filter);
-        self.pager.open_at_figure(id, &ctx)
+        self.pager_jump = Some(figure);
     }
 
     fn open_prompt(&mut self) {
@@ -610,6 +615,9 @@ impl App {
 
     /// Replaces the filter, keeping each list's selected figure when it is still shown.
     fn set_filter(&mut self, filter: Filter) {
+        if filter == self.filter {
+            return;
+        }
         let selected: Vec<Option<usize>> = (0..self.topics.len())
             .map(|t| {
                 self.passing
@@ -618,45 +626,88 @@ impl App {
                     .copied()
             })
             .collect();
-        if filter != self.filter {
-            self.pager_stale = true;
-            self.passing = Passing::new(&self.data, &filter, &mut self.search_index);
-        }
+        self.passing = Passing::new(&self.data, &filter, &mut self.search_index);
         self.filter = filter;
         for (topic, figure) in selected.into_iter().enumerate() {
             let figures = self.passing.topic_figures(topic);
-            let rows = self.topic_rows(topic);
             let index = figure
                 .and_then(|f| figures.iter().position(|&g| g == f))
                 .unwrap_or(0);
-            self.topics[topic].list.select(index, figures.len(), rows);
-        }
-        if self.tab == Tab::Qa {
-            self.sync_pager();
+            self.topics[topic].list.selected = index.min(figures.len().saturating_sub(1));
         }
     }
 
-    fn context_changed(&mut self) {
-        self.pager_stale = true;
-        if self.tab == Tab::Qa {
-            self.sync_pager();
-        }
-    }
-
-    /// Brings the pager up to date with the body area and the context, only when the Q&A tab
-    /// needs it (so startup lays out no transcript).
-    fn sync_pager(&mut self) {
+    /// After every update, brings what is derived from the state up to date with it,
+    /// recomputing only what changed: each list's offset keeps its selection in view, the
+    /// pager is laid out for the Q&A tab's body, script and filter (only while that tab is
+    /// shown, so startup lays out no transcript), the open popup's lines are wrapped for the
+    /// body. The only place derived state is written; no update keeps it in sync by hand.
+    fn reconcile(&mut self) {
+        let jump = self.pager_jump.take();
+        self.reconcile_lists();
         let Some(screen) = layout::screen(self.area()) else {
             return;
         };
+        if self.tab == Tab::Qa {
+            self.reconcile_pager(screen.body);
+            if let Some(figure) = jump {
+                let id = self.data.figures[figure].id.clone();
+                let ctx = pager_context(&self.data, self.options, &self.filter);
+                self.pager.open_at_figure(&id, &ctx);
+            }
+        }
+        if let Some(mut popup) = self.popup.take() {
+            let at = popup::LaidFor {
+                body: screen.body,
+                lang: self.options.lang,
+                script: self.options.script,
+            };
+            popup.reconcile(self, at);
+            self.popup = Some(popup);
+        }
+    }
+
+    /// Every list's offset after a resize or a filter change (their rows, or what they list,
+    /// changed); otherwise only the shown tab's, whose rows follow its chart.
+    fn reconcile_lists(&mut self) {
+        let inputs = (self.size, self.filter.clone());
+        let all = self.derived_from.lists.as_ref() != Some(&inputs);
+        if all || self.tab == Tab::Overview {
+            let rows = self.overview_rows();
+            self.overview.offset = self.overview.offset_for(rows);
+        }
+        for topic in 0..self.topics.len() {
+            if all || self.tab == Tab::Topic(topic) {
+                let rows = self.topic_rows(topic);
+                let list = &mut self.topics[topic].list;
+                list.offset = list.offset_for(rows);
+            }
+        }
+        if all {
+            self.derived_from.lists = Some(inputs);
+        }
+    }
+
+    /// Lays the pager out again when its body, the script, the language or the filter changed.
+    fn reconcile_pager(&mut self, body: Rect) {
+        let inputs = PagerInputs {
+            body,
+            script: self.options.script,
+            lang: self.options.lang,
+            filter: self.filter.clone(),
+        };
+        let before = self.derived_from.pager.as_ref();
+        if before == Some(&inputs) {
+            return;
+        }
+        let resized = before.is_none_or(|before| before.body != body);
         let ctx = pager_context(&self.data, self.options, &self.filter);
-        if self.pager_area != Some(screen.body) {
-            self.pager.resize(screen.body, &ctx);
-            self.pager_area = Some(screen.body);
-        } else if self.pager_stale {
+        if resized {
+            self.pager.resize(body, &ctx);
+        } else {
             self.pager.on_context_change(&ctx);
         }
-        self.pager_stale = false;
+        self.derived_from.pager = Some(inputs);
     }
 
     fn area(&self) -> Rect {
@@ -691,7 +742,7 @@ impl App {
                 let parts = self.overview_layout(screen.body);
                 if layout::contains(parts.topics, column, row) {
                     let rows = usize::from(parts.topics.height);
-                    let index = self.overview.offset_for(rows) + usize::from(row - parts.topics.y);
+                    let index = self.overview.offset + usize::from(row - parts.topics.y);
                     if index == self.overview.selected {
                         self.overview_action(Action::Open);
                     } else if index < self.data.themes.len() {
@@ -705,7 +756,7 @@ impl App {
                 let view = &mut self.topics[topic].list;
                 if layout::contains(parts.list, column, row) {
                     let rows = usize::from(parts.list.height);
-                    let index = view.offset_for(rows) + usize::from(row - parts.list.y);
+                    let index = view.offset + usize::from(row - parts.list.y);
                     if index == view.selected {
                         self.topic_action(topic, Action::Open);
                     } else if index < len {
@@ -714,7 +765,6 @@ impl App {
                 }
             }
             Focus::Pager | Focus::PagerSearch => {
-                self.sync_pager();
                 let ctx = pager_context(&self.data, self.options, &self.filter);
                 self.pager.click(column, row, &ctx);
             }
@@ -783,25 +833,6 @@ impl App {
         layout::screen(self.area()).map_or(1, |s| {
             usize::from(layout::topic(s.body, self.chart_rows(topic)).list.height)
         })
-    }
-
-    /// For the open popup: (rows of content, rows visible), for scrolling.
-    fn popup_rows(&self) -> (usize, usize) {
-        let Some(screen) = layout::screen(self.area()) else {
-            return (0, 1);
-        };
-        match &self.popup {
-            Some(Popup::Figure(details)) => {
-                let (rect, lines) = drill::layout(self, details.figure(), screen.body);
-                (lines.len(), usize::from(rect.height.saturating_sub(2)))
-            }
-            Some(Popup::Help(_)) => {
-                let (rect, help) =
-                    keys::help_layout(screen.body, self.options.lang, self.options.script);
-                (help.lines.len(), usize::from(rect.height.saturating_sub(2)))
-            }
-            _ => (0, 1),
-        }
     }
 }
 
@@ -958,7 +989,10 @@ mod tests {
         app.apply(Action::GoToTab(1));
         app.handle_key(key(KeyCode::Enter));
         let first = app.topic_figures(0)[0];
-        assert_eq!(app.popup(), Some(&Popup::Figure(FigureDetails::new(first))));
+        assert!(matches!(
+            app.popup(),
+            Some(Popup::Figure(details)) if details.figure() == first && details.scroll() == 0
+        ));
         app.handle_key(key(KeyCode::Esc));
         assert_eq!(app.popup(), None);
         assert!(!app.should_quit());
@@ -1096,6 +1130,35 @@ mod tests {
     }
 
     #[test]
+    fn derived_state_follows_every_update_without_being_asked() {
+        let mut app = app();
+        app.apply(Action::GoToTab(app.tabs().len() - 1));
+        let laid = |app: &App| {
+            let layout = app.pager().layout().expect("laid out");
+            (layout.script, layout.width)
+        };
+        assert_eq!(laid(&app).0, Script::Hans);
+        press(&mut app, "s");
+        assert_eq!(
+            laid(&app).0,
+            Script::Hant,
+            "the script key relays the pager out"
+        );
+        let wide = laid(&app).1;
+        app.resize(60, 24);
+        assert!(laid(&app).1 < wide, "a resize too");
+        // The help's lines are wrapped when it opens and again when the language changes.
+        app.handle_key(key(KeyCode::F(1)));
+        let heading = |app: &App| match app.popup() {
+            Some(Popup::Help(help)) => help.help().lines.first().cloned(),
+            _ => None,
+        };
+        assert_eq!(heading(&app), Some(popup::HelpLine::Heading("全域")));
+        press(&mut app, "L");
+        assert_eq!(heading(&app), Some(popup::HelpLine::Heading("Everywhere")));
+    }
+
+    #[test]
     fn help_toggles_and_quit_quits() {
         let mut app = app();
         app.handle_key(key(KeyCode::F(1)));
@@ -1113,7 +1176,14 @@ mod tests {
         let skills = topic_of(&app, "skills");
         app.apply(Action::GoToTab(skills + 1));
         app.handle_key(key(KeyCode::Enter));
-        let (content, visible) = app.popup_rows();
+        let content = match app.popup() {
+            Some(Popup::Figure(details)) => details.lines().len(),
+            other => panic!("not a drill-down: {other:?}"),
+        };
+        let body = layout::screen(Rect::new(0, 0, 40, 12))
+            .expect("big enough")
+            .body;
+        let visible = usize::from(layout::popup_inner(layout::text_popup(body, content)).height);
         assert!(content > visible, "a 40×12 drill-down needs scrolling");
         let scroll = |app: &App| match app.popup() {
             Some(Popup::Figure(details)) => details.scroll(),

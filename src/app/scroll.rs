@@ -10,8 +10,8 @@ pub struct ListState {
 }
 
 impl ListState {
-    /// The first row to show in `rows` rows so that the selection is visible, starting from the
-    /// remembered offset (the UI calls this too, so a stale offset never hides the selection).
+    /// The first row to show in `rows` rows so that the selection is visible, moving the
+    /// remembered offset as little as it must.
     pub fn offset_for(&self, rows: usize) -> usize {
         let rows = rows.max(1);
         if self.selected < self.offset {

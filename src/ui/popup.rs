@@ -4,8 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::app::drill::{self, Role};
-use crate::app::keys::{self, HelpLine};
+use crate::app::drill::Role;
+use crate::app::popup::{HELP_GAP, HelpLine};
 use crate::app::{App, Popup, layout, strings};
 use crate::text;
 use crate::ui::{draw_box, put, put_pieces, row, theme::Theme};
@@ -14,8 +14,8 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
     let (lang, script) = (app.lang(), app.script());
     match app.popup() {
         Some(Popup::Figure(details)) => {
-            let scroll = details.scroll();
-            let (rect, lines) = drill::layout(app, details.figure(), body);
+            let (scroll, lines) = (details.scroll(), details.lines());
+            let rect = layout::text_popup(body, lines.len());
             let inner = open(buf, rect, "", theme);
             for (line, pieces) in lines
                 .iter()
@@ -73,11 +73,11 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
             }
         }
         Some(Popup::Help(help_popup)) => {
-            let scroll = help_popup.scroll();
-            let (rect, help) = keys::help_layout(body, lang, script);
+            let (scroll, help) = (help_popup.scroll(), help_popup.help());
+            let rect = layout::text_popup(body, help.lines.len());
             let inner = open(buf, rect, strings::HELP_TITLE.get(lang, script), theme);
             let keys_width = u16::try_from(help.keys_width).unwrap_or(u16::MAX);
-            let gap = keys::HELP_GAP as u16;
+            let gap = HELP_GAP as u16;
             for (line, row_text) in help
                 .lines
                 .iter()
@@ -127,12 +127,7 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
 fn open(buf: &mut Buffer, rect: Rect, title: &str, theme: &Theme) -> Rect {
     clear(buf, rect);
     draw_box(buf, rect, title, theme.popup_border, theme.title);
-    Rect::new(
-        rect.x.saturating_add(2),
-        rect.y.saturating_add(1),
-        rect.width.saturating_sub(layout::POPUP_FRAME_WIDTH),
-        rect.height.saturating_sub(2),
-    )
+    layout::popup_inner(rect)
 }
 
 /// Blanks `rect`. A wide character whose right half lies on the popup's left edge is blanked

@@ -1,20 +1,34 @@
 //! The drill-down popup of one figure; its content is [`crate::app::drill`]'s.
 
+use crate::app::App;
 use crate::app::action::Action;
-use crate::app::popup::Outcome;
+use crate::app::drill;
+use crate::app::layout;
+use crate::app::popup::{LaidFor, Outcome};
 use crate::app::scroll;
 
-/// A figure's drill-down and how far it is scrolled.
+/// A figure's drill-down, its lines as laid out, and how far they are scrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureDetails {
     /// Index into the dataset's figures.
     figure: usize,
     scroll: usize,
+    lines: Vec<drill::Line>,
+    /// Rows of the popup that show lines.
+    visible: usize,
+    laid_for: Option<LaidFor>,
 }
 
 impl FigureDetails {
+    /// The drill-down of `figure`, laid out by the next [`FigureDetails::reconcile`].
     pub fn new(figure: usize) -> Self {
-        Self { figure, scroll: 0 }
+        Self {
+            figure,
+            scroll: 0,
+            lines: Vec::new(),
+            visible: 0,
+            laid_for: None,
+        }
     }
 
     /// Index into the dataset's figures.
@@ -22,18 +36,42 @@ impl FigureDetails {
         self.figure
     }
 
-    /// The first row of content shown.
+    /// The first line shown.
     pub fn scroll(&self) -> usize {
         self.scroll
     }
 
-    /// Enter or `o` leave for the figure's source, Esc closes, movement scrolls the content of
-    /// `rows` (rows of content, rows visible).
-    pub fn handle(&mut self, action: Action, rows: (usize, usize)) -> Outcome {
+    /// The lines for the width the popup was last laid out for.
+    pub fn lines(&self) -> &[drill::Line] {
+        &self.lines
+    }
+
+    /// Wraps the lines again when the body, language or script changed since the last time,
+    /// keeping the scroll within them.
+    pub fn reconcile(&mut self, app: &App, at: LaidFor) {
+        if self.laid_for == Some(at) {
+            return;
+        }
+        self.lines = drill::lines(app, self.figure, layout::text_popup_width(at.body));
+        let rect = layout::text_popup(at.body, self.lines.len());
+        self.visible = usize::from(layout::popup_inner(rect).height);
+        self.scroll = self
+            .scroll
+            .min(self.lines.len().saturating_sub(self.visible));
+        self.laid_for = Some(at);
+    }
+
+    /// Enter or `o` leave for the figure's source, Esc closes, movement scrolls.
+    pub fn handle(&mut self, action: Action) -> Outcome {
         match action {
             Action::Open | Action::JumpToSource => Outcome::JumpToSource(self.figure),
             Action::Back => Outcome::Close,
-            _ => Outcome::consumed_if(scroll::scroll_by(&mut self.scroll, action, rows.0, rows.1)),
+            _ => Outcome::consumed_if(scroll::scroll_by(
+                &mut self.scroll,
+                action,
+                self.lines.len(),
+                self.visible,
+            )),
         }
     }
 }
@@ -41,22 +79,42 @@ impl FigureDetails {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::fixture;
+    use crate::data::{Lang, Script};
+    use ratatui::layout::Rect;
 
     #[test]
     fn enter_leaves_for_the_source_esc_closes_and_movement_scrolls() {
-        let mut details = FigureDetails::new(3);
+        let app = fixture::app(Script::Hans, Lang::Zh);
+        let mut details = FigureDetails::new(0);
+        let small = LaidFor {
+            body: Rect::new(0, 1, 40, 9),
+            lang: Lang::Zh,
+            script: Script::Hans,
+        };
+        details.reconcile(&app, small);
+        let content = details.lines().len();
+        let visible =
+            usize::from(layout::popup_inner(layout::text_popup(small.body, content)).height);
+        assert!(content > visible, "a 40×12 drill-down needs scrolling");
+        assert_eq!(details.handle(Action::Open), Outcome::JumpToSource(0));
         assert_eq!(
-            details.handle(Action::Open, (20, 5)),
-            Outcome::JumpToSource(3)
+            details.handle(Action::JumpToSource),
+            Outcome::JumpToSource(0)
         );
-        assert_eq!(
-            details.handle(Action::JumpToSource, (20, 5)),
-            Outcome::JumpToSource(3)
+        assert_eq!(details.handle(Action::Back), Outcome::Close);
+        assert_eq!(details.handle(Action::Bottom), Outcome::Consumed);
+        assert_eq!(details.scroll(), content - visible);
+        assert_eq!(details.handle(Action::NextTab), Outcome::Ignored);
+        assert_eq!(details.scroll(), content - visible);
+        // A taller body shows more: the lines are laid out again and the scroll kept in them.
+        details.reconcile(
+            &app,
+            LaidFor {
+                body: Rect::new(0, 1, 40, 37),
+                ..small
+            },
         );
-        assert_eq!(details.handle(Action::Back, (20, 5)), Outcome::Close);
-        assert_eq!(details.handle(Action::Bottom, (20, 5)), Outcome::Consumed);
-        assert_eq!(details.scroll(), 15);
-        assert_eq!(details.handle(Action::NextTab, (20, 5)), Outcome::Ignored);
-        assert_eq!(details.scroll(), 15);
+        assert_eq!(details.scroll(), 0, "everything fits");
     }
 }

@@ -7,13 +7,17 @@ mod help;
 mod picker;
 
 pub use figure::FigureDetails;
-pub use help::HelpPopup;
+pub use help::{HELP_GAP, HelpLine, HelpLines, HelpPopup, help_lines};
 pub use picker::TopicPicker;
 
 use std::collections::BTreeSet;
 
+use ratatui::layout::Rect;
+
+use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keys::Context;
+use crate::data::{Lang, Script};
 
 /// A window over the current tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +27,15 @@ pub enum Popup {
     /// The topic picker.
     Topics(TopicPicker),
     Help(HelpPopup),
+}
+
+/// What a popup's lines depend on: the body it sits over and the interface's language and
+/// script. A popup lays out again only when this changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LaidFor {
+    pub body: Rect,
+    pub lang: Lang,
+    pub script: Script,
 }
 
 /// What a popup did with an action.
@@ -53,6 +66,25 @@ impl Popup {
         match self {
             Self::Topics(_) => &[Context::TopicPicker, Context::Popup, Context::Global],
             Self::Figure(_) | Self::Help(_) => &[Context::Popup, Context::Global],
+        }
+    }
+
+    /// Brings the popup's derived state (its lines, its scroll) up to date with `at`; the app
+    /// calls this after every update.
+    pub fn reconcile(&mut self, app: &App, at: LaidFor) {
+        match self {
+            Self::Figure(details) => details.reconcile(app, at),
+            Self::Help(help) => help.reconcile(at),
+            Self::Topics(_) => {}
+        }
+    }
+
+    /// Hands `action` to the popup; `themes` are the dataset's, for the picker.
+    pub fn handle(&mut self, action: Action, themes: &[crate::data::Theme]) -> Outcome {
+        match self {
+            Self::Figure(details) => details.handle(action),
+            Self::Help(help) => help.handle(action),
+            Self::Topics(picker) => picker.handle(action, themes),
         }
     }
 
