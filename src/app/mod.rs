@@ -36,7 +36,7 @@ use keys::Context;
 use pager::{Pager, PagerContext};
 pub use popup::Popup;
 use popup::{FigureDetails, HelpPopup, Outcome, TopicPicker};
-pub use scroll::ListState;
+pub use scroll::Selection;
 
 /// How the dashboard starts; `color` is already resolved from `--color` and `NO_COLOR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub enum Tab {
 /// A topic tab's state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TopicView {
-    pub list: ListState,
+    pub list: Selection,
     /// Index into the theme's charts.
     pub chart: usize,
 }
@@ -78,7 +78,7 @@ pub struct App {
     data: Dataset,
     options: Options,
     tab: Tab,
-    overview: ListState,
+    overview: Selection,
     topics: Vec<TopicView>,
     popup: Option<Popup>,
     prompt: Option<FilterPrompt>,
@@ -128,7 +128,7 @@ impl App {
             data: dataset,
             options,
             tab: Tab::Overview,
-            overview: ListState::default(),
+            overview: Selection::default(),
             topics,
             popup: None,
             prompt: None,
@@ -179,7 +179,7 @@ impl App {
         &self.pager
     }
 
-    pub fn overview_list(&self) -> ListState {
+    pub fn overview_list(&self) -> Selection {
         self.overview
     }
 
@@ -505,7 +505,7 @@ impl App {
                 self.open_prompt();
                 true
             }
-            _ => scroll::move_list(&mut self.overview, action, len, rows),
+            _ => self.overview.apply(action, len, rows),
         }
     }
 
@@ -528,7 +528,7 @@ impl App {
             Action::PrevChart if charts > 0 => view.chart = (view.chart + charts - 1) % charts,
             Action::NextChart | Action::PrevChart => {}
             Action::StartSearch => self.open_prompt(),
-            _ => return scroll::move_list(&mut view.list, action, figures.len(), rows),
+            _ => return view.list.apply(action, figures.len(), rows),
         }
         true
     }
@@ -674,13 +674,12 @@ impl App {
         let all = self.derived_from.lists.as_ref() != Some(&inputs);
         if all || self.tab == Tab::Overview {
             let rows = self.overview_rows();
-            self.overview.offset = self.overview.offset_for(rows);
+            self.overview.keep_in_view(rows);
         }
         for topic in 0..self.topics.len() {
             if all || self.tab == Tab::Topic(topic) {
                 let rows = self.topic_rows(topic);
-                let list = &mut self.topics[topic].list;
-                list.offset = list.offset_for(rows);
+                self.topics[topic].list.keep_in_view(rows);
             }
         }
         if all {
@@ -742,7 +741,7 @@ impl App {
                 let parts = self.overview_layout(screen.body);
                 if layout::contains(parts.topics, column, row) {
                     let rows = usize::from(parts.topics.height);
-                    let index = self.overview.offset + usize::from(row - parts.topics.y);
+                    let index = self.overview.offset() + usize::from(row - parts.topics.y);
                     if index == self.overview.selected {
                         self.overview_action(Action::Open);
                     } else if index < self.data.themes.len() {
@@ -756,7 +755,7 @@ impl App {
                 let view = &mut self.topics[topic].list;
                 if layout::contains(parts.list, column, row) {
                     let rows = usize::from(parts.list.height);
-                    let index = view.offset + usize::from(row - parts.list.y);
+                    let index = view.offset() + usize::from(row - parts.list.y);
                     if index == view.selected {
                         self.topic_action(topic, Action::Open);
                     } else if index < len {
@@ -930,7 +929,7 @@ mod tests {
         app.resize(40, 12);
         let view = app.topic_view(skills).list;
         let rows = app.topic_rows(skills);
-        assert!(view.offset <= view.selected && view.selected < view.offset + rows);
+        assert!(view.offset() <= view.selected && view.selected < view.offset() + rows);
         app.resize(120, 40);
         assert_eq!(app.topic_view(skills).list.selected, view.selected);
     }

@@ -34,6 +34,7 @@ use ratatui::layout::Rect;
 use crate::app::action::Action;
 use crate::app::filter;
 use crate::app::input::{InputOutcome, LineInput};
+use crate::app::scroll::{self, Step};
 use crate::app::transcript::{self, Layout, Match, ScriptTable, TranscriptError};
 use crate::data::{Dataset, Lang, Script};
 
@@ -269,18 +270,13 @@ impl Pager {
         if matches!(self.laid, Laid::NotYet) {
             self.relayout(ctx);
         }
-        let page = self.regions().text.height as usize;
+        let height = self.regions().text.height as usize;
+        if let Some(step) = Step::of(action, height) {
+            let rows = self.layout().map_or(0, |laid| laid.lines.len());
+            self.scroll_to(step.from(self.top, scroll::last_top(rows, height)));
+            return true;
+        }
         match action {
-            Action::Down => self.scroll_to(self.top.saturating_add(1)),
-            Action::Up => self.scroll_to(self.top.saturating_sub(1)),
-            Action::PageDown => self.scroll_to(self.top + page.saturating_sub(1).max(1)),
-            Action::PageUp => {
-                self.scroll_to(self.top.saturating_sub(page.saturating_sub(1).max(1)));
-            }
-            Action::HalfPageDown => self.scroll_to(self.top + (page / 2).max(1)),
-            Action::HalfPageUp => self.scroll_to(self.top.saturating_sub((page / 2).max(1))),
-            Action::Top => self.scroll_to(0),
-            Action::Bottom => self.scroll_to(usize::MAX),
             Action::NextItem => self.jump_to_item(self.current_item + 1),
             Action::PrevItem => {
                 let heading = self
@@ -563,7 +559,7 @@ impl Pager {
         let Some(laid) = self.layout() else {
             return;
         };
-        let top = line.min(laid.lines.len().saturating_sub(height.max(1)));
+        let top = line.min(scroll::last_top(laid.lines.len(), height));
         let anchor = laid.lines.get(top).and_then(|row| {
             let block = laid.blocks.get(row.block)?;
             Some(Anchor {

@@ -55,7 +55,7 @@ pub(super) fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let count_width = column_width(&counts, parts.topics.width / 2);
     let list = app.overview_list();
     let rows = usize::from(parts.topics.height);
-    let offset = list.offset;
+    let offset = list.offset();
     for (line, index) in (offset..themes.len()).take(rows).enumerate() {
         let area = row(parts.topics, line as u16);
         let selected = index == list.selected;

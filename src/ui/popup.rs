@@ -48,8 +48,7 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
                 strings::TOPIC_PICKER_TITLE.get(lang, script),
                 theme,
             );
-            let rows = usize::from(inner.height);
-            let offset = cursor.saturating_sub(rows.saturating_sub(1));
+            let (rows, offset) = (usize::from(inner.height), picker.offset());
             for (line, (index, topic)) in themes
                 .iter()
                 .enumerate()

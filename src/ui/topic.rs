@@ -56,7 +56,7 @@ fn draw_list(app: &App, topic: usize, title: Rect, area: Rect, buf: &mut Buffer,
         return;
     }
     let rows = usize::from(area.height);
-    let offset = list.offset;
+    let offset = list.offset();
     let visible: Vec<(usize, &Figure)> = figures
         .iter()
         .enumerate()

@@ -5,14 +5,14 @@ use crate::app::action::Action;
 use crate::app::drill;
 use crate::app::layout;
 use crate::app::popup::{LaidFor, Outcome};
-use crate::app::scroll;
+use crate::app::scroll::Scroll;
 
 /// A figure's drill-down, its lines as laid out, and how far they are scrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureDetails {
     /// Index into the dataset's figures.
     figure: usize,
-    scroll: usize,
+    scroll: Scroll,
     lines: Vec<drill::Line>,
     /// Rows of the popup that show lines.
     visible: usize,
@@ -24,7 +24,7 @@ impl FigureDetails {
     pub fn new(figure: usize) -> Self {
         Self {
             figure,
-            scroll: 0,
+            scroll: Scroll::default(),
             lines: Vec::new(),
             visible: 0,
             laid_for: None,
@@ -38,7 +38,7 @@ impl FigureDetails {
 
     /// The first line shown.
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.scroll.offset()
     }
 
     /// The lines for the width the popup was last laid out for.
@@ -55,9 +55,7 @@ impl FigureDetails {
         self.lines = drill::lines(app, self.figure, layout::text_popup_width(at.body));
         let rect = layout::text_popup(at.body, self.lines.len());
         self.visible = usize::from(layout::popup_inner(rect).height);
-        self.scroll = self
-            .scroll
-            .min(self.lines.len().saturating_sub(self.visible));
+        self.scroll.clamp(self.lines.len(), self.visible);
         self.laid_for = Some(at);
     }
 
@@ -66,12 +64,7 @@ impl FigureDetails {
         match action {
             Action::Open | Action::JumpToSource => Outcome::JumpToSource(self.figure),
             Action::Back => Outcome::Close,
-            _ => Outcome::consumed_if(scroll::scroll_by(
-                &mut self.scroll,
-                action,
-                self.lines.len(),
-                self.visible,
-            )),
+            _ => Outcome::consumed_if(self.scroll.apply(action, self.lines.len(), self.visible)),
         }
     }
 }

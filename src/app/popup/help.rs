@@ -5,14 +5,14 @@ use crate::app::action::Action;
 use crate::app::keys::{self, KEY_TABLE};
 use crate::app::layout;
 use crate::app::popup::{LaidFor, Outcome};
-use crate::app::scroll;
+use crate::app::scroll::Scroll;
 use crate::data::{Lang, Script};
 use crate::text;
 
 /// The help, its lines as laid out, and how far they are scrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpPopup {
-    scroll: usize,
+    scroll: Scroll,
     help: HelpLines,
     /// Rows of the popup that show lines.
     visible: usize,
@@ -29,7 +29,7 @@ impl HelpPopup {
     /// The help, laid out by the next [`HelpPopup::reconcile`].
     pub fn new() -> Self {
         Self {
-            scroll: 0,
+            scroll: Scroll::default(),
             help: HelpLines {
                 keys_width: 0,
                 lines: Vec::new(),
@@ -41,7 +41,7 @@ impl HelpPopup {
 
     /// The first line shown.
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.scroll.offset()
     }
 
     /// The lines for the width the popup was last laid out for.
@@ -58,9 +58,7 @@ impl HelpPopup {
         self.help = help_lines(at.lang, at.script, layout::text_popup_width(at.body));
         let rect = layout::text_popup(at.body, self.help.lines.len());
         self.visible = usize::from(layout::popup_inner(rect).height);
-        self.scroll = self
-            .scroll
-            .min(self.help.lines.len().saturating_sub(self.visible));
+        self.scroll.clamp(self.help.lines.len(), self.visible);
         self.laid_for = Some(at);
     }
 
@@ -68,8 +66,7 @@ impl HelpPopup {
     pub fn handle(&mut self, action: Action) -> Outcome {
         match action {
             Action::Help | Action::Back => Outcome::Close,
-            _ => Outcome::consumed_if(scroll::scroll_by(
-                &mut self.scroll,
+            _ => Outcome::consumed_if(self.scroll.apply(
                 action,
                 self.help.lines.len(),
                 self.visible,

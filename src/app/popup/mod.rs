@@ -75,7 +75,7 @@ impl Popup {
         match self {
             Self::Figure(details) => details.reconcile(app, at),
             Self::Help(help) => help.reconcile(at),
-            Self::Topics(_) => {}
+            Self::Topics(picker) => picker.reconcile(at, app.data().themes.len()),
         }
     }
 

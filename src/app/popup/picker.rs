@@ -3,26 +3,46 @@
 use std::collections::BTreeSet;
 
 use crate::app::action::Action;
-use crate::app::popup::Outcome;
-use crate::app::scroll::{self, ListState};
+use crate::app::layout;
+use crate::app::popup::{LaidFor, Outcome};
+use crate::app::scroll::Selection;
 use crate::data::Theme;
 
-/// The row under the cursor and the topics chosen so far.
+/// The row under the cursor, the topics chosen so far, and the rows shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicPicker {
-    cursor: usize,
+    cursor: Selection,
     chosen: BTreeSet<String>,
+    /// Rows of the popup that show topics.
+    visible: usize,
 }
 
 impl TopicPicker {
     /// A picker starting from the topics the filter has now.
     pub fn new(chosen: BTreeSet<String>) -> Self {
-        Self { cursor: 0, chosen }
+        Self {
+            cursor: Selection::default(),
+            chosen,
+            visible: 0,
+        }
     }
 
     /// Index into the dataset's themes of the row under the cursor.
     pub fn cursor(&self) -> usize {
-        self.cursor
+        self.cursor.selected
+    }
+
+    /// Index into the dataset's themes of the first row shown.
+    pub fn offset(&self) -> usize {
+        self.cursor.offset()
+    }
+
+    /// Keeps the cursor in view in the rows the picker has over `at`'s body, for `topics`
+    /// themes.
+    pub fn reconcile(&mut self, at: LaidFor, topics: usize) {
+        let rect = layout::topic_picker(at.body, topics);
+        self.visible = usize::from(layout::popup_inner(rect).height);
+        self.cursor.keep_in_view(self.visible);
     }
 
     /// Theme ids chosen so far.
@@ -35,7 +55,7 @@ impl TopicPicker {
     pub fn handle(&mut self, action: Action, themes: &[Theme]) -> Outcome {
         match action {
             Action::ToggleTopic => {
-                if let Some(theme) = themes.get(self.cursor)
+                if let Some(theme) = themes.get(self.cursor.selected)
                     && !self.chosen.remove(&theme.id)
                 {
                     self.chosen.insert(theme.id.clone());
@@ -44,15 +64,7 @@ impl TopicPicker {
             }
             Action::Open => Outcome::ApplyTopics(std::mem::take(&mut self.chosen)),
             Action::TopicPicker | Action::Back => Outcome::Close,
-            _ => {
-                let mut list = ListState {
-                    selected: self.cursor,
-                    offset: 0,
-                };
-                let moved = scroll::move_list(&mut list, action, themes.len(), themes.len());
-                self.cursor = list.selected;
-                Outcome::consumed_if(moved)
-            }
+            _ => Outcome::consumed_if(self.cursor.apply(action, themes.len(), self.visible)),
         }
     }
 }
@@ -66,6 +78,14 @@ mod tests {
     fn space_chooses_enter_applies_and_t_closes() {
         let themes = fixture::dataset().themes;
         let mut picker = TopicPicker::new(BTreeSet::new());
+        picker.reconcile(
+            LaidFor {
+                body: ratatui::layout::Rect::new(0, 1, 40, 9),
+                lang: crate::data::Lang::Zh,
+                script: crate::data::Script::Hans,
+            },
+            themes.len(),
+        );
         assert_eq!(
             picker.handle(Action::ToggleTopic, &themes),
             Outcome::Consumed
