@@ -1182,7 +1182,7 @@ mod tests {
         let body = layout::screen(Rect::new(0, 0, 40, 12))
             .expect("big enough")
             .body;
-        let visible = usize::from(layout::popup_inner(layout::text_popup(body, content)).height);
+        let visible = usize::from(layout::box_inner(layout::text_popup(body, content)).height);
         assert!(content > visible, "a 40×12 drill-down needs scrolling");
         let scroll = |app: &App| match app.popup() {
             Some(Popup::Figure(details)) => details.scroll(),

@@ -34,14 +34,11 @@ use ratatui::layout::Rect;
 use crate::app::action::Action;
 use crate::app::filter;
 use crate::app::input::{InputOutcome, LineInput};
+use crate::app::layout::{LIST_ENTRY_HEIGHT, PagerRegions};
 use crate::app::scroll::{self, Step};
 use crate::app::transcript::{self, Layout, Match, ScriptTable, TranscriptError};
 use crate::data::{Dataset, Lang, Script};
 
-/// From this area width on, the items list gets its own column left of the text.
-pub const WIDE_FROM: u16 = 100;
-/// Rows each entry of the items list takes in the wide layout: its title, then who speaks.
-pub const LIST_ENTRY_HEIGHT: u16 = 2;
 /// How many layouts (widths × scripts × filters) are kept for quick switching back.
 const CACHED_LAYOUTS: usize = 4;
 
@@ -56,95 +53,6 @@ pub struct PagerContext<'a> {
     /// The dashboard's free-text filter ([`crate::app::filter::Filter::text`]); items that do
     /// not hold it are hidden. Empty means no filter.
     pub text: &'a str,
-}
-
-/// Where the pager draws its parts within the tab's body area. Computed by
-/// [`PagerRegions::new`], used by both the state (page size, text width) and the drawing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PagerRegions {
-    /// The items list: a column on the left on wide areas, one row on top on narrow ones
-    /// (zero-sized when there is no room).
-    pub list: Rect,
-    /// Whether the list is the wide column (else the one-row bar or nothing).
-    pub list_is_column: bool,
-    /// The transcript rows; their width is the text width the transcript is wrapped to.
-    pub text: Rect,
-    /// One column right of the text.
-    pub scrollbar: Rect,
-    /// The search prompt's row (zero-sized when not prompting).
-    pub prompt: Rect,
-}
-
-impl PagerRegions {
-    /// Splits `area` into the pager's parts.
-    pub fn new(area: Rect, prompting: bool) -> Self {
-        let prompt_height = u16::from(prompting && area.height > 1);
-        let prompt = Rect {
-            y: area.bottom() - prompt_height,
-            height: prompt_height,
-            ..area
-        };
-        let body = Rect {
-            height: area.height - prompt_height,
-            ..area
-        };
-        let list_is_column = area.width >= WIDE_FROM;
-        let (list, rest) = if list_is_column {
-            let list_width = (area.width * 3 / 10).clamp(24, 40);
-            // One blank column between the list and the text.
-            let rest_x = body.x + list_width + 1;
-            (
-                Rect {
-                    width: list_width,
-                    ..body
-                },
-                Rect {
-                    x: rest_x,
-                    width: body.right() - rest_x,
-                    ..body
-                },
-            )
-        } else if body.height >= 3 {
-            (
-                Rect { height: 1, ..body },
-                Rect {
-                    y: body.y + 1,
-                    height: body.height - 1,
-                    ..body
-                },
-            )
-        } else {
-            (Rect { height: 0, ..body }, body)
-        };
-        let scrollbar_width = u16::from(rest.width > 1);
-        Self {
-            list,
-            list_is_column,
-            text: Rect {
-                width: rest.width - scrollbar_width,
-                ..rest
-            },
-            scrollbar: Rect {
-                x: rest.right() - scrollbar_width,
-                width: scrollbar_width,
-                ..rest
-            },
-            prompt,
-        }
-    }
-
-    /// How many list entries fit in the list column.
-    pub fn list_entries(&self) -> usize {
-        usize::from(self.list.height / LIST_ENTRY_HEIGHT)
-    }
-}
-
-/// The first entry shown in a list of `count` entries with room for `visible`, keeping
-/// `current` in view and near the middle. The state (for clicks) and the drawing share it.
-pub fn list_offset(current: usize, count: usize, visible: usize) -> usize {
-    current
-        .saturating_sub(visible / 2)
-        .min(count.saturating_sub(visible))
 }
 
 /// What the status line shows for the pager.
@@ -430,7 +338,7 @@ impl Pager {
         }
         let count = self.layout().map_or(0, |laid| laid.items.len());
         let visible = regions.list_entries();
-        let entry = list_offset(self.current_item, count, visible)
+        let entry = scroll::centred_offset(self.current_item, count, visible)
             + usize::from((row - regions.list.y) / LIST_ENTRY_HEIGHT);
         if entry >= count {
             return false;
@@ -836,24 +744,6 @@ mod tests {
         let pager = Pager::new();
         assert!(matches!(pager.laid(), Laid::NotYet));
         assert_eq!(pager.status(), PagerStatus::default());
-    }
-
-    #[test]
-    fn regions_put_the_list_aside_on_wide_areas_and_on_top_on_narrow_ones() {
-        let wide = PagerRegions::new(Rect::new(0, 1, 120, 30), false);
-        assert!(wide.list_is_column);
-        assert_eq!(wide.list, Rect::new(0, 1, 36, 30));
-        assert_eq!(wide.text, Rect::new(37, 1, 82, 30));
-        assert_eq!(wide.scrollbar, Rect::new(119, 1, 1, 30));
-        let narrow = PagerRegions::new(Rect::new(0, 1, 60, 20), true);
-        assert!(!narrow.list_is_column);
-        assert_eq!(narrow.list, Rect::new(0, 1, 60, 1));
-        assert_eq!(narrow.text, Rect::new(0, 2, 59, 18));
-        assert_eq!(narrow.prompt, Rect::new(0, 20, 60, 1));
-        // Too small for anything but text: no panic, nothing negative.
-        let tiny = PagerRegions::new(Rect::new(0, 0, 1, 1), true);
-        assert_eq!(tiny.text.height, 1);
-        assert_eq!(tiny.scrollbar.width, 0);
     }
 
     #[test]

@@ -127,6 +127,16 @@ impl Selection {
     }
 }
 
+/// The first entry shown in a list of `count` entries with room for `visible`, keeping
+/// `current` in view and near the middle. The pager's items list
+/// uses it: its highlight follows the text's scroll position rather than a cursor of its own,
+/// so it shows the items around it both ways. The pager (for clicks) and the drawing share it.
+pub fn centred_offset(current: usize, count: usize, visible: usize) -> usize {
+    current
+        .saturating_sub(visible / 2)
+        .min(count.saturating_sub(visible))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

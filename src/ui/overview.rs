@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{App, strings};
+use crate::app::{App, layout, strings};
 use crate::text::Align;
 use crate::ui::{column_width, draw_box, put, put_aligned, row, theme::Theme};
 
@@ -21,7 +21,7 @@ pub(super) fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             theme.card_border,
             theme.title,
         );
-        let inner = Rect::new(rect.x + 2, rect.y + 1, rect.width.saturating_sub(4), 2);
+        let inner = layout::box_inner(*rect);
         let value = strings::figure_value(figure, lang, script);
         let value_style = if figure.damaged.is_some() {
             theme.damaged

@@ -10,7 +10,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::app::pager::{LIST_ENTRY_HEIGHT, Laid, Pager, PagerContext, PagerRegions, list_offset};
+use crate::app::layout::{LIST_ENTRY_HEIGHT, PagerRegions};
+use crate::app::pager::{Laid, Pager, PagerContext};
+use crate::app::scroll::centred_offset;
 use crate::app::strings;
 use crate::app::transcript::{BlockKind, Layout, question_number};
 use crate::data::{Lang, Role, Script, SegmentKind};
@@ -212,7 +214,7 @@ fn draw_list(
         return;
     }
     let visible = regions.list_entries();
-    let first = list_offset(current, laid.items.len(), visible);
+    let first = centred_offset(current, laid.items.len(), visible);
     for (row, index) in (0..visible).zip(first..laid.items.len()) {
         let y = area.y + row as u16 * LIST_ENTRY_HEIGHT;
         let segment = laid.items[index].segment;

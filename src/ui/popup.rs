@@ -126,7 +126,7 @@ pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
 fn open(buf: &mut Buffer, rect: Rect, title: &str, theme: &Theme) -> Rect {
     clear(buf, rect);
     draw_box(buf, rect, title, theme.popup_border, theme.title);
-    layout::popup_inner(rect)
+    layout::box_inner(rect)
 }
 
 /// Blanks `rect`. A wide character whose right half lies on the popup's left edge is blanked

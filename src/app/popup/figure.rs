@@ -54,7 +54,7 @@ impl FigureDetails {
         }
         self.lines = drill::lines(app, self.figure, layout::text_popup_width(at.body));
         let rect = layout::text_popup(at.body, self.lines.len());
-        self.visible = usize::from(layout::popup_inner(rect).height);
+        self.visible = usize::from(layout::box_inner(rect).height);
         self.scroll.clamp(self.lines.len(), self.visible);
         self.laid_for = Some(at);
     }
@@ -88,7 +88,7 @@ mod tests {
         details.reconcile(&app, small);
         let content = details.lines().len();
         let visible =
-            usize::from(layout::popup_inner(layout::text_popup(small.body, content)).height);
+            usize::from(layout::box_inner(layout::text_popup(small.body, content)).height);
         assert!(content > visible, "a 40×12 drill-down needs scrolling");
         assert_eq!(details.handle(Action::Open), Outcome::JumpToSource(0));
         assert_eq!(

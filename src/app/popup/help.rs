@@ -57,7 +57,7 @@ impl HelpPopup {
         }
         self.help = help_lines(at.lang, at.script, layout::text_popup_width(at.body));
         let rect = layout::text_popup(at.body, self.help.lines.len());
-        self.visible = usize::from(layout::popup_inner(rect).height);
+        self.visible = usize::from(layout::box_inner(rect).height);
         self.scroll.clamp(self.help.lines.len(), self.visible);
         self.laid_for = Some(at);
     }

@@ -41,7 +41,7 @@ impl TopicPicker {
     /// themes.
     pub fn reconcile(&mut self, at: LaidFor, topics: usize) {
         let rect = layout::topic_picker(at.body, topics);
-        self.visible = usize::from(layout::popup_inner(rect).height);
+        self.visible = usize::from(layout::box_inner(rect).height);
         self.cursor.keep_in_view(self.visible);
     }
 
