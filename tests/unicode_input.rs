@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 
 use pressdash::app::action::Action;
-use pressdash::app::transcript::{Layout, ScriptTable};
+use pressdash::app::transcript::{ScriptTable, TranscriptLayout};
 use pressdash::app::{App, Options, Popup, strings};
 use pressdash::data::{Dataset, Figure, Lang, Script, Segment};
 use pressdash::ui;
@@ -252,7 +252,11 @@ fn check_matches(app: &App, query: &str, table: &ScriptTable) -> Result<(), Test
 }
 
 /// The characters of the other script at the place of `range` in an aligned paragraph block.
-fn other_script_text(laid: &Layout, block: usize, range: std::ops::Range<usize>) -> Option<String> {
+fn other_script_text(
+    laid: &TranscriptLayout,
+    block: usize,
+    range: std::ops::Range<usize>,
+) -> Option<String> {
     let block = &laid.blocks[block];
     let paragraph = DATASET.segments[block.segment]
         .paragraphs

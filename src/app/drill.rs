@@ -24,17 +24,17 @@ pub enum Role {
 }
 
 /// One line of the popup: pieces of text, each with its role.
-pub type Line = Vec<(String, Role)>;
+pub type DrillLine = Vec<(String, Role)>;
 
 /// The lines of `figure`'s drill-down at `width` columns inside the border and padding.
 /// Every line is wrapped to the width, styles kept across the breaks.
-pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
+pub fn lines(app: &App, figure: usize, width: usize) -> Vec<DrillLine> {
     let (lang, script) = (app.lang(), app.script());
     let Some(f) = app.data().figures.get(figure) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut add = |pieces: Line, indent: usize| out.extend(wrap_line(&pieces, width, indent));
+    let mut add = |pieces: DrillLine, indent: usize| out.extend(wrap_line(&pieces, width, indent));
     add(
         vec![(
             sanitize(f.label.get(lang, script)).into_owned(),
@@ -97,7 +97,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
 /// The source sentence and linked figures are indented under their heading.
 const SOURCE_INDENT: usize = 2;
 
-fn value_line(f: &Figure, lang: Lang, script: Script) -> Line {
+fn value_line(f: &Figure, lang: Lang, script: Script) -> DrillLine {
     let value = strings::figure_value(f, lang, script);
     match &f.damaged {
         Some(damage) => vec![
@@ -115,7 +115,7 @@ fn value_line(f: &Figure, lang: Lang, script: Script) -> Line {
     }
 }
 
-fn field(name: Phrase, value: String, lang: Lang, script: Script) -> Line {
+fn field(name: Phrase, value: String, lang: Lang, script: Script) -> DrillLine {
     vec![
         (format!("{}  ", name.get(lang, script)), Role::Field),
         (value, Role::Text),
@@ -123,7 +123,7 @@ fn field(name: Phrase, value: String, lang: Lang, script: Script) -> Line {
 }
 
 /// The source sentence (always Chinese), the figure's own text highlighted.
-fn source_line(f: &Figure, script: Script) -> Line {
+fn source_line(f: &Figure, script: Script) -> DrillLine {
     let sentence = sanitize(f.source.sentence.get(script));
     let (span, sentence_span) = (
         f.source.span.get(script),
@@ -146,7 +146,7 @@ fn source_line(f: &Figure, script: Script) -> Line {
 }
 
 /// The same fact stated elsewhere, and the other dates of its series, with their indents.
-fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(Line, usize)> {
+fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(DrillLine, usize)> {
     let mut out = Vec::new();
     let repeats: Vec<&Figure> = f.repeats.iter().filter_map(|id| app.figure(id)).collect();
     if !repeats.is_empty() {
@@ -186,7 +186,7 @@ fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(Line,
 }
 
 /// `· 2022年6月  1.86亿人次  label` for a linked figure; the figure itself marked `▸`.
-fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> Line {
+fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
     let when = f
         .period
         .as_ref()
@@ -212,7 +212,7 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> Line {
 /// Wraps a line of styled pieces to `width` columns, each row indented by `indent` spaces;
 /// every piece keeps its role on whichever rows it lands. An empty line stays one empty row;
 /// too narrow a width gives the line unwrapped, for the drawing to cut.
-fn wrap_line(pieces: &[(String, Role)], width: usize, indent: usize) -> Vec<Line> {
+fn wrap_line(pieces: &[(String, Role)], width: usize, indent: usize) -> Vec<DrillLine> {
     let text: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
     if text.is_empty() {
         return vec![Vec::new()];
@@ -255,7 +255,7 @@ mod tests {
     use super::*;
     use crate::app::fixture;
 
-    fn text_of(lines: &[Line]) -> Vec<String> {
+    fn text_of(lines: &[DrillLine]) -> Vec<String> {
         lines
             .iter()
             .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())

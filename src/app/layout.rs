@@ -48,8 +48,12 @@ pub fn screen(area: Rect) -> Option<Screen> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TopicLayout {
     pub description: Rect,
+    /// The figure list with its title row, split into the next two.
+    pub figures: Rect,
     pub list_title: Rect,
     pub list: Rect,
+    /// The chart with its title row, split into the next two.
+    pub chart_panel: Rect,
     pub chart_title: Rect,
     pub chart: Rect,
 }
@@ -85,8 +89,10 @@ pub fn topic(body: Rect, chart_rows: u16) -> TopicLayout {
     let (chart_title, chart) = title_and_rows(chart_area);
     TopicLayout {
         description,
+        figures: list_area,
         list_title,
         list,
+        chart_panel: chart_area,
         chart_title,
         chart,
     }
@@ -139,7 +145,7 @@ pub fn overview(body: Rect, cards: usize, topics: u16) -> OverviewLayout {
 }
 
 /// Splits off the first row as a title.
-fn title_and_rows(area: Rect) -> (Rect, Rect) {
+pub fn title_and_rows(area: Rect) -> (Rect, Rect) {
     let title = Rect::new(area.x, area.y, area.width, area.height.min(1));
     let rows = Rect::new(
         area.x,

@@ -36,7 +36,7 @@ use crate::app::filter;
 use crate::app::input::{InputOutcome, LineInput};
 use crate::app::layout::{LIST_ENTRY_HEIGHT, PagerRegions};
 use crate::app::scroll::{self, Step};
-use crate::app::transcript::{self, Layout, Match, ScriptTable, TranscriptError};
+use crate::app::transcript::{self, Match, ScriptTable, TranscriptError, TranscriptLayout};
 use crate::data::{Dataset, Lang, Script};
 
 /// How many layouts (widths × scripts × filters) are kept for quick switching back.
@@ -98,7 +98,7 @@ pub enum Laid {
     /// Nothing laid out yet: [`Pager::resize`] was not called.
     #[default]
     NotYet,
-    Ready(Arc<Layout>),
+    Ready(Arc<TranscriptLayout>),
     /// The area is too narrow for text.
     Failed(TranscriptError),
 }
@@ -139,7 +139,7 @@ pub struct Pager {
     area: Rect,
     laid: Laid,
     /// Recent layouts, most recent last.
-    cache: Vec<Arc<Layout>>,
+    cache: Vec<Arc<TranscriptLayout>>,
     /// Index in the layout's lines of the top visible row.
     top: usize,
     anchor: Option<Anchor>,
@@ -382,7 +382,7 @@ impl Pager {
     }
 
     /// The layout, when there is one.
-    pub fn layout(&self) -> Option<&Layout> {
+    pub fn layout(&self) -> Option<&TranscriptLayout> {
         match &self.laid {
             Laid::Ready(laid) => Some(laid),
             Laid::NotYet | Laid::Failed(_) => None,
@@ -416,7 +416,7 @@ impl Pager {
         segments.retain(|&segment| {
             filter::segment_has_text(&ctx.data.segments[segment], &ctx.data.figures, ctx.text)
         });
-        let fits = |laid: &Layout| {
+        let fits = |laid: &TranscriptLayout| {
             laid.width == width
                 && laid.script == ctx.script
                 && laid

@@ -13,7 +13,7 @@ pub struct FigureDetails {
     /// Index into the dataset's figures.
     figure: usize,
     scroll: Scroll,
-    lines: Vec<drill::Line>,
+    lines: Vec<drill::DrillLine>,
     /// Rows of the popup that show lines.
     visible: usize,
     laid_for: Option<LaidFor>,
@@ -42,7 +42,7 @@ impl FigureDetails {
     }
 
     /// The lines for the width the popup was last laid out for.
-    pub fn lines(&self) -> &[drill::Line] {
+    pub fn lines(&self) -> &[drill::DrillLine] {
         &self.lines
     }
 
