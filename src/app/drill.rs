@@ -59,10 +59,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<DrillLine> {
             speaker.name.get(lang, script),
             speaker.title.get(lang, script),
         );
-        let who = match lang {
-            Lang::Zh => format!("{name}（{title}）"),
-            Lang::En => format!("{name} ({title})"),
-        };
+        let who = strings::name_and_title(name, title, lang);
         add(
             field(strings::SPEAKER, sanitize(&who).into_owned(), lang, script),
             0,

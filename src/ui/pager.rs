@@ -16,7 +16,7 @@ use crate::app::pager::{Laid, Pager, PagerContext};
 use crate::app::scroll::centred_offset;
 use crate::app::strings;
 use crate::app::transcript::{BlockKind, TranscriptLayout, question_number};
-use crate::data::{Lang, Role, Script, SegmentKind};
+use crate::data::{Role, SegmentKind};
 use crate::text::{sanitize, take_width, truncate, width};
 use crate::ui::palette::Palette;
 
@@ -276,11 +276,7 @@ fn compose_entry_title(ctx: &PagerContext, segment_index: usize) -> String {
     let title = segment.title.get(ctx.lang, ctx.script);
     if segment.kind == SegmentKind::Question {
         let number = question_number(ctx.data, segment_index);
-        match (ctx.lang, ctx.script) {
-            (Lang::Zh, Script::Hans) => format!("问{number} {title}"),
-            (Lang::Zh, Script::Hant) => format!("問{number} {title}"),
-            (Lang::En, _) => format!("Q{number} {title}"),
-        }
+        strings::question_title(number, title, ctx.lang, ctx.script)
     } else {
         title.to_owned()
     }
@@ -301,10 +297,7 @@ fn compose_entry_detail(ctx: &PagerContext, segment_index: usize) -> String {
             |speaker| speaker.name.get(ctx.lang, ctx.script).to_owned(),
         )
     };
-    let separator = match ctx.lang {
-        Lang::Zh => "、",
-        Lang::En => ", ",
-    };
+    let separator = strings::name_separator(ctx.lang);
     if let Some(question) = &segment.question {
         let outlet = ctx
             .data
