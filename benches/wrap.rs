@@ -9,7 +9,8 @@ mod synthetic;
 use std::collections::BTreeSet;
 
 use divan::Bencher;
-use pressdash::app::pager::{Pager, PagerContext, PagerRegions};
+use pressdash::app::layout::PagerRegions;
+use pressdash::app::pager::{Pager, PagerContext};
 use pressdash::app::transcript;
 use pressdash::data::{Dataset, Lang, Script};
 use pressdash::text::wrap;

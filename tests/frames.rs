@@ -18,7 +18,7 @@ use pressdash::app::action::Action;
 use pressdash::app::{App, Options, strings};
 use pressdash::data::{Dataset, Lang, Script};
 use pressdash::text;
-use pressdash::ui::{self, theme::Theme};
+use pressdash::ui::{self, palette::Palette};
 
 /// Parsed once: the snapshots build over a hundred apps.
 static DATASET: LazyLock<Dataset> = LazyLock::new(|| {
@@ -361,7 +361,7 @@ fn a_damaged_figure_is_styled_as_damaged() {
     typed(&mut app, "j");
     let buf = ui::render_buffer(&app, 120, 40);
     let text = ui::buffer_text(&buf);
-    let damaged = Theme::plain().damaged.add_modifier;
+    let damaged = Palette::plain().damaged.add_modifier;
     let row = text
         .iter()
         .position(|line| line.contains("?650"))

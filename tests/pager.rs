@@ -10,11 +10,12 @@ use std::sync::OnceLock;
 use pressdash::app::action::Action;
 use pressdash::app::pager::{Pager, PagerContext};
 use pressdash::data::{Dataset, Lang, Script};
-use pressdash::ui::pager::draw;
-use pressdash::ui::theme::Theme;
+use pressdash::ui::pager::PagerView;
+use pressdash::ui::palette::Palette;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 fn fixture() -> Dataset {
@@ -63,7 +64,12 @@ fn frame(data: &Dataset, script: Script, width: u16, height: u16, actions: &[Act
         pager.apply(action, &ctx);
     }
     let mut buf = Buffer::empty(area);
-    draw(&mut buf, area, &pager, &ctx, &Theme::plain());
+    PagerView {
+        pager: &pager,
+        ctx: &ctx,
+        palette: &Palette::plain(),
+    }
+    .render(area, &mut buf);
     buf
 }
 
@@ -161,7 +167,12 @@ fn matches_and_the_opened_figure_are_marked() {
     typed(&mut pager, &ctx, "维护");
     assert!(pager.open_at_figure("parcels-2021", &ctx));
     let mut buf = Buffer::empty(area);
-    draw(&mut buf, area, &pager, &ctx, &Theme::plain());
+    PagerView {
+        pager: &pager,
+        ctx: &ctx,
+        palette: &Palette::plain(),
+    }
+    .render(area, &mut buf);
     // The current match (the first from the top, in the heading) is highlighted, the other
     // one reversed, both in the script shown.
     let heading = modifiers_at(&buf, "維護職工權益");

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use pressdash::app::action::Action;
 use pressdash::app::pager::{Pager, PagerContext};
-use pressdash::app::transcript::{self, Layout, ScriptTable};
+use pressdash::app::transcript::{self, ScriptTable, TranscriptLayout};
 use pressdash::data::{Dataset, Lang, Script};
 use ratatui::layout::Rect;
 
@@ -20,7 +20,7 @@ const NO_START: &str = "，。、；：？！）」』》〉】〕〗〙〛］�
 const NO_END: &str = "（「『《〈【〔〖〘〚［｛“‘([{$￥¥£€";
 
 /// Checks one layout: rows fit, nothing is lost, and rule-breaking row ends are forced.
-fn check(laid: &Layout) {
+fn check(laid: &TranscriptLayout) {
     let width = laid.width;
     for (index, block) in laid.blocks.iter().enumerate() {
         let rows = &laid.lines[block.lines.clone()];

@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 
 use pressdash::app::action::Action;
-use pressdash::app::transcript::{Layout, ScriptTable};
+use pressdash::app::transcript::{ScriptTable, TranscriptLayout};
 use pressdash::app::{App, Options, Popup, strings};
 use pressdash::data::{Dataset, Figure, Lang, Script, Segment};
 use pressdash::ui;
@@ -160,7 +160,7 @@ fn item_passes(segment: &Segment, topics: &BTreeSet<String>, text: &str) -> bool
 /// else: `t` toggles it, `?` swaps it for the help and back, then `/` opens the filter prompt.
 fn close_everything(app: &mut App) {
     for _ in 0..3 {
-        if matches!(app.popup(), Some(Popup::Topics { .. })) || app.prompt().is_some() {
+        if matches!(app.popup(), Some(Popup::Topics(_))) || app.prompt().is_some() {
             app.handle_key(key(KeyCode::Enter));
         } else if app.popup().is_some() {
             app.handle_key(key(KeyCode::Esc));
@@ -299,7 +299,11 @@ fn check_matches(app: &App, query: &str, table: &ScriptTable) -> Result<(), Test
 }
 
 /// The characters of the other script at the place of `range` in an aligned paragraph block.
-fn other_script_text(laid: &Layout, block: usize, range: std::ops::Range<usize>) -> Option<String> {
+fn other_script_text(
+    laid: &TranscriptLayout,
+    block: usize,
+    range: std::ops::Range<usize>,
+) -> Option<String> {
     let block = &laid.blocks[block];
     let paragraph = DATASET.segments[block.segment]
         .paragraphs

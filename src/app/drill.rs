@@ -1,13 +1,10 @@
 //! The drill-down of a figure: what it says, who said it, the sentence it comes from and the
 //! figures linked to it, as styled lines for a given width.
 //!
-//! Built only while the popup is open; the app uses the line count to scroll, the UI draws
-//! the lines.
-
-use ratatui::layout::Rect;
+//! Built when the popup opens and again only when its width, script or language change; the
+//! popup keeps the lines to scroll them, the UI draws them.
 
 use crate::app::App;
-use crate::app::layout;
 use crate::app::strings::{self, Phrase};
 use crate::data::{Figure, Lang, Script};
 use crate::text::{self, sanitize};
@@ -27,29 +24,17 @@ pub enum Role {
 }
 
 /// One line of the popup: pieces of text, each with its role.
-pub type Line = Vec<(String, Role)>;
-
-/// The widest the popup gets, borders included.
-const POPUP_WIDTH: u16 = 76;
-
-/// Where the drill-down of `figure` goes in `body`, and its lines for that width.
-pub fn layout(app: &App, figure: usize, body: Rect) -> (Rect, Vec<Line>) {
-    let wide = layout::popup(body, POPUP_WIDTH, body.height);
-    let inside = wide.width.saturating_sub(layout::POPUP_FRAME_WIDTH);
-    let lines = lines(app, figure, usize::from(inside));
-    let height = u16::try_from(lines.len().saturating_add(2)).unwrap_or(u16::MAX);
-    (layout::popup(body, POPUP_WIDTH, height), lines)
-}
+pub type DrillLine = Vec<(String, Role)>;
 
 /// The lines of `figure`'s drill-down at `width` columns inside the border and padding.
 /// Every line is wrapped to the width, styles kept across the breaks.
-pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
+pub fn lines(app: &App, figure: usize, width: usize) -> Vec<DrillLine> {
     let (lang, script) = (app.lang(), app.script());
     let Some(f) = app.data().figures.get(figure) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut add = |pieces: Line, indent: usize| out.extend(wrap_line(&pieces, width, indent));
+    let mut add = |pieces: DrillLine, indent: usize| out.extend(wrap_line(&pieces, width, indent));
     add(
         vec![(
             sanitize(f.label.get(lang, script)).into_owned(),
@@ -74,10 +59,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
             speaker.name.get(lang, script),
             speaker.title.get(lang, script),
         );
-        let who = match lang {
-            Lang::Zh => format!("{name}（{title}）"),
-            Lang::En => format!("{name} ({title})"),
-        };
+        let who = strings::name_and_title(name, title, lang);
         add(
             field(strings::SPEAKER, sanitize(&who).into_owned(), lang, script),
             0,
@@ -112,7 +94,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<Line> {
 /// The source sentence and linked figures are indented under their heading.
 const SOURCE_INDENT: usize = 2;
 
-fn value_line(f: &Figure, lang: Lang, script: Script) -> Line {
+fn value_line(f: &Figure, lang: Lang, script: Script) -> DrillLine {
     let value = strings::figure_value_in_words(f, lang, script);
     match &f.damaged {
         Some(damage) => vec![
@@ -130,7 +112,7 @@ fn value_line(f: &Figure, lang: Lang, script: Script) -> Line {
     }
 }
 
-fn field(name: Phrase, value: String, lang: Lang, script: Script) -> Line {
+fn field(name: Phrase, value: String, lang: Lang, script: Script) -> DrillLine {
     vec![
         (format!("{}  ", name.get(lang, script)), Role::Field),
         (value, Role::Text),
@@ -138,7 +120,7 @@ fn field(name: Phrase, value: String, lang: Lang, script: Script) -> Line {
 }
 
 /// The source sentence (always Chinese), the figure's own text highlighted.
-fn source_line(f: &Figure, script: Script) -> Line {
+fn source_line(f: &Figure, script: Script) -> DrillLine {
     let sentence = sanitize(f.source.sentence.get(script));
     let (span, sentence_span) = (
         f.source.span.get(script),
@@ -161,7 +143,7 @@ fn source_line(f: &Figure, script: Script) -> Line {
 }
 
 /// The same fact stated elsewhere, and the other dates of its series, with their indents.
-fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(Line, usize)> {
+fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(DrillLine, usize)> {
     let mut out = Vec::new();
     let repeats: Vec<&Figure> = f.repeats.iter().filter_map(|id| app.figure(id)).collect();
     if !repeats.is_empty() {
@@ -201,7 +183,7 @@ fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(Line,
 }
 
 /// `· 2022年6月  1.86亿人次  label` for a linked figure; the figure itself marked `▸`.
-fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> Line {
+fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
     let when = f
         .period
         .as_ref()
@@ -227,7 +209,7 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> Line {
 /// Wraps a line of styled pieces to `width` columns, each row indented by `indent` spaces;
 /// every piece keeps its role on whichever rows it lands. An empty line stays one empty row;
 /// too narrow a width gives the line unwrapped, for the drawing to cut.
-fn wrap_line(pieces: &[(String, Role)], width: usize, indent: usize) -> Vec<Line> {
+fn wrap_line(pieces: &[(String, Role)], width: usize, indent: usize) -> Vec<DrillLine> {
     let text: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
     if text.is_empty() {
         return vec![Vec::new()];
@@ -270,7 +252,7 @@ mod tests {
     use super::*;
     use crate::app::fixture;
 
-    fn text_of(lines: &[Line]) -> Vec<String> {
+    fn text_of(lines: &[DrillLine]) -> Vec<String> {
         lines
             .iter()
             .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())

@@ -1,6 +1,7 @@
 //! The filter every tab applies: a set of topics and a free text.
 
 use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
 
 use crate::data::{Dataset, Figure, Segment};
 
@@ -102,7 +103,8 @@ pub fn segment_has_text(segment: &Segment, figures: &[Figure], text: &str) -> bo
 }
 
 /// The dataset's searchable texts, lowercased once: made on the first text filter (not at
-/// start-up), so that a keystroke in the filter only searches.
+/// start-up), so that a keystroke in the filter only searches. Only the texts that lowercasing
+/// changes are copied; the rest (most Chinese text) are searched where they are.
 #[derive(Debug)]
 pub struct SearchIndex {
     /// Each figure's [`figure_texts`].
@@ -151,7 +153,12 @@ impl Passing {
         // Whether each figure's texts hold the filter text, its topics aside: an item holding
         // such a figure passes the text part too.
         let figure_text: Vec<bool> = (0..data.figures.len())
-            .map(|figure| index.is_none_or(|index| index.figures.holds(figure, &needle)))
+            .map(|figure| {
+                index.is_none_or(|index| {
+                    let texts = figure_texts(&data.figures[figure]);
+                    index.figures.holds(figure, texts, &needle)
+                })
+            })
             .collect();
         let figures: Vec<bool> = data
             .figures
@@ -176,7 +183,7 @@ impl Passing {
                 filter.matches_topics(segment.themes.iter())
                     && index.is_none_or(|index| {
                         holding_a_match.contains(segment.id.as_str())
-                            || index.items.holds(item, &needle)
+                            || index.items.holds(item, item_texts(segment), &needle)
                     })
             })
             .collect();
@@ -222,8 +229,9 @@ impl Passing {
 #[derive(Debug)]
 struct LoweredTexts {
     buffer: String,
-    /// Text `t` is `buffer[text_bounds[t]..text_bounds[t + 1]]`.
-    text_bounds: Vec<usize>,
+    /// Per text: where its lowercased form lies in `buffer`, or `None` when lowercasing leaves
+    /// it as it is and the text itself is searched.
+    lowered: Vec<Option<Range<usize>>>,
     /// Owner `o` has the texts `owner_bounds[o]..owner_bounds[o + 1]`.
     owner_bounds: Vec<usize>,
 }
@@ -232,7 +240,7 @@ impl LoweredTexts {
     fn new() -> Self {
         Self {
             buffer: String::new(),
-            text_bounds: vec![0],
+            lowered: Vec::new(),
             owner_bounds: vec![0],
         }
     }
@@ -240,18 +248,56 @@ impl LoweredTexts {
     /// Adds the next owner's texts, lowercased each on its own (as the filter matches them).
     fn push_owner<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) {
         for text in texts {
-            push_lowercase(&mut self.buffer, text);
-            self.text_bounds.push(self.buffer.len());
+            let lowered = lowercasing_changes(text).then(|| {
+                let start = self.buffer.len();
+                push_lowercase(&mut self.buffer, text);
+                start..self.buffer.len()
+            });
+            self.lowered.push(lowered);
         }
-        self.owner_bounds.push(self.text_bounds.len() - 1);
+        self.owner_bounds.push(self.lowered.len());
     }
 
-    /// Whether one of the texts of owner `owner` holds `needle`.
-    fn holds(&self, owner: usize, needle: &str) -> bool {
-        (self.owner_bounds[owner]..self.owner_bounds[owner + 1]).any(|text| {
-            self.buffer[self.text_bounds[text]..self.text_bounds[text + 1]].contains(needle)
-        })
+    /// Whether one of the texts of owner `owner` holds `needle`; `texts` are the owner's
+    /// texts as given to [`LoweredTexts::push_owner`].
+    fn holds<'t>(
+        &self,
+        owner: usize,
+        texts: impl IntoIterator<Item = &'t str>,
+        needle: &str,
+    ) -> bool {
+        let lowered = &self.lowered[self.owner_bounds[owner]..self.owner_bounds[owner + 1]];
+        lowered
+            .iter()
+            .zip(texts)
+            .any(|(lowered, text)| match lowered {
+                Some(range) => self.buffer[range.clone()].contains(needle),
+                None => text.contains(needle),
+            })
     }
+}
+
+/// Whether `text.to_lowercase()` differs from `text`, found without writing anything: only
+/// the characters that may have case are looked at.
+fn lowercasing_changes(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(may_start_a_cased_char) {
+        let mut chars = rest[at..].chars();
+        let Some(c) = chars.next() else { break };
+        // Chinese text is full of fullwidth punctuation (，：（）); of that block only the
+        // letters Ａ–Ｚ have case, so the tables need not be asked.
+        let changes = if ('\u{ff00}'..='\u{ffef}').contains(&c) {
+            ('Ａ'..='Ｚ').contains(&c)
+        } else {
+            let mut lower = c.to_lowercase();
+            lower.next() != Some(c) || lower.next().is_some()
+        };
+        if changes {
+            return true;
+        }
+        rest = chars.as_str();
+    }
+    false
 }
 
 /// Appends `text.to_lowercase()` to `buffer`, faster: without allocating, and copying runs
@@ -417,7 +463,7 @@ mod tests {
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "Σ", "ΑΣ", "σ", "工會", "農民工", "ー", "々", "A", "İ", "ǅ", "'", ".", "，", " ",
-                    "\u{301}", "Ａ",
+                    "\u{301}", "Ａ", "ａ", "）",
                 ]),
                 0..16,
             ),
@@ -425,7 +471,8 @@ mod tests {
             let text = parts.concat();
             let mut lowered = String::new();
             push_lowercase(&mut lowered, &text);
-            proptest::prop_assert_eq!(lowered, text.to_lowercase());
+            proptest::prop_assert_eq!(&lowered, &text.to_lowercase());
+            proptest::prop_assert_eq!(lowercasing_changes(&text), lowered != text);
         }
     }
 

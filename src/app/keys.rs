@@ -3,13 +3,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use ratatui::layout::Rect;
-
 use crate::app::action::Action;
-use crate::app::layout;
 use crate::app::strings::Phrase;
 use crate::data::{Lang, Script};
-use crate::text;
 
 /// Where a binding applies. The app asks for the contexts active at the moment, innermost
 /// first; the first matching binding in table order wins.
@@ -507,71 +503,6 @@ pub fn help_sections() -> impl Iterator<Item = (Context, Vec<&'static Binding>)>
     })
 }
 
-/// One row of the help popup.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HelpLine {
-    Heading(&'static str),
-    /// Keys (empty on the rows that continue a wrapped description) and what they do.
-    Binding(String, String),
-    Blank,
-}
-
-/// The help popup's rows for `width` columns: each context's bindings under its heading, the
-/// descriptions wrapped beside a keys column of `keys_width` columns.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpLines {
-    pub keys_width: usize,
-    pub lines: Vec<HelpLine>,
-}
-
-/// Columns between the keys and their description.
-pub const HELP_GAP: usize = 2;
-
-/// Lays the help out for `width` columns.
-pub fn help_lines(lang: Lang, script: Script, width: usize) -> HelpLines {
-    let keys_width = KEY_TABLE
-        .iter()
-        .map(|b| text::width(&b.keys_label()))
-        .max()
-        .unwrap_or(0)
-        .min(width / 2);
-    let text_width = width.saturating_sub(keys_width + HELP_GAP);
-    let mut lines = Vec::new();
-    for (context, bindings) in help_sections() {
-        if bindings.is_empty() {
-            continue;
-        }
-        if !lines.is_empty() {
-            lines.push(HelpLine::Blank);
-        }
-        lines.push(HelpLine::Heading(context.title().get(lang, script)));
-        for binding in bindings {
-            let help = binding.help.get(lang, script);
-            let rows: Vec<&str> = text::wrap(help, text_width).map_or_else(
-                |_| vec![help],
-                |rows| rows.iter().map(|r| r.slice(help)).collect(),
-            );
-            for (index, row) in rows.into_iter().enumerate() {
-                let keys = if index == 0 {
-                    binding.keys_label()
-                } else {
-                    String::new()
-                };
-                lines.push(HelpLine::Binding(keys, row.to_string()));
-            }
-        }
-    }
-    HelpLines { keys_width, lines }
-}
-
-/// Where the help popup goes in `body`, and its rows for that width.
-pub fn help_layout(body: Rect, lang: Lang, script: Script) -> (Rect, HelpLines) {
-    let wide = layout::help(body, usize::MAX);
-    let inside = wide.width.saturating_sub(layout::POPUP_FRAME_WIDTH);
-    let help = help_lines(lang, script, usize::from(inside));
-    (layout::help(body, help.lines.len()), help)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -654,24 +585,6 @@ mod tests {
                     seen.push(*key);
                 }
             }
-        }
-    }
-
-    #[test]
-    fn help_wraps_descriptions_beside_their_keys() {
-        for width in [30, 50, 72] {
-            let help = help_lines(Lang::Zh, Script::Hans, width);
-            let mut first_rows = 0;
-            for line in &help.lines {
-                if let HelpLine::Binding(keys, what) = line {
-                    assert!(
-                        help.keys_width + HELP_GAP + text::width(what) <= width,
-                        "{what} at {width}"
-                    );
-                    first_rows += usize::from(!keys.is_empty());
-                }
-            }
-            assert_eq!(first_rows, KEY_TABLE.len(), "each binding starts one row");
         }
     }
 

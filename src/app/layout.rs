@@ -1,7 +1,9 @@
-//! Where each part of the screen goes, as pure functions of the terminal size and the state.
+//! Where each part of the screen goes, as pure functions of the terminal size and the state:
+//! the screen's rows, the overview, a topic tab, the tab bar, the pager's regions and every
+//! popup.
 //!
-//! The app uses them to size pages, tell the pager its area and hit-test mouse clicks; the UI
-//! draws into exactly the same rectangles. Nothing here draws.
+//! The app uses them to size pages, lay out popups, tell the pager its area and hit-test mouse
+//! clicks; the UI draws into exactly the same rectangles. Nothing here draws.
 
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
@@ -30,6 +32,9 @@ pub fn screen(area: Rect) -> Option<Screen> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
+    // Plain arithmetic rather than ratatui's `Layout`: every split here is of fixed rows or a
+    // fixed share, and `Layout`'s solver (its cache is not built in) made the frame tests run
+    // over ten times slower.
     let row = |y: u16| Rect::new(area.x, y, area.width, 1);
     Some(Screen {
         tabs: row(area.y),
@@ -43,8 +48,12 @@ pub fn screen(area: Rect) -> Option<Screen> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TopicLayout {
     pub description: Rect,
+    /// The figure list with its title row, split into the next two.
+    pub figures: Rect,
     pub list_title: Rect,
     pub list: Rect,
+    /// The chart with its title row, split into the next two.
+    pub chart_panel: Rect,
     pub chart_title: Rect,
     pub chart: Rect,
 }
@@ -80,8 +89,10 @@ pub fn topic(body: Rect, chart_rows: u16) -> TopicLayout {
     let (chart_title, chart) = title_and_rows(chart_area);
     TopicLayout {
         description,
+        figures: list_area,
         list_title,
         list,
+        chart_panel: chart_area,
         chart_title,
         chart,
     }
@@ -134,7 +145,7 @@ pub fn overview(body: Rect, cards: usize, topics: u16) -> OverviewLayout {
 }
 
 /// Splits off the first row as a title.
-fn title_and_rows(area: Rect) -> (Rect, Rect) {
+pub fn title_and_rows(area: Rect) -> (Rect, Rect) {
     let title = Rect::new(area.x, area.y, area.width, area.height.min(1));
     let rows = Rect::new(
         area.x,
@@ -250,24 +261,128 @@ pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Columns a popup's border and padding take from its width.
-pub const POPUP_FRAME_WIDTH: u16 = 4;
+const POPUP_FRAME_WIDTH: u16 = 4;
+/// The widest the drill-down and the help get, borders included.
+const TEXT_POPUP_WIDTH: u16 = 76;
+/// The widest the topic picker gets, borders included.
+const PICKER_WIDTH: u16 = 50;
 
-/// The help popup for `rows` rows of content.
-pub fn help(body: Rect, rows: usize) -> Rect {
-    popup(
-        body,
-        76,
-        u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX),
+/// The inside of a box (a popup, an overview card): its border and a column of padding each
+/// side taken off.
+pub fn box_inner(rect: Rect) -> Rect {
+    Rect::new(
+        rect.x.saturating_add(2),
+        rect.y.saturating_add(1),
+        rect.width.saturating_sub(POPUP_FRAME_WIDTH),
+        rect.height.saturating_sub(2),
     )
+}
+
+/// Columns of text inside the drill-down or the help in `body`: what their lines are wrapped
+/// to. Their width does not depend on how many rows they have.
+pub fn text_popup_width(body: Rect) -> usize {
+    usize::from(box_inner(text_popup(body, 0)).width)
+}
+
+/// The drill-down or the help for `rows` rows of content.
+pub fn text_popup(body: Rect, rows: usize) -> Rect {
+    popup(body, TEXT_POPUP_WIDTH, frame_height(rows))
 }
 
 /// The topic picker for `topics` themes.
 pub fn topic_picker(body: Rect, topics: usize) -> Rect {
-    popup(
-        body,
-        50,
-        u16::try_from(topics.saturating_add(2)).unwrap_or(u16::MAX),
-    )
+    popup(body, PICKER_WIDTH, frame_height(topics))
+}
+
+/// Rows of a popup for `rows` rows of content: a border row above and below.
+fn frame_height(rows: usize) -> u16 {
+    u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX)
+}
+
+/// From this area width on, the Q&A pager's items list gets its own column left of the text.
+pub const WIDE_FROM: u16 = 100;
+/// Rows each entry of the items list takes in the wide layout: its title, then who speaks.
+pub const LIST_ENTRY_HEIGHT: u16 = 2;
+/// Where the pager draws its parts within the tab's body area. Computed by
+/// [`PagerRegions::new`], used by both the pager's state (page size, text width, clicks) and
+/// its drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PagerRegions {
+    /// The items list: a column on the left on wide areas, one row on top on narrow ones
+    /// (zero-sized when there is no room).
+    pub list: Rect,
+    /// Whether the list is the wide column (else the one-row bar or nothing).
+    pub list_is_column: bool,
+    /// The transcript rows; their width is the text width the transcript is wrapped to.
+    pub text: Rect,
+    /// One column right of the text.
+    pub scrollbar: Rect,
+    /// The search prompt's row (zero-sized when not prompting).
+    pub prompt: Rect,
+}
+
+impl PagerRegions {
+    /// Splits `area` into the pager's parts.
+    pub fn new(area: Rect, prompting: bool) -> Self {
+        let prompt_height = u16::from(prompting && area.height > 1);
+        let prompt = Rect {
+            y: area.bottom() - prompt_height,
+            height: prompt_height,
+            ..area
+        };
+        let body = Rect {
+            height: area.height - prompt_height,
+            ..area
+        };
+        let list_is_column = area.width >= WIDE_FROM;
+        let (list, rest) = if list_is_column {
+            let list_width = (area.width * 3 / 10).clamp(24, 40);
+            // One blank column between the list and the text.
+            let rest_x = body.x + list_width + 1;
+            (
+                Rect {
+                    width: list_width,
+                    ..body
+                },
+                Rect {
+                    x: rest_x,
+                    width: body.right() - rest_x,
+                    ..body
+                },
+            )
+        } else if body.height >= 3 {
+            (
+                Rect { height: 1, ..body },
+                Rect {
+                    y: body.y + 1,
+                    height: body.height - 1,
+                    ..body
+                },
+            )
+        } else {
+            (Rect { height: 0, ..body }, body)
+        };
+        let scrollbar_width = u16::from(rest.width > 1);
+        Self {
+            list,
+            list_is_column,
+            text: Rect {
+                width: rest.width - scrollbar_width,
+                ..rest
+            },
+            scrollbar: Rect {
+                x: rest.right() - scrollbar_width,
+                width: scrollbar_width,
+                ..rest
+            },
+            prompt,
+        }
+    }
+
+    /// How many list entries fit in the list column.
+    pub fn list_entries(&self) -> usize {
+        usize::from(self.list.height / LIST_ENTRY_HEIGHT)
+    }
 }
 
 /// Whether a cell lies in `rect`.
@@ -355,10 +470,38 @@ mod tests {
     }
 
     #[test]
+    fn regions_put_the_list_aside_on_wide_areas_and_on_top_on_narrow_ones() {
+        let wide = PagerRegions::new(Rect::new(0, 1, 120, 30), false);
+        assert!(wide.list_is_column);
+        assert_eq!(wide.list, Rect::new(0, 1, 36, 30));
+        assert_eq!(wide.text, Rect::new(37, 1, 82, 30));
+        assert_eq!(wide.scrollbar, Rect::new(119, 1, 1, 30));
+        let narrow = PagerRegions::new(Rect::new(0, 1, 60, 20), true);
+        assert!(!narrow.list_is_column);
+        assert_eq!(narrow.list, Rect::new(0, 1, 60, 1));
+        assert_eq!(narrow.text, Rect::new(0, 2, 59, 18));
+        assert_eq!(narrow.prompt, Rect::new(0, 20, 60, 1));
+        // Too small for anything but text: no panic, nothing negative.
+        let tiny = PagerRegions::new(Rect::new(0, 0, 1, 1), true);
+        assert_eq!(tiny.text.height, 1);
+        assert_eq!(tiny.scrollbar.width, 0);
+    }
+
+    #[test]
     fn popups_fit_any_area() {
         for (w, h) in [(1, 1), (3, 2), (40, 12), (200, 60)] {
             let area = Rect::new(0, 0, w, h);
             assert!(inside(area, popup(area, 70, 30)));
+            for rows in [0, 5, 500] {
+                let text = text_popup(area, rows);
+                assert!(inside(area, text) && inside(text, box_inner(text)));
+                assert_eq!(usize::from(box_inner(text).width), text_popup_width(area));
+                assert!(inside(area, topic_picker(area, rows)));
+            }
         }
+        // A popup is as tall as its content and its border, while the body has room.
+        let body = Rect::new(0, 1, 80, 21);
+        assert_eq!(box_inner(text_popup(body, 5)).height, 5);
+        assert_eq!(box_inner(text_popup(body, 500)).height, 21 - 2 - 2);
     }
 }

@@ -191,6 +191,42 @@ pub fn shown_of(shown: usize, total: usize, lang: Lang, script: Script) -> Strin
     }
 }
 
+/// `第3/17项`: which transcript item the pager is at, in the status line.
+pub fn item_position(item: usize, count: usize, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::Zh, Script::Hans) => format!("第{item}/{count}项"),
+        (Lang::Zh, Script::Hant) => format!("第{item}/{count}項"),
+        (Lang::En, _) => format!("item {item}/{count}"),
+    }
+}
+
+pub const NO_MATCH: Phrase = p("无匹配", "無匹配", "no match");
+
+/// `问3 标题`: a question's entry in the pager's items list.
+pub fn question_title(number: usize, title: &str, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::Zh, Script::Hans) => format!("问{number} {title}"),
+        (Lang::Zh, Script::Hant) => format!("問{number} {title}"),
+        (Lang::En, _) => format!("Q{number} {title}"),
+    }
+}
+
+/// `王利中（研究室主任）`: a speaker's name and title in the drill-down.
+pub fn name_and_title(name: &str, title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name}（{title}）"),
+        Lang::En => format!("{name} ({title})"),
+    }
+}
+
+/// What separates names in a list of people: `、` in Chinese.
+pub fn name_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
 /// What replaces the interface when the terminal is below the minimum size.
 pub fn too_small(width: u16, height: u16, lang: Lang, script: Script) -> String {
     match (lang, script) {

@@ -60,7 +60,7 @@ pub enum BlockKind {
 
 /// One heading or paragraph, as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub struct TextBlock {
     /// Index into the dataset's segments.
     pub segment: usize,
     /// Index into the segment's paragraphs; `None` for a heading made from the item's title.
@@ -76,14 +76,14 @@ pub struct Block {
     /// Byte ranges of the figures printed in this block, with each figure's index in the
     /// dataset, in text order.
     pub figures: Vec<(Range<usize>, usize)>,
-    /// The block's rows in [`Layout::lines`] (its blank separator row not included).
+    /// The block's rows in [`TranscriptLayout::lines`] (its blank separator row not included).
     pub lines: Range<usize>,
 }
 
 /// One row of the layout.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    /// Index into [`Layout::blocks`]: the block shown on this row, or the one a blank row
+pub struct WrappedLine {
+    /// Index into [`TranscriptLayout::blocks`]: the block shown on this row, or the one a blank row
     /// follows.
     pub block: usize,
     /// Bytes of the block's text on this row; `None` for the blank row after a block.
@@ -99,23 +99,23 @@ pub struct Line {
 pub struct Item {
     /// Index into the dataset's segments.
     pub segment: usize,
-    /// Its blocks in [`Layout::blocks`], heading first.
+    /// Its blocks in [`TranscriptLayout::blocks`], heading first.
     pub blocks: Range<usize>,
-    /// Its heading's row in [`Layout::lines`].
+    /// Its heading's row in [`TranscriptLayout::lines`].
     pub first_line: usize,
 }
 
 /// The shown items laid out for one text width and script.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Layout {
+pub struct TranscriptLayout {
     pub width: usize,
     pub script: Script,
     pub items: Vec<Item>,
-    pub blocks: Vec<Block>,
-    pub lines: Vec<Line>,
+    pub blocks: Vec<TextBlock>,
+    pub lines: Vec<WrappedLine>,
 }
 
-impl Layout {
+impl TranscriptLayout {
     /// The text on row `line` (empty for a blank row or past the end).
     pub fn line_text(&self, line: usize) -> &str {
         self.lines
@@ -127,14 +127,14 @@ impl Layout {
             .unwrap_or("")
     }
 
-    /// The index in [`Layout::items`] of the item row `line` belongs to.
+    /// The index in [`TranscriptLayout::items`] of the item row `line` belongs to.
     pub fn item_at_line(&self, line: usize) -> usize {
         self.items
             .partition_point(|item| item.first_line <= line)
             .saturating_sub(1)
     }
 
-    /// The index in [`Layout::items`] of the item holding `block`.
+    /// The index in [`TranscriptLayout::items`] of the item holding `block`.
     pub fn item_of_block(&self, block: usize) -> usize {
         self.items
             .partition_point(|item| item.blocks.start <= block)
@@ -187,14 +187,14 @@ pub fn layout(
     script: Script,
     width: usize,
     segments: &[usize],
-) -> Result<Layout, TranscriptError> {
+) -> Result<TranscriptLayout, TranscriptError> {
     if width < wrap::MIN_WIDTH {
         return Err(TranscriptError::TooNarrow {
             width,
             min: wrap::MIN_WIDTH,
         });
     }
-    let mut out = Layout {
+    let mut out = TranscriptLayout {
         width,
         script,
         items: Vec::with_capacity(segments.len()),
@@ -225,7 +225,7 @@ pub fn layout(
 }
 
 /// Wraps `block`, appends its rows and a blank separator row.
-fn push_block(out: &mut Layout, mut block: Block) -> Result<(), TranscriptError> {
+fn push_block(out: &mut TranscriptLayout, mut block: TextBlock) -> Result<(), TranscriptError> {
     let rows =
         wrap::wrap(&block.text, out.width).map_err(|too_narrow| TranscriptError::TooNarrow {
             width: too_narrow.width,
@@ -233,14 +233,14 @@ fn push_block(out: &mut Layout, mut block: Block) -> Result<(), TranscriptError>
         })?;
     let index = out.blocks.len();
     let start = out.lines.len();
-    out.lines.extend(rows.into_iter().map(|row| Line {
+    out.lines.extend(rows.into_iter().map(|row| WrappedLine {
         block: index,
         range: Some(row.range),
         width: row.width,
         forced: row.forced,
     }));
     block.lines = start..out.lines.len();
-    out.lines.push(Line {
+    out.lines.push(WrappedLine {
         block: index,
         range: None,
         width: 0,
@@ -257,14 +257,14 @@ fn segment_blocks(
     script: Script,
     segment_index: usize,
     segment: &Segment,
-) -> Vec<Block> {
+) -> Vec<TextBlock> {
     let opens_with_heading = segment
         .paragraphs
         .first()
         .is_some_and(|paragraph| paragraph.kind == ParagraphKind::Heading);
     let mut blocks = Vec::with_capacity(segment.paragraphs.len() + 1);
     if !opens_with_heading {
-        blocks.push(Block {
+        blocks.push(TextBlock {
             segment: segment_index,
             paragraph: None,
             kind: BlockKind::ItemHeading,
@@ -302,7 +302,7 @@ fn segment_blocks(
             *range = shown.range(range.clone());
         }
         figure_spans.retain(|(range, _)| !range.is_empty());
-        blocks.push(Block {
+        blocks.push(TextBlock {
             segment: segment_index,
             paragraph: Some(paragraph_index),
             kind: match paragraph.kind {
@@ -527,7 +527,12 @@ pub struct Match {
 /// matches mapped to the shown one by character position, so the dataset's own conversion
 /// decides what matches where a character has several counterparts. The table alone serves
 /// names, headings and any paragraph whose conversion changed its length.
-pub fn search(data: &Dataset, laid: &Layout, table: &ScriptTable, query: &str) -> Vec<Match> {
+pub fn search(
+    data: &Dataset,
+    laid: &TranscriptLayout,
+    table: &ScriptTable,
+    query: &str,
+) -> Vec<Match> {
     if query.is_empty() {
         return Vec::new();
     }

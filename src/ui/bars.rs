@@ -6,9 +6,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use crate::text::{self, Align};
-use crate::ui::{put, put_aligned, theme::Theme};
+use crate::ui::{palette::Palette, put, put_aligned};
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,44 +28,53 @@ const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "�
 /// Below this many columns for the bar itself, bars are left out and only values shown.
 const MIN_BAR: u16 = 4;
 
-/// Draws `rows` into `area`, one per row; when they don't all fit, the last row tells how
-/// many more there are (`+3 …`). Touches no cell outside `area`.
-pub fn draw(buf: &mut Buffer, area: Rect, rows: &[BarRow], theme: &Theme) {
-    let area = area.intersection(buf.area);
-    if area.is_empty() || rows.is_empty() {
-        return;
-    }
-    let fits = rows.len() <= usize::from(area.height);
-    let shown = if fits {
-        rows.len()
-    } else {
-        usize::from(area.height - 1)
-    };
-    let widths = Columns::new(area.width, &rows[..shown]);
-    let max = rows[..shown]
-        .iter()
-        .filter_map(|r| r.value)
-        .filter(|v| v.is_finite())
-        .fold(0.0_f64, f64::max);
-    for (index, bar) in rows[..shown].iter().enumerate() {
-        let y = area.y + index as u16;
-        draw_row(
-            buf,
-            Rect::new(area.x, y, area.width, 1),
-            bar,
-            &widths,
-            max,
-            theme,
-        );
-    }
-    if !fits {
-        let more = format!("+{} …", rows.len() - shown);
-        put(
-            buf,
-            Rect::new(area.x, area.bottom() - 1, area.width, 1),
-            &more,
-            theme.muted,
-        );
+/// A chart's bars, one per row; when they don't all fit, the last row tells how many more
+/// there are (`+3 …`). Touches no cell outside its area.
+#[derive(Debug)]
+pub struct Bars<'a> {
+    pub rows: &'a [BarRow],
+    pub palette: &'a Palette,
+}
+
+impl Widget for &Bars<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (rows, palette) = (self.rows, self.palette);
+        let area = area.intersection(buf.area);
+        if area.is_empty() || rows.is_empty() {
+            return;
+        }
+        let fits = rows.len() <= usize::from(area.height);
+        let shown = if fits {
+            rows.len()
+        } else {
+            usize::from(area.height - 1)
+        };
+        let widths = Columns::new(area.width, &rows[..shown]);
+        let max = rows[..shown]
+            .iter()
+            .filter_map(|r| r.value)
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, f64::max);
+        for (index, bar) in rows[..shown].iter().enumerate() {
+            let y = area.y + index as u16;
+            draw_row(
+                buf,
+                Rect::new(area.x, y, area.width, 1),
+                bar,
+                &widths,
+                max,
+                palette,
+            );
+        }
+        if !fits {
+            let more = format!("+{} …", rows.len() - shown);
+            put(
+                buf,
+                Rect::new(area.x, area.bottom() - 1, area.width, 1),
+                &more,
+                palette.muted,
+            );
+        }
     }
 }
 
@@ -108,20 +118,20 @@ fn draw_row(
     row: &BarRow,
     columns: &Columns,
     max: f64,
-    theme: &Theme,
+    palette: &Palette,
 ) {
     put(
         buf,
         Rect::new(area.x, area.y, columns.label, 1),
         &row.label,
-        theme.base,
+        palette.base,
     );
     let rest_x = (area.x + columns.label + 1).min(area.right());
     let rest = Rect::new(rest_x, area.y, area.right() - rest_x, 1);
     if let Some(reason) = &row.damaged {
         // No bar for a value the source lost: say so where the bar would be.
         let note = format!("{} — {reason}", row.text);
-        put(buf, rest, &note, theme.damaged);
+        put(buf, rest, &note, palette.damaged);
         return;
     }
     let bar_width = columns.bar.min(rest.width);
@@ -131,7 +141,7 @@ fn draw_row(
             buf,
             Rect::new(rest.x, area.y, bar_width, 1),
             &bar,
-            theme.bar,
+            palette.bar,
         );
     }
     let value_x = if bar_width > 0 {
@@ -141,7 +151,7 @@ fn draw_row(
     }
     .min(area.right());
     let value_area = Rect::new(value_x, area.y, area.right() - value_x, 1);
-    put_aligned(buf, value_area, &row.text, theme.value, Align::Right);
+    put_aligned(buf, value_area, &row.text, palette.value, Align::Right);
 }
 
 /// A bar of `value` on a scale where `max` fills `width` cells, in eighth blocks. A positive
@@ -212,7 +222,11 @@ mod tests {
     fn labels_are_cut_and_values_right_aligned() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 50, 5));
         let area = buf.area;
-        draw(&mut buf, area, &sample()[..3], &Theme::plain());
+        Bars {
+            rows: &sample()[..3],
+            palette: &Palette::plain(),
+        }
+        .render(area, &mut buf);
         let text = buffer_text(&buf);
         assert!(text[0].starts_with("技能强国平台（2022…"), "{text:?}");
         assert!(text[0].ends_with("1.86亿人次"), "{text:?}");
@@ -228,7 +242,11 @@ mod tests {
     fn a_damaged_figure_is_written_not_drawn() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 60, 1));
         let area = buf.area;
-        draw(&mut buf, area, &sample()[4..], &Theme::plain());
+        Bars {
+            rows: &sample()[4..],
+            palette: &Palette::plain(),
+        }
+        .render(area, &mut buf);
         let text = buffer_text(&buf);
         assert!(text[0].contains("?650个 — damaged in source"), "{text:?}");
         let note_x = (0..60)
@@ -236,7 +254,23 @@ mod tests {
             .expect("the surviving digits are shown");
         assert_eq!(
             buf[(note_x, 0)].modifier,
-            Theme::plain().damaged.add_modifier
+            Palette::plain().damaged.add_modifier
+        );
+    }
+
+    #[test]
+    fn each_bar_takes_its_share_of_the_width_beside_its_label_and_value() {
+        let rows = [row("甲", Some(4.0), "4万"), row("乙乙", Some(1.0), "1万")];
+        let mut buf = Buffer::empty(Rect::new(0, 0, 16, 2));
+        let area = buf.area;
+        Bars {
+            rows: &rows,
+            palette: &Palette::plain(),
+        }
+        .render(area, &mut buf);
+        assert_eq!(
+            crate::ui::tests::unstyled(&buf),
+            Buffer::with_lines(["甲   ███████ 4万", "乙乙 █▊      1万"])
         );
     }
 
@@ -244,7 +278,11 @@ mod tests {
     fn overflow_rows_are_counted() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 3));
         let area = buf.area;
-        draw(&mut buf, area, &sample(), &Theme::plain());
+        Bars {
+            rows: &sample(),
+            palette: &Palette::plain(),
+        }
+        .render(area, &mut buf);
         assert_eq!(buffer_text(&buf)[2], "+3 …");
     }
 
@@ -259,7 +297,11 @@ mod tests {
                     cell.set_symbol(sentinel);
                 }
                 let area = Rect::new(2, 1, width, height);
-                draw(&mut buf, area, &rows, &Theme::plain());
+                Bars {
+                    rows: &rows,
+                    palette: &Palette::plain(),
+                }
+                .render(area, &mut buf);
                 for y in 0..8 {
                     for x in 0..64 {
                         let inside =

@@ -3,99 +3,159 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
+use crate::app::keys::Hint;
 use crate::app::{App, Tab, strings};
-use crate::text::{self, Align};
-use crate::ui::{put, put_aligned, put_pieces, theme::Theme};
 
-pub(super) fn draw_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    buf.set_style(area, theme.status);
-    let (lang, script) = (app.lang(), app.script());
-    if let Some(prompt) = app.prompt() {
-        let label = strings::FILTER_PROMPT.get(lang, script);
-        let used = put(buf, area, label, theme.status.patch(theme.prompt));
-        let field = Rect::new(area.x + used, area.y, area.width - used, 1);
-        let (visible, cursor) = prompt.input.visible(usize::from(field.width));
-        put(buf, field, visible, theme.status);
-        let cursor_x = field.x + u16::try_from(cursor).unwrap_or(0);
-        if cursor_x < field.right() {
-            let cell = &mut buf[(cursor_x, area.y)];
-            cell.set_style(theme.selected);
+use crate::text::{self, Align};
+use crate::ui::{Look, palette::Palette, put, put_aligned, put_pieces};
+
+/// The status line: the filter prompt while it is open; else the filter (or the event's title)
+/// on the left and the counts or the pager's position on the right.
+#[derive(Debug)]
+pub struct StatusLine<'a> {
+    pub app: &'a App,
+    pub palette: &'a Palette,
+}
+
+impl Widget for &StatusLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, palette) = (self.app, self.palette);
+        buf.set_style(area, palette.status);
+        let (lang, script) = (app.lang(), app.script());
+        if let Some(prompt) = app.prompt() {
+            let label = strings::FILTER_PROMPT.get(lang, script);
+            let used = put(buf, area, label, palette.status.patch(palette.prompt));
+            let field = Rect::new(area.x + used, area.y, area.width - used, 1);
+            let (visible, cursor) = prompt.input.visible(usize::from(field.width));
+            put(buf, field, visible, palette.status);
+            let cursor_x = field.x + u16::try_from(cursor).unwrap_or(0);
+            if cursor_x < field.right() {
+                let cell = &mut buf[(cursor_x, area.y)];
+                cell.set_style(palette.selected);
+            }
+            return;
         }
-        return;
-    }
-    let right = if app.tab() == Tab::Qa {
-        app.pager().status().text(lang, script)
-    } else {
-        let (shown, total) = app.figures_shown();
-        strings::shown_of(shown, total, lang, script)
-    };
-    let right_width = u16::try_from(text::width(&right) + 1)
-        .unwrap_or(u16::MAX)
-        .min(area.width / 2);
-    let left_area = Rect::new(area.x, area.y, area.width - right_width, 1);
-    let right_area = Rect::new(left_area.right(), area.y, right_width, 1);
-    put_aligned(buf, right_area, &right, theme.status, Align::Right);
-    let filter = app.filter();
-    if filter.is_active() {
-        let mut parts = Vec::new();
-        if !filter.topics.is_empty() {
-            let names: Vec<&str> = app
-                .data()
-                .themes
-                .iter()
-                .filter(|t| filter.topics.contains(&t.id))
-                .map(|t| t.label.get(lang, script))
-                .collect();
-            parts.push(format!(
-                "{}: {}",
-                strings::FILTER_TOPICS.get(lang, script),
-                names.join(", ")
-            ));
+        let right = if app.tab() == Tab::Qa {
+            app.pager().status().text(lang, script)
+        } else {
+            let (shown, total) = app.figures_shown();
+            strings::shown_of(shown, total, lang, script)
+        };
+        let right_width = u16::try_from(text::width(&right) + 1)
+            .unwrap_or(u16::MAX)
+            .min(area.width / 2);
+        let left_area = Rect::new(area.x, area.y, area.width - right_width, 1);
+        let right_area = Rect::new(left_area.right(), area.y, right_width, 1);
+        put_aligned(buf, right_area, &right, palette.status, Align::Right);
+        let filter = app.filter();
+        if filter.is_active() {
+            let mut parts = Vec::new();
+            if !filter.topics.is_empty() {
+                let names: Vec<&str> = app
+                    .data()
+                    .themes
+                    .iter()
+                    .filter(|t| filter.topics.contains(&t.id))
+                    .map(|t| t.label.get(lang, script))
+                    .collect();
+                parts.push(format!(
+                    "{}: {}",
+                    strings::FILTER_TOPICS.get(lang, script),
+                    names.join(", ")
+                ));
+            }
+            if !filter.text.trim().is_empty() {
+                parts.push(format!(
+                    "{}: {}",
+                    strings::FILTER_TEXT.get(lang, script),
+                    filter.text.trim()
+                ));
+            }
+            let summary = format!(" {} ", parts.join(" · "));
+            let hint = format!("({})", strings::ESC_CLEARS.get(lang, script));
+            put_pieces(
+                buf,
+                left_area,
+                [
+                    (summary.as_str(), palette.status.patch(palette.prompt)),
+                    (hint.as_str(), palette.status),
+                ],
+            );
+        } else {
+            let meta = &app.data().meta;
+            let title = format!(" {} · {}", meta.title.get(lang, script), meta.event_date);
+            put(buf, left_area, &title, palette.status);
         }
-        if !filter.text.trim().is_empty() {
-            parts.push(format!(
-                "{}: {}",
-                strings::FILTER_TEXT.get(lang, script),
-                filter.text.trim()
-            ));
-        }
-        let summary = format!(" {} ", parts.join(" · "));
-        let hint = format!("({})", strings::ESC_CLEARS.get(lang, script));
-        put_pieces(
-            buf,
-            left_area,
-            [
-                (summary.as_str(), theme.status.patch(theme.prompt)),
-                (hint.as_str(), theme.status),
-            ],
-        );
-    } else {
-        let meta = &app.data().meta;
-        let title = format!(" {} · {}", meta.title.get(lang, script), meta.event_date);
-        put(buf, left_area, &title, theme.status);
     }
 }
 
-pub(super) fn draw_hints(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let (lang, script) = (app.lang(), app.script());
-    let mut x = area.x;
-    for hint in app.hints() {
-        let text = hint.text.get(lang, script);
-        let needed =
-            u16::try_from(text::width(hint.keys) + 1 + text::width(text) + 2).unwrap_or(u16::MAX);
-        if x + needed > area.right() + 2 {
-            break;
+/// The footer: key hints, as many as fit whole.
+#[derive(Debug)]
+pub struct KeyHints<'a> {
+    pub hints: &'a [Hint],
+    pub look: Look<'a>,
+}
+
+impl Widget for &KeyHints<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Look {
+            lang,
+            script,
+            palette,
+        } = self.look;
+        let mut x = area.x;
+        for hint in self.hints {
+            let text = hint.text.get(lang, script);
+            let needed = u16::try_from(text::width(hint.keys) + 1 + text::width(text) + 2)
+                .unwrap_or(u16::MAX);
+            if x + needed > area.right() + 2 {
+                break;
+            }
+            let rest = Rect::new(x, area.y, area.right() - x, 1);
+            x += put_pieces(
+                buf,
+                rest,
+                [
+                    (hint.keys, palette.key),
+                    (" ", palette.hint),
+                    (text, palette.hint),
+                ],
+            ) + 2;
         }
-        let rest = Rect::new(x, area.y, area.right() - x, 1);
-        x += put_pieces(
-            buf,
-            rest,
-            [
-                (hint.keys, theme.key),
-                (" ", theme.hint),
-                (text, theme.hint),
-            ],
-        ) + 2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::strings::Phrase;
+    use crate::data::{Lang, Script};
+    use crate::ui::tests::unstyled;
+
+    #[test]
+    fn hints_that_do_not_fit_whole_are_left_out() {
+        let hint = |keys, en| Hint {
+            keys,
+            text: Phrase {
+                hans: en,
+                hant: en,
+                en,
+            },
+        };
+        let hints = [hint("?", "help"), hint("q", "quit"), hint("Tab", "tabs")];
+        let palette = Palette::plain();
+        let widget = KeyHints {
+            hints: &hints,
+            look: Look {
+                lang: Lang::En,
+                script: Script::Hans,
+                palette: &palette,
+            },
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
+        widget.render(buf.area, &mut buf);
+        assert_eq!(unstyled(&buf), Buffer::with_lines(["? help  q quit      "]));
     }
 }

@@ -5,13 +5,13 @@
 //! frame at any size.
 
 pub mod bars;
-mod footer;
-mod overview;
+pub mod footer;
+pub mod overview;
 pub mod pager;
-mod popup;
-mod tabs;
-pub mod theme;
-mod topic;
+pub mod palette;
+pub mod popup;
+pub mod tabs;
+pub mod topic;
 
 use std::fmt::Write as _;
 
@@ -20,9 +20,26 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
+use ratatui::widgets::Widget;
+
 use crate::app::{App, Tab, layout, strings};
+use crate::data::{Lang, Script};
 use crate::text::{self, Align};
-use theme::Theme;
+use footer::{KeyHints, StatusLine};
+use overview::Overview;
+use pager::PagerView;
+use palette::Palette;
+use popup::PopupView;
+use tabs::TabTitles;
+use topic::TopicTab;
+
+/// How text is shown: the interface language, the script of Chinese, the palette.
+#[derive(Debug, Clone, Copy)]
+pub struct Look<'a> {
+    pub lang: Lang,
+    pub script: Script,
+    pub palette: &'a Palette,
+}
 
 /// Draws the whole dashboard into the frame.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -33,22 +50,58 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// Draws the dashboard into `area` of `buf`, touching no cell outside it.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
-    let theme = Theme::new(app.options().color);
+    let palette = Palette::new(app.options().color);
     let Some(screen) = layout::screen(area) else {
-        too_small(app, area, buf, &theme);
+        too_small(app, area, buf, &palette);
         return;
     };
-    tabs::draw(app, screen.tabs, buf, &theme);
+    let (lang, script) = (app.lang(), app.script());
+    let titles = app.tab_titles();
+    let current = app.tabs().iter().position(|t| *t == app.tab()).unwrap_or(0);
+    TabTitles {
+        titles: &titles,
+        current,
+        palette: &palette,
+    }
+    .render(screen.tabs, buf);
     match app.tab() {
-        Tab::Overview => overview::draw(app, screen.body, buf, &theme),
-        Tab::Topic(topic) => topic::draw(app, topic, screen.body, buf, &theme),
-        Tab::Qa => pager::draw(buf, screen.body, app.pager(), &app.pager_context(), &theme),
+        Tab::Overview => Overview {
+            app,
+            palette: &palette,
+        }
+        .render(screen.body, buf),
+        Tab::Topic(topic) => TopicTab {
+            app,
+            topic,
+            palette: &palette,
+        }
+        .render(screen.body, buf),
+        Tab::Qa => PagerView {
+            pager: app.pager(),
+            ctx: &app.pager_context(),
+            palette: &palette,
+        }
+        .render(screen.body, buf),
     }
-    footer::draw_status(app, screen.status, buf, &theme);
-    footer::draw_hints(app, screen.footer, buf, &theme);
-    if app.popup().is_some() {
-        popup::draw(app, screen.body, buf, &theme);
+    StatusLine {
+        app,
+        palette: &palette,
     }
+    .render(screen.status, buf);
+    KeyHints {
+        hints: &app.hints(),
+        look: Look {
+            lang,
+            script,
+            palette: &palette,
+        },
+    }
+    .render(screen.footer, buf);
+    PopupView {
+        app,
+        palette: &palette,
+    }
+    .render(screen.body, buf);
 }
 
 /// The dashboard drawn on a fresh `width`×`height` buffer: what `pressdash render`, the
@@ -179,7 +232,7 @@ fn color_code(color: Color, base: u8) -> String {
 }
 
 /// The notice shown instead of the dashboard on a terminal below the minimum size.
-fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn too_small(app: &App, area: Rect, buf: &mut Buffer, palette: &Palette) {
     if area.is_empty() {
         return;
     }
@@ -190,7 +243,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         app.script(),
     );
     let row = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
-    put_aligned(buf, row, &notice, theme.notice, Align::Center);
+    put_aligned(buf, row, &notice, palette.notice, Align::Center);
 }
 
 /// Writes `s` (sanitised) at the start of the one-row `area`, cut with `…` to fit, and returns
@@ -236,6 +289,19 @@ fn put_pieces<'a>(
         x += put(buf, Rect::new(x, area.y, area.right() - x, 1), piece, style);
     }
     x - area.x
+}
+
+/// Starts a row of a list: the selected one highlighted and marked `▸`. Returns the row's
+/// style and the column after the marker.
+fn start_list_row(buf: &mut Buffer, area: Rect, selected: bool, palette: &Palette) -> (Style, u16) {
+    let style = if selected {
+        palette.selected
+    } else {
+        palette.base
+    };
+    buf.set_style(area, style);
+    let marker = if selected { "▸ " } else { "  " };
+    (style, area.x + put(buf, area, marker, style))
 }
 
 /// Row `index` of `area` as a one-row rectangle (empty when outside).
@@ -291,8 +357,15 @@ fn draw_box(buf: &mut Buffer, area: Rect, title: &str, border: Style, title_styl
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// `buf` with every style removed, to compare with [`Buffer::with_lines`].
+    pub(crate) fn unstyled(buf: &Buffer) -> Buffer {
+        let mut plain = buf.clone();
+        plain.set_style(plain.area, Style::reset());
+        plain
+    }
     use crate::app::fixture;
     use crate::data::{Lang, Script};
 

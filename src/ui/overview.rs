@@ -2,31 +2,55 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
-use crate::app::{App, strings};
+use crate::app::{App, layout, strings};
+use crate::data::Figure;
 use crate::text::Align;
-use crate::ui::{column_width, draw_box, put, put_aligned, row, theme::Theme};
+use crate::ui::{
+    Look, column_width, draw_box, palette::Palette, put, put_aligned, row, start_list_row,
+};
 
 /// The fewest columns a topic's description is shown in.
 const MIN_DESCRIPTION: u16 = 8;
 
-pub(super) fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let (lang, script) = (app.lang(), app.script());
-    let parts = app.overview_layout(area);
-    for (figure, rect) in app.headline_figures().into_iter().zip(&parts.cards) {
+/// The overview: a card per headline figure, then a table of the topics with their counts.
+#[derive(Debug)]
+pub struct Overview<'a> {
+    pub app: &'a App,
+    pub palette: &'a Palette,
+}
+
+/// One headline figure in a box: its label on the border, its value, its period.
+#[derive(Debug)]
+pub struct Card<'a> {
+    pub figure: &'a Figure,
+    pub look: Look<'a>,
+}
+
+impl Widget for &Card<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (
+            figure,
+            Look {
+                lang,
+                script,
+                palette,
+            },
+        ) = (self.figure, self.look);
         draw_box(
             buf,
-            *rect,
+            area,
             figure.label.get(lang, script),
-            theme.card_border,
-            theme.title,
+            palette.card_border,
+            palette.title,
         );
-        let inner = Rect::new(rect.x + 2, rect.y + 1, rect.width.saturating_sub(4), 2);
+        let inner = layout::box_inner(area);
         let value = strings::figure_value(figure, lang, script);
         let value_style = if figure.damaged.is_some() {
-            theme.damaged
+            palette.damaged
         } else {
-            theme.value
+            palette.value
         };
         put(buf, row(inner, 0), &value, value_style);
         let period = figure
@@ -34,50 +58,96 @@ pub(super) fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             .as_ref()
             .map(|p| strings::period(p, lang, script))
             .unwrap_or_default();
-        put(buf, row(inner, 1), &period, theme.muted);
+        put(buf, row(inner, 1), &period, palette.muted);
     }
+}
 
-    put(
-        buf,
-        parts.topics_title,
-        strings::TOPICS.get(lang, script),
-        theme.title,
-    );
-    let themes = &app.data().themes;
-    let names: Vec<&str> = themes.iter().map(|t| t.label.get(lang, script)).collect();
-    let counts: Vec<String> = (0..themes.len())
-        .map(|t| {
-            let (figures, items) = app.topic_counts(t);
-            strings::topic_counts(figures, items, lang, script)
-        })
-        .collect();
-    let name_width = column_width(&names, parts.topics.width / 3);
-    let count_width = column_width(&counts, parts.topics.width / 2);
-    let list = app.overview_list();
-    let rows = usize::from(parts.topics.height);
-    let offset = list.offset_for(rows);
-    for (line, index) in (offset..themes.len()).take(rows).enumerate() {
-        let area = row(parts.topics, line as u16);
-        let selected = index == list.selected;
-        let style = if selected { theme.selected } else { theme.base };
-        buf.set_style(area, style);
-        let marker = if selected { "▸ " } else { "  " };
-        let mut x = area.x + put(buf, area, marker, style);
-        let name = Rect::new(x, area.y, name_width.min(area.right() - x), 1);
-        put(buf, name, names[index], style.patch(theme.title));
-        x = (name.right() + 2).min(area.right());
-        let count = Rect::new(x, area.y, count_width.min(area.right() - x), 1);
-        put_aligned(buf, count, &counts[index], style, Align::Left);
-        x = (count.right() + 2).min(area.right());
-        // A description cut to a few columns says nothing: leave it out.
-        if area.right() - x >= MIN_DESCRIPTION {
-            let description = Rect::new(x, area.y, area.right() - x, 1);
-            put(
-                buf,
-                description,
-                themes[index].description.get(lang, script),
-                style.patch(theme.muted),
-            );
+impl Widget for &Overview<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, palette) = (self.app, self.palette);
+        let (lang, script) = (app.lang(), app.script());
+        let parts = app.overview_layout(area);
+        let look = Look {
+            lang,
+            script,
+            palette,
+        };
+        for (figure, rect) in app.headline_figures().into_iter().zip(&parts.cards) {
+            Card { figure, look }.render(*rect, buf);
         }
+
+        put(
+            buf,
+            parts.topics_title,
+            strings::TOPICS.get(lang, script),
+            palette.title,
+        );
+        let themes = &app.data().themes;
+        let names: Vec<&str> = themes.iter().map(|t| t.label.get(lang, script)).collect();
+        let counts: Vec<String> = (0..themes.len())
+            .map(|t| {
+                let (figures, items) = app.topic_counts(t);
+                strings::topic_counts(figures, items, lang, script)
+            })
+            .collect();
+        let name_width = column_width(&names, parts.topics.width / 3);
+        let count_width = column_width(&counts, parts.topics.width / 2);
+        let list = app.overview_list();
+        let rows = usize::from(parts.topics.height);
+        let offset = list.offset();
+        for (line, index) in (offset..themes.len()).take(rows).enumerate() {
+            let area = row(parts.topics, line as u16);
+            let selected = index == list.selected;
+            let (style, mut x) = start_list_row(buf, area, selected, palette);
+            let name = Rect::new(x, area.y, name_width.min(area.right() - x), 1);
+            put(buf, name, names[index], style.patch(palette.title));
+            x = (name.right() + 2).min(area.right());
+            let count = Rect::new(x, area.y, count_width.min(area.right() - x), 1);
+            put_aligned(buf, count, &counts[index], style, Align::Left);
+            x = (count.right() + 2).min(area.right());
+            // A description cut to a few columns says nothing: leave it out.
+            if area.right() - x >= MIN_DESCRIPTION {
+                let description = Rect::new(x, area.y, area.right() - x, 1);
+                put(
+                    buf,
+                    description,
+                    themes[index].description.get(lang, script),
+                    style.patch(palette.muted),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::fixture;
+    use crate::data::{Lang, Script};
+    use crate::ui::tests::unstyled;
+
+    #[test]
+    fn a_card_boxes_the_value_under_its_label() {
+        let data = fixture::dataset();
+        let palette = Palette::plain();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 22, 4));
+        Card {
+            figure: &data.figures[0],
+            look: Look {
+                lang: Lang::Zh,
+                script: Script::Hans,
+                palette: &palette,
+            },
+        }
+        .render(buf.area, &mut buf);
+        assert_eq!(
+            unstyled(&buf),
+            Buffer::with_lines([
+                "╭ 全国快递业务量 ────╮",
+                "│ 8,122.4万件        │",
+                "│ 2021年             │",
+                "╰────────────────────╯",
+            ])
+        );
     }
 }

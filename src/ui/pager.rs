@@ -1,4 +1,4 @@
-//! Draws the Q&A pager: the items list, the visible transcript rows, the scrollbar and the
+//! The Q&A pager as a widget: the items list, the visible transcript rows, the scrollbar and the
 //! search prompt, from [`Pager`]'s state. Nothing is wrapped here: rows come laid out.
 //!
 //! Every cell of the area is written, and text is written grapheme by grapheme within each
@@ -9,15 +9,18 @@ use std::ops::Range;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
 
-use crate::app::pager::{LIST_ENTRY_HEIGHT, Laid, Pager, PagerContext, PagerRegions, list_offset};
+use crate::app::layout::{LIST_ENTRY_HEIGHT, PagerRegions};
+use crate::app::pager::{Laid, Pager, PagerContext};
+use crate::app::scroll::centred_offset;
 use crate::app::strings;
-use crate::app::transcript::{BlockKind, Layout, question_number};
-use crate::data::{Lang, Role, Script, SegmentKind};
+use crate::app::transcript::{BlockKind, TranscriptLayout, question_number};
+use crate::data::{Role, SegmentKind};
 use crate::text::{sanitize, take_width, truncate, width};
-use crate::ui::theme::Theme;
+use crate::ui::palette::Palette;
 
-/// The pager's styles, taken from the theme.
+/// The pager's styles, taken from the palette.
 struct Styles {
     base: Style,
     heading: Style,
@@ -34,69 +37,85 @@ struct Styles {
 }
 
 impl Styles {
-    fn new(theme: &Theme) -> Self {
+    fn new(palette: &Palette) -> Self {
         Self {
-            base: theme.base,
-            heading: theme.title,
-            subheading: theme.base.add_modifier(Modifier::BOLD),
-            speaker: theme.base.add_modifier(Modifier::BOLD),
-            figure: theme.base.add_modifier(Modifier::UNDERLINED),
-            opened_figure: theme.highlight,
-            found: theme.selected,
-            current_found: theme.highlight,
-            muted: theme.muted,
-            selected: theme.selected,
-            notice: theme.notice,
-            prompt: theme.prompt,
+            base: palette.base,
+            heading: palette.title,
+            subheading: palette.base.add_modifier(Modifier::BOLD),
+            speaker: palette.base.add_modifier(Modifier::BOLD),
+            figure: palette.base.add_modifier(Modifier::UNDERLINED),
+            opened_figure: palette.highlight,
+            found: palette.selected,
+            current_found: palette.highlight,
+            muted: palette.muted,
+            selected: palette.selected,
+            notice: palette.notice,
+            prompt: palette.prompt,
         }
     }
 }
 
-/// Draws the pager into `area` of `buf` (the area given to [`Pager::resize`]).
-pub fn draw(buf: &mut Buffer, area: Rect, pager: &Pager, ctx: &PagerContext, theme: &Theme) {
-    let area = area.intersection(buf.area);
-    let styles = Styles::new(theme);
-    buf.set_style(area, styles.base);
-    blank(buf, area, styles.base);
-    let regions = PagerRegions::new(area, pager.is_prompting());
-    match pager.laid() {
-        Laid::NotYet => {}
-        Laid::Failed(error) => {
-            let message = strings::text_too_narrow(error, ctx.lang, ctx.script);
-            put_wrapped_notice(buf, area, &message, styles.notice);
+/// The Q&A pager, drawn into the area given to [`Pager::resize`].
+#[derive(Debug)]
+pub struct PagerView<'a> {
+    pub pager: &'a Pager,
+    pub ctx: &'a PagerContext<'a>,
+    pub palette: &'a Palette,
+}
+
+impl Widget for &PagerView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (pager, ctx, palette) = (self.pager, self.ctx, self.palette);
+        let area = area.intersection(buf.area);
+        let styles = Styles::new(palette);
+        buf.set_style(area, styles.base);
+        blank(buf, area, styles.base);
+        let regions = PagerRegions::new(area, pager.is_prompting());
+        match pager.laid() {
+            Laid::NotYet => {}
+            Laid::Failed(error) => {
+                let message = strings::text_too_narrow(error, ctx.lang, ctx.script);
+                put_wrapped_notice(buf, area, &message, styles.notice);
+            }
+            Laid::Ready(laid) if laid.items.is_empty() => {
+                let message = if ctx.text.trim().is_empty() {
+                    strings::NO_ITEMS_FOR_TOPICS
+                } else {
+                    strings::NO_ITEMS_FOR_FILTER
+                };
+                put_wrapped_notice(
+                    buf,
+                    regions.text,
+                    message.get(ctx.lang, ctx.script),
+                    styles.notice,
+                );
+            }
+            Laid::Ready(laid) => {
+                draw_list(buf, &regions, pager, laid, ctx, &styles);
+                draw_text(buf, regions.text, pager, laid, &styles);
+                draw_scrollbar(
+                    buf,
+                    regions.scrollbar,
+                    pager.top(),
+                    laid.lines.len(),
+                    &styles,
+                );
+            }
         }
-        Laid::Ready(laid) if laid.items.is_empty() => {
-            let message = if ctx.text.trim().is_empty() {
-                strings::NO_ITEMS_FOR_TOPICS
-            } else {
-                strings::NO_ITEMS_FOR_FILTER
-            };
-            put_wrapped_notice(
-                buf,
-                regions.text,
-                message.get(ctx.lang, ctx.script),
-                styles.notice,
-            );
+        if let Some(prompt) = pager.prompt() {
+            draw_prompt(buf, regions.prompt, prompt, &styles);
         }
-        Laid::Ready(laid) => {
-            draw_list(buf, &regions, pager, laid, ctx, &styles);
-            draw_text(buf, regions.text, pager, laid, &styles);
-            draw_scrollbar(
-                buf,
-                regions.scrollbar,
-                pager.top(),
-                laid.lines.len(),
-                &styles,
-            );
-        }
-    }
-    if let Some(prompt) = pager.prompt() {
-        draw_prompt(buf, regions.prompt, prompt, &styles);
     }
 }
 
 /// The visible transcript rows, styled by block kind, speaker name, figures and matches.
-fn draw_text(buf: &mut Buffer, area: Rect, pager: &Pager, laid: &Layout, styles: &Styles) {
+fn draw_text(
+    buf: &mut Buffer,
+    area: Rect,
+    pager: &Pager,
+    laid: &TranscriptLayout,
+    styles: &Styles,
+) {
     let matches = pager.search().map_or(&[][..], |search| &search.matches[..]);
     let current_match = pager.search().and_then(|search| search.current);
     for (y, line_index) in (area.y..area.bottom()).zip(pager.top()..laid.lines.len()) {
@@ -188,7 +207,7 @@ fn draw_list(
     buf: &mut Buffer,
     regions: &PagerRegions,
     pager: &Pager,
-    laid: &Layout,
+    laid: &TranscriptLayout,
     ctx: &PagerContext,
     styles: &Styles,
 ) {
@@ -212,7 +231,7 @@ fn draw_list(
         return;
     }
     let visible = regions.list_entries();
-    let first = list_offset(current, laid.items.len(), visible);
+    let first = centred_offset(current, laid.items.len(), visible);
     for (row, index) in (0..visible).zip(first..laid.items.len()) {
         let y = area.y + row as u16 * LIST_ENTRY_HEIGHT;
         let segment = laid.items[index].segment;
@@ -257,11 +276,7 @@ fn compose_entry_title(ctx: &PagerContext, segment_index: usize) -> String {
     let title = segment.title.get(ctx.lang, ctx.script);
     if segment.kind == SegmentKind::Question {
         let number = question_number(ctx.data, segment_index);
-        match (ctx.lang, ctx.script) {
-            (Lang::Zh, Script::Hans) => format!("问{number} {title}"),
-            (Lang::Zh, Script::Hant) => format!("問{number} {title}"),
-            (Lang::En, _) => format!("Q{number} {title}"),
-        }
+        strings::question_title(number, title, ctx.lang, ctx.script)
     } else {
         title.to_owned()
     }
@@ -282,10 +297,7 @@ fn compose_entry_detail(ctx: &PagerContext, segment_index: usize) -> String {
             |speaker| speaker.name.get(ctx.lang, ctx.script).to_owned(),
         )
     };
-    let separator = match ctx.lang {
-        Lang::Zh => "、",
-        Lang::En => ", ",
-    };
+    let separator = strings::name_separator(ctx.lang);
     if let Some(question) = &segment.question {
         let outlet = ctx
             .data

@@ -3,133 +3,212 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::Widget;
 
-use crate::app::drill::{self, Role};
-use crate::app::keys::{self, HelpLine};
+use crate::app::drill::Role;
+use crate::app::popup::{FigureDetails, HELP_GAP, HelpLine, HelpPopup, TopicPicker};
 use crate::app::{App, Popup, layout, strings};
+use crate::data::Theme;
 use crate::text;
-use crate::ui::{draw_box, put, put_pieces, row, theme::Theme};
+use crate::ui::{Look, draw_box, palette::Palette, put, put_pieces, row};
 
-pub(super) fn draw(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
-    let (lang, script) = (app.lang(), app.script());
-    match app.popup() {
-        Some(Popup::Figure { figure, scroll }) => {
-            let (rect, lines) = drill::layout(app, *figure, body);
-            let inner = open(buf, rect, "", theme);
-            for (line, pieces) in lines
-                .iter()
-                .skip(*scroll)
-                .take(usize::from(inner.height))
-                .enumerate()
-            {
-                let styled = pieces
-                    .iter()
-                    .map(|(text, role)| (text.as_str(), role_style(*role, theme)));
-                put_pieces(buf, row(inner, line as u16), styled);
+/// The open popup over the tab's body, if any.
+#[derive(Debug)]
+pub struct PopupView<'a> {
+    pub app: &'a App,
+    pub palette: &'a Palette,
+}
+
+impl Widget for &PopupView<'_> {
+    fn render(self, body: Rect, buf: &mut Buffer) {
+        let look = Look {
+            lang: self.app.lang(),
+            script: self.app.script(),
+            palette: self.palette,
+        };
+        match self.app.popup() {
+            Some(Popup::Figure(details)) => DrillDown { details, look }.render(body, buf),
+            Some(Popup::Topics(picker)) => PickerView {
+                picker,
+                themes: &self.app.data().themes,
+                look,
             }
-            scroll_marker(
-                buf,
-                rect,
-                *scroll,
-                usize::from(inner.height),
-                lines.len(),
-                theme,
-            );
-            bottom_hint(buf, rect, strings::JUMP_HINT.get(lang, script), theme);
+            .render(body, buf),
+            Some(Popup::Help(help)) => HelpView { help, look }.render(body, buf),
+            None => {}
         }
-        Some(Popup::Topics { cursor, chosen }) => {
-            let themes = &app.data().themes;
-            let rect = layout::topic_picker(body, themes.len());
-            let inner = open(
-                buf,
-                rect,
-                strings::TOPIC_PICKER_TITLE.get(lang, script),
-                theme,
-            );
-            let rows = usize::from(inner.height);
-            let offset = cursor.saturating_sub(rows.saturating_sub(1));
-            for (line, (index, topic)) in themes
+    }
+}
+
+/// A figure's drill-down, centred in the body it is given, scrolled as its state says.
+#[derive(Debug)]
+pub struct DrillDown<'a> {
+    pub details: &'a FigureDetails,
+    pub look: Look<'a>,
+}
+
+impl Widget for &DrillDown<'_> {
+    fn render(self, body: Rect, buf: &mut Buffer) {
+        let (
+            details,
+            Look {
+                lang,
+                script,
+                palette,
+            },
+        ) = (self.details, self.look);
+        let (scroll, lines) = (details.scroll(), details.lines());
+        let rect = layout::text_popup(body, lines.len());
+        let inner = open(buf, rect, "", palette);
+        for (line, pieces) in lines
+            .iter()
+            .skip(scroll)
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let styled = pieces
                 .iter()
-                .enumerate()
-                .skip(offset)
-                .take(rows)
-                .enumerate()
-            {
-                let area = row(inner, line as u16);
-                let is_chosen = chosen.contains(&topic.id);
-                let mut style = if is_chosen { theme.chosen } else { theme.base };
-                if index == *cursor {
-                    style = style.patch(theme.selected);
-                    buf.set_style(area, style);
+                .map(|(text, role)| (text.as_str(), role_style(*role, palette)));
+            put_pieces(buf, row(inner, line as u16), styled);
+        }
+        scroll_marker(
+            buf,
+            rect,
+            scroll,
+            usize::from(inner.height),
+            lines.len(),
+            palette,
+        );
+        bottom_hint(buf, rect, strings::JUMP_HINT.get(lang, script), palette);
+    }
+}
+
+/// The topic picker: each topic with its box, the cursor's row marked.
+#[derive(Debug)]
+pub struct PickerView<'a> {
+    pub picker: &'a TopicPicker,
+    pub themes: &'a [Theme],
+    pub look: Look<'a>,
+}
+
+impl Widget for &PickerView<'_> {
+    fn render(self, body: Rect, buf: &mut Buffer) {
+        let (
+            picker,
+            Look {
+                lang,
+                script,
+                palette,
+            },
+        ) = (self.picker, self.look);
+        let (cursor, chosen) = (picker.cursor(), picker.chosen());
+        let themes = self.themes;
+        let rect = layout::topic_picker(body, themes.len());
+        let inner = open(
+            buf,
+            rect,
+            strings::TOPIC_PICKER_TITLE.get(lang, script),
+            palette,
+        );
+        let (rows, offset) = (usize::from(inner.height), picker.offset());
+        for (line, (index, topic)) in themes
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(rows)
+            .enumerate()
+        {
+            let area = row(inner, line as u16);
+            let is_chosen = chosen.contains(&topic.id);
+            let mut style = if is_chosen {
+                palette.chosen
+            } else {
+                palette.base
+            };
+            if index == cursor {
+                style = style.patch(palette.selected);
+                buf.set_style(area, style);
+            }
+            let mark = if is_chosen { "[x] " } else { "[ ] " };
+            put_pieces(
+                buf,
+                area,
+                [(mark, style), (topic.label.get(lang, script), style)],
+            );
+        }
+    }
+}
+
+/// The help: the key table by context, scrolled as its state says.
+#[derive(Debug)]
+pub struct HelpView<'a> {
+    pub help: &'a HelpPopup,
+    pub look: Look<'a>,
+}
+
+impl Widget for &HelpView<'_> {
+    fn render(self, body: Rect, buf: &mut Buffer) {
+        let (
+            help_popup,
+            Look {
+                lang,
+                script,
+                palette,
+            },
+        ) = (self.help, self.look);
+        let (scroll, help) = (help_popup.scroll(), help_popup.help());
+        let rect = layout::text_popup(body, help.lines.len());
+        let inner = open(buf, rect, strings::HELP_TITLE.get(lang, script), palette);
+        let keys_width = u16::try_from(help.keys_width).unwrap_or(u16::MAX);
+        let gap = HELP_GAP as u16;
+        for (line, row_text) in help
+            .lines
+            .iter()
+            .skip(scroll)
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let area = row(inner, line as u16);
+            match row_text {
+                HelpLine::Heading(title) => {
+                    put(buf, area, title, palette.title);
                 }
-                let mark = if is_chosen { "[x] " } else { "[ ] " };
-                put_pieces(
-                    buf,
-                    area,
-                    [(mark, style), (topic.label.get(lang, script), style)],
-                );
-            }
-        }
-        Some(Popup::Help { scroll }) => {
-            let (rect, help) = keys::help_layout(body, lang, script);
-            let inner = open(buf, rect, strings::HELP_TITLE.get(lang, script), theme);
-            let keys_width = u16::try_from(help.keys_width).unwrap_or(u16::MAX);
-            let gap = keys::HELP_GAP as u16;
-            for (line, row_text) in help
-                .lines
-                .iter()
-                .skip(*scroll)
-                .take(usize::from(inner.height))
-                .enumerate()
-            {
-                let area = row(inner, line as u16);
-                match row_text {
-                    HelpLine::Heading(title) => {
-                        put(buf, area, title, theme.title);
-                    }
-                    HelpLine::Binding(keys, what) => {
-                        put(
-                            buf,
-                            Rect::new(area.x, area.y, keys_width.min(area.width), 1),
-                            keys,
-                            theme.key,
-                        );
-                        let x = (area.x + keys_width + gap).min(area.right());
-                        put(
-                            buf,
-                            Rect::new(x, area.y, area.right() - x, 1),
-                            what,
-                            theme.base,
-                        );
-                    }
-                    HelpLine::Blank => {}
+                HelpLine::Binding(keys, what) => {
+                    put(
+                        buf,
+                        Rect::new(area.x, area.y, keys_width.min(area.width), 1),
+                        keys,
+                        palette.key,
+                    );
+                    let x = (area.x + keys_width + gap).min(area.right());
+                    put(
+                        buf,
+                        Rect::new(x, area.y, area.right() - x, 1),
+                        what,
+                        palette.base,
+                    );
                 }
+                HelpLine::Blank => {}
             }
-            scroll_marker(
-                buf,
-                rect,
-                *scroll,
-                usize::from(inner.height),
-                help.lines.len(),
-                theme,
-            );
-            bottom_hint(buf, rect, strings::CLOSE_HINT.get(lang, script), theme);
         }
-        None => {}
+        scroll_marker(
+            buf,
+            rect,
+            scroll,
+            usize::from(inner.height),
+            help.lines.len(),
+            palette,
+        );
+        bottom_hint(buf, rect, strings::CLOSE_HINT.get(lang, script), palette);
     }
 }
 
 /// Clears `rect` for a popup, draws its border and title, and returns the inside, less a
 /// column of padding on each side.
-fn open(buf: &mut Buffer, rect: Rect, title: &str, theme: &Theme) -> Rect {
+fn open(buf: &mut Buffer, rect: Rect, title: &str, palette: &Palette) -> Rect {
     clear(buf, rect);
-    draw_box(buf, rect, title, theme.popup_border, theme.title);
-    Rect::new(
-        rect.x.saturating_add(2),
-        rect.y.saturating_add(1),
-        rect.width.saturating_sub(layout::POPUP_FRAME_WIDTH),
-        rect.height.saturating_sub(2),
-    )
+    draw_box(buf, rect, title, palette.popup_border, palette.title);
+    layout::box_inner(rect)
 }
 
 /// Blanks `rect`. A wide character whose right half lies on the popup's left edge is blanked
@@ -165,7 +244,7 @@ fn scroll_marker(
     scroll: usize,
     visible: usize,
     total: usize,
-    theme: &Theme,
+    palette: &Palette,
 ) {
     if total <= visible || rect.width < 6 {
         return;
@@ -177,11 +256,11 @@ fn scroll_marker(
         .unwrap_or(u16::MAX)
         .min(rect.width - 4);
     let area = Rect::new(rect.right() - 2 - width, rect.y, width, 1);
-    put(buf, area, &marker, theme.muted);
+    put(buf, area, &marker, palette.muted);
 }
 
 /// A short hint on the bottom border, right-aligned.
-fn bottom_hint(buf: &mut Buffer, rect: Rect, hint: &str, theme: &Theme) {
+fn bottom_hint(buf: &mut Buffer, rect: Rect, hint: &str, palette: &Palette) {
     if rect.width < 6 || rect.height < 2 {
         return;
     }
@@ -190,16 +269,66 @@ fn bottom_hint(buf: &mut Buffer, rect: Rect, hint: &str, theme: &Theme) {
         .unwrap_or(u16::MAX)
         .min(rect.width - 4);
     let area = Rect::new(rect.right() - 2 - width, rect.bottom() - 1, width, 1);
-    put(buf, area, &hint, theme.muted);
+    put(buf, area, &hint, palette.muted);
 }
 
-fn role_style(role: Role, theme: &Theme) -> Style {
+fn role_style(role: Role, palette: &Palette) -> Style {
     match role {
-        Role::Title => theme.title,
-        Role::Value => theme.value,
-        Role::Damaged => theme.damaged,
-        Role::Field | Role::Muted => theme.muted,
-        Role::Text => theme.base,
-        Role::Highlight => theme.highlight,
+        Role::Title => palette.title,
+        Role::Value => palette.value,
+        Role::Damaged => palette.damaged,
+        Role::Field | Role::Muted => palette.muted,
+        Role::Text => palette.base,
+        Role::Highlight => palette.highlight,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::action::Action;
+    use crate::app::fixture;
+    use crate::app::popup::LaidFor;
+    use crate::data::{Lang, Script};
+    use crate::ui::tests::unstyled;
+
+    #[test]
+    fn the_picker_boxes_each_topic_with_its_mark() {
+        let themes = fixture::dataset().themes;
+        let body = Rect::new(0, 0, 30, 7);
+        let mut picker = TopicPicker::new(std::collections::BTreeSet::new());
+        picker.reconcile(
+            LaidFor {
+                body,
+                lang: Lang::En,
+                script: Script::Hans,
+            },
+            themes.len(),
+        );
+        picker.handle(Action::ToggleTopic, &themes);
+        let palette = Palette::plain();
+        let mut buf = Buffer::empty(body);
+        PickerView {
+            picker: &picker,
+            themes: &themes,
+            look: Look {
+                lang: Lang::En,
+                script: Script::Hans,
+                palette: &palette,
+            },
+        }
+        .render(body, &mut buf);
+        assert_eq!(
+            unstyled(&buf),
+            Buffer::with_lines([
+                "                              ",
+                "  ╭ Topics (Space selects…─╮  ",
+                "  │ [x] Grassroots         │  ",
+                "  │ [ ] Rights             │  ",
+                "  │ [ ] Skills             │  ",
+                "  ╰────────────────────────╯  ",
+                "                              ",
+            ])
+        );
     }
 }

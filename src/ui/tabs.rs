@@ -3,30 +3,65 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
-use crate::app::{App, layout};
-use crate::ui::{put, theme::Theme};
+use crate::app::layout;
+use crate::ui::{palette::Palette, put};
 
-pub(super) fn draw(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let titles = app.tab_titles();
-    let current = app.tabs().iter().position(|t| *t == app.tab()).unwrap_or(0);
-    let bar = layout::tab_bar(area, &titles, current);
-    let mut previous_end = None;
-    for (index, rect) in &bar.tabs {
-        if let Some(end) = previous_end {
-            // The separator sits in the gap between two titles.
-            let gap = Rect::new(end, area.y, rect.x.saturating_sub(end), 1);
-            put(buf, gap, " │ ", theme.muted);
+/// The tab titles (already numbered), with `current` marked.
+#[derive(Debug)]
+pub struct TabTitles<'a> {
+    pub titles: &'a [String],
+    pub current: usize,
+    pub palette: &'a Palette,
+}
+
+impl Widget for &TabTitles<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let bar = layout::tab_bar(area, self.titles, self.current);
+        let mut previous_end = None;
+        for (index, rect) in &bar.tabs {
+            if let Some(end) = previous_end {
+                // The separator sits in the gap between two titles.
+                let gap = Rect::new(end, area.y, rect.x.saturating_sub(end), 1);
+                put(buf, gap, " │ ", self.palette.muted);
+            }
+            let style = if *index == self.current {
+                self.palette.tab_active
+            } else {
+                self.palette.tab
+            };
+            put(buf, *rect, &self.titles[*index], style);
+            previous_end = Some(rect.right());
         }
-        let style = if *index == current {
-            theme.tab_active
-        } else {
-            theme.tab
-        };
-        put(buf, *rect, &titles[*index], style);
-        previous_end = Some(rect.right());
+        if let Some((rect, marker)) = &bar.marker {
+            put(buf, *rect, marker, self.palette.tab_marker);
+        }
     }
-    if let Some((rect, marker)) = &bar.marker {
-        put(buf, *rect, marker, theme.tab_marker);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::tests::unstyled;
+
+    #[test]
+    fn titles_are_separated_and_a_scrolled_bar_says_where_it_is() {
+        let titles: Vec<String> = ["1 概览", "2 技能", "3 问答"].map(String::from).into();
+        let palette = Palette::plain();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 24, 1));
+        let widget = TabTitles {
+            titles: &titles,
+            current: 1,
+            palette: &palette,
+        };
+        widget.render(buf.area, &mut buf);
+        assert_eq!(
+            unstyled(&buf),
+            Buffer::with_lines(["1 概览 │ 2 技能 │ 3 问答"])
+        );
+        let mut narrow = Buffer::empty(Rect::new(0, 0, 16, 1));
+        widget.render(narrow.area, &mut narrow);
+        assert_eq!(unstyled(&narrow), Buffer::with_lines(["2 技能   ‹ 2/3 ›"]));
     }
 }

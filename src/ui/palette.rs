@@ -1,14 +1,14 @@
-//! The only place colours live: one theme with colours, one without.
+//! The only place colours live: one palette with colours, one without.
 //!
 //! Without colours (`NO_COLOR`, `--color never`), emphasis is only bold, reverse and underline:
 //! crossterm 0.29 writes a coloured reversed cell under `NO_COLOR` as `ESC[7m ESC[;m`, and that
-//! bare reset wipes the reverse, so the no-colour theme must carry no colour at all.
+//! bare reset wipes the reverse, so the no-colour palette must carry no colour at all.
 
 use ratatui::style::{Color, Modifier, Style};
 
 /// Styles for every kind of thing the dashboard draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Theme {
+pub struct Palette {
     pub base: Style,
     pub tab: Style,
     pub tab_active: Style,
@@ -34,8 +34,8 @@ pub struct Theme {
     pub prompt: Style,
 }
 
-impl Theme {
-    /// The theme for `color` (already resolved from the command line and `NO_COLOR`).
+impl Palette {
+    /// The palette for `color` (already resolved from the command line and `NO_COLOR`).
     pub fn new(color: bool) -> Self {
         if color {
             Self::colored()
@@ -114,8 +114,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_plain_theme_has_no_colour_anywhere() {
-        let t = Theme::plain();
+    fn the_plain_palette_has_no_colour_anywhere() {
+        let t = Palette::plain();
         for style in [
             t.base,
             t.tab,

@@ -1,0 +1,86 @@
+//! Mouse events: the wheel scrolls what has the focus, a click picks a tab or a row.
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+use crate::app::action::Action;
+use crate::app::{App, Focus, layout, pager_context};
+
+impl App {
+    /// Applies a mouse event: the wheel scrolls what has the focus, a click picks a tab or a
+    /// row. Does nothing unless the mouse was enabled, nor while the filter prompt is open (it
+    /// has the keys); clicks wait while a popup is open.
+    pub fn handle_mouse(&mut self, event: MouseEvent) {
+        if !self.options.mouse {
+            return;
+        }
+        let focus = self.focus();
+        match (focus, event.kind) {
+            (Focus::FilterPrompt, _) => {}
+            (_, MouseEventKind::ScrollDown) => self.update(Action::Down),
+            (_, MouseEventKind::ScrollUp) => self.update(Action::Up),
+            (_, MouseEventKind::Down(MouseButton::Left)) => {
+                self.click(focus, event.column, event.row);
+            }
+            _ => {}
+        }
+        self.reconcile();
+    }
+
+    /// A left click: on a tab's title it goes there; on a list row it selects the row, or opens
+    /// it when already selected; in the pager's list it jumps to that item.
+    pub(super) fn click(&mut self, focus: Focus, column: u16, row: u16) {
+        let Some(screen) = layout::screen(self.area()) else {
+            return;
+        };
+        if focus == Focus::Popup {
+            return;
+        }
+        if layout::contains(screen.tabs, column, row) {
+            let bar = layout::tab_bar(screen.tabs, &self.tab_titles(), self.tab_index());
+            if let Some((index, _)) = bar
+                .tabs
+                .iter()
+                .find(|(_, rect)| layout::contains(*rect, column, row))
+            {
+                self.go_to_tab(*index);
+            }
+            return;
+        }
+        if !layout::contains(screen.body, column, row) {
+            return;
+        }
+        match focus {
+            Focus::Overview => {
+                let parts = self.overview_layout(screen.body);
+                if layout::contains(parts.topics, column, row) {
+                    let rows = usize::from(parts.topics.height);
+                    let index = self.overview.offset() + usize::from(row - parts.topics.y);
+                    if index == self.overview.selected {
+                        self.overview_action(Action::Open);
+                    } else if index < self.data.themes.len() {
+                        self.overview.select(index, self.data.themes.len(), rows);
+                    }
+                }
+            }
+            Focus::Topic(topic) => {
+                let parts = layout::topic(screen.body, self.chart_rows(topic));
+                let len = self.topic_figures(topic).len();
+                let view = &mut self.topics[topic].list;
+                if layout::contains(parts.list, column, row) {
+                    let rows = usize::from(parts.list.height);
+                    let index = view.offset() + usize::from(row - parts.list.y);
+                    if index == view.selected {
+                        self.topic_action(topic, Action::Open);
+                    } else if index < len {
+                        view.select(index, len, rows);
+                    }
+                }
+            }
+            Focus::Pager | Focus::PagerSearch => {
+                let ctx = pager_context(&self.data, self.options, &self.filter);
+                self.pager.click(column, row, &ctx);
+            }
+            Focus::Popup | Focus::FilterPrompt => {}
+        }
+    }
+}

@@ -1,0 +1,495 @@
+//! The app's update: keys, pastes and mouse events in, state and derived state out.
+
+use super::*;
+use crossterm::event::{KeyEventState, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+fn app() -> App {
+    fixture::app(Script::Hans, Lang::Zh)
+}
+
+fn topic_of(app: &App, id: &str) -> usize {
+    app.data()
+        .themes
+        .iter()
+        .position(|t| t.id == id)
+        .expect("fixture theme")
+}
+
+#[test]
+fn tabs_cycle_both_ways_and_digits_jump() {
+    let mut app = app();
+    assert_eq!(app.tab(), Tab::Overview);
+    app.handle_key(key(KeyCode::Tab));
+    assert_eq!(app.tab(), Tab::Topic(0));
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    assert_eq!(app.tab(), Tab::Overview);
+    app.handle_key(key(KeyCode::Left));
+    assert_eq!(app.tab(), Tab::Qa, "going left from the first tab wraps");
+    press(&mut app, "3");
+    assert_eq!(app.tab(), Tab::Topic(1));
+    press(&mut app, "l");
+    assert_eq!(app.tab(), Tab::Topic(2));
+    press(&mut app, "9");
+    assert_eq!(app.tab(), Tab::Topic(2), "no ninth tab: nothing happens");
+}
+
+#[test]
+fn only_presses_count() {
+    let mut app = app();
+    let mut release = key(KeyCode::Tab);
+    release.kind = KeyEventKind::Release;
+    release.state = KeyEventState::NONE;
+    app.handle_key(release);
+    assert_eq!(app.tab(), Tab::Overview);
+}
+
+#[test]
+fn the_selection_moves_pages_and_stays_in_bounds() {
+    let mut app = app();
+    let skills = topic_of(&app, "skills");
+    app.apply(Action::GoToTab(skills + 1));
+    let len = app.topic_figures(skills).len();
+    press(&mut app, "jj");
+    assert_eq!(app.topic_view(skills).list.selected, 2);
+    press(&mut app, "G");
+    assert_eq!(app.topic_view(skills).list.selected, len - 1);
+    press(&mut app, "j");
+    assert_eq!(app.topic_view(skills).list.selected, len - 1);
+    app.handle_key(key(KeyCode::Home));
+    assert_eq!(app.topic_view(skills).list.selected, 0);
+    app.handle_key(key(KeyCode::PageDown));
+    assert!(app.topic_view(skills).list.selected > 0);
+}
+
+#[test]
+fn a_tiny_terminal_keeps_the_selection_visible() {
+    let mut app = app();
+    let skills = topic_of(&app, "skills");
+    app.apply(Action::GoToTab(skills + 1));
+    press(&mut app, "G");
+    app.resize(40, 12);
+    let view = app.topic_view(skills).list;
+    let rows = app.topic_rows(skills);
+    assert!(view.offset() <= view.selected && view.selected < view.offset() + rows);
+    app.resize(120, 40);
+    assert_eq!(app.topic_view(skills).list.selected, view.selected);
+}
+
+#[test]
+fn charts_cycle_with_c_and_brackets() {
+    let mut app = app();
+    let skills = topic_of(&app, "skills");
+    app.apply(Action::GoToTab(skills + 1));
+    assert_eq!(
+        app.current_chart(skills).map(|c| c.id.as_str()),
+        Some("c-training")
+    );
+    press(&mut app, "c");
+    assert_eq!(
+        app.current_chart(skills).map(|c| c.id.as_str()),
+        Some("c-platform")
+    );
+    press(&mut app, "]");
+    assert_eq!(
+        app.current_chart(skills).map(|c| c.id.as_str()),
+        Some("c-training")
+    );
+    press(&mut app, "C");
+    assert_eq!(
+        app.current_chart(skills).map(|c| c.id.as_str()),
+        Some("c-platform")
+    );
+}
+
+#[test]
+fn a_chart_shows_only_the_bars_whose_figures_pass_the_filter() {
+    let mut app = app();
+    let skills = topic_of(&app, "skills");
+    let chart = app
+        .current_chart(skills)
+        .expect("the skills tab has a chart");
+    let bars = |app: &App| -> Vec<String> {
+        let chart = app.current_chart(skills).expect("still there");
+        app.shown_bars(chart)
+            .map(|(bar, _)| bar.figure.clone())
+            .collect()
+    };
+    assert_eq!(bars(&app).len(), chart.bars.len());
+    app.set_filter_text("快递".into());
+    assert_eq!(bars(&app), ["f-courier"]);
+    assert_eq!(app.chart_rows(skills), 1);
+    app.set_filter_text("no such words".into());
+    assert!(bars(&app).is_empty());
+    assert_eq!(app.chart_rows(skills), 0);
+}
+
+#[test]
+fn enter_opens_the_drill_down_and_esc_closes_it() {
+    let mut app = app();
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+    let first = app.topic_figures(0)[0];
+    assert!(matches!(
+        app.popup(),
+        Some(Popup::Figure(details)) if details.figure() == first && details.scroll() == 0
+    ));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.popup(), None);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn jumping_to_the_source_lands_on_the_qa_tab() {
+    let mut app = app();
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+    press(&mut app, "o");
+    assert_eq!(app.tab(), Tab::Qa);
+    assert_eq!(app.popup(), None);
+}
+
+#[test]
+fn the_topic_picker_selects_several_and_applies_on_enter() {
+    let mut app = app();
+    press(&mut app, "t");
+    app.handle_key(key(KeyCode::Char(' ')));
+    press(&mut app, "j");
+    app.handle_key(key(KeyCode::Char(' ')));
+    assert!(
+        app.filter().topics.is_empty(),
+        "nothing applies before Enter"
+    );
+    app.handle_key(key(KeyCode::Enter));
+    let chosen: Vec<&str> = app.filter().topics.iter().map(String::as_str).collect();
+    assert_eq!(chosen, ["grassroots", "rights"]);
+    assert_eq!(app.popup(), None);
+    // The counts follow: the skills theme keeps only its figure tagged "rights".
+    let skills = topic_of(&app, "skills");
+    assert_eq!(app.topic_counts(skills).0, 1);
+    app.handle_key(key(KeyCode::Esc));
+    assert!(!app.filter().is_active(), "Esc clears the filter");
+}
+
+#[test]
+fn the_text_filter_follows_typing_and_esc_restores() {
+    let mut app = app();
+    app.apply(Action::GoToTab(1));
+    press(&mut app, "/");
+    assert!(app.prompt().is_some());
+    press(&mut app, "q");
+    assert!(!app.should_quit(), "q is text in the prompt");
+    assert_eq!(app.filter().text, "q");
+    app.handle_key(key(KeyCode::Backspace));
+    for c in "快递".chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+    let (shown, total) = app.figures_shown();
+    assert!(shown < total && shown > 0);
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.prompt().is_none());
+    assert_eq!(app.filter().text, "快递");
+    // Open again and cancel: the filter stays as it was.
+    press(&mut app, "/x");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.filter().text, "快递");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.filter().text, "");
+}
+
+#[test]
+fn filtering_keeps_the_selected_figure_when_it_stays() {
+    let mut app = app();
+    let grassroots = topic_of(&app, "grassroots");
+    app.apply(Action::GoToTab(grassroots + 1));
+    press(&mut app, "j");
+    let figures = app.topic_figures(grassroots);
+    let chosen = figures[1];
+    app.set_filter(Filter {
+        topics: BTreeSet::new(),
+        text: "答问".into(),
+    });
+    let after = app.topic_figures(grassroots);
+    assert_eq!(after[app.topic_view(grassroots).list.selected], chosen);
+}
+
+#[test]
+fn script_and_language_toggle() {
+    let mut app = app();
+    press(&mut app, "s");
+    assert_eq!(app.script(), Script::Hant);
+    press(&mut app, "L");
+    assert_eq!(app.lang(), Lang::En);
+    assert_eq!(app.tab_titles()[0], "1 Overview");
+}
+
+#[test]
+fn footer_hints_leave_out_what_would_do_nothing() {
+    let mut app = app();
+    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+    assert!(
+        !keys_shown(&app).contains(&"Esc"),
+        "nothing to go back from"
+    );
+    let grassroots = topic_of(&app, "grassroots");
+    app.apply(Action::GoToTab(grassroots + 1));
+    assert!(!keys_shown(&app).contains(&"c"), "a topic without charts");
+    let skills = topic_of(&app, "skills");
+    app.apply(Action::GoToTab(skills + 1));
+    assert!(keys_shown(&app).contains(&"c"));
+    press(&mut app, "/zzz");
+    app.handle_key(key(KeyCode::Enter));
+    let shown = keys_shown(&app);
+    assert!(!shown.contains(&"Enter"), "no figure to open");
+    assert!(shown.contains(&"Esc"), "a filter to clear");
+}
+
+#[test]
+fn the_focus_follows_what_is_open() {
+    let mut app = app();
+    assert_eq!(app.focus(), Focus::Overview);
+    press(&mut app, "/");
+    assert_eq!(app.focus(), Focus::FilterPrompt);
+    app.handle_key(key(KeyCode::Esc));
+    press(&mut app, "2");
+    assert_eq!(app.focus(), Focus::Topic(0));
+    press(&mut app, "?");
+    assert_eq!(app.focus(), Focus::Popup);
+    press(&mut app, "2");
+    assert_eq!(
+        app.tab(),
+        Tab::Topic(0),
+        "a popup keeps tab keys from the tabs"
+    );
+    app.handle_key(key(KeyCode::Esc));
+    app.apply(Action::GoToTab(app.tabs().len() - 1));
+    assert_eq!(app.focus(), Focus::Pager);
+    press(&mut app, "/");
+    assert_eq!(app.focus(), Focus::PagerSearch);
+    press(&mut app, "q");
+    assert!(!app.should_quit(), "the search prompt takes q as text");
+}
+
+#[test]
+fn derived_state_follows_every_update_without_being_asked() {
+    let mut app = app();
+    app.apply(Action::GoToTab(app.tabs().len() - 1));
+    let laid = |app: &App| {
+        let layout = app.pager().layout().expect("laid out");
+        (layout.script, layout.width)
+    };
+    assert_eq!(laid(&app).0, Script::Hans);
+    press(&mut app, "s");
+    assert_eq!(
+        laid(&app).0,
+        Script::Hant,
+        "the script key relays the pager out"
+    );
+    let wide = laid(&app).1;
+    app.resize(60, 24);
+    assert!(laid(&app).1 < wide, "a resize too");
+    // The help's lines are wrapped when it opens and again when the language changes.
+    app.handle_key(key(KeyCode::F(1)));
+    let heading = |app: &App| match app.popup() {
+        Some(Popup::Help(help)) => help.help().lines.first().cloned(),
+        _ => None,
+    };
+    assert_eq!(heading(&app), Some(popup::HelpLine::Heading("全域")));
+    press(&mut app, "L");
+    assert_eq!(heading(&app), Some(popup::HelpLine::Heading("Everywhere")));
+}
+
+#[test]
+fn help_toggles_and_quit_quits() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::F(1)));
+    assert!(matches!(app.popup(), Some(Popup::Help(_))));
+    press(&mut app, "?");
+    assert_eq!(app.popup(), None);
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn ctrl_z_asks_to_suspend_from_any_screen_or_prompt_once() {
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let mut app = app();
+    assert!(!app.take_suspend());
+    app.handle_key(ctrl_z);
+    assert!(app.take_suspend());
+    assert!(!app.take_suspend(), "taken once");
+    press(&mut app, "/工会");
+    app.handle_key(ctrl_z);
+    assert!(app.take_suspend(), "from the filter prompt");
+    assert_eq!(app.filter().text, "工会", "the prompt keeps its text");
+    app.handle_key(key(KeyCode::Esc));
+    let qa = app.tabs().len() - 1;
+    app.apply(Action::GoToTab(qa));
+    press(&mut app, "/");
+    app.handle_key(ctrl_z);
+    assert!(app.take_suspend(), "from the Q&A search prompt");
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn the_drill_down_scrolls_within_its_content() {
+    let mut app = app();
+    app.resize(40, 12);
+    let skills = topic_of(&app, "skills");
+    app.apply(Action::GoToTab(skills + 1));
+    app.handle_key(key(KeyCode::Enter));
+    let content = match app.popup() {
+        Some(Popup::Figure(details)) => details.lines().len(),
+        other => panic!("not a drill-down: {other:?}"),
+    };
+    let body = layout::screen(Rect::new(0, 0, 40, 12))
+        .expect("big enough")
+        .body;
+    let visible = usize::from(layout::box_inner(layout::text_popup(body, content)).height);
+    assert!(content > visible, "a 40×12 drill-down needs scrolling");
+    let scroll = |app: &App| match app.popup() {
+        Some(Popup::Figure(details)) => details.scroll(),
+        other => panic!("not a drill-down: {other:?}"),
+    };
+    for _ in 0..100 {
+        press(&mut app, "j");
+    }
+    assert_eq!(scroll(&app), content - visible, "stops at the end");
+    press(&mut app, "k");
+    assert_eq!(
+        scroll(&app),
+        content - visible - 1,
+        "one step back, not a hundred"
+    );
+    press(&mut app, "g");
+    assert_eq!(scroll(&app), 0);
+    press(&mut app, "G");
+    assert_eq!(scroll(&app), content - visible);
+}
+
+#[test]
+fn startup_and_dashboard_tabs_lay_out_no_transcript() {
+    let mut app = app();
+    for tab in 0..=app.data().themes.len() {
+        app.apply(Action::GoToTab(tab));
+        crate::ui::render_buffer(&app, 80, 24);
+    }
+    assert!(matches!(app.pager().laid(), pager::Laid::NotYet));
+    press(&mut app, "s");
+    assert!(matches!(app.pager().laid(), pager::Laid::NotYet));
+    app.apply(Action::GoToTab(app.data().themes.len() + 1));
+    assert!(matches!(app.pager().laid(), pager::Laid::Ready(_)));
+}
+
+#[test]
+fn the_mouse_acts_only_when_enabled() {
+    let click = |column, row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    let mut app = app();
+    // "1 概览 │ 2 基层建设": the second title starts at column 9.
+    app.handle_mouse(click(10, 0));
+    assert_eq!(app.tab(), Tab::Topic(0));
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.topic_view(0).list.selected, 1);
+    // Row 3 of the screen is the list's first row (tabs, description, list title).
+    app.handle_mouse(click(5, 3));
+    assert_eq!(app.topic_view(0).list.selected, 0);
+    // Clicking the selected row opens it; clicks wait while a popup is open.
+    app.handle_mouse(click(5, 3));
+    assert!(matches!(app.popup(), Some(Popup::Figure(_))));
+    app.handle_mouse(click(10, 0));
+    assert_eq!(app.tab(), Tab::Topic(0));
+    app.handle_key(key(KeyCode::Esc));
+
+    let mut off = App::new(
+        fixture::dataset(),
+        Options {
+            mouse: false,
+            ..app.options()
+        },
+    );
+    off.resize(80, 24);
+    off.handle_mouse(click(10, 0));
+    assert_eq!(off.tab(), Tab::Overview);
+
+    // While the filter prompt is open, a click does not take the user elsewhere.
+    press(&mut app, "/");
+    app.handle_mouse(click(1, 0));
+    assert_eq!(app.tab(), Tab::Topic(0));
+}
+
+#[test]
+fn a_paste_goes_into_the_open_prompt_as_one_line() {
+    let mut app = app();
+    app.handle_paste("q/快递");
+    assert!(!app.should_quit(), "no prompt: a paste is not keys");
+    assert!(app.prompt().is_none() && !app.filter().is_active());
+
+    press(&mut app, "/");
+    app.handle_paste("快\r\n递\n");
+    assert_eq!(app.prompt().map(|p| p.input.text()), Some("快递"));
+    assert_eq!(app.filter().text, "快递", "the filter follows the paste");
+    let (shown, total) = app.figures_shown();
+    assert!(0 < shown && shown < total);
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.filter().text, "快递");
+
+    // In the Q&A, a paste goes into the search prompt, not the filter.
+    app.apply(Action::GoToTab(app.tabs().len() - 1));
+    press(&mut app, "/");
+    app.handle_paste("工会\u{1b}[2J");
+    assert_eq!(app.pager().prompt().map(LineInput::text), Some("工会[2J"));
+    assert_eq!(app.filter().text, "快递");
+    // A popup over the Q&A takes no paste.
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::F(1)));
+    app.handle_paste("x");
+    assert!(app.pager().prompt().is_none());
+}
+
+#[test]
+fn the_text_filter_narrows_the_qa_items_and_the_overview_counts() {
+    let mut app = app();
+    let qa = app.tabs().len() - 1;
+    app.apply(Action::GoToTab(qa));
+    let items = |app: &App| app.pager().status().item.map(|(_, count)| count);
+    assert_eq!(items(&app), Some(app.data().segments.len()));
+    let rights = topic_of(&app, "rights");
+    assert_eq!(app.topic_counts(rights).1, 2);
+
+    app.apply(Action::GoToTab(0));
+    press(&mut app, "/");
+    app.handle_paste("快递小哥");
+    // Only the question about couriers says so; the statement has other figures.
+    assert_eq!(app.topic_counts(rights).1, 1);
+    assert_eq!(app.topic_counts(topic_of(&app, "skills")).1, 0);
+    app.handle_key(key(KeyCode::Enter));
+    app.apply(Action::GoToTab(qa));
+    assert_eq!(items(&app), Some(1));
+    let laid = app.pager().layout().expect("laid out");
+    assert_eq!(app.data().segments[laid.items[0].segment].id, "s-q2");
+
+    // Esc in the Q&A clears the filter, and every item is back.
+    app.handle_key(key(KeyCode::Esc));
+    assert!(!app.filter().is_active());
+    assert_eq!(items(&app), Some(app.data().segments.len()));
+}

@@ -1,0 +1,198 @@
+//! What the screens show: queries over the state that the UI draws from and the update
+//! consults. None of them changes anything.
+
+use ratatui::layout::Rect;
+
+use crate::app::action::Action;
+use crate::app::keys::{self, Context};
+use crate::app::{App, Tab, layout, strings};
+use crate::data::{Bar, Chart, Figure};
+
+impl App {
+    /// Every tab in order: the overview, one per theme, the Q&A.
+    pub fn tabs(&self) -> Vec<Tab> {
+        std::iter::once(Tab::Overview)
+            .chain((0..self.data.themes.len()).map(Tab::Topic))
+            .chain(std::iter::once(Tab::Qa))
+            .collect()
+    }
+
+    pub(super) fn tab_index(&self) -> usize {
+        match self.tab {
+            Tab::Overview => 0,
+            Tab::Topic(i) => i + 1,
+            Tab::Qa => self.data.themes.len() + 1,
+        }
+    }
+
+    /// Indices into [`Dataset::figures`] of the figures topic tab `topic` lists: those of
+    /// that theme passing the filter, in dataset order.
+    pub fn topic_figures(&self, topic: usize) -> &[usize] {
+        self.passing.topic_figures(topic)
+    }
+
+    /// The charts of topic tab `topic`, in dataset order.
+    pub fn topic_charts(&self, topic: usize) -> Vec<&Chart> {
+        let Some(theme) = self.data.themes.get(topic) else {
+            return Vec::new();
+        };
+        self.data
+            .charts
+            .iter()
+            .filter(|c| c.theme == theme.id)
+            .collect()
+    }
+
+    /// The chart topic tab `topic` shows, if it has any.
+    pub fn current_chart(&self, topic: usize) -> Option<&Chart> {
+        let charts = self.topic_charts(topic);
+        let index = self.topic_view(topic).chart % charts.len().max(1);
+        charts.get(index).copied()
+    }
+
+    /// A figure by id.
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.data.figures.iter().find(|f| f.id == id)
+    }
+
+    /// A figure by id, when it passes the filter.
+    pub(super) fn passing_figure(&self, id: &str) -> Option<&Figure> {
+        let index = self.data.figures.iter().position(|f| f.id == id)?;
+        self.passing
+            .figure(index)
+            .then(|| &self.data.figures[index])
+    }
+
+    /// For theme `topic`: how many of its figures and transcript items pass the filter.
+    pub fn topic_counts(&self, topic: usize) -> (usize, usize) {
+        let Some(theme) = self.data.themes.get(topic) else {
+            return (0, 0);
+        };
+        let items = self
+            .data
+            .segments
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| self.passing.item(*i) && s.themes.contains(&theme.id))
+            .count();
+        (self.passing.topic_figures(topic).len(), items)
+    }
+
+    /// How many figures pass the filter, of all.
+    pub fn figures_shown(&self) -> (usize, usize) {
+        (self.passing.figure_count(), self.data.figures.len())
+    }
+
+    /// The headline figures of every theme, in theme order, that pass the filter.
+    pub fn headline_figures(&self) -> Vec<&Figure> {
+        self.data
+            .themes
+            .iter()
+            .flat_map(|t| &t.headline)
+            .filter_map(|id| self.passing_figure(id))
+            .collect()
+    }
+
+    /// The key-table contexts active now, innermost first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if let Some(popup) = &self.popup {
+            return popup.contexts().to_vec();
+        }
+        match self.tab {
+            Tab::Overview => vec![Context::Dashboard, Context::Global],
+            Tab::Topic(_) => vec![Context::FigureList, Context::Dashboard, Context::Global],
+            Tab::Qa => vec![Context::Pager, Context::Global],
+        }
+    }
+
+    /// The footer's key hints for what can be done now, most useful first.
+    pub fn hints(&self) -> Vec<keys::Hint> {
+        keys::hints(&self.contexts())
+            .filter(|(action, _)| self.offers(*action))
+            .map(|(_, hint)| hint)
+            .collect()
+    }
+
+    /// Whether `action` would do something now; the footer leaves out hints that would not.
+    pub(super) fn offers(&self, action: Action) -> bool {
+        if let Some(popup) = &self.popup {
+            return popup.offers(action);
+        }
+        match (action, self.tab) {
+            (Action::NextChart | Action::PrevChart, Tab::Topic(topic)) => {
+                self.topic_charts(topic).len() > 1
+            }
+            (Action::Open, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
+            // The pager may have a search to clear; elsewhere Esc needs something open.
+            (Action::Back, Tab::Overview | Tab::Topic(_)) => self.filter.is_active(),
+            _ => true,
+        }
+    }
+
+    pub(super) fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// The tab titles as the bar shows them: `1 概览`, numbered while a digit reaches them.
+    pub fn tab_titles(&self) -> Vec<String> {
+        let (lang, script) = (self.options.lang, self.options.script);
+        self.tabs()
+            .iter()
+            .enumerate()
+            .map(|(index, tab)| {
+                let name = match tab {
+                    Tab::Overview => strings::OVERVIEW.get(lang, script).to_string(),
+                    Tab::Topic(t) => crate::text::sanitize::sanitize(
+                        self.data.themes[*t].label.get(lang, script),
+                    )
+                    .into_owned(),
+                    Tab::Qa => strings::QA.get(lang, script).to_string(),
+                };
+                if index < 9 {
+                    format!("{} {name}", index + 1)
+                } else {
+                    name
+                }
+            })
+            .collect()
+    }
+
+    /// The overview's layout for `body`.
+    pub fn overview_layout(&self, body: Rect) -> layout::OverviewLayout {
+        layout::overview(
+            body,
+            self.headline_figures().len(),
+            self.data.themes.len() as u16,
+        )
+    }
+
+    /// How many bars the chart of topic `topic` shows (what its layout reserves).
+    pub fn chart_rows(&self, topic: usize) -> u16 {
+        self.current_chart(topic).map_or(0, |chart| {
+            u16::try_from(self.shown_bars(chart).count()).unwrap_or(u16::MAX)
+        })
+    }
+
+    /// The bars of `chart` whose figures pass the filter, each with its figure, in chart order.
+    pub fn shown_bars<'a>(
+        &'a self,
+        chart: &'a Chart,
+    ) -> impl Iterator<Item = (&'a Bar, &'a Figure)> {
+        chart
+            .bars
+            .iter()
+            .filter_map(|bar| Some((bar, self.passing_figure(&bar.figure)?)))
+    }
+
+    pub(super) fn overview_rows(&self) -> usize {
+        layout::screen(self.area()).map_or(1, |s| {
+            usize::from(self.overview_layout(s.body).topics.height)
+        })
+    }
+
+    pub(super) fn topic_rows(&self, topic: usize) -> usize {
+        layout::screen(self.area()).map_or(1, |s| {
+            usize::from(layout::topic(s.body, self.chart_rows(topic)).list.height)
+        })
+    }
+}
