@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::data::{Dataset, Lang, Script};
+use crate::data::{Dataset, FigureIds, Lang, Script};
 use action::Action;
 use filter::{Filter, Passing, SearchIndex};
 pub use focus::Focus;
@@ -75,6 +75,8 @@ pub struct FilterPrompt {
 #[derive(Debug)]
 pub struct App {
     data: Dataset,
+    /// Where each figure is in `data`, by id.
+    figure_ids: FigureIds,
     options: Options,
     tab: Tab,
     overview: Selection,
@@ -103,11 +105,13 @@ impl App {
     /// A dashboard on the overview. Cheap: nothing is laid out until a screen needs it.
     pub fn new(dataset: Dataset, options: Options) -> Self {
         let topics = vec![TopicView::default(); dataset.themes.len()];
+        let figure_ids = FigureIds::new(&dataset);
         // No filter yet: everything passes, and nothing is lowercased.
         let mut search_index = None;
         let passing = Passing::new(&dataset, &Filter::default(), &mut search_index);
         Self {
             data: dataset,
+            figure_ids,
             options,
             tab: Tab::Overview,
             overview: Selection::default(),

@@ -52,12 +52,14 @@ impl App {
 
     /// A figure by id.
     pub fn figure(&self, id: &str) -> Option<&Figure> {
-        self.data.figures.iter().find(|f| f.id == id)
+        self.figure_ids
+            .get(id)
+            .map(|index| &self.data.figures[index])
     }
 
     /// A figure by id, when it passes the filter.
     pub(super) fn passing_figure(&self, id: &str) -> Option<&Figure> {
-        let index = self.data.figures.iter().position(|f| f.id == id)?;
+        let index = self.figure_ids.get(id)?;
         self.passing
             .figure(index)
             .then(|| &self.data.figures[index])

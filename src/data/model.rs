@@ -4,6 +4,8 @@
 //! labels also have an English form. Offsets into texts count Unicode scalar values (`char`s),
 //! not bytes, so they mean the same thing in every language that reads the JSON.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build reads and writes. A file with a larger one is refused.
@@ -68,6 +70,28 @@ impl Dataset {
     /// The speaker with the id `id`, if there is one.
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
         self.speakers.iter().find(|speaker| speaker.id == id)
+    }
+}
+
+/// Where each figure is in [`Dataset::figures`], by id: headlines, chart bars, repeats and
+/// series name figures by id, and a dataset may hold tens of thousands of them, so looking
+/// each up by scanning the list would make a frame quadratic.
+#[derive(Debug, Clone, Default)]
+pub struct FigureIds(HashMap<Box<str>, usize>);
+
+impl FigureIds {
+    /// The index of every figure of `dataset`; of figures sharing an id, the first.
+    pub fn new(dataset: &Dataset) -> Self {
+        let mut ids = HashMap::with_capacity(dataset.figures.len());
+        for (index, figure) in dataset.figures.iter().enumerate() {
+            ids.entry(figure.id.as_str().into()).or_insert(index);
+        }
+        FigureIds(ids)
+    }
+
+    /// The index of the figure named `id`.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(id).copied()
     }
 }
 
@@ -384,4 +408,23 @@ pub struct Bar {
     pub figure: String,
     /// Short label for the bar.
     pub label: Label,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figure_ids_find_every_figure_and_the_first_of_a_shared_id() {
+        let mut dataset: Dataset =
+            serde_json::from_str(crate::data::EMBEDDED_JSON).expect("the embedded dataset");
+        let ids = FigureIds::new(&dataset);
+        for (index, figure) in dataset.figures.iter().enumerate() {
+            assert_eq!(ids.get(&figure.id), Some(index));
+        }
+        assert_eq!(ids.get("no-such-figure"), None);
+        let first = dataset.figures[0].clone();
+        dataset.figures.push(first.clone());
+        assert_eq!(FigureIds::new(&dataset).get(&first.id), Some(0));
+    }
 }
