@@ -7,6 +7,7 @@ use pressdash::data::{
 
 use crate::annotations::{self, Annotations};
 use crate::error::Error;
+use crate::repair::Repairs;
 use crate::transcript::{self, DraftSegment};
 use crate::{check, figures, people, script, source, style};
 
@@ -86,8 +87,8 @@ fn segments(drafts: Vec<DraftSegment>, annotations: &Annotations) -> Result<Vec<
 }
 
 /// Builds the dataset and runs every structural check on it.
-pub fn build(raw: &str, annotations_toml: &str) -> Result<Dataset, Error> {
-    let source = source::read(raw)?;
+pub fn build(raw: &str, repairs: &Repairs, annotations_toml: &str) -> Result<Dataset, Error> {
+    let source = source::read(raw, repairs)?;
     let annotations = annotations::parse(annotations_toml)?;
     let segments = segments(transcript::segments(&source.transcript)?, &annotations)?;
     let (figures, series) = figures::build(&segments, &annotations)?;

@@ -39,8 +39,8 @@ pub fn read_repository_file(relative: &str) -> Result<String, Error> {
 }
 
 /// The cleaned simplified text of every paragraph, by segment, for writing annotations.
-pub fn dump_text(raw: &str) -> Result<String, Error> {
-    let source = source::read(raw)?;
+pub fn dump_text(raw: &str, repairs: &repair::Repairs) -> Result<String, Error> {
+    let source = source::read(raw, repairs)?;
     let segments = transcript::segments(&source.transcript)?;
     let mut out = String::new();
     for segment in &segments {

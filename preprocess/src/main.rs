@@ -4,17 +4,23 @@ use std::process::ExitCode;
 
 use pressdash_preprocess::annotations::ANNOTATIONS_FILE;
 use pressdash_preprocess::dataset::{self, DATASET_FILE};
+use pressdash_preprocess::repair::{REPAIRS_FILE, Repairs};
 use pressdash_preprocess::{Error, dump_text, read_repository_file, repository_root, source};
 
 const USAGE: &str = "usage: cargo run -p pressdash-preprocess [-- --check | --dump-text]
-  (no option)  build data/dataset.json from the raw scrape and data/annotations.toml
+  (no option)  build data/dataset.json from the raw scrape, data/repairs.toml and
+               data/annotations.toml
   --check      build and compare with data/dataset.json; fail on a difference
   --dump-text  print the cleaned simplified text by segment and paragraph";
 
 fn build() -> Result<String, Error> {
     let raw = read_repository_file(source::RAW_FILE)?;
     let annotations = read_repository_file(ANNOTATIONS_FILE)?;
-    dataset::to_json(&dataset::build(&raw, &annotations)?)
+    dataset::to_json(&dataset::build(&raw, &repairs()?, &annotations)?)
+}
+
+fn repairs() -> Result<Repairs, Error> {
+    Repairs::parse(&read_repository_file(REPAIRS_FILE)?)
 }
 
 fn run(option: Option<&str>) -> Result<(), Error> {
@@ -39,7 +45,8 @@ fn run(option: Option<&str>) -> Result<(), Error> {
             }
         }
         Some("--dump-text") => {
-            print!("{}", dump_text(&read_repository_file(source::RAW_FILE)?)?);
+            let raw = read_repository_file(source::RAW_FILE)?;
+            print!("{}", dump_text(&raw, &repairs()?)?);
             Ok(())
         }
         Some(_) => Err(Error::new(USAGE)),

@@ -7,93 +7,58 @@
 
 use std::fmt;
 
+use serde::Deserialize;
+
+use crate::Error;
+
+/// Where the scrape's known damage is written down.
+pub const REPAIRS_FILE: &str = "data/repairs.toml";
+
+/// The scrape's known damage: what the raw file holds, as data, so that no code knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Repairs {
+    /// How many pinyin annotations stripping must remove.
+    pub pinyin_annotations: usize,
+    /// The byte-misalignment spots, in file order.
+    #[serde(rename = "repair")]
+    pub spots: Vec<Repair>,
+}
+
 /// One byte-misalignment spot and its repair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Repair {
     /// `M1` … `M9`, as the design note on the source's damage names them.
-    pub id: &'static str,
+    pub id: String,
     /// The line of the raw file it is on (1-based).
     pub line: usize,
     /// The damaged text as scraped.
-    pub damaged: &'static str,
+    pub damaged: String,
     /// What it was before the damage. M1 keeps `?` for the lost first digit.
-    pub repaired: &'static str,
+    pub repaired: String,
 }
 
-/// The nine spots, in file order.
-pub const REPAIRS: [Repair; 9] = [
-    Repair {
-        id: "M1",
-        line: 45,
-        damaged: "獎(jiǎng)?wù)?650個(gè)",
-        repaired: "獎(jiǎng)章?650個(gè)",
-    },
-    Repair {
-        id: "M2",
-        line: 47,
-        damaged: "獎(jiǎng)?wù)卤碚弥挟a(chǎn)業",
-        repaired: "獎(jiǎng)章表彰中產(chǎn)業",
-    },
-    Repair {
-        id: "M3",
-        line: 47,
-        damaged: "31個(gè)。▍^(qū)、市)均已",
-        repaired: "31個(gè)省(區(qū)、市)均已",
-    },
-    Repair {
-        id: "M4",
-        line: 47,
-        damaged: "21個(gè)。▍^(qū)、市)將改革",
-        repaired: "21個(gè)省(區(qū)、市)將改革",
-    },
-    Repair {
-        id: "M5",
-        line: 81,
-        damaged: "介紹,F(xiàn)在請記者提問",
-        repaired: "介紹。現(xiàn)在請記者提問",
-    },
-    Repair {
-        id: "M6",
-        line: 85,
-        damaged: "分析?偟母械铰毠り(duì)伍的變化",
-        repaired: "分析。總的感到職工隊(duì)伍的變化",
-    },
-    Repair {
-        id: "M7",
-        line: 157,
-        damaged: "獎(jiǎng)?wù)鹿芾磙k法》",
-        repaired: "獎(jiǎng)章管理辦法》",
-    },
-    Repair {
-        id: "M8",
-        line: 157,
-        damaged: "獎(jiǎng)?wù)碌闹С至Χ取?/p>",
-        repaired: "獎(jiǎng)章的支持力度。",
-    },
-    Repair {
-        id: "M9",
-        line: 171,
-        damaged: "因?yàn)楝F(xiàn)在天氣高溫",
-        repaired: "因為現(xiàn)在天氣高溫",
-    },
-];
-
-/// How many pinyin annotations the scrape carries.
-pub const PINYIN_ANNOTATIONS: usize = 1632;
+impl Repairs {
+    /// Reads the repairs file's text; an error names the file.
+    pub fn parse(text: &str) -> Result<Self, Error> {
+        toml::from_str(text).map_err(|error| Error::new(format!("{REPAIRS_FILE}: {error}")))
+    }
+}
 
 /// The raw text did not look as expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RepairError {
     /// A damaged spot was found `found` times on its line instead of once.
     SpotCount {
-        id: &'static str,
+        id: String,
         line: usize,
         found: usize,
     },
     /// The file has fewer lines than a repair expects.
-    MissingLine { id: &'static str, line: usize },
-    /// Stripping removed another number of annotations than the scrape is known to hold.
-    PinyinCount { found: usize },
+    MissingLine { id: String, line: usize },
+    /// Stripping removed another number of annotations than the repairs file expects.
+    PinyinCount { found: usize, expected: usize },
 }
 
 impl fmt::Display for RepairError {
@@ -108,9 +73,9 @@ impl fmt::Display for RepairError {
                 f,
                 "damaged spot {id} should be on line {line}, but the raw file is shorter"
             ),
-            Self::PinyinCount { found } => write!(
+            Self::PinyinCount { found, expected } => write!(
                 f,
-                "stripped {found} pinyin annotations, expected {PINYIN_ANNOTATIONS}; \
+                "stripped {found} pinyin annotations, expected {expected} ({REPAIRS_FILE}); \
                  has the raw file changed?"
             ),
         }
@@ -119,25 +84,26 @@ impl fmt::Display for RepairError {
 
 impl std::error::Error for RepairError {}
 
-/// Applies the nine repairs, each exactly once and on its own line.
-pub fn repair_misalignments(raw: &str) -> Result<String, RepairError> {
+/// Applies the repairs, each exactly once and on its own line.
+pub fn repair_misalignments(raw: &str, repairs: &Repairs) -> Result<String, RepairError> {
     let mut lines: Vec<String> = raw.split('\n').map(str::to_owned).collect();
-    for repair in &REPAIRS {
-        let line = lines
-            .get_mut(repair.line - 1)
-            .ok_or(RepairError::MissingLine {
-                id: repair.id,
-                line: repair.line,
-            })?;
-        let found = line.matches(repair.damaged).count();
-        if found != 1 || raw.matches(repair.damaged).count() != 1 {
+    for repair in &repairs.spots {
+        let line =
+            lines
+                .get_mut(repair.line.wrapping_sub(1))
+                .ok_or_else(|| RepairError::MissingLine {
+                    id: repair.id.clone(),
+                    line: repair.line,
+                })?;
+        let found = line.matches(repair.damaged.as_str()).count();
+        if found != 1 || raw.matches(repair.damaged.as_str()).count() != 1 {
             return Err(RepairError::SpotCount {
-                id: repair.id,
+                id: repair.id.clone(),
                 line: repair.line,
                 found,
             });
         }
-        *line = line.replacen(repair.damaged, repair.repaired, 1);
+        *line = line.replacen(repair.damaged.as_str(), &repair.repaired, 1);
     }
     Ok(lines.join("\n"))
 }
@@ -171,13 +137,16 @@ pub fn strip_pinyin(text: &str) -> (String, usize) {
 }
 
 /// The raw scrape with the misalignments repaired and all pinyin removed.
-pub fn clean(raw: &str) -> Result<String, RepairError> {
-    let repaired = repair_misalignments(raw)?;
+pub fn clean(raw: &str, repairs: &Repairs) -> Result<String, RepairError> {
+    let repaired = repair_misalignments(raw, repairs)?;
     let (stripped, removed) = strip_pinyin(&repaired);
-    if removed == PINYIN_ANNOTATIONS {
+    if removed == repairs.pinyin_annotations {
         Ok(stripped)
     } else {
-        Err(RepairError::PinyinCount { found: removed })
+        Err(RepairError::PinyinCount {
+            found: removed,
+            expected: repairs.pinyin_annotations,
+        })
     }
 }
 
@@ -200,9 +169,34 @@ mod tests {
         );
     }
 
+    fn repairs() -> Repairs {
+        Repairs::parse(include_str!("../../data/repairs.toml")).unwrap()
+    }
+
+    #[test]
+    fn the_repairs_file_lists_the_nine_spots_in_file_order() {
+        let repairs = repairs();
+        let ids: Vec<&str> = repairs.spots.iter().map(|spot| spot.id.as_str()).collect();
+        assert_eq!(ids, ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9"]);
+        assert!(repairs.spots.is_sorted_by_key(|spot| spot.line));
+    }
+
     #[test]
     fn a_repair_missing_from_its_line_is_an_error() {
-        let err = repair_misalignments("only one line").unwrap_err();
-        assert_eq!(err, RepairError::MissingLine { id: "M1", line: 45 });
+        let err = repair_misalignments("only one line", &repairs()).unwrap_err();
+        assert_eq!(
+            err,
+            RepairError::MissingLine {
+                id: "M1".to_owned(),
+                line: 45
+            }
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_in_the_repairs_file_is_an_error_naming_it() {
+        let error = Repairs::parse("pinyin_annotations = 1\nrepairs = []\n").unwrap_err();
+        assert!(error.to_string().contains(REPAIRS_FILE), "{error}");
+        assert!(error.to_string().contains("repairs"), "{error}");
     }
 }

@@ -10,8 +10,9 @@ use pressdash::data::{Meta, Speaker, Text};
 
 use crate::error::Error;
 use crate::people::{self, Official, Who};
+use crate::punctuation;
+use crate::repair::{self, Repairs};
 use crate::script::{self, label};
-use crate::{punctuation, repair};
 
 /// Where the dataset says it was built from.
 pub const RAW_FILE: &str = "data/raw/000_d46a46a87dc0840e.txt";
@@ -60,8 +61,8 @@ pub struct Source {
 
 /// The non-empty lines of the scrape after repair, pinyin stripping, punctuation
 /// restoration and conversion to simplified.
-pub fn clean_lines(raw: &str) -> Result<Vec<Line>, Error> {
-    let cleaned = repair::clean(raw)?;
+pub fn clean_lines(raw: &str, repairs: &Repairs) -> Result<Vec<Line>, Error> {
+    let cleaned = repair::clean(raw, repairs)?;
     Ok(cleaned
         .split('\n')
         .enumerate()
@@ -199,8 +200,8 @@ fn parse_transcript(lines: &[&Line]) -> Result<Vec<Spoken>, Error> {
 }
 
 /// Reads the raw scrape.
-pub fn read(raw: &str) -> Result<Source, Error> {
-    let lines = clean_lines(raw)?;
+pub fn read(raw: &str, repairs: &Repairs) -> Result<Source, Error> {
+    let lines = clean_lines(raw, repairs)?;
     let mut iter = lines.iter();
 
     let breadcrumb = next_line(&mut iter, "breadcrumb")?;

@@ -6,7 +6,7 @@ use pressdash::data::{Dataset, Measure, ParagraphKind, Qualifier, Role, SegmentK
 use pressdash_preprocess::annotations::ANNOTATIONS_FILE;
 use pressdash_preprocess::dataset::{self, DATASET_FILE};
 use pressdash_preprocess::figures::number_runs;
-use pressdash_preprocess::repair::{self, PINYIN_ANNOTATIONS, REPAIRS};
+use pressdash_preprocess::repair::{self, REPAIRS_FILE, Repairs};
 use pressdash_preprocess::script::{to_hans, to_hant};
 use pressdash_preprocess::{read_repository_file, source};
 use zhconv::{Variant, zhconv};
@@ -16,11 +16,16 @@ fn raw() -> &'static str {
     RAW.get_or_init(|| read_repository_file(source::RAW_FILE).unwrap())
 }
 
+fn repairs() -> &'static Repairs {
+    static REPAIRS: OnceLock<Repairs> = OnceLock::new();
+    REPAIRS.get_or_init(|| Repairs::parse(&read_repository_file(REPAIRS_FILE).unwrap()).unwrap())
+}
+
 fn built() -> &'static Dataset {
     static BUILT: OnceLock<Dataset> = OnceLock::new();
     BUILT.get_or_init(|| {
         let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
-        dataset::build(raw(), &annotations).unwrap_or_else(|error| panic!("{error}"))
+        dataset::build(raw(), repairs(), &annotations).unwrap_or_else(|error| panic!("{error}"))
     })
 }
 
@@ -56,7 +61,7 @@ fn committed_dataset_is_a_fresh_build() {
 #[test]
 fn builds_are_deterministic() {
     let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
-    let again = dataset::build(raw(), &annotations).unwrap();
+    let again = dataset::build(raw(), repairs(), &annotations).unwrap();
     assert_eq!(
         dataset::to_json(&again).unwrap(),
         dataset::to_json(built()).unwrap()
@@ -85,21 +90,22 @@ const REPAIR_TABLE: [(&str, &str, &str); 9] = [
 
 #[test]
 fn each_misalignment_is_repaired_exactly_once() {
-    let cleaned = repair::clean(raw()).unwrap();
-    for (repair, (id, damaged, repaired)) in REPAIRS.iter().zip(REPAIR_TABLE) {
+    let cleaned = repair::clean(raw(), repairs()).unwrap();
+    assert_eq!(repairs().spots.len(), REPAIR_TABLE.len());
+    for (repair, (id, damaged, repaired)) in repairs().spots.iter().zip(REPAIR_TABLE) {
         assert_eq!(repair.id, id);
         assert_eq!(
-            raw().matches(repair.damaged).count(),
+            raw().matches(repair.damaged.as_str()).count(),
             1,
             "{id} in the raw file"
         );
         assert_eq!(
-            repair::strip_pinyin(repair.damaged).0,
+            repair::strip_pinyin(&repair.damaged).0,
             damaged,
             "{id} damaged"
         );
         assert_eq!(
-            repair::strip_pinyin(repair.repaired).0,
+            repair::strip_pinyin(&repair.repaired).0,
             repaired,
             "{id} repair"
         );
@@ -115,9 +121,10 @@ fn each_misalignment_is_repaired_exactly_once() {
 
 #[test]
 fn all_pinyin_annotations_are_stripped() {
-    let repaired = repair::repair_misalignments(raw()).unwrap();
+    let repaired = repair::repair_misalignments(raw(), repairs()).unwrap();
     let (stripped, removed) = repair::strip_pinyin(&repaired);
-    assert_eq!(removed, PINYIN_ANNOTATIONS);
+    assert_eq!(removed, repairs().pinyin_annotations);
+    assert_eq!(removed, 1632, "the scrape carries 1,632 annotations");
     assert_eq!(repair::strip_pinyin(&stripped).1, 0);
     assert!(!all_text(hant).contains("(ch"));
 }
@@ -474,7 +481,7 @@ fn every_number_must_be_claimed() {
         .flat_map(|s| &s.paragraphs)
         .map(|p| number_runs(&p.text.hans.chars().collect::<Vec<_>>()).len())
         .sum();
-    let error = dataset::build(raw(), "").unwrap_err();
+    let error = dataset::build(raw(), repairs(), "").unwrap_err();
     assert_eq!(error.problems().len(), expected);
     assert!(
         error
@@ -514,10 +521,16 @@ fn figure_locations_must_be_unique_and_present() {
         id = "q8"
         title = { hans = "无", en = "None" }
     "#;
-    let error = dataset::build(raw(), annotations).unwrap_err().to_string();
+    let error = dataset::build(raw(), repairs(), annotations)
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("[[segment]] q8 is not a segment"), "{error}");
-    let error =
-        dataset::build(raw(), &annotations.replace("id = \"q8\"", "id = \"q7\"")).unwrap_err();
+    let error = dataset::build(
+        raw(),
+        repairs(),
+        &annotations.replace("id = \"q8\"", "id = \"q7\""),
+    )
+    .unwrap_err();
     let message = error.to_string();
     assert!(
         message.contains("three-editions: \"3届\" occurs 3 times"),
@@ -572,7 +585,7 @@ fn a_chart_of_different_units_is_refused() {
           { figure = "warmth-firms-visited", label = { hans = "企业", en = "Firms" } },
         ]
     "#;
-    let message = dataset::build(raw(), &with_chart(funds_and_firms))
+    let message = dataset::build(raw(), repairs(), &with_chart(funds_and_firms))
         .unwrap_err()
         .to_string();
     assert!(
@@ -594,7 +607,7 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
           { figure = "pandemic-aid-funds", label = { hans = "疫情期间", en = "Pandemic" } },
         ]
     "#;
-    let message = dataset::build(raw(), &with_chart(relief_funds))
+    let message = dataset::build(raw(), repairs(), &with_chart(relief_funds))
         .unwrap_err()
         .to_string();
     assert!(
@@ -604,7 +617,7 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
         "{message}"
     );
     let excused = relief_funds.replace("bars = [", "periods_differ = \"both are aid\"\nbars = [");
-    let message = dataset::build(raw(), &with_chart(&excused))
+    let message = dataset::build(raw(), repairs(), &with_chart(&excused))
         .unwrap_err()
         .to_string();
     assert!(
@@ -623,7 +636,7 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
           { figure = "suggestions-adopted", label = { hans = "实施", en = "Adopted" } },
         ]
     "#;
-    let message = dataset::build(raw(), &with_chart(needless))
+    let message = dataset::build(raw(), repairs(), &with_chart(needless))
         .unwrap_err()
         .to_string();
     assert!(
@@ -719,7 +732,8 @@ fn problems_after(edit: impl Fn(&str) -> String) -> Vec<String> {
     let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
     let edited = edit(&annotations);
     assert!(edited != annotations, "the edit changed nothing");
-    dataset::build(raw(), &edited).map_or_else(|error| error.problems().to_vec(), |_| Vec::new())
+    dataset::build(raw(), repairs(), &edited)
+        .map_or_else(|error| error.problems().to_vec(), |_| Vec::new())
 }
 
 /// Asserts that the build fails after `edit` with a problem saying `expected`.

@@ -3,6 +3,7 @@
 //! reasons in `data/traditional-corrections.toml`.
 
 use pressdash_preprocess::annotations::ANNOTATIONS_FILE;
+use pressdash_preprocess::repair::{REPAIRS_FILE, Repairs};
 use pressdash_preprocess::{
     dataset, punctuation, read_repository_file, repair, script, source, transcript,
 };
@@ -71,9 +72,11 @@ fn differing_runs(a: &[char], b: &[char]) -> Vec<(usize, usize)> {
 /// repair, pinyin stripping and punctuation), with the line's number.
 fn paragraphs_beside_source() -> Vec<(usize, Vec<char>, Vec<char>)> {
     let raw = read_repository_file(source::RAW_FILE).unwrap();
-    let built = dataset::build(&raw, &read_repository_file(ANNOTATIONS_FILE).unwrap()).unwrap();
-    let drafts = transcript::segments(&source::read(&raw).unwrap().transcript).unwrap();
-    let cleaned = repair::clean(&raw).unwrap();
+    let repairs = Repairs::parse(&read_repository_file(REPAIRS_FILE).unwrap()).unwrap();
+    let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
+    let built = dataset::build(&raw, &repairs, &annotations).unwrap();
+    let drafts = transcript::segments(&source::read(&raw, &repairs).unwrap().transcript).unwrap();
+    let cleaned = repair::clean(&raw, &repairs).unwrap();
     let lines: Vec<&str> = cleaned.split('\n').collect();
     let paragraphs = built
         .segments
