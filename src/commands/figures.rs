@@ -208,49 +208,112 @@ fn shown_headers(lang: Lang, script: Script) -> [&'static str; SHOWN_HEADERS.len
     SHOWN_HEADERS.map(|header| header.get(lang, script))
 }
 
+/// When the table is too wide, the order in which the columns under [`SHOWN_HEADERS`] are cut:
+/// the source sentence first, then the speaker and the period, the label last. The value, unit
+/// and qualifier are never cut: a figure cut short would read as another figure.
+const CUT_ORDER: [Option<u8>; SHOWN_HEADERS.len()] =
+    [Some(3), None, None, None, Some(2), Some(1), Some(0)];
+
+/// The cells under `headers`, aligned by display width within `width` columns where possible
+/// (see [`fit_columns`]). A column left out because it says the same on every row is named
+/// once, with its value, on a line above the table.
 fn write_table(
     out: &mut dyn Write,
     headers: &[&str],
     rows: &[Vec<String>],
     width: usize,
 ) -> io::Result<()> {
-    let natural: Vec<usize> = (0..headers.len())
+    let columns: Vec<Column> = (0..headers.len())
         .map(|column| {
-            rows.iter()
+            let mut cells = rows.iter().map(|row| row[column].as_str());
+            let first = cells.next().unwrap_or_default();
+            let header = text::width(headers[column]);
+            let natural = rows
+                .iter()
                 .map(|row| text::width(&row[column]))
-                .chain([text::width(headers[column])])
+                .chain([header])
                 .max()
-                .unwrap_or_default()
+                .unwrap_or_default();
+            Column {
+                natural,
+                floor: natural.min(MIN_COLUMN_WIDTH.max(header)),
+                constant: rows.len() > 1 && cells.all(|cell| cell == first),
+                cut_order: CUT_ORDER.get(column).copied().flatten(),
+            }
         })
         .collect();
-    let gaps = COLUMN_GAP.len() * (headers.len() - 1);
-    let widths = fit_widths(&natural, width.saturating_sub(gaps));
+    let widths = fit_columns(&columns, width);
+    let left_out: Vec<String> = widths
+        .iter()
+        .enumerate()
+        .filter(|&(column, shown)| shown.is_none() && !rows[0][column].is_empty())
+        .map(|(column, _)| format!("{}: {}", headers[column], rows[0][column]))
+        .collect();
+    if !left_out.is_empty() {
+        writeln!(out, "{}", left_out.join(COLUMN_GAP))?;
+    }
     let header_cells: Vec<String> = headers.iter().map(|&h| h.to_owned()).collect();
     for cells in std::iter::once(&header_cells).chain(rows) {
         let line: Vec<String> = cells
             .iter()
             .zip(&widths)
-            .map(|(cell, &width)| text::pad_to(cell, width, Align::Left))
+            .filter_map(|(cell, width)| width.map(|width| text::pad_to(cell, width, Align::Left)))
             .collect();
         writeln!(out, "{}", line.join(COLUMN_GAP).trim_end())?;
     }
     Ok(())
 }
 
-/// Column widths whose sum fits `budget`: the widest column gives up a column at a time, so
-/// long sentences are cut before short values, but no column goes below
-/// [`MIN_COLUMN_WIDTH`] (or its natural width if smaller), even if the sum then overflows.
-fn fit_widths(natural: &[usize], budget: usize) -> Vec<usize> {
-    let mut widths = natural.to_vec();
-    let floor = |column: usize| natural[column].min(MIN_COLUMN_WIDTH);
-    while widths.iter().sum::<usize>() > budget {
-        let widest = (0..widths.len())
-            .filter(|&column| widths[column] > floor(column))
-            .max_by_key(|&column| widths[column]);
-        match widest {
-            Some(column) => widths[column] -= 1,
-            None => break,
+/// What fitting the table needs to know of a column.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    /// The width of its widest cell or header.
+    natural: usize,
+    /// The least it is cut to: its header's width, [`MIN_COLUMN_WIDTH`] at least (or its
+    /// natural width if smaller).
+    floor: usize,
+    /// Every row says the same (and there is more than one row).
+    constant: bool,
+    /// When it is cut: lower first; `None` never.
+    cut_order: Option<u8>,
+}
+
+/// Each column's width, `None` for a column left out, to fit `width` with the gaps:
+/// - every column at its natural width when that fits;
+/// - else the columns that say the same on every row are left out first;
+/// - then the columns that may be cut are cut in their order, each down to its floor before
+///   the next is touched.
+///
+/// The columns never cut keep their width even if the table then overflows.
+fn fit_columns(columns: &[Column], width: usize) -> Vec<Option<usize>> {
+    let total = |widths: &[Option<usize>]| {
+        let shown = widths.iter().flatten().count();
+        widths.iter().flatten().sum::<usize>() + COLUMN_GAP.len() * shown.saturating_sub(1)
+    };
+    let mut widths: Vec<Option<usize>> = columns.iter().map(|c| Some(c.natural)).collect();
+    if total(&widths) <= width {
+        return widths;
+    }
+    for (shown, column) in widths.iter_mut().zip(columns) {
+        if column.constant {
+            *shown = None;
         }
+    }
+    let mut order: Vec<(u8, usize)> = columns
+        .iter()
+        .enumerate()
+        .filter_map(|(index, column)| Some((column.cut_order?, index)))
+        .collect();
+    order.sort_unstable();
+    for (_, index) in order {
+        let Some(current) = widths[index] else {
+            continue;
+        };
+        let over = total(&widths).saturating_sub(width);
+        if over == 0 {
+            break;
+        }
+        widths[index] = Some(current.saturating_sub(over).max(columns[index].floor));
     }
     widths
 }
@@ -428,14 +491,85 @@ mod tests {
         assert_eq!(rows[0][0], "x␛]0;pwned␇␊y␉z");
     }
 
+    fn column(natural: usize, cut_order: Option<u8>) -> Column {
+        Column {
+            natural,
+            floor: natural.min(MIN_COLUMN_WIDTH),
+            constant: false,
+            cut_order,
+        }
+    }
+
     #[test]
-    fn fitting_cuts_the_widest_column_first() {
-        assert_eq!(fit_widths(&[10, 5, 80], 200), [10, 5, 80]);
-        assert_eq!(fit_widths(&[10, 5, 80], 55), [10, 5, 40]);
-        // Columns end up even when all are long.
-        assert_eq!(fit_widths(&[30, 30, 30], 60), [20, 20, 20]);
-        // The floor holds even past the budget.
-        assert_eq!(fit_widths(&[3, 20, 20], 5), [3, 6, 6]);
+    fn fitting_cuts_in_order_and_never_the_values() {
+        let label = column(30, Some(3));
+        let value = column(10, None);
+        let source = column(80, Some(0));
+        let columns = [label, value, source];
+        // 30 + 10 + 80 and two gaps of 2.
+        assert_eq!(fit_columns(&columns, 200), [Some(30), Some(10), Some(80)]);
+        assert_eq!(fit_columns(&columns, 104), [Some(30), Some(10), Some(60)]);
+        // The source goes down to its floor before the label is touched.
+        assert_eq!(
+            fit_columns(&columns, 40),
+            [Some(20), Some(10), Some(MIN_COLUMN_WIDTH)]
+        );
+        // The value keeps its width even past the budget.
+        assert_eq!(
+            fit_columns(&columns, 5),
+            [Some(MIN_COLUMN_WIDTH), Some(10), Some(MIN_COLUMN_WIDTH)]
+        );
+    }
+
+    #[test]
+    fn fitting_leaves_out_constant_columns_first_and_only_when_needed() {
+        let speaker = Column {
+            constant: true,
+            ..column(14, Some(1))
+        };
+        let columns = [column(30, Some(3)), column(10, None), speaker];
+        assert_eq!(fit_columns(&columns, 60), [Some(30), Some(10), Some(14)]);
+        assert_eq!(fit_columns(&columns, 50), [Some(30), Some(10), None]);
+    }
+
+    #[test]
+    fn a_left_out_column_is_named_once_above_the_table() {
+        let row = |label: &str, value: &str, unit: &str, sentence: &str| {
+            vec![
+                label.to_owned(),
+                value.to_owned(),
+                unit.to_owned(),
+                String::new(),
+                "since 2017".into(),
+                "Wang Junwei".into(),
+                sentence.repeat(8),
+            ]
+        };
+        let rows = vec![
+            row(
+                "Volunteer lawyers in the legal aid network",
+                "57,000",
+                "lawyers",
+                "One long sentence. ",
+            ),
+            row("Teams", "21,000", "teams", "Another long sentence. "),
+        ];
+        let mut out = Vec::new();
+        let headers = shown_headers(Lang::En, Script::Hant);
+        write_table(&mut out, &headers, &rows, 80).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(
+            lines[0], "Period: since 2017  Speaker: Wang Junwei",
+            "{table}"
+        );
+        assert!(lines[1].starts_with("Figure"), "{table}");
+        assert!(!lines[1].contains("Speaker"), "{table}");
+        assert!(
+            lines[2].contains("Volunteer lawyers in the legal aid network"),
+            "{table}"
+        );
+        assert!(lines.iter().all(|line| text::width(line) <= 80), "{table}");
     }
 
     #[test]
@@ -663,16 +797,45 @@ mod tests {
         #![proptest_config(crate::proptest_config::proptest_config(128))]
 
         #[test]
-        fn fitted_widths_respect_budget_or_floors(
-            natural in proptest::collection::vec(0usize..200, 1..8),
-            budget in 0usize..400,
+        fn fitted_columns_fit_or_stop_at_their_floors_and_never_cut_values(
+            columns in proptest::collection::vec(
+                (0usize..200, any::<bool>(), proptest::option::of(0u8..4)),
+                1..8,
+            ),
+            width in 0usize..400,
         ) {
-            let widths = fit_widths(&natural, budget);
-            let floors: usize = natural.iter().map(|&w| w.min(MIN_COLUMN_WIDTH)).sum();
-            prop_assert!(widths.iter().sum::<usize>() <= budget.max(floors));
-            for (fitted, natural) in widths.iter().zip(&natural) {
-                prop_assert!(fitted <= natural);
-                prop_assert!(*fitted >= (*natural).min(MIN_COLUMN_WIDTH));
+            let columns: Vec<Column> = columns
+                .into_iter()
+                .map(|(natural, constant, cut_order)| Column {
+                    natural,
+                    floor: natural.min(MIN_COLUMN_WIDTH),
+                    constant,
+                    cut_order,
+                })
+                .collect();
+            let widths = fit_columns(&columns, width);
+            let shown: Vec<(usize, &Column)> = widths
+                .iter()
+                .zip(&columns)
+                .filter_map(|(width, column)| Some(((*width)?, column)))
+                .collect();
+            let total = shown.iter().map(|(w, _)| w).sum::<usize>()
+                + COLUMN_GAP.len() * shown.len().saturating_sub(1);
+            let at_floor = shown.iter().all(|(w, column)| {
+                column.cut_order.is_none() || *w == column.floor
+            });
+            prop_assert!(total <= width || at_floor, "{widths:?} of {columns:?} in {width}");
+            for (fitted, column) in widths.iter().zip(&columns) {
+                match fitted {
+                    None => prop_assert!(column.constant),
+                    Some(fitted) => {
+                        prop_assert!(*fitted <= column.natural);
+                        prop_assert!(*fitted >= column.floor);
+                        if column.cut_order.is_none() {
+                            prop_assert_eq!(*fitted, column.natural);
+                        }
+                    }
+                }
             }
         }
     }
