@@ -5,20 +5,28 @@
 //!
 //! # Where a row may end
 //! Between two grapheme clusters `a|b` a break is allowed unless (W3C clreq "basic" level,
-//! plus number handling):
-//! 1. `b` may not start a row: `，。、；：？！）」』》〉】〕〗〙〛］｝”’…·・%％‰℃°,.;:!?)]}`;
-//! 2. `a` may not end a row: `（「『《〈【〔〖〘〚［｛“‘([{$￥¥£€`;
+//! JIS X 4051's classes, plus number handling):
+//! 1. `b` may not start a row: `，。、；：？！）」』》〉】〕〗〙〛］｝”’…·・%％‰℃°,.;:!?)]}/`, the
+//!    half-width `｡｣､･`, and the hyphens of class cl-03 `‐‑–〜゠～-－` (but a minus sign opening
+//!    a number, as in `下降-3.5%`, may). A single dash used as a connector
+//!    (`2013年—2019年`) is a hyphen too;
+//! 2. `a` may not end a row: `（「『《〈【〔〖〘〚［｛“‘([{$￥¥£€｢`;
 //! 3. `a` and `b` are both dashes (`—`, or `―` as traditional text often has it) or both
-//!    `…`: `——` and `……` are one unit;
+//!    `…`: `——` and `……` are one unit, which may start a row;
 //! 4. `a` and `b` are both Latin letters or digits (words and numbers stay whole; Greek,
-//!    Cyrillic and full-width letters and digits count as well);
-//! 5. `a` is `.`, `,` or `:` between two digits (`8122.4`, `1,000`, `16:27`). The source uses
-//!    the ASCII comma as a Chinese comma too (`7月29日,2022年`), hence the digit before;
+//!    Cyrillic and full-width letters and digits count as well), or one of them is `'`, `’`,
+//!    `.`, `_`, `@` or `&` between two of them (`China's`, `e.g`, `R&D`);
+//! 5. `a` or `b` is `.`, `,` or `:` between two digits (`8122.4`, `1,000`, `16:27`). The
+//!    source uses the ASCII comma as a Chinese comma too (`7月29日,2022年`), hence both digits;
 //! 6. `a` is a digit and `b` a CJK unit, counter or multiplier (`2022年`, `8122.4萬`, `9項`,
 //!    `300多`; see [`is_unit_or_counter`]). Other characters, like `至` in `2013至2020年`,
 //!    may follow a number at a row end;
 //! 7. a break right after a space is always allowed; never right before one. The run of
-//!    spaces at a break (or at the end of a paragraph) belongs to no row.
+//!    spaces at a break (or at the end of a paragraph) belongs to no row;
+//! 8. `a` is a sign (`+ - − ± ＋ －`) and `b` a digit (`-3.5%`, `+2.1%`, and the hyphen of
+//!    `COVID-19`), or a slash between two digits (`1/3`);
+//! 9. `a` and `b` are within a URL (from `http://`, `https://` or `www.` to the last character
+//!    a URL may hold, less the punctuation that ends a sentence).
 //!
 //! # How rows are filled
 //! Greedily, first fit: graphemes are added while they fit. When one does not, the row ends at
@@ -44,7 +52,7 @@ use super::width::{grapheme_indices, grapheme_width};
 mod tests;
 
 /// Indents Chinese paragraphs, two at a time.
-const IDEOGRAPHIC_SPACE: &str = "\u{3000}";
+const IDEOGRAPHIC_SPACE: char = '\u{3000}';
 
 /// Below this many columns no row can hold a wide character.
 pub const MIN_WIDTH: usize = 2;
@@ -93,8 +101,6 @@ impl std::error::Error for TooNarrow {}
 
 /// Wraps `text` into rows of at most `width` columns by the rules in the
 /// [module documentation](self).
-///
-/// Linear in the length of `text`; allocates only the returned rows.
 pub fn wrap(text: &str, width: usize) -> Result<Vec<Row>, TooNarrow> {
     if width < MIN_WIDTH {
         return Err(TooNarrow {
@@ -102,165 +108,188 @@ pub fn wrap(text: &str, width: usize) -> Result<Vec<Row>, TooNarrow> {
             min: MIN_WIDTH,
         });
     }
-    let mut filler = RowFiller::new(width);
-    for (at, g) in grapheme_indices(text) {
-        if g == "\n" || g == "\r\n" {
-            filler.end_paragraph(at, at + g.len());
-        } else {
-            filler.push(at, g);
-        }
-    }
-    filler.end_paragraph(text.len(), text.len());
-    Ok(filler.rows)
-}
-
-/// A place on the current row where it may end.
-#[derive(Debug, Clone, Copy)]
-struct BreakPoint {
-    /// Where the row would end (before any spaces at the break).
-    end: usize,
-    /// The row's width up to `end`.
-    end_width: usize,
-    /// Where the next row would start (after any spaces at the break).
-    next: usize,
-    /// The row's width up to `next`.
-    next_width: usize,
-}
-
-/// The state of greedy filling within one paragraph.
-#[derive(Debug)]
-struct RowFiller {
-    width: usize,
-    rows: Vec<Row>,
-    row_start: usize,
-    /// Width of the row up to the start of `pending_spaces`.
-    row_width: usize,
-    /// Spaces after the row's last other grapheme: start byte and count. They count towards
-    /// the row only if something follows them on it.
-    pending_spaces: Option<(usize, usize)>,
-    /// The first characters of the previous two graphemes in this paragraph.
-    before: Option<char>,
-    before2: Option<char>,
-    /// The last place where the current row may end.
-    last_break: Option<BreakPoint>,
-    /// The row holds nothing but the paragraph's indent (spaces and ideographic spaces) so far.
-    indent_only: bool,
-}
-
-impl RowFiller {
-    fn new(width: usize) -> Self {
-        Self {
-            width,
-            rows: Vec::new(),
-            row_start: 0,
-            row_width: 0,
-            pending_spaces: None,
-            before: None,
-            before2: None,
-            last_break: None,
-            indent_only: true,
-        }
-    }
-
-    /// Adds the grapheme `g`, found at byte `at`.
-    fn push(&mut self, at: usize, g: &str) {
-        let first = rule_char(g);
-        if g == " " {
-            match &mut self.pending_spaces {
-                Some((_, count)) => *count += 1,
-                None => self.pending_spaces = Some((at, 1)),
-            }
-            self.shift_before(first);
-            return;
-        }
-        self.note_break_before(at, first);
-        let g_width = grapheme_width(g);
-        while self.row_width + self.pending_width() + g_width > self.width {
-            if let Some(point) = self.last_break.take() {
-                let total = self.row_width + self.pending_width();
-                self.emit(point.end, point.end_width, false);
-                self.row_start = point.next;
-                self.row_width = total - point.next_width;
-                self.pending_spaces = None;
-            } else if self.indent_only {
-                // An indent that leaves no room for the text is dropped rather than shown as
-                // a blank row.
-                self.start_row(at);
-            } else if self.row_width > 0 {
-                let end = self.pending_spaces.map_or(at, |(start, _)| start);
-                self.emit(end, self.row_width, true);
-                self.start_row(at);
+    let mut rows = Vec::new();
+    let mut paragraph = Paragraph::default();
+    let mut start = 0;
+    loop {
+        let newline = text[start..].find('\n').map(|at| start + at);
+        let end = newline.map_or(text.len(), |at| {
+            if text[..at].ends_with('\r') {
+                at - 1
             } else {
-                // Nothing visible before `g`: a grapheme wider than the row stands alone.
-                break;
+                at
+            }
+        });
+        paragraph.analyse(text, start..end);
+        paragraph.fit(width, &mut rows);
+        match newline {
+            Some(at) => start = at + 1,
+            None => return Ok(rows),
+        }
+    }
+}
+
+/// What a row ending between two graphemes gives up, from nothing to the rule valued most.
+/// When no allowed break fits, the cheapest is taken ([`Break::penalty`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    /// The rules allow a row to end here.
+    Allowed,
+    /// A mark that may not start or end a row would (rules 1–3).
+    Punctuation,
+    /// A number would leave its unit, its sign or the slash of a fraction (rules 6 and 8).
+    Number,
+    /// A word, a number or a URL would be split (rules 4, 5 and 9).
+    Word,
+    /// Within a paragraph's indent: the row would hold nothing else.
+    Never,
+}
+
+/// One grapheme of a paragraph other than an ASCII space.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    /// Its bytes in the wrapped text.
+    start: usize,
+    end: usize,
+    /// Its columns were the whole paragraph one row.
+    col: usize,
+    end_col: usize,
+    /// Stands for it in the rules ([`rule_char`]).
+    ch: char,
+    /// ASCII spaces come right before it.
+    spaced: bool,
+    /// What a row ending right before it gives up.
+    before: Break,
+}
+
+/// One paragraph (a line of the input) taken apart for filling rows.
+#[derive(Debug, Default)]
+struct Paragraph {
+    /// Where it starts in the wrapped text.
+    start: usize,
+    items: Vec<Item>,
+}
+
+impl Paragraph {
+    /// Takes apart the paragraph at `range` of `text`, reusing this one's memory.
+    fn analyse(&mut self, text: &str, range: Range<usize>) {
+        self.start = range.start;
+        self.items.clear();
+        let paragraph = &text[range.clone()];
+        let mut col = 0;
+        let mut spaced = false;
+        for (at, g) in grapheme_indices(paragraph) {
+            if g == " " {
+                col += 1;
+                spaced = true;
+                continue;
+            }
+            let width = grapheme_width(g);
+            self.items.push(Item {
+                start: range.start + at,
+                end: range.start + at + g.len(),
+                col,
+                end_col: col + width,
+                ch: rule_char(g),
+                spaced,
+                before: Break::Allowed,
+            });
+            col += width;
+            spaced = false;
+        }
+        let indent = self.indent();
+        let items = &mut self.items;
+        for k in 1..items.len() {
+            let item = items[k];
+            let previous = items[k - 1];
+            items[k].before = if k <= indent {
+                Break::Never
+            } else if item.spaced {
+                Break::Allowed
+            } else {
+                let before2 = match k.checked_sub(2) {
+                    _ if previous.spaced => Some(' '),
+                    Some(j) => Some(items[j].ch),
+                    None => None,
+                };
+                let after2 = items
+                    .get(k + 1)
+                    .map(|next| if next.spaced { ' ' } else { next.ch });
+                break_rank(before2, previous.ch, item.ch, after2)
+            };
+        }
+        for url in urls(paragraph) {
+            let (start, end) = (range.start + url.start, range.start + url.end);
+            for item in &mut self.items {
+                if item.start > start && item.start < end {
+                    item.before = Break::Word;
+                }
             }
         }
-        self.row_width += self.pending_width() + g_width;
-        self.pending_spaces = None;
-        self.indent_only &= g == IDEOGRAPHIC_SPACE;
-        self.shift_before(first);
     }
 
-    /// Records the place before a grapheme starting with `first` at byte `at` as a break point
-    /// when the rules allow one there.
-    fn note_break_before(&mut self, at: usize, first: char) {
-        let Some(before) = self.before else {
-            return;
-        };
-        if self.indent_only {
+    /// The number of ideographic spaces that open the paragraph, when more follows.
+    fn indent(&self) -> usize {
+        let indent = self
+            .items
+            .iter()
+            .take_while(|item| item.ch == IDEOGRAPHIC_SPACE && item.end - item.start == 3)
+            .count();
+        if indent == self.items.len() {
+            0
+        } else {
+            indent
+        }
+    }
+
+    /// Where the first row starts at `width`: item index, byte and column. The indent (ASCII
+    /// and ideographic spaces) is dropped when it leaves no room for the first character.
+    fn first_row(&self, width: usize) -> (usize, usize, usize) {
+        let indent = self.indent();
+        match self.items.get(indent) {
+            Some(first) if first.col > 0 && first.end_col > width => {
+                (indent, first.start, first.col)
+            }
+            _ => (0, self.start, 0),
+        }
+    }
+
+    /// Appends the paragraph's rows at `width`, filled greedily.
+    fn fit(&self, width: usize, rows: &mut Vec<Row>) {
+        let n = self.items.len();
+        if n == 0 {
+            rows.push(Row {
+                range: self.start..self.start,
+                width: 0,
+                forced: false,
+            });
             return;
         }
-        let point = match self.pending_spaces {
-            Some((start, count)) => BreakPoint {
-                end: start,
-                end_width: self.row_width,
-                next: at,
-                next_width: self.row_width + count,
-            },
-            None if break_allowed(self.before2, before, first) => BreakPoint {
-                end: at,
-                end_width: self.row_width,
-                next: at,
-                next_width: self.row_width,
-            },
-            _ => return,
-        };
-        self.last_break = Some(point);
-    }
-
-    /// Ends the paragraph at byte `end`; the next one starts at `next`.
-    fn end_paragraph(&mut self, end: usize, next: usize) {
-        let end = self.pending_spaces.map_or(end, |(start, _)| start);
-        self.emit(end, self.row_width, false);
-        self.start_row(next);
-        self.indent_only = true;
-        self.before = None;
-        self.before2 = None;
-    }
-
-    fn emit(&mut self, end: usize, width: usize, forced: bool) {
-        self.rows.push(Row {
-            range: self.row_start..end,
-            width,
-            forced,
-        });
-    }
-
-    fn start_row(&mut self, at: usize) {
-        self.row_start = at;
-        self.row_width = 0;
-        self.pending_spaces = None;
-        self.last_break = None;
-        self.indent_only = false;
-    }
-
-    fn pending_width(&self) -> usize {
-        self.pending_spaces.map_or(0, |(_, count)| count)
-    }
-
-    fn shift_before(&mut self, first: char) {
-        self.before2 = self.before;
-        self.before = Some(first);
+        let (mut row, mut row_byte, mut row_col) = self.first_row(width);
+        loop {
+            let mut last_allowed = None;
+            let mut next = row + 1;
+            while next < n && self.items[next].end_col - row_col <= width {
+                if self.items[next].before == Break::Allowed {
+                    last_allowed = Some(next);
+                }
+                next += 1;
+            }
+            if next < n && self.items[next].before != Break::Allowed {
+                next = last_allowed.unwrap_or(next);
+            }
+            let end = &self.items[next - 1];
+            let forced = next < n && self.items[next].before != Break::Allowed;
+            rows.push(Row {
+                range: row_byte..end.end,
+                width: end.end_col - row_col,
+                forced,
+            });
+            let Some(start) = self.items.get(next) else {
+                return;
+            };
+            (row, row_byte, row_col) = (next, start.start, start.col);
+        }
     }
 }
 
@@ -274,32 +303,87 @@ fn rule_char(g: &str) -> char {
     }
 }
 
-/// Whether a row may end between a grapheme starting with `before` and one starting with
-/// `after`; `before2` starts the grapheme before `before`, if any (rules 1–7 of the
-/// [module documentation](self)).
-pub fn break_allowed(before2: Option<char>, before: char, after: char) -> bool {
-    if after == ' ' {
-        return false;
+/// What a row ending between a grapheme starting with `before` and one starting with `after`
+/// gives up (rules 1–9 of the [module documentation](self)). `before2` starts the grapheme
+/// before `before` and `after2` the one after `after`, if any; a space stands for the spaces
+/// between graphemes. Spaces themselves are no graphemes here: a row may always end after
+/// them.
+fn break_rank(before2: Option<char>, before: char, after: char, after2: Option<char>) -> Break {
+    if is_ideograph(before) && is_ideograph(after) {
+        // no rule concerns a pair of ideographs, the commonest pair by far
+        return Break::Allowed;
     }
-    if before == ' ' || (is_ideograph(before) && is_ideograph(after)) {
-        // rules 1 to 6 concern no pair of ideographs, the commonest pair by far
-        return true;
+    let word_before2 = before2.is_some_and(is_word_char);
+    let word_after2 = after2.is_some_and(is_word_char);
+    let digit_before2 = before2.is_some_and(is_digit);
+    let digit_after2 = after2.is_some_and(is_digit);
+    if (is_word_char(before) && is_word_char(after))
+        || (is_number_separator(before) && digit_before2 && is_digit(after))
+        || (is_digit(before) && is_number_separator(after) && digit_after2)
+        || (is_word_joiner(before) && word_before2 && is_word_char(after))
+        || (is_word_char(before) && is_word_joiner(after) && word_after2)
+    {
+        return Break::Word;
     }
-    let both = |class: fn(char) -> bool| class(before) && class(after);
-    !(may_not_start_row(after)
+    if (is_digit(before) && is_unit_or_counter(after))
+        || (is_sign(before) && is_digit(after))
+        || (before == '/' && digit_before2 && is_digit(after))
+        || (is_digit(before) && after == '/' && digit_after2)
+    {
+        return Break::Number;
+    }
+    let sign_opens_number = is_sign(after) && digit_after2 && !is_word_char(before);
+    let connector = is_dash(after) && !is_dash(before) && !after2.is_some_and(is_dash);
+    if (may_not_start_row(after) && !sign_opens_number)
+        || connector
         || may_not_end_row(before)
-        || both(is_dash)
-        || both(is_ellipsis)
-        || both(is_word_char)
-        || (matches!(before, '.' | ',' | ':') && is_digit(after) && before2.is_some_and(is_digit))
-        || (is_digit(before) && is_unit_or_counter(after)))
+        || (is_dash(before) && is_dash(after))
+        || (is_ellipsis(before) && is_ellipsis(after))
+    {
+        return Break::Punctuation;
+    }
+    Break::Allowed
 }
 
-/// Rule 1: characters that close something or hang on the previous text.
-const MAY_NOT_START_ROW: &str = "，。、；：？！）」』》〉】〕〗〙〛］｝”’…·・%％‰℃°,.;:!?)]}";
+/// Byte ranges of the URLs in `s`: from `http://`, `https://` or `www.` (not inside a word) to
+/// the last character a URL may hold, less punctuation that ends a sentence.
+fn urls(s: &str) -> Vec<Range<usize>> {
+    let bytes = s.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let opens = [&b"http://"[..], b"https://", b"www."]
+            .iter()
+            .any(|prefix| {
+                bytes
+                    .get(at..at + prefix.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(prefix))
+            });
+        if !opens || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+            at += 1;
+            continue;
+        }
+        let mut end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|&&b| b.is_ascii_graphic() && !b"<>\"\\`{}|^".contains(&b))
+                .count();
+        while end > at && b".,;:!?'\")]".contains(&bytes[end - 1]) {
+            end -= 1;
+        }
+        found.push(at..end);
+        at = end.max(at + 1);
+    }
+    found
+}
+
+/// Rule 1: characters that close something or hang on the previous text, half-width forms
+/// included; and the hyphens (JIS X 4051 class cl-03).
+const MAY_NOT_START_ROW: &str = "，。、；：？！）」』》〉】〕〗〙〛］｝”’…·・%％‰℃°,.;:!?)]}/｡｣､･\
+    ‐‑–〜゠～-－";
 
 /// Rule 2: characters that open something or lead into the next text.
-const MAY_NOT_END_ROW: &str = "（「『《〈【〔〖〘〚［｛“‘([{$￥¥£€";
+const MAY_NOT_END_ROW: &str = "（「『《〈【〔〖〘〚［｛“‘([{$￥¥£€｢";
 
 /// Rule 6: what follows a number in a figure, in both scripts: time units, multipliers,
 /// currency, measure words, the approximations `多`/`余` and the generation suffix `後`.
@@ -324,6 +408,22 @@ fn is_dash(c: char) -> bool {
 
 fn is_ellipsis(c: char) -> bool {
     c == '…'
+}
+
+/// Rule 8: signs that belong to the number after them (`-3.5%`, `+2.1%`); the hyphen-minus
+/// also joins a word to a number (`COVID-19`).
+fn is_sign(c: char) -> bool {
+    matches!(c, '+' | '-' | '−' | '±' | '＋' | '－')
+}
+
+/// Rule 5: separators within a number (`8122.4`, `1,000`, `16:27`).
+fn is_number_separator(c: char) -> bool {
+    matches!(c, '.' | ',' | ':')
+}
+
+/// Rule 4: marks that join the letters on both sides into one word (`don't`, `e.g`, `R&D`).
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '.' | '_' | '@' | '&')
 }
 
 /// ASCII and full-width digits.

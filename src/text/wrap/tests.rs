@@ -249,20 +249,13 @@ fn check_rows(text: &str, width: usize) -> Result<(), TestCaseError> {
         covered = row.range.end;
         if let Some(next) = rows.get(i + 1) {
             let gap = &text[row.range.end..next.range.start];
-            let same_paragraph = !gap.contains('\n');
-            if same_paragraph && !row.forced && !gap.contains(' ') {
-                let mut before = slice.graphemes(true).rev().map(rule_char);
-                let last = before.next();
-                let after = next.slice(text).graphemes(true).next().map(rule_char);
-                if let (Some(last), Some(after)) = (last, after) {
-                    prop_assert!(
-                        break_allowed(before.next(), last, after),
-                        "break {:?} | {:?}",
-                        slice,
-                        next.slice(text)
-                    );
-                    prop_assert!(!may_not_start_row(after) && !may_not_end_row(last));
-                }
+            if !gap.contains('\n') && !row.forced {
+                prop_assert!(
+                    rank_between(text, row.range.end, next.range.start) == Break::Allowed,
+                    "break {:?} | {:?}",
+                    slice,
+                    next.slice(text)
+                );
             }
         }
     }
@@ -272,40 +265,38 @@ fn check_rows(text: &str, width: usize) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// What a row ending at byte `end` of `text`, the next starting at `next`, gives up, as the
+/// analysis of its paragraph says.
+fn rank_between(text: &str, end: usize, next: usize) -> Break {
+    let start = text[..end].rfind('\n').map_or(0, |at| at + 1);
+    let stop = text[next..].find('\n').map_or(text.len(), |at| next + at);
+    let mut paragraph = Paragraph::default();
+    paragraph.analyse(text, start..stop.min(text.len()));
+    paragraph
+        .items
+        .iter()
+        .find(|item| item.start == next)
+        .map_or(Break::Never, |item| item.before)
+}
+
 /// Where rows may end by the rules, paragraph by paragraph, as `(end, next)`: the row ends at
 /// `end`, the next starts at `next` (they differ by the spaces at the break). The end of a
 /// paragraph counts too, without its trailing spaces.
 fn break_points(text: &str) -> Vec<(usize, usize)> {
     let mut points = Vec::new();
-    let mut paragraph_start = 0;
-    for paragraph in text.split('\n') {
-        let graphemes: Vec<(usize, &str)> = paragraph
-            .grapheme_indices(true)
-            .map(|(at, g)| (paragraph_start + at, g))
-            .collect();
-        let mut spaces_from = None;
-        let mut indent_only = true;
-        for (i, &(at, g)) in graphemes.iter().enumerate() {
-            if g == " " {
-                spaces_from.get_or_insert(at);
-                continue;
+    let mut start = 0;
+    for line in text.split('\n') {
+        let mut paragraph = Paragraph::default();
+        let end = start + line.strip_suffix('\r').unwrap_or(line).len();
+        paragraph.analyse(text, start..end);
+        for pair in paragraph.items.windows(2) {
+            if pair[1].before == Break::Allowed {
+                points.push((pair[0].end, pair[1].start));
             }
-            if indent_only {
-                spaces_from = None;
-            } else if let Some(start) = spaces_from.take() {
-                points.push((start, at));
-            } else if i > 0 {
-                let before = rule_char(graphemes[i - 1].1);
-                let before2 = i.checked_sub(2).map(|j| rule_char(graphemes[j].1));
-                if break_allowed(before2, before, rule_char(g)) {
-                    points.push((at, at));
-                }
-            }
-            indent_only &= g == "\u{3000}";
         }
-        let end = paragraph_start + paragraph.trim_end_matches([' ', '\r']).len();
-        points.push((end, end));
-        paragraph_start += paragraph.len() + 1;
+        let last = paragraph.items.last().map_or(start, |item| item.end);
+        points.push((last, last));
+        start += line.len() + 1;
     }
     points
 }
@@ -399,4 +390,121 @@ fn wraps_the_whole_transcript() {
             "rows cover the text at {width}"
         );
     }
+}
+
+// ---- rules beyond the basic level, each in both scripts ----
+
+/// The rows of `text` at `width` for each of its forms (simplified, traditional), which must
+/// break alike.
+fn rows_in_both(texts: [&str; 2], width: usize) -> [String; 2] {
+    texts.map(|text| rows(text, width))
+}
+
+#[test]
+fn a_single_dash_connects_and_does_not_start_a_row() {
+    assert_eq!(
+        rows_in_both(
+            ["活动2013年—2019年连续主办", "活動2013年—2019年連續主辦"],
+            10
+        ),
+        [
+            "活动 / 2013年— / 2019年连续 / 主办",
+            "活動 / 2013年— / 2019年連續 / 主辦"
+        ]
+    );
+    assert_eq!(
+        rows_in_both(["技能强国—全国产业", "技能強國—全國產業"], 8),
+        ["技能强 / 国—全国 / 产业", "技能強 / 國—全國 / 產業"]
+    );
+    // a double dash is one mark that may start a row
+    assert_eq!(rows("我們認為——這", 9), "我們認為 / ——這");
+}
+
+#[test]
+fn hyphens_do_not_start_a_row() {
+    for hyphen in ["-", "‐", "–", "〜", "～", "゠"] {
+        let [hans, hant] = [format!("九点{hyphen}十点半"), format!("九點{hyphen}十點半")];
+        // the hyphen is what overflows the first row
+        let width = 3 + display_width(hyphen);
+        let rows = rows_in_both([&hans, &hant], width);
+        assert_eq!(
+            rows,
+            [
+                format!("九 / 点{hyphen} / 十点 / 半"),
+                format!("九 / 點{hyphen} / 十點 / 半")
+            ],
+            "{hyphen}"
+        );
+    }
+}
+
+#[test]
+fn half_width_punctuation_follows_the_full_width_rules() {
+    // ｡ and ､ close a clause, ｣ a quotation: none starts a row; ｢ does not end one
+    assert_eq!(
+        rows_in_both(["一二三四｡五六", "一二三四｡五六"], 8),
+        ["一二三 / 四｡五六", "一二三 / 四｡五六"]
+    );
+    assert_eq!(
+        rows_in_both(["他说好､走吧", "他說好､走吧"], 6),
+        ["他说 / 好､走 / 吧", "他說 / 好､走 / 吧"]
+    );
+    assert_eq!(
+        rows_in_both(["他说好｢的｣", "他說好｢的｣"], 7),
+        ["他说好 / ｢的｣", "他說好 / ｢的｣"]
+    );
+}
+
+#[test]
+fn a_sign_stays_with_its_number() {
+    assert_eq!(
+        rows_in_both(["同比下降-3.5%", "同比下降-3.5%"], 10),
+        ["同比下降 / -3.5%", "同比下降 / -3.5%"]
+    );
+    assert_eq!(
+        rows_in_both(["同比增长+2.1%", "同比增長+2.1%"], 10),
+        ["同比增长 / +2.1%", "同比增長 / +2.1%"]
+    );
+}
+
+#[test]
+fn a_fraction_stays_whole() {
+    assert_eq!(
+        rows_in_both(["完成了1/3", "完成了1/3"], 8),
+        ["完成了 / 1/3", "完成了 / 1/3"]
+    );
+}
+
+#[test]
+fn a_hyphen_before_digits_stays_with_them() {
+    assert_eq!(
+        rows_in_both(["防控COVID-19疫情", "防控COVID-19疫情"], 10),
+        ["防控 / COVID-19疫 / 情", "防控 / COVID-19疫 / 情"]
+    );
+}
+
+#[test]
+fn urls_and_words_move_whole_to_the_next_row() {
+    assert_eq!(
+        rows_in_both(["详见www.acftu.org", "詳見www.acftu.org"], 13),
+        ["详见 / www.acftu.org", "詳見 / www.acftu.org"]
+    );
+    assert_eq!(
+        rows_in_both(
+            ["网址https://acftu.org/a/b", "網址https://acftu.org/a/b"],
+            24
+        ),
+        [
+            "网址 / https://acftu.org/a/b",
+            "網址 / https://acftu.org/a/b"
+        ]
+    );
+    assert_eq!(
+        rows_in_both(["这是China's方案", "這是China's方案"], 9),
+        ["这是 / China's方 / 案", "這是 / China's方 / 案"]
+    );
+    // a full stop after a URL ends the sentence, not the URL
+    assert_eq!(urls("見www.acftu.org。"), vec![3..16]);
+    assert_eq!(urls("see https://a.org/x."), vec![4..19]);
+    assert!(urls("awww.b").is_empty());
 }
