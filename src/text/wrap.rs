@@ -29,12 +29,24 @@
 //!    a URL may hold, less the punctuation that ends a sentence).
 //!
 //! # How rows are filled
-//! Greedily, first fit: graphemes are added while they fit. When one does not, the row ends at
-//! the last allowed break on it; if there is none, right before the grapheme that does not fit
-//! (a *forced* break, marked [`Row::forced`]; e.g. a Latin word longer than the width). A wide
-//! grapheme never goes into a row's last single column: the row ends one column short.
-//! A single grapheme wider than the whole width (rare clusters of 3 or more columns) gets a row
+//! By total fit over the allowed breaks, as Knuth and Plass fill a paragraph: of all the ways
+//! to end rows there, the one with the fewest rows and, among those, the least sum of squared
+//! unused columns over every row but the last (which is free). So rows end evenly where
+//! greedy filling would leave one short before a long number with its unit, and never take
+//! more rows than greedy filling would.
+//!
+//! Where a stretch between two allowed breaks is wider than a row (a word or a number longer
+//! than the width, a bracket around one), a row must end inside it: a *forced* break, marked
+//! [`Row::forced`]. Fewest rows still come first, then what the forced breaks give up, in
+//! ranked order: punctuation rules (a closing mark starts a row, an opening one ends it)
+//! before a number leaves its unit or sign, before a word or number is split. So no row holds
+//! one character alone when the word after it cannot fit on the next row anyway. A wide
+//! grapheme never goes into a row's last single column: the row ends one column short. A
+//! single grapheme wider than the whole width (rare clusters of 3 or more columns) gets a row
 //! of its own, the one case where a row is wider than `width`.
+//!
+//! The cost is linear in the text times the graphemes a row can hold; a paragraph that fits
+//! on one row costs one pass.
 //!
 //! `\n` (and `\r\n`) is a hard break: each line is a paragraph wrapped on its own, and an
 //! empty paragraph gives one empty row, so empty input gives one empty row. Spaces and
@@ -254,41 +266,151 @@ impl Paragraph {
         }
     }
 
-    /// Appends the paragraph's rows at `width`, filled greedily.
+    /// Appends the paragraph's rows at `width`, chosen by total fit (see the
+    /// [module documentation](self)).
     fn fit(&self, width: usize, rows: &mut Vec<Row>) {
-        let n = self.items.len();
-        if n == 0 {
+        let Some(last) = self.items.last() else {
             rows.push(Row {
                 range: self.start..self.start,
                 width: 0,
                 forced: false,
             });
             return;
-        }
-        let (mut row, mut row_byte, mut row_col) = self.first_row(width);
-        loop {
-            let mut last_allowed = None;
-            let mut next = row + 1;
-            while next < n && self.items[next].end_col - row_col <= width {
-                if self.items[next].before == Break::Allowed {
-                    last_allowed = Some(next);
-                }
-                next += 1;
-            }
-            if next < n && self.items[next].before != Break::Allowed {
-                next = last_allowed.unwrap_or(next);
-            }
-            let end = &self.items[next - 1];
-            let forced = next < n && self.items[next].before != Break::Allowed;
+        };
+        let (first, first_byte, first_col) = self.first_row(width);
+        if last.end_col - first_col <= width {
             rows.push(Row {
-                range: row_byte..end.end,
-                width: end.end_col - row_col,
-                forced,
+                range: first_byte..last.end,
+                width: last.end_col - first_col,
+                forced: false,
             });
-            let Some(start) = self.items.get(next) else {
-                return;
-            };
-            (row, row_byte, row_col) = (next, start.start, start.col);
+            return;
+        }
+        let starts = self.row_starts(first, first_col, width);
+        // best[c]: the cheapest rows before the row starting at starts[c], and where the last
+        // of those rows starts (an index into `starts`).
+        let mut best: Vec<(Cost, usize)> = Vec::with_capacity(starts.len());
+        best.push((Cost::default(), 0));
+        let n = self.items.len();
+        for (c, &(next, _)) in starts.iter().enumerate().skip(1) {
+            let end_col = self.items[next - 1].end_col;
+            let mut choice = (Cost::MAX, 0);
+            for (b, &(_, start_col)) in starts[..c].iter().enumerate().rev() {
+                let row_width = end_col - start_col;
+                if row_width > width && b + 1 < c {
+                    break;
+                }
+                let cost = best[b].0.then_row(if next < n {
+                    let slack = width.saturating_sub(row_width);
+                    (self.items[next].before, slack)
+                } else {
+                    (Break::Allowed, 0)
+                });
+                if cost < choice.0 {
+                    choice = (cost, b);
+                }
+            }
+            best.push(choice);
+        }
+        let mut ends = Vec::new();
+        let mut c = starts.len() - 1;
+        while c > 0 {
+            ends.push(c);
+            c = best[c].1;
+        }
+        let mut row_start = (first_byte, first_col);
+        for &c in ends.iter().rev() {
+            let next = starts[c].0;
+            let end = &self.items[next - 1];
+            let following = self.items.get(next);
+            rows.push(Row {
+                range: row_start.0..end.end,
+                width: end.end_col - row_start.1,
+                forced: following.is_some_and(|item| item.before != Break::Allowed),
+            });
+            if let Some(item) = following {
+                row_start = (item.start, item.col);
+            }
+        }
+    }
+
+    /// Where rows may start, as item index and the column it starts at, from the first row
+    /// (`first`, at `first_col`) to the end of the paragraph (`items.len()`): the allowed
+    /// breaks, and within a stretch between two of them too wide for one row, every place
+    /// but the indent.
+    fn row_starts(&self, first: usize, first_col: usize, width: usize) -> Vec<(usize, usize)> {
+        let n = self.items.len();
+        let mut starts = vec![(first, first_col)];
+        let mut stretch_start = first_col;
+        for (k, item) in self.items.iter().enumerate().skip(first + 1) {
+            if item.before == Break::Allowed {
+                self.close_stretch(&mut starts, k, stretch_start, width);
+                starts.push((k, item.col));
+                stretch_start = item.col;
+            }
+        }
+        self.close_stretch(&mut starts, n, stretch_start, width);
+        starts.push((n, self.items[n - 1].end_col));
+        starts
+    }
+
+    /// Adds the forced starts within the stretch from the last of `starts` (at column
+    /// `stretch_start`) to item `end`, when it is wider than `width`.
+    fn close_stretch(
+        &self,
+        starts: &mut Vec<(usize, usize)>,
+        end: usize,
+        stretch_start: usize,
+        width: usize,
+    ) {
+        let from = starts.last().map_or(0, |&(k, _)| k);
+        if self.items[end - 1].end_col - stretch_start > width {
+            starts.extend(
+                (from + 1..end)
+                    .filter(|&k| self.items[k].before != Break::Never)
+                    .map(|k| (k, self.items[k].col)),
+            );
+        }
+    }
+}
+
+/// What a choice of rows costs, compared in order: rows, then the rules given up, then how
+/// ragged the rows are (the sum of the squared unused columns of every row but the last).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Cost {
+    rows: u32,
+    penalty: u32,
+    ragged: u64,
+}
+
+impl Cost {
+    const MAX: Self = Self {
+        rows: u32::MAX,
+        penalty: u32::MAX,
+        ragged: u64::MAX,
+    };
+
+    /// This cost and one more row, which ends at a break of `rank` leaving `slack` columns.
+    fn then_row(self, (rank, slack): (Break, usize)) -> Self {
+        let slack = u64::try_from(slack).unwrap_or(u64::MAX);
+        Self {
+            rows: self.rows.saturating_add(1),
+            penalty: self.penalty.saturating_add(rank.penalty()),
+            ragged: self.ragged.saturating_add(slack.saturating_mul(slack)),
+        }
+    }
+}
+
+impl Break {
+    /// What breaking here costs when nothing allowed fits: the weights lie far apart, so
+    /// punctuation is given up before a number and a number before a word.
+    fn penalty(self) -> u32 {
+        match self {
+            Self::Allowed => 0,
+            Self::Punctuation => 1,
+            Self::Number => 1 << 8,
+            Self::Word => 1 << 16,
+            Self::Never => 1 << 24,
         }
     }
 }

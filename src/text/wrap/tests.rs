@@ -1,6 +1,8 @@
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
+use std::ops::Range;
+
 use super::*;
 use crate::text::width::width as display_width;
 
@@ -58,7 +60,7 @@ fn closing_punctuation_does_not_start_a_row() {
     assert_eq!(rows("一二）三", 4), "一 / 二） / 三");
     assert_eq!(rows("abc, def", 4), "abc, / def");
     // when nothing else fits, the break is forced
-    assert_eq!(rows("一「二」", 4), "一 / 「二 / 」");
+    assert_eq!(rows("一「二」", 4), "一「 / 二」");
 }
 
 #[test]
@@ -137,10 +139,11 @@ fn an_indent_is_kept_unless_it_fills_the_row() {
 fn a_word_longer_than_the_row_is_cut() {
     let text = "中pneumonoultramicroscopic";
     let wrapped = wrap(text, 10).unwrap_or_default();
-    assert_eq!(rows(text, 10), "中 / pneumonoul / tramicrosc / opic");
+    // no row of 中 alone, when the word cannot fit on the next row anyway
+    assert_eq!(rows(text, 10), "中pneumono / ultramicro / scopic");
     assert_eq!(
         wrapped.iter().map(|row| row.forced).collect::<Vec<_>>(),
-        [false, true, true, false]
+        [true, true, false]
     );
 }
 
@@ -268,10 +271,14 @@ fn check_rows(text: &str, width: usize) -> Result<(), TestCaseError> {
 /// What a row ending at byte `end` of `text`, the next starting at `next`, gives up, as the
 /// analysis of its paragraph says.
 fn rank_between(text: &str, end: usize, next: usize) -> Break {
-    let start = text[..end].rfind('\n').map_or(0, |at| at + 1);
-    let stop = text[next..].find('\n').map_or(text.len(), |at| next + at);
+    let Some(range) = paragraphs(text)
+        .into_iter()
+        .find(|range| range.start <= end && next <= range.end)
+    else {
+        return Break::Never;
+    };
     let mut paragraph = Paragraph::default();
-    paragraph.analyse(text, start..stop.min(text.len()));
+    paragraph.analyse(text, range);
     paragraph
         .items
         .iter()
@@ -279,64 +286,118 @@ fn rank_between(text: &str, end: usize, next: usize) -> Break {
         .map_or(Break::Never, |item| item.before)
 }
 
-/// Where rows may end by the rules, paragraph by paragraph, as `(end, next)`: the row ends at
-/// `end`, the next starts at `next` (they differ by the spaces at the break). The end of a
-/// paragraph counts too, without its trailing spaces.
-fn break_points(text: &str) -> Vec<(usize, usize)> {
-    let mut points = Vec::new();
+/// The paragraphs of `text` as byte ranges, line ends left out.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {
-        let mut paragraph = Paragraph::default();
-        let end = start + line.strip_suffix('\r').unwrap_or(line).len();
-        paragraph.analyse(text, start..end);
-        for pair in paragraph.items.windows(2) {
-            if pair[1].before == Break::Allowed {
-                points.push((pair[0].end, pair[1].start));
-            }
-        }
-        let last = paragraph.items.last().map_or(start, |item| item.end);
-        points.push((last, last));
+        ranges.push(start..start + line.strip_suffix('\r').unwrap_or(line).len());
         start += line.len() + 1;
     }
-    points
+    ranges
 }
 
-/// No row could have ended at a later break point and still fit; a forced row had no break
-/// point at all.
-fn check_greedy(text: &str, width: usize) -> Result<(), TestCaseError> {
-    let rows = wrap(text, width).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let points = break_points(text);
-    for row in &rows {
-        let paragraph_end = text[row.range.end..]
-            .find('\n')
-            .map_or(text.len(), |at| row.range.end + at);
-        if let Some(&(end, _)) = points
-            .iter()
-            .find(|&&(end, _)| end > row.range.end && end <= paragraph_end)
-        {
-            let longer = &text[row.range.start..end];
-            prop_assert!(
-                display_width(longer) > width,
-                "{:?} could have held {:?}",
-                row.slice(text),
-                longer
-            );
+/// Rows filled greedily, first fit, over the same break opportunities: each row ends at the
+/// last allowed break that fits, or else right before what does not fit. What total fit is
+/// measured against.
+fn greedy(text: &str, width: usize) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut paragraph = Paragraph::default();
+    for range in paragraphs(text) {
+        paragraph.analyse(text, range);
+        let n = paragraph.items.len();
+        if n == 0 {
+            paragraph.fit(width, &mut rows);
+            continue;
         }
-        if row.forced {
-            prop_assert!(
-                !points
-                    .iter()
-                    .any(|&(end, next)| end > row.range.start && next <= row.range.end),
-                "forced {:?} had a break point",
-                row.slice(text)
-            );
+        let items = &paragraph.items;
+        let (mut row, mut row_byte, mut row_col) = paragraph.first_row(width);
+        loop {
+            let mut last_allowed = None;
+            let mut next = row + 1;
+            while next < n && items[next].end_col - row_col <= width {
+                if items[next].before == Break::Allowed {
+                    last_allowed = Some(next);
+                }
+                next += 1;
+            }
+            if next < n && items[next].before != Break::Allowed {
+                next = last_allowed.unwrap_or(next);
+            }
+            let end = &items[next - 1];
+            rows.push(Row {
+                range: row_byte..end.end,
+                width: end.end_col - row_col,
+                forced: next < n && items[next].before != Break::Allowed,
+            });
+            let Some(start) = items.get(next) else {
+                break;
+            };
+            (row, row_byte, row_col) = (next, start.start, start.col);
         }
+    }
+    rows
+}
+
+/// Where a row may start by the rules: the start and end of every paragraph and every allowed
+/// break.
+fn allowed_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut paragraph = Paragraph::default();
+    for range in paragraphs(text) {
+        starts.push(range.start);
+        paragraph.analyse(text, range.clone());
+        starts.extend(
+            paragraph
+                .items
+                .iter()
+                .filter(|item| item.before == Break::Allowed)
+                .map(|item| item.start),
+        );
+        starts.push(paragraph.items.last().map_or(range.end, |item| item.end));
+    }
+    starts
+}
+
+/// Total fit takes no more rows than greedy filling, and gives up a rule only between two
+/// allowed breaks where greedy filling gives one up too.
+fn check_against_greedy(text: &str, width: usize) -> Result<(), TestCaseError> {
+    let fitted = wrap(text, width).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let greedy = greedy(text, width);
+    prop_assert!(
+        fitted.len() <= greedy.len(),
+        "{} rows, greedy {}",
+        fitted.len(),
+        greedy.len()
+    );
+    let allowed = allowed_starts(text);
+    let forced_starts = |rows: &[Row]| -> Vec<usize> {
+        rows.windows(2)
+            .filter(|pair| pair[0].forced)
+            .map(|pair| pair[1].range.start)
+            .collect()
+    };
+    let greedy_forced = forced_starts(&greedy);
+    for at in forced_starts(&fitted) {
+        let after = allowed.iter().rev().find(|&&p| p < at).copied();
+        let before = allowed.iter().find(|&&p| p > at).copied();
+        prop_assert!(
+            greedy_forced
+                .iter()
+                .any(|&g| after.is_none_or(|p| g > p) && before.is_none_or(|p| g < p)),
+            "total fit breaks a rule at byte {} that greedy filling keeps",
+            at
+        );
     }
     Ok(())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x0c1e_9e14),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn rows_keep_every_invariant(text in mixed_text(), width in MIN_WIDTH..=80usize) {
@@ -349,8 +410,11 @@ proptest! {
     }
 
     #[test]
-    fn rows_are_filled_greedily(text in mixed_text(), width in MIN_WIDTH..=30usize) {
-        check_greedy(&text, width)?;
+    fn total_fit_takes_no_more_rows_nor_rules_than_greedy(
+        text in mixed_text(),
+        width in MIN_WIDTH..=30usize,
+    ) {
+        check_against_greedy(&text, width)?;
     }
 
     #[test]
@@ -507,4 +571,118 @@ fn urls_and_words_move_whole_to_the_next_row() {
     assert_eq!(urls("見www.acftu.org。"), vec![3..16]);
     assert_eq!(urls("see https://a.org/x."), vec![4..19]);
     assert!(urls("awww.b").is_empty());
+}
+
+// ---- total fit ----
+
+#[test]
+fn rows_end_evenly_rather_than_greedily() {
+    let texts = [
+        "全国快递业务量完成8122.4万件",
+        "全國快遞業務量完成8122.4萬件",
+    ];
+    assert_eq!(
+        texts.map(|text| greedy_rows(text, 8)),
+        [
+            "全国快递 / 业务量完 / 成 / 8122.4万 / 件",
+            "全國快遞 / 業務量完 / 成 / 8122.4萬 / 件"
+        ]
+    );
+    assert_eq!(
+        rows_in_both(texts, 8),
+        [
+            "全国快 / 递业务 / 量完成 / 8122.4万 / 件",
+            "全國快 / 遞業務 / 量完成 / 8122.4萬 / 件"
+        ]
+    );
+    // the last row is free: a short one costs nothing
+    assert_eq!(
+        rows("一二三四五六七八九十。好", 14),
+        "一二三四五六七 / 八九十。好"
+    );
+}
+
+/// The greedy rows of `text` at `width`, joined like [`rows`].
+fn greedy_rows(text: &str, width: usize) -> String {
+    greedy(text, width)
+        .iter()
+        .map(|row| row.slice(text))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+#[test]
+fn forced_breaks_give_up_punctuation_before_numbers_and_numbers_before_words() {
+    // punctuation before a word: `(` ends a row or `)` starts one rather than 12345 split
+    assert_eq!(rows("(12345)", 6), "(12345 / )");
+    // a number before a word: the sign leaves its digits rather than the digits split
+    assert_eq!(rows("−12345", 5), "− / 12345");
+    // punctuation before a number
+    assert_eq!(rows("(+123)", 5), "(+123 / )");
+    // a unit leaves its number rather than the number splitting
+    assert_eq!(rows("12345萬", 5), "12345 / 萬");
+    for (text, width) in [("(12345)", 6), ("−12345", 5), ("(+123)", 5), ("12345萬", 5)] {
+        let wrapped = wrap(text, width).unwrap_or_default();
+        assert!(wrapped[0].forced, "{text}");
+    }
+}
+
+#[test]
+fn no_row_of_one_character_when_the_rest_cannot_fit_anyway() {
+    assert_eq!(greedy_rows("一「12345678」", 8), "一 / 「123456 / 78」");
+    assert_eq!(rows("一「12345678」", 8), "一「1234 / 5678」");
+    assert_eq!(
+        greedy_rows("他说ratatuiratatui", 10),
+        "他说 / ratatuirat / atui"
+    );
+    assert_eq!(rows("他说ratatuiratatui", 10), "他说ratatu / iratatui");
+}
+
+/// Rows of `rows` other than a paragraph's last that leave 4 or more of `width` columns
+/// unused.
+fn ragged(rows: &[Row], text: &str, width: usize) -> usize {
+    rows.windows(2)
+        .filter(|pair| {
+            !text[pair[0].range.end..pair[1].range.start].contains('\n')
+                && width - pair[0].width >= 4
+        })
+        .count()
+}
+
+/// Every paragraph of the transcript in both scripts at every width from 8 to 160 (a spread
+/// of them in debug builds, which lay out many times slower): total fit takes no more rows
+/// than greedy filling, gives up no rule it keeps, and leaves far fewer ragged rows.
+#[test]
+fn total_fit_evens_the_transcript() {
+    let data: crate::data::Dataset =
+        serde_json::from_str(crate::data::EMBEDDED_JSON).unwrap_or_else(|e| panic!("{e}"));
+    let widths: Vec<usize> = if cfg!(debug_assertions) {
+        (8..=20)
+            .chain((21..=160).step_by(13))
+            .chain([160])
+            .collect()
+    } else {
+        (8..=160).collect()
+    };
+    for script in [crate::data::Script::Hans, crate::data::Script::Hant] {
+        let (mut greedy_ragged, mut fitted_ragged) = (0, 0);
+        for paragraph in data.segments.iter().flat_map(|segment| &segment.paragraphs) {
+            let text = paragraph.text.get(script);
+            for &width in &widths {
+                check_against_greedy(text, width).unwrap_or_else(|e| panic!("{e} at {width}"));
+                greedy_ragged += ragged(&greedy(text, width), text, width);
+                fitted_ragged += ragged(&wrap(text, width).unwrap_or_default(), text, width);
+            }
+        }
+        println!(
+            "{script:?}, widths {}–{} ({} of them): rows with 4 or more unused columns: greedy {greedy_ragged}, total fit {fitted_ragged}",
+            widths[0],
+            widths[widths.len() - 1],
+            widths.len()
+        );
+        assert!(
+            fitted_ragged * 3 < greedy_ragged,
+            "{fitted_ragged} of {greedy_ragged}"
+        );
+    }
 }
