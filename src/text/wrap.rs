@@ -2,6 +2,8 @@
 //!
 //! [`wrap`] splits a text into rows of at most `width` columns and returns byte ranges into
 //! the text, so callers can slice, style and map positions without copying.
+//! Where each rule comes from, and what was measured, is written in `wrap.md` beside this
+//! file.
 //!
 //! # Where a row may end
 //! Between two grapheme clusters `a|b` a break is allowed unless (W3C clreq "basic" level,
@@ -45,8 +47,9 @@
 //! single grapheme wider than the whole width (rare clusters of 3 or more columns) gets a row
 //! of its own, the one case where a row is wider than `width`.
 //!
-//! The cost is linear in the text times the graphemes a row can hold; a paragraph that fits
-//! on one row costs one pass.
+//! A paragraph that fits on one row costs one pass. Otherwise two passes count the fewest rows
+//! to and from every allowed break, and only breaks on some way with the fewest rows are
+//! weighed against each other, each against the breaks one row earlier.
 //!
 //! `\n` (and `\r\n`) is a hard break: each line is a paragraph wrapped on its own, and an
 //! empty paragraph gives one empty row, so empty input gives one empty row. Spaces and
@@ -180,6 +183,7 @@ struct Paragraph {
     /// Where it starts in the wrapped text.
     start: usize,
     items: Vec<Item>,
+    scratch: Scratch,
 }
 
 impl Paragraph {
@@ -268,7 +272,7 @@ impl Paragraph {
 
     /// Appends the paragraph's rows at `width`, chosen by total fit (see the
     /// [module documentation](self)).
-    fn fit(&self, width: usize, rows: &mut Vec<Row>) {
+    fn fit(&mut self, width: usize, rows: &mut Vec<Row>) {
         let Some(last) = self.items.last() else {
             rows.push(Row {
                 range: self.start..self.start,
@@ -286,117 +290,205 @@ impl Paragraph {
             });
             return;
         }
-        let starts = self.row_starts(first, first_col, width);
-        // best[c]: the cheapest rows before the row starting at starts[c], and where the last
-        // of those rows starts (an index into `starts`).
-        let mut best: Vec<(Cost, usize)> = Vec::with_capacity(starts.len());
-        best.push((Cost::default(), 0));
-        let n = self.items.len();
-        for (c, &(next, _)) in starts.iter().enumerate().skip(1) {
-            let end_col = self.items[next - 1].end_col;
-            let mut choice = (Cost::MAX, 0);
-            for (b, &(_, start_col)) in starts[..c].iter().enumerate().rev() {
-                let row_width = end_col - start_col;
-                if row_width > width && b + 1 < c {
-                    break;
-                }
-                let cost = best[b].0.then_row(if next < n {
-                    let slack = width.saturating_sub(row_width);
-                    (self.items[next].before, slack)
+        self.row_starts(first, first_col, width);
+        let scratch = &mut self.scratch;
+        let fewest = scratch.count_fewest_rows(width);
+        let Scratch {
+            starts,
+            rows_to,
+            rows_from,
+            last_reached_in,
+            best,
+        } = scratch;
+        // On some way of ending rows at starts that takes the fewest rows; on such a way,
+        // the row before a start reached in r rows starts at one reached in r - 1.
+        let on_fewest = |c: usize| rows_to[c] + rows_from[c] == fewest;
+        last_reached_in.clear();
+        last_reached_in.resize(fewest as usize + 1, 0);
+        for (c, &r) in rows_to.iter().enumerate() {
+            last_reached_in[r as usize] = c;
+        }
+        best.clear();
+        best.resize(starts.len(), (Cost::MAX, 0));
+        best[0].0 = Cost::default();
+        // Without forced breaks, the cost of a row is a convex function of the columns it
+        // leaves unused, so the best start of the row ending at a later place is never
+        // earlier (the costs form a Monge array): the search can stop there.
+        let monotone = starts.iter().all(|start| start.before == Break::Allowed);
+        let mut floor = 0;
+        let last = starts.len() - 1;
+        for c in 1..=last {
+            if !on_fewest(c) {
+                continue;
+            }
+            let end = starts[c];
+            let mut b = last_reached_in[rows_to[c] as usize - 1];
+            while b >= floor && on_fewest(b) && (b + 1 == c || end.end_col - starts[b].col <= width)
+            {
+                let slack = if c == last {
+                    0
                 } else {
-                    (Break::Allowed, 0)
-                });
-                if cost < choice.0 {
-                    choice = (cost, b);
+                    width.saturating_sub(end.end_col - starts[b].col)
+                };
+                let cost = best[b].0.then_row(end.before, slack);
+                if cost < best[c].0 {
+                    best[c] = (cost, b);
                 }
+                let Some(earlier) = b.checked_sub(1) else {
+                    break;
+                };
+                b = earlier;
             }
-            best.push(choice);
+            if monotone {
+                floor = best[c].1;
+            }
         }
-        let mut ends = Vec::new();
-        let mut c = starts.len() - 1;
+        let first_new = rows.len();
+        let mut c = last;
         while c > 0 {
-            ends.push(c);
-            c = best[c].1;
-        }
-        let mut row_start = (first_byte, first_col);
-        for &c in ends.iter().rev() {
-            let next = starts[c].0;
-            let end = &self.items[next - 1];
-            let following = self.items.get(next);
+            let b = best[c].1;
+            let (start, end) = (starts[b], starts[c]);
+            let start_byte = if b == 0 {
+                first_byte
+            } else {
+                self.items[start.item].start
+            };
             rows.push(Row {
-                range: row_start.0..end.end,
-                width: end.end_col - row_start.1,
-                forced: following.is_some_and(|item| item.before != Break::Allowed),
+                range: start_byte..self.items[end.item - 1].end,
+                width: end.end_col - start.col,
+                forced: c < last && end.before != Break::Allowed,
             });
-            if let Some(item) = following {
-                row_start = (item.start, item.col);
-            }
+            c = b;
         }
+        rows[first_new..].reverse();
     }
 
-    /// Where rows may start, as item index and the column it starts at, from the first row
-    /// (`first`, at `first_col`) to the end of the paragraph (`items.len()`): the allowed
-    /// breaks, and within a stretch between two of them too wide for one row, every place
-    /// but the indent.
-    fn row_starts(&self, first: usize, first_col: usize, width: usize) -> Vec<(usize, usize)> {
-        let n = self.items.len();
-        let mut starts = vec![(first, first_col)];
-        let mut stretch_start = first_col;
-        for (k, item) in self.items.iter().enumerate().skip(first + 1) {
+    /// Fills `scratch.starts` with where rows may start, from the first row (`first`, at
+    /// `first_col`) to the end of the paragraph (`items.len()`): the allowed breaks, and within
+    /// a stretch between two of them too wide for one row, every place but the indent.
+    fn row_starts(&mut self, first: usize, first_col: usize, width: usize) {
+        let items = &self.items;
+        let start_at = |k: usize| Start {
+            item: k,
+            col: items[k].col,
+            end_col: items[k - 1].end_col,
+            before: items[k].before,
+        };
+        let starts = &mut self.scratch.starts;
+        starts.clear();
+        starts.push(Start {
+            item: first,
+            col: first_col,
+            end_col: first_col,
+            before: Break::Allowed,
+        });
+        // The last start pushed begins the stretch that ends before item `end`.
+        let close_stretch = |starts: &mut Vec<Start>, end: usize| {
+            let stretch_start = starts.last().map_or(first_col, |start| start.col);
+            if items[end - 1].end_col - stretch_start > width {
+                let from = starts.last().map_or(first, |start| start.item);
+                starts.extend(
+                    (from + 1..end)
+                        .filter(|&k| items[k].before != Break::Never)
+                        .map(start_at),
+                );
+            }
+        };
+        for (k, item) in items.iter().enumerate().skip(first + 1) {
             if item.before == Break::Allowed {
-                self.close_stretch(&mut starts, k, stretch_start, width);
-                starts.push((k, item.col));
-                stretch_start = item.col;
+                close_stretch(starts, k);
+                starts.push(start_at(k));
             }
         }
-        self.close_stretch(&mut starts, n, stretch_start, width);
-        starts.push((n, self.items[n - 1].end_col));
-        starts
-    }
-
-    /// Adds the forced starts within the stretch from the last of `starts` (at column
-    /// `stretch_start`) to item `end`, when it is wider than `width`.
-    fn close_stretch(
-        &self,
-        starts: &mut Vec<(usize, usize)>,
-        end: usize,
-        stretch_start: usize,
-        width: usize,
-    ) {
-        let from = starts.last().map_or(0, |&(k, _)| k);
-        if self.items[end - 1].end_col - stretch_start > width {
-            starts.extend(
-                (from + 1..end)
-                    .filter(|&k| self.items[k].before != Break::Never)
-                    .map(|k| (k, self.items[k].col)),
-            );
-        }
+        let n = items.len();
+        close_stretch(starts, n);
+        starts.push(Start {
+            item: n,
+            col: items[n - 1].end_col,
+            end_col: items[n - 1].end_col,
+            before: Break::Allowed,
+        });
     }
 }
 
-/// What a choice of rows costs, compared in order: rows, then the rules given up, then how
-/// ragged the rows are (the sum of the squared unused columns of every row but the last).
+/// A place where a row may start, and the row before it end.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    /// The item the row starts with (the paragraph's item count for its end).
+    item: usize,
+    /// The column the row starts at.
+    col: usize,
+    /// The column where the row before ends.
+    end_col: usize,
+    /// What ending the row before here gives up.
+    before: Break,
+}
+
+/// Working memory of [`Paragraph::fit`], kept between paragraphs.
+#[derive(Debug, Default)]
+struct Scratch {
+    starts: Vec<Start>,
+    /// The fewest rows before each start, and from each start to the paragraph's end.
+    rows_to: Vec<u32>,
+    rows_from: Vec<u32>,
+    /// The last start reached in the fewest rows, by that number.
+    last_reached_in: Vec<usize>,
+    /// The cheapest rows before each start and where the last of them starts.
+    best: Vec<(Cost, usize)>,
+}
+
+impl Scratch {
+    /// Fills `rows_to` and `rows_from` with the fewest rows from the paragraph's start to each
+    /// of `starts` and from each to the end, and returns the fewest rows of all. Two pointers
+    /// suffice: a row that fits still fits when it starts later or ends sooner.
+    fn count_fewest_rows(&mut self, width: usize) -> u32 {
+        let starts = &self.starts;
+        let fits = |b: usize, c: usize| b + 1 == c || starts[c].end_col - starts[b].col <= width;
+        let m = starts.len();
+        self.rows_to.clear();
+        self.rows_to.resize(m, 0);
+        let mut earliest = 0;
+        for c in 1..m {
+            while !fits(earliest, c) {
+                earliest += 1;
+            }
+            self.rows_to[c] = self.rows_to[earliest] + 1;
+        }
+        self.rows_from.clear();
+        self.rows_from.resize(m, 0);
+        let mut furthest = m - 1;
+        for b in (0..m - 1).rev() {
+            while !fits(b, furthest) {
+                furthest -= 1;
+            }
+            self.rows_from[b] = self.rows_from[furthest] + 1;
+        }
+        self.rows_from[0]
+    }
+}
+
+/// What a choice of rows with the fewest rows costs, compared in order: the rules given up,
+/// then how ragged the rows are (the sum of the squared unused columns of every row but the
+/// last).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 struct Cost {
-    rows: u32,
     penalty: u32,
     ragged: u64,
 }
 
 impl Cost {
     const MAX: Self = Self {
-        rows: u32::MAX,
         penalty: u32::MAX,
         ragged: u64::MAX,
     };
 
     /// This cost and one more row, which ends at a break of `rank` leaving `slack` columns.
-    fn then_row(self, (rank, slack): (Break, usize)) -> Self {
-        let slack = u64::try_from(slack).unwrap_or(u64::MAX);
+    fn then_row(self, rank: Break, slack: usize) -> Self {
+        // A square of 32 bits cannot overflow 64.
+        let slack = u64::from(u32::try_from(slack).unwrap_or(u32::MAX));
         Self {
-            rows: self.rows.saturating_add(1),
             penalty: self.penalty.saturating_add(rank.penalty()),
-            ragged: self.ragged.saturating_add(slack.saturating_mul(slack)),
+            ragged: self.ragged.saturating_add(slack * slack),
         }
     }
 }
@@ -474,13 +566,14 @@ fn urls(s: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        let opens = [&b"http://"[..], b"https://", b"www."]
-            .iter()
-            .any(|prefix| {
-                bytes
-                    .get(at..at + prefix.len())
-                    .is_some_and(|b| b.eq_ignore_ascii_case(prefix))
-            });
+        let opens = matches!(bytes[at] | 0x20, b'h' | b'w')
+            && [&b"http://"[..], b"https://", b"www."]
+                .iter()
+                .any(|prefix| {
+                    bytes
+                        .get(at..at + prefix.len())
+                        .is_some_and(|b| b.eq_ignore_ascii_case(prefix))
+                });
         if !opens || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
             at += 1;
             continue;

@@ -359,6 +359,65 @@ fn allowed_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// The least cost of a paragraph's rows, as (rows, rules given up, raggedness), found by
+/// trying every pair of places where rows may start.
+fn least_cost(paragraph: &mut Paragraph, width: usize) -> (u32, u32, u64) {
+    let Some(last) = paragraph.items.last() else {
+        return (1, 0, 0);
+    };
+    let (first, _, first_col) = paragraph.first_row(width);
+    if last.end_col - first_col <= width {
+        return (1, 0, 0);
+    }
+    paragraph.row_starts(first, first_col, width);
+    let starts = &paragraph.scratch.starts;
+    let mut best = vec![(u32::MAX, u32::MAX, u64::MAX); starts.len()];
+    best[0] = (0, 0, 0);
+    for c in 1..starts.len() {
+        for b in 0..c {
+            let row_width = starts[c].end_col - starts[b].col;
+            if (row_width > width && b + 1 < c) || best[b].0 == u32::MAX {
+                continue;
+            }
+            let (slack, rank) = if c + 1 == starts.len() {
+                (0, Break::Allowed)
+            } else {
+                (width.saturating_sub(row_width) as u64, starts[c].before)
+            };
+            let cost = (
+                best[b].0 + 1,
+                best[b].1 + rank.penalty(),
+                best[b].2 + slack * slack,
+            );
+            best[c] = best[c].min(cost);
+        }
+    }
+    best[starts.len() - 1]
+}
+
+/// The rows total fit chooses cost the least there is.
+fn check_least_cost(text: &str, width: usize) -> Result<(), TestCaseError> {
+    let mut paragraph = Paragraph::default();
+    for range in paragraphs(text) {
+        paragraph.analyse(text, range.clone());
+        let mut rows = Vec::new();
+        paragraph.fit(width, &mut rows);
+        let mut cost = (u32::try_from(rows.len()).unwrap_or(u32::MAX), 0, 0);
+        for pair in rows.windows(2) {
+            let slack = (width.saturating_sub(pair[0].width)) as u64;
+            cost.1 += rank_between(text, pair[0].range.end, pair[1].range.start).penalty();
+            cost.2 += slack * slack;
+        }
+        prop_assert_eq!(
+            cost,
+            least_cost(&mut paragraph, width),
+            "{:?}",
+            &text[range]
+        );
+    }
+    Ok(())
+}
+
 /// Total fit takes no more rows than greedy filling, and gives up a rule only between two
 /// allowed breaks where greedy filling gives one up too.
 fn check_against_greedy(text: &str, width: usize) -> Result<(), TestCaseError> {
@@ -415,6 +474,11 @@ proptest! {
         width in MIN_WIDTH..=30usize,
     ) {
         check_against_greedy(&text, width)?;
+    }
+
+    #[test]
+    fn total_fit_costs_the_least(text in mixed_text(), width in MIN_WIDTH..=30usize) {
+        check_least_cost(&text, width)?;
     }
 
     #[test]
