@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::width::{grapheme_indices, grapheme_width, width as display_width};
+use super::width::{ambiguous_width, grapheme_indices, grapheme_width_as, width as display_width};
 
 /// Marks a text that was cut. One column wide.
 pub const ELLIPSIS: char = '…';
@@ -21,8 +21,9 @@ pub enum Align {
 /// and its width. A wide character that would straddle the limit is left out.
 pub fn take_width(s: &str, width: usize) -> (&str, usize) {
     let mut taken = 0;
+    let ambiguous = ambiguous_width();
     for (at, g) in grapheme_indices(s) {
-        let g_width = grapheme_width(g);
+        let g_width = grapheme_width_as(g, ambiguous);
         if taken + g_width > width {
             return (&s[..at], taken);
         }

@@ -54,14 +54,15 @@
 //! `\n` (and `\r\n`) is a hard break: each line is a paragraph wrapped on its own, and an
 //! empty paragraph gives one empty row, so empty input gives one empty row. Spaces and
 //! ideographic spaces (`　`) at the start of a paragraph are its indent: kept, but dropped
-//! when they leave no room for the first character, rather than shown as a blank row. Widths are those of
-//! [`grapheme_width`]; controls other than `\n` should be made visible with
-//! [`crate::text::sanitize`] first, though any input is safe here.
+//! when they leave no room for the first character, rather than shown as a blank row. Widths
+//! are those of [`crate::text::grapheme_width`], ambiguous characters counted as the terminal
+//! draws them ([`crate::text::set_ambiguous_width`]); controls other than `\n` should be made
+//! visible with [`crate::text::sanitize`] first, though any input is safe here.
 
 use std::fmt;
 use std::ops::Range;
 
-use super::width::{grapheme_indices, grapheme_width};
+use super::width::{ambiguous_width, grapheme_indices, grapheme_width_as};
 
 #[cfg(test)]
 mod tests;
@@ -194,13 +195,14 @@ impl Paragraph {
         let paragraph = &text[range.clone()];
         let mut col = 0;
         let mut spaced = false;
+        let ambiguous = ambiguous_width();
         for (at, g) in grapheme_indices(paragraph) {
             if g == " " {
                 col += 1;
                 spaced = true;
                 continue;
             }
-            let width = grapheme_width(g);
+            let width = grapheme_width_as(g, ambiguous);
             self.items.push(Item {
                 start: range.start + at,
                 end: range.start + at + g.len(),

@@ -188,7 +188,7 @@ fn too_narrow_is_an_error_with_a_message() {
 fn a_grapheme_wider_than_the_row_stands_alone() {
     // Devanagari conjunct clusters that unicode-width counts as 3 columns
     let wide = "\u{0915}\u{094D}\u{0937}\u{093F}";
-    let g_width = grapheme_width(wide);
+    let g_width = crate::text::grapheme_width(wide);
     if g_width > 2 {
         let text = format!("a{wide}b");
         let wrapped = wrap(&text, 2).unwrap_or_default();
