@@ -40,6 +40,7 @@ use crate::app::App;
 use crate::cli::Settings;
 use crate::commands::Failure;
 use crate::data::Dataset;
+use crate::repaint::Repaint;
 use crate::ui;
 
 /// Said when stdin or stdout is not a terminal, where the dashboard cannot be drawn.
@@ -73,7 +74,7 @@ struct Screen {
     mouse: bool,
 }
 
-type Backend = CrosstermBackend<Stdout>;
+type Backend = Repaint<CrosstermBackend<Stdout>>;
 
 /// Runs the dashboard until the user quits.
 pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Failure> {
@@ -90,7 +91,7 @@ pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Fai
     panic::set_hook(Box::new(keep_panic_message));
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         enter(mouse)?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut terminal = Terminal::new(Repaint::new(CrosstermBackend::new(io::stdout())))?;
         event_loop(&mut terminal, &mut app)
     }));
     restore(&mut lock(&SCREEN));
