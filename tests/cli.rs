@@ -444,6 +444,19 @@ fn qa_fits_terminals_that_draw_ambiguous_characters_wide() {
 }
 
 #[test]
+fn figures_table_fits_terminals_that_draw_ambiguous_characters_wide() {
+    for script in ["hans", "hant"] {
+        let output = pressdash(&["figures", "--script", script, "--ambiguous-width", "2"]);
+        assert_status(&output, 0);
+        let table = stdout(&output);
+        assert!(table.lines().count() > 100, "{table}");
+        for line in table.lines() {
+            assert!(width_on_a_wide_ambiguous_terminal(line) <= 120, "{line:?}");
+        }
+    }
+}
+
+#[test]
 fn ambiguous_width_two_is_refused_where_screens_are_drawn() {
     assert_failure(
         &pressdash(&["render", "--ambiguous-width", "2"]),
