@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::{Lang, Script};
+use crate::text::AmbiguousWidth;
 use crate::text::sanitize;
 
 const MAIN_EXAMPLES: &str = "\
@@ -136,6 +137,18 @@ pub struct GlobalOptions {
         default_missing_value = "always"
     )]
     pub color: ColorChoice,
+
+    /// Columns the terminal draws East Asian Ambiguous characters in (“ ” … — · ○ ①): 2 when
+    /// it is set to draw them wide (a CJK option of the terminal, CJK Windows consoles).
+    /// qa and figures only, so far.
+    #[arg(
+        long,
+        global = true,
+        value_name = "1|2",
+        default_value_t = 1,
+        value_parser = clap::value_parser!(u8).range(1..=2)
+    )]
+    pub ambiguous_width: u8,
 }
 
 #[derive(Debug, Subcommand)]
@@ -267,6 +280,8 @@ pub struct Settings {
     pub lang: Lang,
     /// Whether to emit colour and styles.
     pub color: bool,
+    /// How the terminal draws ambiguous characters.
+    pub ambiguous_width: AmbiguousWidth,
 }
 
 impl Settings {
@@ -293,6 +308,11 @@ impl GlobalOptions {
                 |name| std::env::var_os(name),
                 io::stdout().is_terminal(),
             ),
+            ambiguous_width: if self.ambiguous_width == 2 {
+                AmbiguousWidth::Wide
+            } else {
+                AmbiguousWidth::Narrow
+            },
         }
     }
 }

@@ -5,7 +5,7 @@
 //! - [`text`]: display width, line breaking, truncation, sanitising (no app);
 //! - [`app`]: state and actions, pure and testable without a terminal;
 //! - [`ui`]: draws the state onto a ratatui buffer, never changes it;
-//! - [`terminal`]: the interactive loop on a real terminal;
+//! - [`terminal`]: the interactive loop on a real terminal, drawing through [`repaint`];
 //! - [`commands`]: the non-interactive commands, built on the same code.
 
 pub mod app;
@@ -14,6 +14,7 @@ pub mod commands;
 pub mod data;
 #[cfg(test)]
 mod proptest_config;
+pub mod repaint;
 pub mod terminal;
 pub mod text;
 pub mod ui;

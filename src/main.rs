@@ -13,7 +13,8 @@ fn main() -> ExitCode {
     let settings = cli.global.resolve();
     let outcome = match cli.command {
         Some(command) => commands::run(command, &settings),
-        None => commands::load_dataset(settings.data.as_ref())
+        None => commands::draws_screens(&settings)
+            .and_then(|()| commands::load_dataset(settings.data.as_ref()))
             .and_then(|dataset| terminal::run(dataset, &settings, cli.mouse))
             .map(|()| ExitCode::SUCCESS),
     };

@@ -60,6 +60,7 @@ use crate::app::App;
 use crate::cli::{MAX_RENDER_SIDE, Settings};
 use crate::commands::Failure;
 use crate::data::Dataset;
+use crate::repaint::Repaint;
 use crate::ui;
 
 /// Said when stdin or stdout is not a terminal, where the dashboard cannot be drawn.
@@ -114,7 +115,7 @@ struct Screen {
     suspended: bool,
 }
 
-type Backend = CrosstermBackend<Stdout>;
+type Backend = Repaint<CrosstermBackend<Stdout>>;
 
 /// Runs the dashboard until the user quits.
 pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Failure> {
@@ -138,7 +139,7 @@ pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Fai
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         enter(&mut lock(&SCREEN), mouse)?;
         let area = frame_area()?;
-        let backend = CrosstermBackend::new(io::stdout());
+        let backend = Repaint::new(CrosstermBackend::new(io::stdout()));
         let viewport = Viewport::Fixed(area);
         let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
         event_loop(&mut terminal, &mut app, area)

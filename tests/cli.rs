@@ -420,6 +420,65 @@ fn qa_prints_the_transcript_within_the_width() {
     assert!(!one.is_empty() && one.lines().count() < text.lines().count());
 }
 
+/// Columns a terminal that draws East Asian Ambiguous characters wide gives `line`.
+fn width_on_a_wide_ambiguous_terminal(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width_cjk(line)
+}
+
+#[test]
+fn qa_fits_terminals_that_draw_ambiguous_characters_wide() {
+    for script in ["hans", "hant"] {
+        for width in ["12", "31", "80"] {
+            let args = ["qa", "--script", script, "--width", width];
+            let columns: usize = width.parse().expect("a number");
+            let narrow = stdout(&pressdash(&args));
+            let wide_output = pressdash(&[&args[..], &["--ambiguous-width", "2"]].concat());
+            assert_status(&wide_output, 0);
+            let wide = stdout(&wide_output);
+            for line in wide.lines() {
+                assert!(
+                    width_on_a_wide_ambiguous_terminal(line) <= columns,
+                    "{line:?} at {width}"
+                );
+            }
+            // the same text, only broken elsewhere, and the default overflows such terminals
+            let words = |text: &str| text.split_whitespace().collect::<String>();
+            assert_eq!(words(&wide), words(&narrow));
+            assert!(
+                narrow
+                    .lines()
+                    .any(|line| width_on_a_wide_ambiguous_terminal(line) > columns),
+                "{script} at {width}"
+            );
+        }
+    }
+}
+
+#[test]
+fn figures_table_fits_terminals_that_draw_ambiguous_characters_wide() {
+    for script in ["hans", "hant"] {
+        let output = pressdash(&["figures", "--script", script, "--ambiguous-width", "2"]);
+        assert_status(&output, 0);
+        let table = stdout(&output);
+        assert!(table.lines().count() > 100, "{table}");
+        for line in table.lines() {
+            assert!(width_on_a_wide_ambiguous_terminal(line) <= 120, "{line:?}");
+        }
+    }
+}
+
+#[test]
+fn ambiguous_width_two_is_refused_where_screens_are_drawn() {
+    assert_failure(
+        &pressdash(&["render", "--ambiguous-width", "2"]),
+        2,
+        "--ambiguous-width 2",
+        "qa and figures",
+    );
+    assert_status(&pressdash(&["qa", "--ambiguous-width", "3"]), 2);
+    assert_status(&pressdash(&["render", "--ambiguous-width", "1"]), 0);
+}
+
 #[test]
 fn qa_refuses_impossible_widths_and_items() {
     assert_failure(&pressdash(&["qa", "--width", "1"]), 2, "width", "--width");

@@ -70,6 +70,26 @@ fn widths() -> Vec<usize> {
 }
 
 #[test]
+fn layouts_fit_terminals_that_draw_ambiguous_characters_wide() {
+    let data = real();
+    let all: Vec<usize> = (0..data.segments.len()).collect();
+    pressdash::text::set_ambiguous_width(pressdash::text::AmbiguousWidth::Wide);
+    for script in [Script::Hans, Script::Hant] {
+        for width in widths() {
+            let laid = transcript::layout(&data, script, width, &all).expect("wide enough");
+            for line in 0..laid.lines.len() {
+                let text = laid.line_text(line);
+                assert!(
+                    unicode_width::UnicodeWidthStr::width_cjk(text) <= width,
+                    "{text:?} at {width}"
+                );
+            }
+        }
+    }
+    pressdash::text::set_ambiguous_width(pressdash::text::AmbiguousWidth::Narrow);
+}
+
+#[test]
 fn layouts_hold_at_every_width_in_both_scripts() {
     let data = real();
     let all: Vec<usize> = (0..data.segments.len()).collect();

@@ -710,16 +710,17 @@ mod tests {
                 "影。",
             ]
         );
-        // A number never splits from its unit, even when that leaves a short row.
+        // A number never splits from its unit; the rows before it end evenly rather than
+        // leave one short.
         assert_eq!(
             parcel_rows(9),
             [
-                "全国快递",
-                "业务量完",
-                "成",
+                "全国快",
+                "递业务",
+                "量完成",
                 "8122.4万",
-                "件，同比",
-                "增长",
+                "件，同",
+                "比增长",
                 "50.9%。我",
                 "们认为——",
                 "这是“新就",

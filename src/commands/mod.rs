@@ -101,12 +101,27 @@ impl From<LoadError> for Failure {
 /// Runs one command; `Ok` carries the exit status of a command that did its job (`validate`
 /// reports an invalid dataset through it).
 pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
+    crate::text::set_ambiguous_width(settings.ambiguous_width);
     match command {
-        Command::Render(args) => render::run(&args, settings).map(|()| ExitCode::SUCCESS),
+        Command::Render(args) => draws_screens(settings)
+            .and_then(|()| render::run(&args, settings))
+            .map(|()| ExitCode::SUCCESS),
         Command::Figures(args) => figures::run(&args, settings).map(|()| ExitCode::SUCCESS),
         Command::Qa(args) => qa::run(&args, settings).map(|()| ExitCode::SUCCESS),
         Command::Validate(args) => validate::run(args.file.as_ref().or(settings.data.as_ref())),
     }
+}
+
+/// Refuses `--ambiguous-width 2` for what draws screens (the dashboard and `render`): their
+/// borders, bars and marks still take one column each, so they would not line up.
+pub fn draws_screens(settings: &Settings) -> Result<(), Failure> {
+    if settings.ambiguous_width == crate::text::AmbiguousWidth::Wide {
+        return Err(Failure::usage(
+            "--ambiguous-width 2 works with qa and figures only, so far: the dashboard's \
+             borders, bars and marks are drawn one column wide. Leave it out for the dashboard.",
+        ));
+    }
+    Ok(())
 }
 
 /// The dataset the options name: the `--data` file, refused if validating it finds an error

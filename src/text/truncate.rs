@@ -2,9 +2,10 @@
 
 use std::borrow::Cow;
 
-use super::width::{grapheme_indices, grapheme_width, width as display_width};
+use super::width::{ambiguous_width, grapheme_indices, grapheme_width_as, width as display_width};
 
-/// Marks a text that was cut. One column wide.
+/// Marks a text that was cut. One column wide, or two on terminals that draw ambiguous
+/// characters wide.
 pub const ELLIPSIS: char = '…';
 
 /// Where [`pad_to`] puts the text within its columns.
@@ -21,8 +22,9 @@ pub enum Align {
 /// and its width. A wide character that would straddle the limit is left out.
 pub fn take_width(s: &str, width: usize) -> (&str, usize) {
     let mut taken = 0;
+    let ambiguous = ambiguous_width();
     for (at, g) in grapheme_indices(s) {
-        let g_width = grapheme_width(g);
+        let g_width = grapheme_width_as(g, ambiguous);
         if taken + g_width > width {
             return (&s[..at], taken);
         }
@@ -33,15 +35,17 @@ pub fn take_width(s: &str, width: usize) -> (&str, usize) {
 
 /// `s` cut to fit in `width` columns. When cut, it ends with [`ELLIPSIS`] (spaces before it
 /// are dropped), so the result may be a column short of `width` when a wide character did
-/// not fit. Borrowed when `s` fits as it is.
+/// not fit; when not even the ellipsis fits (it takes two columns on terminals that draw
+/// ambiguous characters wide), the cut is unmarked. Borrowed when `s` fits as it is.
 pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     if display_width(s) <= width {
         return Cow::Borrowed(s);
     }
-    if width == 0 {
-        return Cow::Borrowed("");
-    }
-    let (kept, _) = take_width(s, width - 1);
+    let mark = grapheme_width_as(ELLIPSIS.encode_utf8(&mut [0; 4]), ambiguous_width());
+    let Some(room) = width.checked_sub(mark) else {
+        return Cow::Borrowed(take_width(s, width).0);
+    };
+    let (kept, _) = take_width(s, room);
     let mut cut = String::with_capacity(kept.len() + ELLIPSIS.len_utf8());
     cut.push_str(kept.trim_end_matches(' '));
     cut.push(ELLIPSIS);
@@ -102,6 +106,19 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_fits_when_the_ellipsis_is_wide() {
+        use crate::text::width::{AmbiguousWidth, set_ambiguous_width};
+        set_ambiguous_width(AmbiguousWidth::Wide);
+        let cut = [6, 2, 1].map(|width| truncate("pressdash", width).into_owned());
+        let padded = pad_to("“全國”總工會", 7, Align::Left);
+        let padded_width = display_width(&padded);
+        set_ambiguous_width(AmbiguousWidth::Narrow);
+        assert_eq!(cut, ["pres…", "…", "p"]);
+        assert_eq!(padded, "“全… ");
+        assert_eq!(padded_width, 7);
+    }
+
+    #[test]
     fn padding_fills_exactly_the_width() {
         assert_eq!(pad_to("中文", 7, Align::Left), "中文   ");
         assert_eq!(pad_to("中文", 7, Align::Right), "   中文");
@@ -156,8 +173,12 @@ mod tests {
 
         #[test]
         fn pad_to_gives_exactly_the_width(s in mixed_text(), width in 0usize..40) {
-            for align in [Align::Left, Align::Right, Align::Center] {
-                prop_assert_eq!(display_width(&pad_to(&s, width, align)), width);
+            use crate::text::width::{AmbiguousWidth, set_ambiguous_width};
+            for ambiguous in [AmbiguousWidth::Wide, AmbiguousWidth::Narrow] {
+                set_ambiguous_width(ambiguous);
+                for align in [Align::Left, Align::Right, Align::Center] {
+                    prop_assert_eq!(display_width(&pad_to(&s, width, align)), width);
+                }
             }
         }
     }

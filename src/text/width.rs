@@ -1,6 +1,8 @@
 //! Display width of text in terminal columns, measured the way ratatui's buffer measures it,
 //! and a fast split of text into grapheme clusters.
 
+use std::cell::Cell;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -8,21 +10,56 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// what `unicode-width` says, and rows must fit the buffer.
 const HALFWIDTH_SOUND_MARKS: [char; 2] = ['\u{FF9E}', '\u{FF9F}'];
 
+/// How the terminal draws East Asian Ambiguous characters (`“ ” ‘ ’ … — · ○ ①`, box
+/// drawing): one column, as `unicode-width` and ratatui count them, or two, as terminals set
+/// to draw them wide do (a CJK option of the terminal, CJK Windows consoles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AmbiguousWidth {
+    #[default]
+    Narrow,
+    Wide,
+}
+
+thread_local! {
+    /// The terminal's, for every width measured on this thread.
+    static AMBIGUOUS_WIDTH: Cell<AmbiguousWidth> = const { Cell::new(AmbiguousWidth::Narrow) };
+}
+
+/// Makes every width measured on this thread count ambiguous characters as `ambiguous`
+/// says. It is a property of the terminal, set once before anything is laid out.
+pub fn set_ambiguous_width(ambiguous: AmbiguousWidth) {
+    AMBIGUOUS_WIDTH.set(ambiguous);
+}
+
+/// How widths measured on this thread count ambiguous characters.
+pub fn ambiguous_width() -> AmbiguousWidth {
+    AMBIGUOUS_WIDTH.get()
+}
+
 /// Columns taken by one grapheme cluster in ratatui's buffer: `unicode-width`'s width of the
 /// whole cluster (so emoji sequences and combining marks count once), plus one per halfwidth
-/// sound mark.
+/// sound mark; ambiguous characters as [`ambiguous_width`] says.
 ///
 /// A cluster holding a control character counts 0: ratatui's buffer skips such clusters
 /// instead of drawing them.
 pub fn grapheme_width(g: &str) -> usize {
+    grapheme_width_as(g, ambiguous_width())
+}
+
+/// [`grapheme_width`] with ambiguous characters counted as `ambiguous` says, for loops that
+/// look the setting up once.
+pub fn grapheme_width_as(g: &str, ambiguous: AmbiguousWidth) -> usize {
+    let wide = ambiguous == AmbiguousWidth::Wide;
     let mut chars = g.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return c.width().unwrap_or(0) + usize::from(HALFWIDTH_SOUND_MARKS.contains(&c));
+        let width = if wide { c.width_cjk() } else { c.width() };
+        return width.unwrap_or(0) + usize::from(HALFWIDTH_SOUND_MARKS.contains(&c));
     }
     if g.chars().any(char::is_control) {
         return 0;
     }
-    g.width()
+    let width = if wide { g.width_cjk() } else { g.width() };
+    width
         + g.chars()
             .filter(|c| HALFWIDTH_SOUND_MARKS.contains(c))
             .count()
@@ -34,7 +71,10 @@ pub fn width(s: &str) -> usize {
     if s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
         return s.len();
     }
-    grapheme_indices(s).map(|(_, g)| grapheme_width(g)).sum()
+    let ambiguous = ambiguous_width();
+    grapheme_indices(s)
+        .map(|(_, g)| grapheme_width_as(g, ambiguous))
+        .sum()
 }
 
 /// The extended grapheme clusters of `s` with their byte offsets, exactly as
@@ -112,6 +152,20 @@ mod tests {
         for g in ["“", "”", "‘", "’", "—", "…", "·"] {
             assert_eq!(grapheme_width(g), 1, "{g}");
         }
+    }
+
+    #[test]
+    fn ambiguous_characters_count_two_when_the_terminal_draws_them_wide() {
+        set_ambiguous_width(AmbiguousWidth::Wide);
+        let wide: Vec<usize> = ["“", "…", "—", "·", "○", "①", "─", "好", "a"]
+            .iter()
+            .map(|g| grapheme_width(g))
+            .collect();
+        let line = width("他說“好的”……");
+        set_ambiguous_width(AmbiguousWidth::Narrow);
+        assert_eq!(wide, [2, 2, 2, 2, 2, 2, 2, 2, 1]);
+        assert_eq!(line, 16);
+        assert_eq!(width("他說“好的”……"), 12);
     }
 
     #[test]
