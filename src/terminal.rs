@@ -35,6 +35,7 @@ use std::process;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread;
+use std::time::Duration;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{
@@ -318,6 +319,10 @@ fn keep_panic_message(info: &panic::PanicHookInfo<'_>) {
 
 fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, mut area: Rect) -> io::Result<()> {
     app.resize(area.width, area.height);
+    // crossterm starts listening for SIGWINCH when its reader is first used. A resume wakes
+    // the loop by raising SIGWINCH, so the reader must listen before the first frame is
+    // shown: a suspend right after it would otherwise leave a blank screen until a key.
+    event::poll(Duration::ZERO)?;
     loop {
         {
             let _screen = lock(&SCREEN);
