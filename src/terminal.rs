@@ -286,11 +286,7 @@ fn end_on_hangup() {
 /// The terminal's size, capped at [`MAX_SIDE`], as the frame's area.
 fn frame_area() -> io::Result<Rect> {
     let (cols, rows) = crossterm::terminal::size()?;
-    Ok(capped(cols, rows))
-}
-
-fn capped(cols: u16, rows: u16) -> Rect {
-    Rect::new(0, 0, cols.min(MAX_SIDE), rows.min(MAX_SIDE))
+    Ok(Rect::new(0, 0, cols.min(MAX_SIDE), rows.min(MAX_SIDE)))
 }
 
 /// The panic hook while the dashboard runs: keeps a short message (with a backtrace when
@@ -326,9 +322,16 @@ fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, mut area: Rect) -
     loop {
         {
             let _screen = lock(&SCREEN);
-            if REDRAW.swap(false, Ordering::SeqCst) {
+            // The size is read for every frame, as ratatui does for a full-screen viewport: a
+            // resize event only wakes the loop, so one that carried a size already out of
+            // date, or a resize while stopped, still ends in a frame of the terminal's size.
+            let current = frame_area()?;
+            let redraw = REDRAW.swap(false, Ordering::SeqCst);
+            if current != area || redraw {
+                area = current;
                 // Clears the screen and forgets the last frame, so all of it is written.
                 terminal.resize(area)?;
+                app.resize(area.width, area.height);
             }
             terminal.draw(|frame| ui::draw(frame, app))?;
         }
@@ -336,11 +339,6 @@ fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, mut area: Rect) -
             Event::Key(key) if key.kind == KeyEventKind::Press => press(app, key),
             Event::Mouse(mouse) => app.handle_mouse(mouse),
             Event::Paste(text) => app.handle_paste(&text),
-            Event::Resize(cols, rows) => {
-                area = capped(cols, rows);
-                terminal.resize(area)?;
-                app.resize(area.width, area.height);
-            }
             _ => {}
         }
         if app.take_suspend() {
