@@ -1,8 +1,8 @@
 //! The command line: what can be typed, and how the options resolve against the environment.
 //!
-//! Parsing is clap's; the resolution of the script (from the locale) and of colour (from
-//! `NO_COLOR` and whether stdout is a terminal) are pure functions so they can be tested
-//! without touching the process environment.
+//! Parsing is clap's; the resolution of the script and the language (from the locale) and of
+//! colour (from `NO_COLOR` and whether stdout is a terminal) are pure functions so they can be
+//! tested without touching the process environment.
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal};
@@ -25,7 +25,9 @@ Examples:
   pressdash validate my.json         check a dataset before using it with --data
 
 Without --script, the script follows the locale (LC_ALL, LC_MESSAGES, LANG): zh_CN and zh_SG
-show simplified characters, anything else the traditional ones of the source.
+show simplified characters, anything else the traditional ones of the source. Without --lang,
+so does the language: a Chinese locale (zh_*), C, POSIX or none gives Chinese labels, any
+other (en_US.UTF-8, fr_FR) English ones.
 Colour is off when NO_COLOR is set or output is not a terminal, unless --color always.
 
 Exit status: 0 success; 1 the data is not acceptable or the output cannot be written; 2 the
@@ -121,9 +123,10 @@ pub struct GlobalOptions {
     #[arg(long, global = true, value_enum)]
     pub script: Option<ScriptChoice>,
 
-    /// Language of labels and interface (the transcript is always Chinese).
-    #[arg(long, global = true, value_enum, default_value_t = LangChoice::Zh)]
-    pub lang: LangChoice,
+    /// Language of labels and interface (the transcript is always Chinese). Default: from
+    /// the locale.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangChoice>,
 
     /// When to use colour; a bare --color means always.
     #[arg(
@@ -287,7 +290,7 @@ impl GlobalOptions {
         Settings {
             data: self.data.clone(),
             script: resolve_script(self.script, |name| std::env::var(name).ok()),
-            lang: self.lang.into(),
+            lang: resolve_lang(self.lang, |name| std::env::var(name).ok()),
             color: resolve_color(
                 self.color,
                 |name| std::env::var_os(name),
@@ -338,11 +341,39 @@ pub fn resolve_script(
     if let Some(choice) = choice {
         return choice.into();
     }
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+    messages_locale(env).map_or(Script::default(), |locale| script_of_locale(&locale))
+}
+
+/// The language of labels and interface: the option when given, else the first set locale
+/// variable's language, as for [`resolve_script`].
+pub fn resolve_lang(choice: Option<LangChoice>, env: impl Fn(&str) -> Option<String>) -> Lang {
+    if let Some(choice) = choice {
+        return choice.into();
+    }
+    messages_locale(env).map_or(Lang::default(), |locale| lang_of_locale(&locale))
+}
+
+/// The locale messages are shown in: the first non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG`.
+fn messages_locale(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
-        .filter_map(&env)
-        .find(|value| !value.is_empty());
-    locale.map_or(Script::default(), |locale| script_of_locale(&locale))
+        .filter_map(env)
+        .find(|value| !value.is_empty())
+}
+
+/// `zh_TW.UTF-8`, `zh-Hans` → Chinese; `C` and `POSIX`, which name no language, keep the
+/// default, Chinese; every other language (`en_US.UTF-8`, `fr_FR`) → English, the one other
+/// language the labels are written in.
+fn lang_of_locale(locale: &str) -> Lang {
+    let language = locale
+        .split(['_', '-', '.', '@'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match language.as_str() {
+        "zh" | "c" | "posix" => Lang::Zh,
+        _ => Lang::En,
+    }
 }
 
 /// `zh_CN.UTF-8`, `zh-SG`, `zh_Hans` → simplified; every other locale → traditional, the
@@ -425,7 +456,7 @@ mod tests {
             "never",
         ])
         .unwrap();
-        assert_eq!(cli.global.lang, LangChoice::En);
+        assert_eq!(cli.global.lang, Some(LangChoice::En));
         assert_eq!(cli.global.data, Some(PathBuf::from("x.json")));
         assert_eq!(cli.global.color, ColorChoice::Never);
         assert!(matches!(cli.command, Some(Command::Figures(_))));
@@ -530,6 +561,44 @@ mod tests {
         let lang = env_of(&[("LC_MESSAGES", "zh_HK"), ("LANG", "zh_CN")]);
         assert_eq!(resolve_script(None, lang), Script::Hant);
         assert_eq!(resolve_script(None, env_of(&[])), Script::Hant);
+    }
+
+    #[test]
+    fn explicit_language_wins_over_the_locale() {
+        let env = env_of(&[("LANG", "en_US.UTF-8")]);
+        assert_eq!(resolve_lang(Some(LangChoice::Zh), env), Lang::Zh);
+        let env = env_of(&[("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(resolve_lang(Some(LangChoice::En), env), Lang::En);
+    }
+
+    #[test]
+    fn locale_picks_the_language() {
+        let cases = [
+            ("zh_CN.UTF-8", Lang::Zh),
+            ("zh_TW", Lang::Zh),
+            ("zh-Hant-HK", Lang::Zh),
+            ("zh", Lang::Zh),
+            ("C", Lang::Zh),
+            ("C.UTF-8", Lang::Zh),
+            ("POSIX", Lang::Zh),
+            ("en_US.UTF-8", Lang::En),
+            ("en", Lang::En),
+            ("fr_FR@euro", Lang::En),
+            ("zu_ZA", Lang::En),
+        ];
+        for (locale, lang) in cases {
+            let pairs = [("LANG", locale)];
+            assert_eq!(resolve_lang(None, env_of(&pairs)), lang, "{locale}");
+        }
+    }
+
+    #[test]
+    fn the_language_reads_the_locale_variables_in_the_scripts_order() {
+        let all = env_of(&[("LC_ALL", "en_GB"), ("LANG", "zh_TW")]);
+        assert_eq!(resolve_lang(None, all), Lang::En);
+        let messages = env_of(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_CN"), ("LANG", "en_US")]);
+        assert_eq!(resolve_lang(None, messages), Lang::Zh);
+        assert_eq!(resolve_lang(None, env_of(&[])), Lang::Zh);
     }
 
     #[test]

@@ -195,6 +195,55 @@ fn render_follows_keys_script_and_language() {
     assert!(english.contains(&figure.label.en), "{english}");
 }
 
+/// `render` with only the given locale variables set.
+fn render_in_locale(locale: &[(&str, &str)], args: &[&str]) -> String {
+    let mut command = Command::new(BINARY);
+    command.arg("render").args(args);
+    for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(variable);
+    }
+    command.envs(locale.iter().copied());
+    String::from_utf8(command.output().expect("run pressdash").stdout).expect("UTF-8")
+}
+
+/// Whether a rendered screen has English labels and interface, and no Chinese label.
+fn is_english(screen: &str, figure: &pressdash::data::Figure) -> bool {
+    screen.contains(&figure.label.en)
+        && screen.contains("figures")
+        && !screen.contains(&figure.label.hant)
+}
+
+#[test]
+fn the_language_is_chinese_without_a_locale() {
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    let unset = render_in_locale(&[], &[]);
+    assert!(unset.contains(&figure.label.hant), "{unset}");
+    assert!(!is_english(&unset, figure), "{unset}");
+}
+
+#[test]
+fn the_language_follows_the_locale() {
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    let english = render_in_locale(&[("LANG", "en_US.UTF-8")], &[]);
+    assert!(is_english(&english, figure), "{english}");
+    let chinese = render_in_locale(&[("LC_ALL", "zh_TW.UTF-8"), ("LANG", "en_US.UTF-8")], &[]);
+    assert!(chinese.contains(&figure.label.hant), "{chinese}");
+    assert!(!is_english(&chinese, figure), "{chinese}");
+}
+
+#[test]
+fn the_language_option_wins_over_the_locale() {
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    let english = render_in_locale(&[("LANG", "zh_CN.UTF-8")], &["--lang", "en"]);
+    assert!(is_english(&english, figure), "{english}");
+    let chinese = render_in_locale(&[("LANG", "en_US.UTF-8")], &["--lang", "zh"]);
+    assert!(!is_english(&chinese, figure), "{chinese}");
+    assert!(chinese.contains(&figure.label.hant), "{chinese}");
+}
+
 #[test]
 fn the_script_follows_the_locale_unless_given() {
     let data = dataset();
@@ -203,22 +252,13 @@ fn the_script_follows_the_locale_unless_given() {
         figure.label.hans, figure.label.hant,
         "pick a label that differs"
     );
-    let render_with = |locale: &[(&str, &str)], args: &[&str]| {
-        let mut command = Command::new(BINARY);
-        command.arg("render").args(args);
-        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            command.env_remove(variable);
-        }
-        command.envs(locale.iter().copied());
-        String::from_utf8(command.output().expect("run pressdash").stdout).expect("UTF-8")
-    };
-    let simplified = render_with(&[("LANG", "zh_CN.UTF-8")], &[]);
+    let simplified = render_in_locale(&[("LANG", "zh_CN.UTF-8")], &[]);
     assert!(simplified.contains(&figure.label.hans), "{simplified}");
-    let traditional = render_with(&[("LC_ALL", "zh_HK.UTF-8"), ("LANG", "zh_CN.UTF-8")], &[]);
+    let traditional = render_in_locale(&[("LC_ALL", "zh_HK.UTF-8"), ("LANG", "zh_CN.UTF-8")], &[]);
     assert!(traditional.contains(&figure.label.hant), "{traditional}");
-    let unset = render_with(&[], &[]);
+    let unset = render_in_locale(&[], &[]);
     assert!(unset.contains(&figure.label.hant), "{unset}");
-    let chosen = render_with(&[("LANG", "zh_CN.UTF-8")], &["--script", "hant"]);
+    let chosen = render_in_locale(&[("LANG", "zh_CN.UTF-8")], &["--script", "hant"]);
     assert!(chosen.contains(&figure.label.hant), "{chosen}");
 }
 
