@@ -137,6 +137,25 @@ fn help_explains_every_command_with_examples() {
 }
 
 #[test]
+fn version_names_the_program_and_the_built_in_dataset() {
+    let data = dataset();
+    for flag in ["--version", "-V"] {
+        let output = pressdash(&[flag]);
+        assert_status(&output, 0);
+        let text = stdout(&output);
+        assert!(
+            text.starts_with(&format!("pressdash {}\n", env!("CARGO_PKG_VERSION"))),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("schema version {}", data.schema_version)),
+            "{text}"
+        );
+        assert!(text.contains(&data.meta.event_date), "{text}");
+    }
+}
+
+#[test]
 fn unknown_options_are_usage_errors() {
     let output = pressdash(&["figures", "--format", "xml"]);
     assert_status(&output, 2);

@@ -17,6 +17,8 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
+
 use crate::cli::{Command, Settings};
 use crate::data::Dataset;
 use crate::data::load::{self, LoadError, LoadErrorKind};
@@ -201,7 +203,12 @@ pub fn report_command_line(error: &clap::Error) -> ExitCode {
     }
     let styled = io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-    let text = if styled {
+    let text = if error.kind() == ErrorKind::DisplayVersion {
+        match load::load_embedded() {
+            Ok(dataset) => version_text(&dataset),
+            Err(failure) => return Failure::from(failure).report(),
+        }
+    } else if styled {
         rendered.ansi().to_string()
     } else {
         rendered.to_string()
@@ -210,6 +217,17 @@ pub fn report_command_line(error: &clap::Error) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => failure.report(),
     }
+}
+
+/// What `--version` says: the program's version, and the schema version and conference date
+/// of the dataset built in, so a report of a problem names both.
+fn version_text(dataset: &Dataset) -> String {
+    format!(
+        "pressdash {}\ndataset built in: schema version {}, press conference of {}\n",
+        env!("CARGO_PKG_VERSION"),
+        dataset.schema_version,
+        sanitize(&dataset.meta.event_date),
+    )
 }
 
 fn quiet_on_closed_pipe(written: io::Result<()>) -> Result<(), Failure> {
@@ -233,6 +251,17 @@ mod tests {
         let failure = quiet_on_closed_pipe(Err(full)).unwrap_err();
         assert_eq!(failure.kind(), FailureKind::Data);
         assert!(failure.message().starts_with("Cannot write the output"));
+    }
+
+    #[test]
+    fn the_version_names_the_datasets_schema_and_date() {
+        let mut dataset = load::load_embedded().unwrap();
+        dataset.schema_version = 7;
+        dataset.meta.event_date = "2031-02-03\u{1b}[2J".to_owned();
+        let text = version_text(&dataset);
+        assert!(text.starts_with(concat!("pressdash ", env!("CARGO_PKG_VERSION"), "\n")));
+        assert!(text.contains("schema version 7"), "{text}");
+        assert!(text.contains("2031-02-03␛[2J"), "{text}");
     }
 
     #[test]
