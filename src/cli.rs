@@ -23,6 +23,8 @@ Examples:
   pressdash figures --format csv     every figure, for a spreadsheet
   pressdash qa --item 3              the third item of the transcript, as text
   pressdash validate my.json         check a dataset before using it with --data
+  pressdash completions bash         completion for bash (also zsh, fish, powershell)
+  pressdash man | man -l -           this program's manual page
 
 Without --script, the script follows the locale (LC_ALL, LC_MESSAGES, LANG): zh_CN and zh_SG
 show simplified characters, anything else the traditional ones of the source. Without --lang,
@@ -71,6 +73,18 @@ Examples:
   pressdash validate my.json  check a file before using it with --data
 
 Every problem is listed with its JSON path. Exit status: 0 valid, 1 not, 2 unreadable.";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  pressdash completions bash > ~/.local/share/bash-completion/completions/pressdash
+  pressdash completions zsh > ~/.zfunc/_pressdash   (with fpath+=~/.zfunc before compinit)
+  pressdash completions fish > ~/.config/fish/completions/pressdash.fish
+  pressdash completions powershell >> $PROFILE";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  pressdash man | man -l -
+  pressdash man > ~/.local/share/man/man1/pressdash.1";
 
 /// pressdash: the key figures and the Q&A of the ACFTU press conference of 2022-07-29.
 #[derive(Debug, Parser)]
@@ -155,6 +169,12 @@ pub enum Command {
     /// Check a dataset and list every problem with its JSON path.
     #[command(after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
+    /// Print a completion script for a shell.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page, in roff.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -213,6 +233,13 @@ pub struct QaArgs {
     /// Only the K-th item of the transcript, counting from 1.
     #[arg(long, value_name = "K")]
     pub item: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -6,7 +6,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use clap::CommandFactory;
 use pressdash::app::{App, Options};
+use pressdash::cli::Cli;
 use pressdash::data::{Dataset, EMBEDDED_JSON, Lang, Script, load::load_embedded};
 use serde_json::Value;
 
@@ -152,6 +154,90 @@ fn version_names_the_program_and_the_built_in_dataset() {
             "{text}"
         );
         assert!(text.contains(&data.meta.event_date), "{text}");
+    }
+}
+
+#[test]
+fn the_bash_completion_script_parses_and_knows_every_command() {
+    let output = pressdash(&["completions", "bash"]);
+    assert_status(&output, 0);
+    let script = write(
+        &scratch("bash_completion"),
+        "pressdash.bash",
+        stdout(&output),
+    );
+    let checked = Command::new("bash")
+        .args(["-n", &script])
+        .output()
+        .expect("run bash");
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    let cli = Cli::command();
+    for sub in cli.get_subcommands() {
+        assert!(
+            stdout(&output).contains(sub.get_name()),
+            "{}",
+            sub.get_name()
+        );
+    }
+}
+
+#[test]
+fn completions_exist_for_the_common_shells_and_refuse_others() {
+    for shell in ["zsh", "fish", "powershell"] {
+        let output = pressdash(&["completions", shell]);
+        assert_status(&output, 0);
+        let script = stdout(&output);
+        assert!(
+            script.contains("pressdash") && script.contains("figures"),
+            "{shell}: {script}"
+        );
+    }
+    let unknown = pressdash(&["completions", "tcsh"]);
+    assert_status(&unknown, 2);
+    assert!(stderr(&unknown).contains("bash"), "{}", stderr(&unknown));
+}
+
+/// How a long option is written in roff, where `-` is `\-`.
+fn roff_option(arg: &clap::Arg) -> Option<String> {
+    arg.get_long()
+        .map(|long| format!("\\-\\-{}", long.replace('-', "\\-")))
+}
+
+#[test]
+fn the_man_page_lists_every_command_and_option() {
+    let output = pressdash(&["man"]);
+    assert_status(&output, 0);
+    let page = stdout(&output);
+    assert!(page.contains(".TH pressdash 1"), "{page}");
+    let cli = Cli::command();
+    let mut sections = page.split(".SH \"PRESSDASH ");
+    let main = sections
+        .next()
+        .expect("the page starts with the program's options");
+    for option in cli.get_arguments().filter_map(roff_option) {
+        assert!(main.contains(&option), "{option} missing from the options");
+    }
+    let commands: Vec<_> = cli.get_subcommands().collect();
+    let sections: Vec<_> = sections.collect();
+    assert_eq!(sections.len(), commands.len());
+    for (sub, section) in commands.iter().zip(&sections) {
+        let heading = format!("{}\"\n", sub.get_name().to_uppercase());
+        assert!(section.starts_with(&heading), "{heading} at {section}");
+        for option in sub.get_arguments().filter_map(roff_option) {
+            assert!(section.contains(&option), "{option} missing from {heading}");
+        }
+        for value in sub.get_positionals() {
+            let name = value
+                .get_value_names()
+                .into_iter()
+                .flatten()
+                .next()
+                .unwrap();
+            assert!(
+                section.contains(name.as_str()),
+                "{name} missing from {heading}"
+            );
+        }
     }
 }
 

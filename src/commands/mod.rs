@@ -6,6 +6,7 @@
 //! so that a closed pipe ends the program quietly.
 
 pub mod figures;
+pub mod manual;
 pub mod qa;
 pub mod render;
 pub mod validate;
@@ -108,6 +109,8 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
         Command::Figures(args) => figures::run(&args, settings).map(|()| ExitCode::SUCCESS),
         Command::Qa(args) => qa::run(&args, settings).map(|()| ExitCode::SUCCESS),
         Command::Validate(args) => validate::run(args.file.as_ref().or(settings.data.as_ref())),
+        Command::Completions(args) => manual::completions(args.shell).map(|()| ExitCode::SUCCESS),
+        Command::Man => manual::man_page().map(|()| ExitCode::SUCCESS),
     }
 }
 
