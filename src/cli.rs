@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::colors::ColorScheme;
 use crate::data::{Lang, Script};
 use crate::text::sanitize;
 
@@ -153,6 +154,17 @@ pub struct GlobalOptions {
         default_missing_value = "always"
     )]
     pub color: ColorChoice,
+
+    /// Colour scheme; `NO_COLOR`, `TERM=dumb` and --color never turn colour off
+    /// whatever it is.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "SCHEME",
+        default_value_t = ColorScheme::Default
+    )]
+    pub colors: ColorScheme,
 }
 
 #[derive(Debug, Subcommand)]
@@ -297,6 +309,7 @@ pub struct Settings {
     pub lang: Lang,
     /// Whether to emit colour and styles.
     pub color: bool,
+    pub colors: ColorScheme,
 }
 
 impl Settings {
@@ -306,6 +319,7 @@ impl Settings {
             script: self.script,
             lang: self.lang,
             color: self.color,
+            colors: self.colors,
             mouse,
         }
     }
@@ -323,6 +337,7 @@ impl GlobalOptions {
                 |name| std::env::var_os(name),
                 io::stdout().is_terminal(),
             ),
+            colors: self.colors,
         }
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod colors;
 pub mod commands;
 pub mod data;
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::process::{Command, Output, Stdio};
 use clap::CommandFactory;
 use pressdash::app::{App, Options};
 use pressdash::cli::Cli;
+use pressdash::colors::ColorScheme;
 use pressdash::data::{Dataset, EMBEDDED_JSON, Lang, Script, load::load_embedded};
 use serde_json::Value;
 
@@ -376,6 +377,81 @@ fn render_colour_is_opt_in_and_never_wins_over_no_color() {
     assert!(!never.contains('\u{1b}'));
 }
 
+/// The parameters of every SGR sequence (`ESC [ … m`) in `text`, the sub-parameters of
+/// 256-colour and true colour (`38;5;n`, `48;2;r;g;b`) left out.
+fn sgr_parameters(text: &str) -> Vec<u16> {
+    let mut found = Vec::new();
+    for sequence in text.split("\u{1b}[").skip(1) {
+        let Some((parameters, _)) = sequence.split_once('m') else {
+            continue;
+        };
+        let mut numbers = parameters.split(';').filter_map(|p| p.parse::<u16>().ok());
+        while let Some(number) = numbers.next() {
+            found.push(number);
+            if number == 38 || number == 48 {
+                let skip = if numbers.next() == Some(5) { 1 } else { 3 };
+                numbers.by_ref().take(skip).for_each(drop);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_default_colours_never_draw_text_in_white_grey_or_black() {
+    let screens = ["", "2 Down Enter", "3 Down", "t", "?", "L"];
+    for keys in screens {
+        let output = pressdash(&["render", "--color", "--keys", keys]);
+        assert_status(&output, 0);
+        let parameters = sgr_parameters(&stdout(&output));
+        assert!(
+            parameters.iter().any(|p| (31..=36).contains(p)),
+            "{keys}: some colour"
+        );
+        for vanishing in [30, 37, 90, 97, 40, 47, 100, 107] {
+            assert!(!parameters.contains(&vanishing), "{keys}: SGR {vanishing}");
+        }
+    }
+}
+
+#[test]
+fn a_colour_scheme_is_chosen_with_colors() {
+    let dark = stdout(&pressdash(&["render", "--color", "--colors", "dark"]));
+    assert!(dark.contains("48;5;234"), "the dark background");
+    let light = stdout(&pressdash(&["render", "--color", "--colors", "light"]));
+    assert!(light.contains("48;5;231"), "the light background");
+    let ansi = sgr_parameters(&stdout(&pressdash(&[
+        "render", "--color", "--colors", "ansi",
+    ])));
+    assert!(
+        !ansi.contains(&38) && !ansi.contains(&48),
+        "only the named colours"
+    );
+    let unknown = pressdash(&["render", "--colors", "sepia"]);
+    assert_status(&unknown, 2);
+    assert!(
+        stderr(&unknown).contains("high-contrast"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn no_color_and_a_dumb_terminal_win_over_a_colour_scheme() {
+    for (variable, value) in [("NO_COLOR", "1"), ("TERM", "dumb")] {
+        let output = command(&["render", "--colors", "high-contrast", "--color", "auto"])
+            .env(variable, value)
+            .output()
+            .expect("run pressdash");
+        assert_status(&output, 0);
+        assert!(!stdout(&output).contains('\u{1b}'), "{variable}={value}");
+    }
+    let never = stdout(&pressdash(&[
+        "render", "--colors", "dark", "--color", "never",
+    ]));
+    assert!(!never.contains('\u{1b}'));
+}
+
 #[test]
 fn render_refuses_bad_sizes_and_keys() {
     let output = pressdash(&["render", "--size", "100"]);
@@ -522,6 +598,7 @@ fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
         script: Script::Hans,
         lang: Lang::En,
         color: false,
+        colors: ColorScheme::Default,
         mouse: false,
     };
     let app = App::new(data.clone(), options);
