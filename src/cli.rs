@@ -5,12 +5,14 @@
 //! tested without touching the process environment.
 
 use std::ffi::OsString;
+use std::fmt;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::colors::ColorScheme;
+use crate::config::{FileSettings, name_of};
 use crate::data::{Lang, Script};
 use crate::text::sanitize;
 
@@ -82,6 +84,22 @@ Examples:
   pressdash completions fish > ~/.config/fish/completions/pressdash.fish
   pressdash completions powershell >> $PROFILE";
 
+const CONFIG_EXAMPLES: &str = "\
+A configuration file holds defaults, named as the options are:
+
+  script = \"hans\"      # hans or hant
+  lang = \"en\"          # zh or en
+  color = \"auto\"       # auto, always or never
+  colors = \"light\"     # default, dark, light, high-contrast or ansi
+  mouse = true
+
+Precedence: an option wins over the environment (NO_COLOR, TERM=dumb), which wins over the
+file, which wins over the locale and the built-in defaults.
+
+Examples:
+  pressdash config                     the settings in force and where each came from
+  pressdash config --config my.toml    the same with another file";
+
 const MAN_EXAMPLES: &str = "\
 Examples:
   pressdash man | man -l -
@@ -149,22 +167,24 @@ pub struct GlobalOptions {
         global = true,
         value_enum,
         value_name = "WHEN",
-        default_value_t = ColorChoice::Auto,
         num_args = 0..=1,
         default_missing_value = "always"
     )]
-    pub color: ColorChoice,
+    pub color: Option<ColorChoice>,
 
     /// Colour scheme; `NO_COLOR`, `TERM=dumb` and --color never turn colour off
     /// whatever it is.
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        value_name = "SCHEME",
-        default_value_t = ColorScheme::Default
-    )]
-    pub colors: ColorScheme,
+    #[arg(long, global = true, value_enum, value_name = "SCHEME")]
+    pub colors: Option<ColorScheme>,
+
+    /// The configuration file. Default: `PRESSDASH_CONFIG`, else
+    /// `$XDG_CONFIG_HOME/pressdash/config.toml`, else `~/.config/pressdash/config.toml`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Read no configuration file.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,6 +207,9 @@ pub enum Command {
     /// Print the manual page, in roff.
     #[command(after_help = MAN_EXAMPLES)]
     Man,
+    /// Print the settings in force, each with where it came from.
+    #[command(after_help = CONFIG_EXAMPLES)]
+    Config,
 }
 
 #[derive(Debug, Args)]
@@ -292,6 +315,24 @@ impl From<ScriptChoice> for Script {
     }
 }
 
+impl From<Script> for ScriptChoice {
+    fn from(script: Script) -> Self {
+        match script {
+            Script::Hans => Self::Hans,
+            Script::Hant => Self::Hant,
+        }
+    }
+}
+
+impl From<Lang> for LangChoice {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Zh => Self::Zh,
+            Lang::En => Self::En,
+        }
+    }
+}
+
 impl From<LangChoice> for Lang {
     fn from(choice: LangChoice) -> Self {
         match choice {
@@ -310,6 +351,38 @@ pub struct Settings {
     /// Whether to emit colour and styles.
     pub color: bool,
     pub colors: ColorScheme,
+    /// Dashboard only: whether to react to the mouse.
+    pub mouse: bool,
+    /// Each setting's value as the file writes it, and where it came from.
+    pub origins: Vec<(&'static str, String, Origin)>,
+    /// Which configuration file was read, for people.
+    pub config: String,
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    /// The locale variable and its value.
+    Locale(String),
+    /// The configuration file's line.
+    File(usize),
+    /// The environment variable and its value.
+    Environment(String),
+    /// The command line.
+    Option,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Default => f.write_str("default"),
+            Self::Locale(variable) => write!(f, "locale, {variable}"),
+            Self::File(line) => write!(f, "configuration file, line {line}"),
+            Self::Environment(variable) => write!(f, "environment, {variable}"),
+            Self::Option => f.write_str("command line"),
+        }
+    }
 }
 
 impl Settings {
@@ -326,20 +399,98 @@ impl Settings {
 }
 
 impl GlobalOptions {
-    /// Reads the locale, `NO_COLOR`, `TERM` and whether stdout is a terminal.
-    pub fn resolve(&self) -> Settings {
+    /// Resolves the options over the configuration `file`, reading the locale, `NO_COLOR`,
+    /// `TERM` and whether stdout is a terminal. `mouse` is the dashboard's `--mouse`.
+    pub fn resolve(&self, file: &FileSettings, mouse: bool) -> Settings {
+        self.resolve_in(
+            file,
+            mouse,
+            |name| std::env::var(name).ok(),
+            io::stdout().is_terminal(),
+        )
+    }
+
+    /// [`GlobalOptions::resolve`] with the environment given: an option wins over the
+    /// environment, which wins over the file, which wins over the locale and the defaults.
+    pub fn resolve_in(
+        &self,
+        file: &FileSettings,
+        mouse: bool,
+        env: impl Fn(&str) -> Option<String>,
+        stdout_is_terminal: bool,
+    ) -> Settings {
+        let from_file = |key: &str| Origin::File(file.line_of(key).unwrap_or_default());
+        let locale = locale_variable(&env);
+        let locale_origin = || locale.clone().map_or(Origin::Default, Origin::Locale);
+        let (script, script_origin) = match (self.script, file.script) {
+            (Some(choice), _) => (choice.into(), Origin::Option),
+            (None, Some(choice)) => (choice.into(), from_file("script")),
+            (None, None) => (resolve_script(None, &env), locale_origin()),
+        };
+        let (lang, lang_origin) = match (self.lang, file.lang) {
+            (Some(choice), _) => (choice.into(), Origin::Option),
+            (None, Some(choice)) => (choice.into(), from_file("lang")),
+            (None, None) => (resolve_lang(None, &env), locale_origin()),
+        };
+        let switched_off = colour_switched_off(&env);
+        let (color_choice, color_origin) = match (self.color, switched_off, file.color) {
+            (Some(choice), ..) => (choice, Origin::Option),
+            (None, Some(variable), _) => (ColorChoice::Never, Origin::Environment(variable)),
+            (None, None, Some(choice)) => (choice, from_file("color")),
+            (None, None, None) => (ColorChoice::Auto, Origin::Default),
+        };
+        let color = resolve_color(
+            color_choice,
+            |name| env(name).map(OsString::from),
+            stdout_is_terminal,
+        );
+        let (colors, colors_origin) = match (self.colors, file.colors) {
+            (Some(scheme), _) => (scheme, Origin::Option),
+            (None, Some(scheme)) => (scheme, from_file("colors")),
+            (None, None) => (ColorScheme::default(), Origin::Default),
+        };
+        let (mouse, mouse_origin) = match (mouse, file.mouse) {
+            (true, _) => (true, Origin::Option),
+            (false, Some(on)) => (on, from_file("mouse")),
+            (false, None) => (false, Origin::Default),
+        };
+        let quoted = |name: String| format!("\"{name}\"");
+        let origins = vec![
+            (
+                "script",
+                quoted(name_of(&ScriptChoice::from(script))),
+                script_origin,
+            ),
+            (
+                "lang",
+                quoted(name_of(&LangChoice::from(lang))),
+                lang_origin,
+            ),
+            ("color", quoted(name_of(&color_choice)), color_origin),
+            ("colors", quoted(name_of(&colors)), colors_origin),
+            ("mouse", mouse.to_string(), mouse_origin),
+        ];
         Settings {
             data: self.data.clone(),
-            script: resolve_script(self.script, |name| std::env::var(name).ok()),
-            lang: resolve_lang(self.lang, |name| std::env::var(name).ok()),
-            color: resolve_color(
-                self.color,
-                |name| std::env::var_os(name),
-                io::stdout().is_terminal(),
-            ),
-            colors: self.colors,
+            script,
+            lang,
+            color,
+            colors,
+            mouse,
+            origins,
+            config: String::new(),
         }
     }
+}
+
+/// The variable that turns colour off when no option asks for it: a non-empty `NO_COLOR` or
+/// `TERM=dumb`, as `NAME=value`.
+fn colour_switched_off(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let no_color = env("NO_COLOR").filter(|value| !value.is_empty());
+    let dumb = env("TERM").filter(|term| term == "dumb");
+    no_color
+        .map(|value| format!("NO_COLOR={value}"))
+        .or(dumb.map(|term| format!("TERM={term}")))
 }
 
 /// A screen size for `render`.
@@ -397,10 +548,21 @@ pub fn resolve_lang(choice: Option<LangChoice>, env: impl Fn(&str) -> Option<Str
 
 /// The locale messages are shown in: the first non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG`.
 fn messages_locale(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    locale_variable(env).map(|variable| {
+        let (_, value) = variable.split_once('=').unwrap_or_default();
+        value.to_owned()
+    })
+}
+
+/// [`messages_locale`] as `NAME=value`, to say where a setting came from.
+fn locale_variable(env: impl Fn(&str) -> Option<String>) -> Option<String> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
-        .filter_map(env)
-        .find(|value| !value.is_empty())
+        .find_map(|name| {
+            env(name)
+                .filter(|value| !value.is_empty())
+                .map(|value| format!("{name}={value}"))
+        })
 }
 
 /// `zh_TW.UTF-8`, `zh-Hans` → Chinese; `C` and `POSIX`, which name no language, keep the
@@ -462,15 +624,7 @@ mod tests {
     use clap::CommandFactory;
 
     use super::*;
-
-    fn env_of<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        |name| {
-            pairs
-                .iter()
-                .find(|(key, _)| *key == name)
-                .map(|(_, value)| (*value).to_owned())
-        }
-    }
+    use crate::config::tests::env_of;
 
     #[test]
     fn clap_definition_is_consistent() {
@@ -500,16 +654,16 @@ mod tests {
         .unwrap();
         assert_eq!(cli.global.lang, Some(LangChoice::En));
         assert_eq!(cli.global.data, Some(PathBuf::from("x.json")));
-        assert_eq!(cli.global.color, ColorChoice::Never);
+        assert_eq!(cli.global.color, Some(ColorChoice::Never));
         assert!(matches!(cli.command, Some(Command::Figures(_))));
     }
 
     #[test]
     fn bare_color_means_always_and_absent_means_auto() {
         let bare = Cli::try_parse_from(["pressdash", "render", "--color"]).unwrap();
-        assert_eq!(bare.global.color, ColorChoice::Always);
+        assert_eq!(bare.global.color, Some(ColorChoice::Always));
         let absent = Cli::try_parse_from(["pressdash", "render"]).unwrap();
-        assert_eq!(absent.global.color, ColorChoice::Auto);
+        assert_eq!(absent.global.color, None);
     }
 
     #[test]

@@ -10,12 +10,12 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return commands::report_command_line(&error),
     };
-    let settings = cli.global.resolve();
-    let outcome = match cli.command {
-        Some(command) => commands::run(command, &settings),
-        None => commands::load_dataset(settings.data.as_ref())
-            .and_then(|dataset| terminal::run(dataset, &settings, cli.mouse))
-            .map(|()| ExitCode::SUCCESS),
-    };
+    let outcome =
+        commands::settings(&cli.global, cli.mouse).and_then(|settings| match cli.command {
+            Some(command) => commands::run(command, &settings),
+            None => commands::load_dataset(settings.data.as_ref())
+                .and_then(|dataset| terminal::run(dataset, &settings, settings.mouse))
+                .map(|()| ExitCode::SUCCESS),
+        });
     outcome.unwrap_or_else(|failure| failure.report())
 }

@@ -32,6 +32,12 @@ fn command(args: &[&str]) -> Command {
         // Pinned, so expectations hold whatever the host's locale.
         .env("LC_ALL", "zh_TW.UTF-8")
         .env_remove("NO_COLOR")
+        // No configuration file but the ones a test names.
+        .env_remove("PRESSDASH_CONFIG")
+        .env(
+            "XDG_CONFIG_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
+        )
         .stdin(Stdio::null());
     command
 }
@@ -304,7 +310,7 @@ fn render_follows_keys_script_and_language() {
 /// `render` with only the given locale variables set.
 fn render_in_locale(locale: &[(&str, &str)], args: &[&str]) -> String {
     let mut command = Command::new(BINARY);
-    command.arg("render").args(args);
+    command.arg("render").arg("--no-config").args(args);
     for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         command.env_remove(variable);
     }
@@ -450,6 +456,141 @@ fn no_color_and_a_dumb_terminal_win_over_a_colour_scheme() {
         "render", "--colors", "dark", "--color", "never",
     ]));
     assert!(!never.contains('\u{1b}'));
+}
+
+/// The line `pressdash config` prints for `key`, with the configuration in `file`.
+fn setting(file: &str, env: &[(&str, &str)], args: &[&str], key: &str) -> String {
+    let mut config = command(&["config"]);
+    config
+        .env("PRESSDASH_CONFIG", file)
+        .args(args)
+        .envs(env.iter().copied());
+    let output = config.output().expect("run pressdash");
+    assert_status(&output, 0);
+    let printed = stdout(&output);
+    printed
+        .lines()
+        .find(|line| line.starts_with(&format!("{key} = ")))
+        .unwrap_or_else(|| panic!("no {key} in {printed}"))
+        .to_owned()
+}
+
+/// A configuration file in a scratch directory.
+fn config_file(test: &str, text: &str) -> String {
+    write(&scratch(test), "config.toml", text)
+}
+
+#[test]
+fn settings_without_a_file_are_the_defaults() {
+    let output = pressdash(&["config"]);
+    assert_status(&output, 0);
+    let printed = stdout(&output);
+    assert!(
+        printed.contains("no-config/pressdash/config.toml (none there)"),
+        "{printed}"
+    );
+    assert!(printed.contains("colors = \"default\""), "{printed}");
+    assert!(printed.contains("mouse = false"), "{printed}");
+    let none = stdout(&pressdash(&["config", "--no-config"]));
+    assert!(none.contains("none (--no-config)"), "{none}");
+}
+
+#[test]
+fn the_file_sets_defaults_over_the_locale() {
+    let file = config_file("file_layer", "# mine\nlang = \"en\"\ncolors = \"light\"\n");
+    let lang = setting(&file, &[], &[], "lang");
+    assert!(
+        lang.contains("\"en\"") && lang.ends_with("configuration file, line 2"),
+        "{lang}"
+    );
+    let colors = setting(&file, &[], &[], "colors");
+    assert!(colors.ends_with("configuration file, line 3"), "{colors}");
+    // And it is used: English labels, the light background.
+    let screen = command(&["render", "--color"])
+        .env("PRESSDASH_CONFIG", &file)
+        .output()
+        .expect("run pressdash");
+    assert!(stdout(&screen).contains("48;5;231"), "the light scheme");
+    assert!(stdout(&screen).contains("figures"), "English");
+    // XDG_CONFIG_HOME finds the same file in its usual place.
+    let home = scratch("file_layer_xdg");
+    fs::create_dir_all(home.join("pressdash")).unwrap();
+    fs::copy(&file, home.join("pressdash/config.toml")).unwrap();
+    let xdg = command(&["config"])
+        .env("XDG_CONFIG_HOME", &home)
+        .output()
+        .expect("run pressdash");
+    assert!(
+        stdout(&xdg).contains("colors = \"light\""),
+        "{}",
+        stdout(&xdg)
+    );
+}
+
+#[test]
+fn the_environment_wins_over_the_file() {
+    let file = config_file("environment_layer", "color = \"always\"\n");
+    let color = setting(&file, &[], &[], "color");
+    assert!(color.contains("\"always\""), "{color}");
+    let color = setting(&file, &[("NO_COLOR", "1")], &[], "color");
+    assert!(
+        color.contains("\"never\"") && color.ends_with("environment, NO_COLOR=1"),
+        "{color}"
+    );
+    let screen = command(&["render"])
+        .env("PRESSDASH_CONFIG", &file)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run pressdash");
+    assert!(!stdout(&screen).contains('\u{1b}'));
+}
+
+#[test]
+fn an_option_wins_over_the_file() {
+    let file = config_file("option_layer", "colors = \"light\"\nscript = \"hans\"\n");
+    let colors = setting(&file, &[], &["--colors", "dark"], "colors");
+    assert!(
+        colors.contains("\"dark\"") && colors.ends_with("command line"),
+        "{colors}"
+    );
+    let script = setting(&file, &[], &["--script", "hant"], "script");
+    assert!(
+        script.contains("\"hant\"") && script.ends_with("command line"),
+        "{script}"
+    );
+    let other = config_file("option_layer_other", "colors = \"ansi\"\n");
+    let named = setting(&file, &[], &["--config", &other], "colors");
+    assert!(
+        named.contains("\"ansi\""),
+        "--config wins over PRESSDASH_CONFIG: {named}"
+    );
+}
+
+#[test]
+fn a_bad_configuration_file_lists_every_problem_and_applies_nothing() {
+    let file = config_file(
+        "bad_config",
+        "lang = \"en\"\ncolours = \"dark\"\nmouse = 1\n",
+    );
+    let output = command(&["figures"])
+        .env("PRESSDASH_CONFIG", &file)
+        .output()
+        .unwrap();
+    assert_failure(&output, 1, &file, "configuration file");
+    let message = stderr(&output);
+    assert!(
+        message.contains("line 2: `colours` is not a setting"),
+        "{message}"
+    );
+    assert!(
+        message.contains("line 3: `mouse` must be true or false"),
+        "{message}"
+    );
+    let broken = config_file("broken_config", "lang = \n");
+    let output = pressdash(&["config", "--config", &broken]);
+    assert_failure(&output, 1, &broken, "line 1");
+    let missing = pressdash(&["config", "--config", "/nonexistent/pressdash.toml"]);
+    assert_failure(&missing, 2, "/nonexistent/pressdash.toml", "cannot read");
 }
 
 #[test]

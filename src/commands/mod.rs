@@ -20,7 +20,8 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 
-use crate::cli::{Command, Settings};
+use crate::cli::{Command, GlobalOptions, Settings};
+use crate::config::{self, FileSettings, Location};
 use crate::data::Dataset;
 use crate::data::load::{self, LoadError, LoadErrorKind};
 use crate::data::validate::{Validation, validate};
@@ -111,7 +112,68 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
         Command::Validate(args) => validate::run(args.file.as_ref().or(settings.data.as_ref())),
         Command::Completions(args) => manual::completions(args.shell).map(|()| ExitCode::SUCCESS),
         Command::Man => manual::man_page().map(|()| ExitCode::SUCCESS),
+        Command::Config => print_settings(settings).map(|()| ExitCode::SUCCESS),
     }
+}
+
+/// The options resolved over the configuration file they name. A file named by `--config`
+/// or `PRESSDASH_CONFIG` must exist; the usual one is read when it does. A file with any
+/// problem is refused whole, every problem listed with its line, and nothing of it applied.
+pub fn settings(options: &GlobalOptions, mouse: bool) -> Result<Settings, Failure> {
+    let location = Location::find(options.config.as_deref(), options.no_config, |name| {
+        std::env::var(name).ok()
+    });
+    let (file, read) = match &location {
+        Location::Named(path) => (Some(path), true),
+        Location::Usual(path) => (Some(path), path.exists()),
+        Location::Ignored | Location::Nowhere => (None, false),
+    };
+    let file_settings = match file.filter(|_| read) {
+        Some(path) => read_config(path)?,
+        None => FileSettings::default(),
+    };
+    let mut settings = options.resolve(&file_settings, mouse);
+    settings.config = match (file, read) {
+        (Some(path), true) => format!("{} (read)", path.display()),
+        (Some(path), false) => format!("{} (none there)", path.display()),
+        (None, _) if location == Location::Ignored => "none (--no-config)".to_owned(),
+        (None, _) => "none (neither XDG_CONFIG_HOME nor HOME is set)".to_owned(),
+    };
+    Ok(settings)
+}
+
+fn read_config(path: &Path) -> Result<FileSettings, Failure> {
+    let text = fs::read_to_string(path).map_err(|error| {
+        Failure::usage(format!(
+            "Cannot read the configuration file {}: {error}.",
+            path.display()
+        ))
+    })?;
+    config::parse(&text).map_err(|problems| {
+        let count = problems.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        let mut message = format!(
+            "Cannot use the configuration file {} ({count} {noun}); nothing of it was applied. \
+             `pressdash config --help` lists the settings.",
+            path.display()
+        );
+        for problem in problems {
+            let _ = write!(message, "\n  {problem}");
+        }
+        Failure::data(message)
+    })
+}
+
+/// `pressdash config`: each setting as the file writes it, and where its value came from.
+fn print_settings(settings: &Settings) -> Result<(), Failure> {
+    write_stdout(|out| {
+        writeln!(out, "# configuration file: {}", sanitize(&settings.config))?;
+        for (key, value, origin) in &settings.origins {
+            let setting = format!("{key} = {value}");
+            writeln!(out, "{setting:<26}# {}", sanitize(&origin.to_string()))?;
+        }
+        Ok(())
+    })
 }
 
 /// The dataset the options name: the `--data` file, refused if validating it finds an error
