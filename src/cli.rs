@@ -98,6 +98,7 @@ file, which wins over the locale and the built-in defaults.
 
 Examples:
   pressdash config                     the settings in force and where each came from
+  pressdash config --default > ~/.config/pressdash/config.toml
   pressdash config --config my.toml    the same with another file";
 
 const MAN_EXAMPLES: &str = "\
@@ -209,7 +210,14 @@ pub enum Command {
     Man,
     /// Print the settings in force, each with where it came from.
     #[command(after_help = CONFIG_EXAMPLES)]
-    Config,
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print a configuration file of the defaults, every setting explained and commented out.
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Args)]

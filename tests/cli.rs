@@ -567,6 +567,26 @@ fn an_option_wins_over_the_file() {
 }
 
 #[test]
+fn the_default_file_is_a_valid_configuration_even_beside_a_broken_one() {
+    let broken = config_file("default_config", "lang = \n");
+    let output = pressdash(&["config", "--default", "--config", &broken]);
+    assert_status(&output, 0);
+    let uncommented = stdout(&output)
+        .lines()
+        .filter(|line| line.starts_with("# ") && line.contains(" = "))
+        .map(|line| &line[2..])
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = config_file("default_config_uncommented", &uncommented);
+    let settings = stdout(&pressdash(&["config", "--config", &file]));
+    assert_eq!(
+        settings.matches("configuration file, line").count(),
+        5,
+        "every setting from the file: {settings}"
+    );
+}
+
+#[test]
 fn a_bad_configuration_file_lists_every_problem_and_applies_nothing() {
     let file = config_file(
         "bad_config",

@@ -5,6 +5,7 @@
 //! options name, the failures a user can meet with their exit statuses, and writing to stdout
 //! so that a closed pipe ends the program quietly.
 
+pub mod config;
 pub mod figures;
 pub mod manual;
 pub mod qa;
@@ -21,7 +22,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 
 use crate::cli::{Command, GlobalOptions, Settings};
-use crate::config::{self, FileSettings, Location};
+use crate::config::{FileSettings, Location};
 use crate::data::Dataset;
 use crate::data::load::{self, LoadError, LoadErrorKind};
 use crate::data::validate::{Validation, validate};
@@ -112,7 +113,7 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
         Command::Validate(args) => validate::run(args.file.as_ref().or(settings.data.as_ref())),
         Command::Completions(args) => manual::completions(args.shell).map(|()| ExitCode::SUCCESS),
         Command::Man => manual::man_page().map(|()| ExitCode::SUCCESS),
-        Command::Config => print_settings(settings).map(|()| ExitCode::SUCCESS),
+        Command::Config(_) => config::print_settings(settings).map(|()| ExitCode::SUCCESS),
     }
 }
 
@@ -149,7 +150,7 @@ fn read_config(path: &Path) -> Result<FileSettings, Failure> {
             path.display()
         ))
     })?;
-    config::parse(&text).map_err(|problems| {
+    crate::config::parse(&text).map_err(|problems| {
         let count = problems.len();
         let noun = if count == 1 { "problem" } else { "problems" };
         let mut message = format!(
@@ -161,18 +162,6 @@ fn read_config(path: &Path) -> Result<FileSettings, Failure> {
             let _ = write!(message, "\n  {problem}");
         }
         Failure::data(message)
-    })
-}
-
-/// `pressdash config`: each setting as the file writes it, and where its value came from.
-fn print_settings(settings: &Settings) -> Result<(), Failure> {
-    write_stdout(|out| {
-        writeln!(out, "# configuration file: {}", sanitize(&settings.config))?;
-        for (key, value, origin) in &settings.origins {
-            let setting = format!("{key} = {value}");
-            writeln!(out, "{setting:<26}# {}", sanitize(&origin.to_string()))?;
-        }
-        Ok(())
     })
 }
 
