@@ -12,6 +12,7 @@ use std::fmt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use divan::Bencher;
 use pressdash::app::{App, Options};
+use pressdash::colors::ColorScheme;
 use pressdash::data::{Dataset, Lang, Script};
 use pressdash::ui::render_buffer;
 use synthetic::Size;
@@ -90,6 +91,7 @@ fn start(data: Dataset, width: u16, height: u16) -> App {
             script: Script::Hant,
             lang: Lang::Zh,
             color: true,
+            colors: ColorScheme::Default,
             mouse: false,
         },
     );

@@ -1,15 +1,18 @@
 //! The command line: what can be typed, and how the options resolve against the environment.
 //!
-//! Parsing is clap's; the resolution of the script (from the locale) and of colour (from
-//! `NO_COLOR` and whether stdout is a terminal) are pure functions so they can be tested
-//! without touching the process environment.
+//! Parsing is clap's; the resolution of the script and the language (from the locale) and of
+//! colour (from `NO_COLOR` and whether stdout is a terminal) are pure functions so they can be
+//! tested without touching the process environment.
 
 use std::ffi::OsString;
+use std::fmt;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::colors::ColorScheme;
+use crate::config::{FileSettings, name_of};
 use crate::data::{Lang, Script};
 use crate::text::AmbiguousWidth;
 use crate::text::sanitize;
@@ -24,9 +27,13 @@ Examples:
   pressdash figures --format csv     every figure, for a spreadsheet
   pressdash qa --item 3              the third item of the transcript, as text
   pressdash validate my.json         check a dataset before using it with --data
+  pressdash completions bash         completion for bash (also zsh, fish, powershell)
+  pressdash man | man -l -           this program's manual page
 
 Without --script, the script follows the locale (LC_ALL, LC_MESSAGES, LANG): zh_CN and zh_SG
-show simplified characters, anything else the traditional ones of the source.
+show simplified characters, anything else the traditional ones of the source. Without --lang,
+so does the language: a Chinese locale (zh_*), C, POSIX or none gives Chinese labels, any
+other (en_US.UTF-8, fr_FR) English ones.
 Colour is off when NO_COLOR is set or output is not a terminal, unless --color always.
 
 Exit status: 0 success; 1 the data is not acceptable or the output cannot be written; 2 the
@@ -70,6 +77,35 @@ Examples:
   pressdash validate my.json  check a file before using it with --data
 
 Every problem is listed with its JSON path. Exit status: 0 valid, 1 not, 2 unreadable.";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  pressdash completions bash > ~/.local/share/bash-completion/completions/pressdash
+  pressdash completions zsh > ~/.zfunc/_pressdash   (with fpath+=~/.zfunc before compinit)
+  pressdash completions fish > ~/.config/fish/completions/pressdash.fish
+  pressdash completions powershell >> $PROFILE";
+
+const CONFIG_EXAMPLES: &str = "\
+A configuration file holds defaults, named as the options are:
+
+  script = \"hans\"      # hans or hant
+  lang = \"en\"          # zh or en
+  color = \"auto\"       # auto, always or never
+  colors = \"light\"     # default, dark, light, high-contrast or ansi
+  mouse = true
+
+Precedence: an option wins over the environment (NO_COLOR, TERM=dumb), which wins over the
+file, which wins over the locale and the built-in defaults.
+
+Examples:
+  pressdash config                     the settings in force and where each came from
+  pressdash config --default > ~/.config/pressdash/config.toml
+  pressdash config --config my.toml    the same with another file";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  pressdash man | man -l -
+  pressdash man > ~/.local/share/man/man1/pressdash.1";
 
 /// pressdash: the key figures and the Q&A of the ACFTU press conference of 2022-07-29.
 #[derive(Debug, Parser)]
@@ -122,9 +158,10 @@ pub struct GlobalOptions {
     #[arg(long, global = true, value_enum)]
     pub script: Option<ScriptChoice>,
 
-    /// Language of labels and interface (the transcript is always Chinese).
-    #[arg(long, global = true, value_enum, default_value_t = LangChoice::Zh)]
-    pub lang: LangChoice,
+    /// Language of labels and interface (the transcript is always Chinese). Default: from
+    /// the locale.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangChoice>,
 
     /// When to use colour; a bare --color means always.
     #[arg(
@@ -132,11 +169,24 @@ pub struct GlobalOptions {
         global = true,
         value_enum,
         value_name = "WHEN",
-        default_value_t = ColorChoice::Auto,
         num_args = 0..=1,
         default_missing_value = "always"
     )]
-    pub color: ColorChoice,
+    pub color: Option<ColorChoice>,
+
+    /// Colour scheme; `NO_COLOR`, `TERM=dumb` and --color never turn colour off
+    /// whatever it is.
+    #[arg(long, global = true, value_enum, value_name = "SCHEME")]
+    pub colors: Option<ColorScheme>,
+
+    /// The configuration file. Default: `PRESSDASH_CONFIG`, else
+    /// `$XDG_CONFIG_HOME/pressdash/config.toml`, else `~/.config/pressdash/config.toml`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Read no configuration file.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
 
     /// Columns the terminal draws East Asian Ambiguous characters in (“ ” … — · ○ ①): 2 when
     /// it is set to draw them wide (a CJK option of the terminal, CJK Windows consoles).
@@ -165,6 +215,22 @@ pub enum Command {
     /// Check a dataset and list every problem with its JSON path.
     #[command(after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
+    /// Print a completion script for a shell.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page, in roff.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
+    /// Print the settings in force, each with where it came from.
+    #[command(after_help = CONFIG_EXAMPLES)]
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print a configuration file of the defaults, every setting explained and commented out.
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Args)]
@@ -226,6 +292,13 @@ pub struct QaArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// The dataset to check. Default: the --data file, or the embedded dataset.
     #[arg(value_name = "FILE")]
@@ -263,6 +336,24 @@ impl From<ScriptChoice> for Script {
     }
 }
 
+impl From<Script> for ScriptChoice {
+    fn from(script: Script) -> Self {
+        match script {
+            Script::Hans => Self::Hans,
+            Script::Hant => Self::Hant,
+        }
+    }
+}
+
+impl From<Lang> for LangChoice {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Zh => Self::Zh,
+            Lang::En => Self::En,
+        }
+    }
+}
+
 impl From<LangChoice> for Lang {
     fn from(choice: LangChoice) -> Self {
         match choice {
@@ -282,6 +373,39 @@ pub struct Settings {
     pub color: bool,
     /// How the terminal draws ambiguous characters.
     pub ambiguous_width: AmbiguousWidth,
+    pub colors: ColorScheme,
+    /// Dashboard only: whether to react to the mouse.
+    pub mouse: bool,
+    /// Each setting's value as the file writes it, and where it came from.
+    pub origins: Vec<(&'static str, String, Origin)>,
+    /// Which configuration file was read, for people.
+    pub config: String,
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    /// The locale variable and its value.
+    Locale(String),
+    /// The configuration file's line.
+    File(usize),
+    /// The environment variable and its value.
+    Environment(String),
+    /// The command line.
+    Option,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Default => f.write_str("default"),
+            Self::Locale(variable) => write!(f, "locale, {variable}"),
+            Self::File(line) => write!(f, "configuration file, line {line}"),
+            Self::Environment(variable) => write!(f, "environment, {variable}"),
+            Self::Option => f.write_str("command line"),
+        }
+    }
 }
 
 impl Settings {
@@ -291,23 +415,93 @@ impl Settings {
             script: self.script,
             lang: self.lang,
             color: self.color,
+            colors: self.colors,
             mouse,
         }
     }
 }
 
 impl GlobalOptions {
-    /// Reads the locale, `NO_COLOR`, `TERM` and whether stdout is a terminal.
-    pub fn resolve(&self) -> Settings {
+    /// Resolves the options over the configuration `file`, reading the locale, `NO_COLOR`,
+    /// `TERM` and whether stdout is a terminal. `mouse` is the dashboard's `--mouse`.
+    pub fn resolve(&self, file: &FileSettings, mouse: bool) -> Settings {
+        self.resolve_in(
+            file,
+            mouse,
+            |name| std::env::var(name).ok(),
+            io::stdout().is_terminal(),
+        )
+    }
+
+    /// [`GlobalOptions::resolve`] with the environment given: an option wins over the
+    /// environment, which wins over the file, which wins over the locale and the defaults.
+    pub fn resolve_in(
+        &self,
+        file: &FileSettings,
+        mouse: bool,
+        env: impl Fn(&str) -> Option<String>,
+        stdout_is_terminal: bool,
+    ) -> Settings {
+        let from_file = |key: &str| Origin::File(file.line_of(key).unwrap_or_default());
+        let locale = locale_variable(&env);
+        let locale_origin = || locale.clone().map_or(Origin::Default, Origin::Locale);
+        let (script, script_origin) = match (self.script, file.script) {
+            (Some(choice), _) => (choice.into(), Origin::Option),
+            (None, Some(choice)) => (choice.into(), from_file("script")),
+            (None, None) => (resolve_script(None, &env), locale_origin()),
+        };
+        let (lang, lang_origin) = match (self.lang, file.lang) {
+            (Some(choice), _) => (choice.into(), Origin::Option),
+            (None, Some(choice)) => (choice.into(), from_file("lang")),
+            (None, None) => (resolve_lang(None, &env), locale_origin()),
+        };
+        let switched_off = colour_switched_off(&env);
+        let (color_choice, color_origin) = match (self.color, switched_off, file.color) {
+            (Some(choice), ..) => (choice, Origin::Option),
+            (None, Some(variable), _) => (ColorChoice::Never, Origin::Environment(variable)),
+            (None, None, Some(choice)) => (choice, from_file("color")),
+            (None, None, None) => (ColorChoice::Auto, Origin::Default),
+        };
+        let color = resolve_color(
+            color_choice,
+            |name| env(name).map(OsString::from),
+            stdout_is_terminal,
+        );
+        let (colors, colors_origin) = match (self.colors, file.colors) {
+            (Some(scheme), _) => (scheme, Origin::Option),
+            (None, Some(scheme)) => (scheme, from_file("colors")),
+            (None, None) => (ColorScheme::default(), Origin::Default),
+        };
+        let (mouse, mouse_origin) = match (mouse, file.mouse) {
+            (true, _) => (true, Origin::Option),
+            (false, Some(on)) => (on, from_file("mouse")),
+            (false, None) => (false, Origin::Default),
+        };
+        let quoted = |name: String| format!("\"{name}\"");
+        let origins = vec![
+            (
+                "script",
+                quoted(name_of(&ScriptChoice::from(script))),
+                script_origin,
+            ),
+            (
+                "lang",
+                quoted(name_of(&LangChoice::from(lang))),
+                lang_origin,
+            ),
+            ("color", quoted(name_of(&color_choice)), color_origin),
+            ("colors", quoted(name_of(&colors)), colors_origin),
+            ("mouse", mouse.to_string(), mouse_origin),
+        ];
         Settings {
             data: self.data.clone(),
-            script: resolve_script(self.script, |name| std::env::var(name).ok()),
-            lang: self.lang.into(),
-            color: resolve_color(
-                self.color,
-                |name| std::env::var_os(name),
-                io::stdout().is_terminal(),
-            ),
+            script,
+            lang,
+            color,
+            colors,
+            mouse,
+            origins,
+            config: String::new(),
             ambiguous_width: if self.ambiguous_width == 2 {
                 AmbiguousWidth::Wide
             } else {
@@ -315,6 +509,16 @@ impl GlobalOptions {
             },
         }
     }
+}
+
+/// The variable that turns colour off when no option asks for it: a non-empty `NO_COLOR` or
+/// `TERM=dumb`, as `NAME=value`.
+fn colour_switched_off(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let no_color = env("NO_COLOR").filter(|value| !value.is_empty());
+    let dumb = env("TERM").filter(|term| term == "dumb");
+    no_color
+        .map(|value| format!("NO_COLOR={value}"))
+        .or(dumb.map(|term| format!("TERM={term}")))
 }
 
 /// A screen size for `render`.
@@ -358,11 +562,50 @@ pub fn resolve_script(
     if let Some(choice) = choice {
         return choice.into();
     }
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+    messages_locale(env).map_or(Script::default(), |locale| script_of_locale(&locale))
+}
+
+/// The language of labels and interface: the option when given, else the first set locale
+/// variable's language, as for [`resolve_script`].
+pub fn resolve_lang(choice: Option<LangChoice>, env: impl Fn(&str) -> Option<String>) -> Lang {
+    if let Some(choice) = choice {
+        return choice.into();
+    }
+    messages_locale(env).map_or(Lang::default(), |locale| lang_of_locale(&locale))
+}
+
+/// The locale messages are shown in: the first non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG`.
+fn messages_locale(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    locale_variable(env).map(|variable| {
+        let (_, value) = variable.split_once('=').unwrap_or_default();
+        value.to_owned()
+    })
+}
+
+/// [`messages_locale`] as `NAME=value`, to say where a setting came from.
+fn locale_variable(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
-        .filter_map(&env)
-        .find(|value| !value.is_empty());
-    locale.map_or(Script::default(), |locale| script_of_locale(&locale))
+        .find_map(|name| {
+            env(name)
+                .filter(|value| !value.is_empty())
+                .map(|value| format!("{name}={value}"))
+        })
+}
+
+/// `zh_TW.UTF-8`, `zh-Hans` → Chinese; `C` and `POSIX`, which name no language, keep the
+/// default, Chinese; every other language (`en_US.UTF-8`, `fr_FR`) → English, the one other
+/// language the labels are written in.
+fn lang_of_locale(locale: &str) -> Lang {
+    let language = locale
+        .split(['_', '-', '.', '@'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match language.as_str() {
+        "zh" | "c" | "posix" => Lang::Zh,
+        _ => Lang::En,
+    }
 }
 
 /// `zh_CN.UTF-8`, `zh-SG`, `zh_Hans` → simplified; every other locale → traditional, the
@@ -409,15 +652,7 @@ mod tests {
     use clap::CommandFactory;
 
     use super::*;
-
-    fn env_of<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        |name| {
-            pairs
-                .iter()
-                .find(|(key, _)| *key == name)
-                .map(|(_, value)| (*value).to_owned())
-        }
-    }
+    use crate::config::tests::env_of;
 
     #[test]
     fn clap_definition_is_consistent() {
@@ -445,18 +680,18 @@ mod tests {
             "never",
         ])
         .unwrap();
-        assert_eq!(cli.global.lang, LangChoice::En);
+        assert_eq!(cli.global.lang, Some(LangChoice::En));
         assert_eq!(cli.global.data, Some(PathBuf::from("x.json")));
-        assert_eq!(cli.global.color, ColorChoice::Never);
+        assert_eq!(cli.global.color, Some(ColorChoice::Never));
         assert!(matches!(cli.command, Some(Command::Figures(_))));
     }
 
     #[test]
     fn bare_color_means_always_and_absent_means_auto() {
         let bare = Cli::try_parse_from(["pressdash", "render", "--color"]).unwrap();
-        assert_eq!(bare.global.color, ColorChoice::Always);
+        assert_eq!(bare.global.color, Some(ColorChoice::Always));
         let absent = Cli::try_parse_from(["pressdash", "render"]).unwrap();
-        assert_eq!(absent.global.color, ColorChoice::Auto);
+        assert_eq!(absent.global.color, None);
     }
 
     #[test]
@@ -550,6 +785,44 @@ mod tests {
         let lang = env_of(&[("LC_MESSAGES", "zh_HK"), ("LANG", "zh_CN")]);
         assert_eq!(resolve_script(None, lang), Script::Hant);
         assert_eq!(resolve_script(None, env_of(&[])), Script::Hant);
+    }
+
+    #[test]
+    fn explicit_language_wins_over_the_locale() {
+        let env = env_of(&[("LANG", "en_US.UTF-8")]);
+        assert_eq!(resolve_lang(Some(LangChoice::Zh), env), Lang::Zh);
+        let env = env_of(&[("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(resolve_lang(Some(LangChoice::En), env), Lang::En);
+    }
+
+    #[test]
+    fn locale_picks_the_language() {
+        let cases = [
+            ("zh_CN.UTF-8", Lang::Zh),
+            ("zh_TW", Lang::Zh),
+            ("zh-Hant-HK", Lang::Zh),
+            ("zh", Lang::Zh),
+            ("C", Lang::Zh),
+            ("C.UTF-8", Lang::Zh),
+            ("POSIX", Lang::Zh),
+            ("en_US.UTF-8", Lang::En),
+            ("en", Lang::En),
+            ("fr_FR@euro", Lang::En),
+            ("zu_ZA", Lang::En),
+        ];
+        for (locale, lang) in cases {
+            let pairs = [("LANG", locale)];
+            assert_eq!(resolve_lang(None, env_of(&pairs)), lang, "{locale}");
+        }
+    }
+
+    #[test]
+    fn the_language_reads_the_locale_variables_in_the_scripts_order() {
+        let all = env_of(&[("LC_ALL", "en_GB"), ("LANG", "zh_TW")]);
+        assert_eq!(resolve_lang(None, all), Lang::En);
+        let messages = env_of(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_CN"), ("LANG", "en_US")]);
+        assert_eq!(resolve_lang(None, messages), Lang::Zh);
+        assert_eq!(resolve_lang(None, env_of(&[])), Lang::Zh);
     }
 
     #[test]

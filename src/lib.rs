@@ -10,7 +10,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod colors;
 pub mod commands;
+pub mod config;
 pub mod data;
 #[cfg(test)]
 mod proptest_config;

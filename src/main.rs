@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use pressdash::cli::Cli;
+use pressdash::cli::{Cli, Command, ConfigArgs};
 use pressdash::{commands, terminal};
 
 fn main() -> ExitCode {
@@ -10,13 +10,18 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return commands::report_command_line(&error),
     };
-    let settings = cli.global.resolve();
-    let outcome = match cli.command {
-        Some(command) => commands::run(command, &settings),
-        None => commands::draws_screens(&settings)
-            .and_then(|()| commands::load_dataset(settings.data.as_ref()))
-            .and_then(|dataset| terminal::run(dataset, &settings, cli.mouse))
-            .map(|()| ExitCode::SUCCESS),
-    };
+    // The defaults need no configuration, so a broken file can be replaced with them.
+    if let Some(Command::Config(ConfigArgs { default: true })) = cli.command {
+        return commands::config::print_default()
+            .map_or_else(|failure| failure.report(), |()| ExitCode::SUCCESS);
+    }
+    let outcome =
+        commands::settings(&cli.global, cli.mouse).and_then(|settings| match cli.command {
+            Some(command) => commands::run(command, &settings),
+            None => commands::draws_screens(&settings)
+                .and_then(|()| commands::load_dataset(settings.data.as_ref()))
+                .and_then(|dataset| terminal::run(dataset, &settings, settings.mouse))
+                .map(|()| ExitCode::SUCCESS),
+        });
     outcome.unwrap_or_else(|failure| failure.report())
 }

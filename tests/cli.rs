@@ -6,7 +6,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use clap::CommandFactory;
 use pressdash::app::{App, Options};
+use pressdash::cli::Cli;
+use pressdash::colors::ColorScheme;
 use pressdash::data::{Dataset, EMBEDDED_JSON, Lang, Script, load::load_embedded};
 use serde_json::Value;
 
@@ -29,6 +32,12 @@ fn command(args: &[&str]) -> Command {
         // Pinned, so expectations hold whatever the host's locale.
         .env("LC_ALL", "zh_TW.UTF-8")
         .env_remove("NO_COLOR")
+        // No configuration file but the ones a test names.
+        .env_remove("PRESSDASH_CONFIG")
+        .env(
+            "XDG_CONFIG_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-config"),
+        )
         .stdin(Stdio::null());
     command
 }
@@ -137,6 +146,109 @@ fn help_explains_every_command_with_examples() {
 }
 
 #[test]
+fn version_names_the_program_and_the_built_in_dataset() {
+    let data = dataset();
+    for flag in ["--version", "-V"] {
+        let output = pressdash(&[flag]);
+        assert_status(&output, 0);
+        let text = stdout(&output);
+        assert!(
+            text.starts_with(&format!("pressdash {}\n", env!("CARGO_PKG_VERSION"))),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("schema version {}", data.schema_version)),
+            "{text}"
+        );
+        assert!(text.contains(&data.meta.event_date), "{text}");
+    }
+}
+
+#[test]
+fn the_bash_completion_script_parses_and_knows_every_command() {
+    let output = pressdash(&["completions", "bash"]);
+    assert_status(&output, 0);
+    let script = write(
+        &scratch("bash_completion"),
+        "pressdash.bash",
+        stdout(&output),
+    );
+    let checked = Command::new("bash")
+        .args(["-n", &script])
+        .output()
+        .expect("run bash");
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    let cli = Cli::command();
+    for sub in cli.get_subcommands() {
+        assert!(
+            stdout(&output).contains(sub.get_name()),
+            "{}",
+            sub.get_name()
+        );
+    }
+}
+
+#[test]
+fn completions_exist_for_the_common_shells_and_refuse_others() {
+    for shell in ["zsh", "fish", "powershell"] {
+        let output = pressdash(&["completions", shell]);
+        assert_status(&output, 0);
+        let script = stdout(&output);
+        assert!(
+            script.contains("pressdash") && script.contains("figures"),
+            "{shell}: {script}"
+        );
+    }
+    let unknown = pressdash(&["completions", "tcsh"]);
+    assert_status(&unknown, 2);
+    assert!(stderr(&unknown).contains("bash"), "{}", stderr(&unknown));
+}
+
+/// How a long option is written in roff, where `-` is `\-`.
+fn roff_option(arg: &clap::Arg) -> Option<String> {
+    arg.get_long()
+        .map(|long| format!("\\-\\-{}", long.replace('-', "\\-")))
+}
+
+#[test]
+fn the_man_page_lists_every_command_and_option() {
+    let output = pressdash(&["man"]);
+    assert_status(&output, 0);
+    let page = stdout(&output);
+    assert!(page.contains(".TH pressdash 1"), "{page}");
+    let cli = Cli::command();
+    let mut sections = page.split(".SH \"PRESSDASH ");
+    let main = sections
+        .next()
+        .expect("the page starts with the program's options");
+    for option in cli.get_arguments().filter_map(roff_option) {
+        assert!(main.contains(&option), "{option} missing from the options");
+    }
+    let commands: Vec<_> = cli.get_subcommands().collect();
+    let sections: Vec<_> = sections.collect();
+    assert_eq!(sections.len(), commands.len());
+    for (sub, section) in commands.iter().zip(&sections) {
+        let heading = format!("{}\"\n", sub.get_name().to_uppercase());
+        assert!(section.starts_with(&heading), "{heading} at {section}");
+        for option in sub.get_arguments().filter_map(roff_option) {
+            assert!(section.contains(&option), "{option} missing from {heading}");
+        }
+        for value in sub.get_positionals() {
+            let name = value
+                .get_value_names()
+                .into_iter()
+                .flatten()
+                .next()
+                .unwrap();
+            assert!(
+                section.contains(name.as_str()),
+                "{name} missing from {heading}"
+            );
+        }
+    }
+}
+
+#[test]
 fn unknown_options_are_usage_errors() {
     let output = pressdash(&["figures", "--format", "xml"]);
     assert_status(&output, 2);
@@ -195,6 +307,55 @@ fn render_follows_keys_script_and_language() {
     assert!(english.contains(&figure.label.en), "{english}");
 }
 
+/// `render` with only the given locale variables set.
+fn render_in_locale(locale: &[(&str, &str)], args: &[&str]) -> String {
+    let mut command = Command::new(BINARY);
+    command.arg("render").arg("--no-config").args(args);
+    for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(variable);
+    }
+    command.envs(locale.iter().copied());
+    String::from_utf8(command.output().expect("run pressdash").stdout).expect("UTF-8")
+}
+
+/// Whether a rendered screen has English labels and interface, and no Chinese label.
+fn is_english(screen: &str, figure: &pressdash::data::Figure) -> bool {
+    screen.contains(&figure.label.en)
+        && screen.contains("figures")
+        && !screen.contains(&figure.label.hant)
+}
+
+#[test]
+fn the_language_is_chinese_without_a_locale() {
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    let unset = render_in_locale(&[], &[]);
+    assert!(unset.contains(&figure.label.hant), "{unset}");
+    assert!(!is_english(&unset, figure), "{unset}");
+}
+
+#[test]
+fn the_language_follows_the_locale() {
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    let english = render_in_locale(&[("LANG", "en_US.UTF-8")], &[]);
+    assert!(is_english(&english, figure), "{english}");
+    let chinese = render_in_locale(&[("LC_ALL", "zh_TW.UTF-8"), ("LANG", "en_US.UTF-8")], &[]);
+    assert!(chinese.contains(&figure.label.hant), "{chinese}");
+    assert!(!is_english(&chinese, figure), "{chinese}");
+}
+
+#[test]
+fn the_language_option_wins_over_the_locale() {
+    let data = dataset();
+    let figure = &data.figures[headline_index(&data)];
+    let english = render_in_locale(&[("LANG", "zh_CN.UTF-8")], &["--lang", "en"]);
+    assert!(is_english(&english, figure), "{english}");
+    let chinese = render_in_locale(&[("LANG", "en_US.UTF-8")], &["--lang", "zh"]);
+    assert!(!is_english(&chinese, figure), "{chinese}");
+    assert!(chinese.contains(&figure.label.hant), "{chinese}");
+}
+
 #[test]
 fn the_script_follows_the_locale_unless_given() {
     let data = dataset();
@@ -203,22 +364,13 @@ fn the_script_follows_the_locale_unless_given() {
         figure.label.hans, figure.label.hant,
         "pick a label that differs"
     );
-    let render_with = |locale: &[(&str, &str)], args: &[&str]| {
-        let mut command = Command::new(BINARY);
-        command.arg("render").args(args);
-        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            command.env_remove(variable);
-        }
-        command.envs(locale.iter().copied());
-        String::from_utf8(command.output().expect("run pressdash").stdout).expect("UTF-8")
-    };
-    let simplified = render_with(&[("LANG", "zh_CN.UTF-8")], &[]);
+    let simplified = render_in_locale(&[("LANG", "zh_CN.UTF-8")], &[]);
     assert!(simplified.contains(&figure.label.hans), "{simplified}");
-    let traditional = render_with(&[("LC_ALL", "zh_HK.UTF-8"), ("LANG", "zh_CN.UTF-8")], &[]);
+    let traditional = render_in_locale(&[("LC_ALL", "zh_HK.UTF-8"), ("LANG", "zh_CN.UTF-8")], &[]);
     assert!(traditional.contains(&figure.label.hant), "{traditional}");
-    let unset = render_with(&[], &[]);
+    let unset = render_in_locale(&[], &[]);
     assert!(unset.contains(&figure.label.hant), "{unset}");
-    let chosen = render_with(&[("LANG", "zh_CN.UTF-8")], &["--script", "hant"]);
+    let chosen = render_in_locale(&[("LANG", "zh_CN.UTF-8")], &["--script", "hant"]);
     assert!(chosen.contains(&figure.label.hant), "{chosen}");
 }
 
@@ -229,6 +381,236 @@ fn render_colour_is_opt_in_and_never_wins_over_no_color() {
     assert!(stdout(&colored).contains("\u{1b}["));
     let never = stdout(&pressdash(&["render", "--color", "never"]));
     assert!(!never.contains('\u{1b}'));
+}
+
+/// The parameters of every SGR sequence (`ESC [ … m`) in `text`, the sub-parameters of
+/// 256-colour and true colour (`38;5;n`, `48;2;r;g;b`) left out.
+fn sgr_parameters(text: &str) -> Vec<u16> {
+    let mut found = Vec::new();
+    for sequence in text.split("\u{1b}[").skip(1) {
+        let Some((parameters, _)) = sequence.split_once('m') else {
+            continue;
+        };
+        let mut numbers = parameters.split(';').filter_map(|p| p.parse::<u16>().ok());
+        while let Some(number) = numbers.next() {
+            found.push(number);
+            if number == 38 || number == 48 {
+                let skip = if numbers.next() == Some(5) { 1 } else { 3 };
+                numbers.by_ref().take(skip).for_each(drop);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_default_colours_never_draw_text_in_white_grey_or_black() {
+    let screens = ["", "2 Down Enter", "3 Down", "t", "?", "L"];
+    for keys in screens {
+        let output = pressdash(&["render", "--color", "--keys", keys]);
+        assert_status(&output, 0);
+        let parameters = sgr_parameters(&stdout(&output));
+        assert!(
+            parameters.iter().any(|p| (31..=36).contains(p)),
+            "{keys}: some colour"
+        );
+        for vanishing in [30, 37, 90, 97, 40, 47, 100, 107] {
+            assert!(!parameters.contains(&vanishing), "{keys}: SGR {vanishing}");
+        }
+    }
+}
+
+#[test]
+fn a_colour_scheme_is_chosen_with_colors() {
+    let dark = stdout(&pressdash(&["render", "--color", "--colors", "dark"]));
+    assert!(dark.contains("48;5;234"), "the dark background");
+    let light = stdout(&pressdash(&["render", "--color", "--colors", "light"]));
+    assert!(light.contains("48;5;231"), "the light background");
+    let ansi = sgr_parameters(&stdout(&pressdash(&[
+        "render", "--color", "--colors", "ansi",
+    ])));
+    assert!(
+        !ansi.contains(&38) && !ansi.contains(&48),
+        "only the named colours"
+    );
+    let unknown = pressdash(&["render", "--colors", "sepia"]);
+    assert_status(&unknown, 2);
+    assert!(
+        stderr(&unknown).contains("high-contrast"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
+#[test]
+fn no_color_and_a_dumb_terminal_win_over_a_colour_scheme() {
+    for (variable, value) in [("NO_COLOR", "1"), ("TERM", "dumb")] {
+        let output = command(&["render", "--colors", "high-contrast", "--color", "auto"])
+            .env(variable, value)
+            .output()
+            .expect("run pressdash");
+        assert_status(&output, 0);
+        assert!(!stdout(&output).contains('\u{1b}'), "{variable}={value}");
+    }
+    let never = stdout(&pressdash(&[
+        "render", "--colors", "dark", "--color", "never",
+    ]));
+    assert!(!never.contains('\u{1b}'));
+}
+
+/// The line `pressdash config` prints for `key`, with the configuration in `file`.
+fn setting(file: &str, env: &[(&str, &str)], args: &[&str], key: &str) -> String {
+    let mut config = command(&["config"]);
+    config
+        .env("PRESSDASH_CONFIG", file)
+        .args(args)
+        .envs(env.iter().copied());
+    let output = config.output().expect("run pressdash");
+    assert_status(&output, 0);
+    let printed = stdout(&output);
+    printed
+        .lines()
+        .find(|line| line.starts_with(&format!("{key} = ")))
+        .unwrap_or_else(|| panic!("no {key} in {printed}"))
+        .to_owned()
+}
+
+/// A configuration file in a scratch directory.
+fn config_file(test: &str, text: &str) -> String {
+    write(&scratch(test), "config.toml", text)
+}
+
+#[test]
+fn settings_without_a_file_are_the_defaults() {
+    let output = pressdash(&["config"]);
+    assert_status(&output, 0);
+    let printed = stdout(&output);
+    assert!(
+        printed.contains("no-config/pressdash/config.toml (none there)"),
+        "{printed}"
+    );
+    assert!(printed.contains("colors = \"default\""), "{printed}");
+    assert!(printed.contains("mouse = false"), "{printed}");
+    let none = stdout(&pressdash(&["config", "--no-config"]));
+    assert!(none.contains("none (--no-config)"), "{none}");
+}
+
+#[test]
+fn the_file_sets_defaults_over_the_locale() {
+    let file = config_file("file_layer", "# mine\nlang = \"en\"\ncolors = \"light\"\n");
+    let lang = setting(&file, &[], &[], "lang");
+    assert!(
+        lang.contains("\"en\"") && lang.ends_with("configuration file, line 2"),
+        "{lang}"
+    );
+    let colors = setting(&file, &[], &[], "colors");
+    assert!(colors.ends_with("configuration file, line 3"), "{colors}");
+    // And it is used: English labels, the light background.
+    let screen = command(&["render", "--color"])
+        .env("PRESSDASH_CONFIG", &file)
+        .output()
+        .expect("run pressdash");
+    assert!(stdout(&screen).contains("48;5;231"), "the light scheme");
+    assert!(stdout(&screen).contains("figures"), "English");
+    // XDG_CONFIG_HOME finds the same file in its usual place.
+    let home = scratch("file_layer_xdg");
+    fs::create_dir_all(home.join("pressdash")).unwrap();
+    fs::copy(&file, home.join("pressdash/config.toml")).unwrap();
+    let xdg = command(&["config"])
+        .env("XDG_CONFIG_HOME", &home)
+        .output()
+        .expect("run pressdash");
+    assert!(
+        stdout(&xdg).contains("colors = \"light\""),
+        "{}",
+        stdout(&xdg)
+    );
+}
+
+#[test]
+fn the_environment_wins_over_the_file() {
+    let file = config_file("environment_layer", "color = \"always\"\n");
+    let color = setting(&file, &[], &[], "color");
+    assert!(color.contains("\"always\""), "{color}");
+    let color = setting(&file, &[("NO_COLOR", "1")], &[], "color");
+    assert!(
+        color.contains("\"never\"") && color.ends_with("environment, NO_COLOR=1"),
+        "{color}"
+    );
+    let screen = command(&["render"])
+        .env("PRESSDASH_CONFIG", &file)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run pressdash");
+    assert!(!stdout(&screen).contains('\u{1b}'));
+}
+
+#[test]
+fn an_option_wins_over_the_file() {
+    let file = config_file("option_layer", "colors = \"light\"\nscript = \"hans\"\n");
+    let colors = setting(&file, &[], &["--colors", "dark"], "colors");
+    assert!(
+        colors.contains("\"dark\"") && colors.ends_with("command line"),
+        "{colors}"
+    );
+    let script = setting(&file, &[], &["--script", "hant"], "script");
+    assert!(
+        script.contains("\"hant\"") && script.ends_with("command line"),
+        "{script}"
+    );
+    let other = config_file("option_layer_other", "colors = \"ansi\"\n");
+    let named = setting(&file, &[], &["--config", &other], "colors");
+    assert!(
+        named.contains("\"ansi\""),
+        "--config wins over PRESSDASH_CONFIG: {named}"
+    );
+}
+
+#[test]
+fn the_default_file_is_a_valid_configuration_even_beside_a_broken_one() {
+    let broken = config_file("default_config", "lang = \n");
+    let output = pressdash(&["config", "--default", "--config", &broken]);
+    assert_status(&output, 0);
+    let uncommented = stdout(&output)
+        .lines()
+        .filter(|line| line.starts_with("# ") && line.contains(" = "))
+        .map(|line| &line[2..])
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = config_file("default_config_uncommented", &uncommented);
+    let settings = stdout(&pressdash(&["config", "--config", &file]));
+    assert_eq!(
+        settings.matches("configuration file, line").count(),
+        5,
+        "every setting from the file: {settings}"
+    );
+}
+
+#[test]
+fn a_bad_configuration_file_lists_every_problem_and_applies_nothing() {
+    let file = config_file(
+        "bad_config",
+        "lang = \"en\"\ncolours = \"dark\"\nmouse = 1\n",
+    );
+    let output = command(&["figures"])
+        .env("PRESSDASH_CONFIG", &file)
+        .output()
+        .unwrap();
+    assert_failure(&output, 1, &file, "configuration file");
+    let message = stderr(&output);
+    assert!(
+        message.contains("line 2: `colours` is not a setting"),
+        "{message}"
+    );
+    assert!(
+        message.contains("line 3: `mouse` must be true or false"),
+        "{message}"
+    );
+    let broken = config_file("broken_config", "lang = \n");
+    let output = pressdash(&["config", "--config", &broken]);
+    assert_failure(&output, 1, &broken, "line 1");
+    let missing = pressdash(&["config", "--config", "/nonexistent/pressdash.toml"]);
+    assert_failure(&missing, 2, "/nonexistent/pressdash.toml", "cannot read");
 }
 
 #[test]
@@ -377,6 +759,7 @@ fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
         script: Script::Hans,
         lang: Lang::En,
         color: false,
+        colors: ColorScheme::Default,
         mouse: false,
     };
     let app = App::new(data.clone(), options);

@@ -432,15 +432,17 @@ fn a_bracketed_paste_goes_into_the_filter_and_paste_mode_ends_with_the_program()
 }
 
 #[test]
-fn no_color_draws_without_colours() {
-    let mut session = start_dashboard(&[], &[("NO_COLOR", "1")]);
-    assert!(
-        !any_colour(&session),
-        "NO_COLOR is set:\n{}",
-        session.screen_text()
-    );
-    session.press("q");
-    assert_eq!(session.exit_code(), 0);
+fn no_color_draws_without_colours_whatever_the_scheme() {
+    for args in [&[][..], &["--colors", "high-contrast"]] {
+        let mut session = start_dashboard(args, &[("NO_COLOR", "1")]);
+        assert!(
+            !any_colour(&session),
+            "NO_COLOR is set, {args:?}:\n{}",
+            session.screen_text()
+        );
+        session.press("q");
+        assert_eq!(session.exit_code(), 0);
+    }
 }
 
 #[test]

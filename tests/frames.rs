@@ -16,6 +16,7 @@ use ratatui::style::{Color, Modifier};
 
 use pressdash::app::action::Action;
 use pressdash::app::{App, Options, strings};
+use pressdash::colors::ColorScheme;
 use pressdash::data::{Dataset, Lang, Script};
 use pressdash::text;
 use pressdash::ui::{self, palette::Palette};
@@ -36,6 +37,7 @@ fn app(script: Script, lang: Lang, width: u16, height: u16) -> App {
             script,
             lang,
             color: false,
+            colors: ColorScheme::Default,
             mouse: false,
         },
     );
@@ -432,6 +434,7 @@ fn dataset_text_cannot_smuggle_escape_sequences() {
             script: Script::Hans,
             lang: Lang::Zh,
             color: false,
+            colors: ColorScheme::Default,
             mouse: false,
         },
     );
@@ -463,29 +466,39 @@ fn dataset_text_cannot_smuggle_escape_sequences() {
 }
 
 #[test]
-fn colour_and_plain_themes_draw_the_same_text() {
+fn every_colour_scheme_draws_the_same_text_as_no_colour() {
     let mut plain = app(Script::Hant, Lang::Zh, 80, 24);
-    let mut coloured = App::new(
-        dataset(),
-        Options {
-            color: true,
-            ..plain.options()
-        },
-    );
-    coloured.resize(80, 24);
-    for app in [&mut plain, &mut coloured] {
-        app.apply(Action::GoToTab(1));
+    plain.apply(Action::GoToTab(1));
+    let schemes = [
+        (ColorScheme::Default, "35m"),
+        (ColorScheme::Dark, "48;5;234"),
+        (ColorScheme::Light, "48;5;231"),
+        (ColorScheme::HighContrast, "48;5;16"),
+        (ColorScheme::Ansi, "34"),
+    ];
+    for (colors, code) in schemes {
+        let mut coloured = App::new(
+            dataset(),
+            Options {
+                color: true,
+                colors,
+                ..plain.options()
+            },
+        );
+        coloured.resize(80, 24);
+        coloured.apply(Action::GoToTab(1));
+        assert_eq!(
+            frame(&plain, 80, 24),
+            frame(&coloured, 80, 24),
+            "{colors:?}"
+        );
+        let ansi = ui::buffer_ansi(&ui::render_buffer(&coloured, 80, 24));
+        assert!(ansi.contains(code), "{colors:?} is coloured");
+        assert!(
+            ansi.lines().all(|l| l.ends_with("\x1b[0m")),
+            "every line resets"
+        );
     }
-    assert_eq!(frame(&plain, 80, 24), frame(&coloured, 80, 24));
-    let ansi = ui::buffer_ansi(&ui::render_buffer(&coloured, 80, 24));
-    assert!(
-        ansi.contains("\x1b[0;1;30;46m"),
-        "the active tab is coloured"
-    );
-    assert!(
-        ansi.lines().all(|l| l.ends_with("\x1b[0m")),
-        "every line resets"
-    );
 }
 
 /// A key, a mouse event or a resize, for the property test.
@@ -553,7 +566,7 @@ proptest! {
         let (mut width, mut height) = size;
         let mut app = App::new(
             dataset(),
-            Options { script: Script::Hans, lang: Lang::Zh, color: true, mouse: true },
+            Options { script: Script::Hans, lang: Lang::Zh, color: true, colors: ColorScheme::Default, mouse: true },
         );
         app.resize(width, height);
         for (step, event) in events.iter().enumerate() {

@@ -15,6 +15,7 @@ use proptest::prelude::*;
 use pressdash::app::action::Action;
 use pressdash::app::transcript::{ScriptTable, TranscriptLayout};
 use pressdash::app::{App, Options, Popup, strings};
+use pressdash::colors::ColorScheme;
 use pressdash::data::{Dataset, Figure, Lang, Script, Segment};
 use pressdash::ui;
 
@@ -35,6 +36,7 @@ fn app(script: Script) -> App {
             script,
             lang: Lang::Zh,
             color: false,
+            colors: ColorScheme::Default,
             mouse: false,
         },
     );

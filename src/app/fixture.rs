@@ -2,6 +2,7 @@
 //! figure, a repeat and a series.
 
 use crate::app::{App, Options};
+use crate::colors::ColorScheme;
 use crate::data::{Dataset, Lang, Script};
 
 pub fn dataset() -> Dataset {
@@ -17,6 +18,7 @@ pub fn app(script: Script, lang: Lang) -> App {
             script,
             lang,
             color: true,
+            colors: ColorScheme::Default,
             mouse: true,
         },
     );

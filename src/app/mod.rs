@@ -43,6 +43,8 @@ pub struct Options {
     pub script: Script,
     pub lang: Lang,
     pub color: bool,
+    /// The colour scheme, when `color` is on.
+    pub colors: crate::colors::ColorScheme,
     pub mouse: bool,
 }
 

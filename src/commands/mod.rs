@@ -5,7 +5,9 @@
 //! options name, the failures a user can meet with their exit statuses, and writing to stdout
 //! so that a closed pipe ends the program quietly.
 
+pub mod config;
 pub mod figures;
+pub mod manual;
 pub mod qa;
 pub mod render;
 pub mod validate;
@@ -17,7 +19,10 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Command, Settings};
+use clap::error::ErrorKind;
+
+use crate::cli::{Command, GlobalOptions, Settings};
+use crate::config::{FileSettings, Location};
 use crate::data::Dataset;
 use crate::data::load::{self, LoadError, LoadErrorKind};
 use crate::data::validate::{Validation, validate};
@@ -109,6 +114,9 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
         Command::Figures(args) => figures::run(&args, settings).map(|()| ExitCode::SUCCESS),
         Command::Qa(args) => qa::run(&args, settings).map(|()| ExitCode::SUCCESS),
         Command::Validate(args) => validate::run(args.file.as_ref().or(settings.data.as_ref())),
+        Command::Completions(args) => manual::completions(args.shell).map(|()| ExitCode::SUCCESS),
+        Command::Man => manual::man_page().map(|()| ExitCode::SUCCESS),
+        Command::Config(_) => config::print_settings(settings).map(|()| ExitCode::SUCCESS),
     }
 }
 
@@ -122,6 +130,54 @@ pub fn draws_screens(settings: &Settings) -> Result<(), Failure> {
         ));
     }
     Ok(())
+}
+
+/// The options resolved over the configuration file they name. A file named by `--config`
+/// or `PRESSDASH_CONFIG` must exist; the usual one is read when it does. A file with any
+/// problem is refused whole, every problem listed with its line, and nothing of it applied.
+pub fn settings(options: &GlobalOptions, mouse: bool) -> Result<Settings, Failure> {
+    let location = Location::find(options.config.as_deref(), options.no_config, |name| {
+        std::env::var(name).ok()
+    });
+    let (file, read) = match &location {
+        Location::Named(path) => (Some(path), true),
+        Location::Usual(path) => (Some(path), path.exists()),
+        Location::Ignored | Location::Nowhere => (None, false),
+    };
+    let file_settings = match file.filter(|_| read) {
+        Some(path) => read_config(path)?,
+        None => FileSettings::default(),
+    };
+    let mut settings = options.resolve(&file_settings, mouse);
+    settings.config = match (file, read) {
+        (Some(path), true) => format!("{} (read)", path.display()),
+        (Some(path), false) => format!("{} (none there)", path.display()),
+        (None, _) if location == Location::Ignored => "none (--no-config)".to_owned(),
+        (None, _) => "none (neither XDG_CONFIG_HOME nor HOME is set)".to_owned(),
+    };
+    Ok(settings)
+}
+
+fn read_config(path: &Path) -> Result<FileSettings, Failure> {
+    let text = fs::read_to_string(path).map_err(|error| {
+        Failure::usage(format!(
+            "Cannot read the configuration file {}: {error}.",
+            path.display()
+        ))
+    })?;
+    crate::config::parse(&text).map_err(|problems| {
+        let count = problems.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        let mut message = format!(
+            "Cannot use the configuration file {} ({count} {noun}); nothing of it was applied. \
+             `pressdash config --help` lists the settings.",
+            path.display()
+        );
+        for problem in problems {
+            let _ = write!(message, "\n  {problem}");
+        }
+        Failure::data(message)
+    })
 }
 
 /// The dataset the options name: the `--data` file, refused if validating it finds an error
@@ -216,7 +272,12 @@ pub fn report_command_line(error: &clap::Error) -> ExitCode {
     }
     let styled = io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-    let text = if styled {
+    let text = if error.kind() == ErrorKind::DisplayVersion {
+        match load::load_embedded() {
+            Ok(dataset) => version_text(&dataset),
+            Err(failure) => return Failure::from(failure).report(),
+        }
+    } else if styled {
         rendered.ansi().to_string()
     } else {
         rendered.to_string()
@@ -225,6 +286,17 @@ pub fn report_command_line(error: &clap::Error) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => failure.report(),
     }
+}
+
+/// What `--version` says: the program's version, and the schema version and conference date
+/// of the dataset built in, so a report of a problem names both.
+fn version_text(dataset: &Dataset) -> String {
+    format!(
+        "pressdash {}\ndataset built in: schema version {}, press conference of {}\n",
+        env!("CARGO_PKG_VERSION"),
+        dataset.schema_version,
+        sanitize(&dataset.meta.event_date),
+    )
 }
 
 fn quiet_on_closed_pipe(written: io::Result<()>) -> Result<(), Failure> {
@@ -248,6 +320,17 @@ mod tests {
         let failure = quiet_on_closed_pipe(Err(full)).unwrap_err();
         assert_eq!(failure.kind(), FailureKind::Data);
         assert!(failure.message().starts_with("Cannot write the output"));
+    }
+
+    #[test]
+    fn the_version_names_the_datasets_schema_and_date() {
+        let mut dataset = load::load_embedded().unwrap();
+        dataset.schema_version = 7;
+        dataset.meta.event_date = "2031-02-03\u{1b}[2J".to_owned();
+        let text = version_text(&dataset);
+        assert!(text.starts_with(concat!("pressdash ", env!("CARGO_PKG_VERSION"), "\n")));
+        assert!(text.contains("schema version 7"), "{text}");
+        assert!(text.contains("2031-02-03␛[2J"), "{text}");
     }
 
     #[test]

@@ -201,6 +201,7 @@ fn the_dashboard_leaves_no_stale_cells() {
                 script,
                 lang: Lang::Zh,
                 color: true,
+                colors: crate::colors::ColorScheme::Default,
                 mouse: false,
             },
         );

@@ -50,7 +50,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// Draws the dashboard into `area` of `buf`, touching no cell outside it.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
-    let palette = Palette::new(app.options().color);
+    let options = app.options();
+    let palette = Palette::new(options.color, options.colors);
+    // A scheme with its own background paints the whole screen; the default paints nothing.
+    buf.set_style(area, palette.base);
     let Some(screen) = layout::screen(area) else {
         too_small(app, area, buf, &palette);
         return;

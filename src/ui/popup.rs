@@ -207,6 +207,7 @@ impl Widget for &HelpView<'_> {
 /// column of padding on each side.
 fn open(buf: &mut Buffer, rect: Rect, title: &str, palette: &Palette) -> Rect {
     clear(buf, rect);
+    buf.set_style(rect.intersection(buf.area), palette.base);
     draw_box(buf, rect, title, palette.popup_border, palette.title);
     layout::box_inner(rect)
 }

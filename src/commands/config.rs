@@ -1,0 +1,93 @@
+//! `pressdash config`: the settings in force with where each came from, or a configuration
+//! file of the defaults, explained from the same clap definitions as `--help`.
+
+use std::fmt::Write as _;
+
+use clap::{CommandFactory, Parser};
+
+use crate::cli::{Cli, Settings};
+use crate::commands::{Failure, write_stdout};
+use crate::config::{FileSettings, KEYS};
+use crate::text::sanitize;
+
+/// Each setting as the file writes it, and where its value came from.
+pub fn print_settings(settings: &Settings) -> Result<(), Failure> {
+    write_stdout(|out| {
+        writeln!(out, "# configuration file: {}", sanitize(&settings.config))?;
+        for (key, value, origin) in &settings.origins {
+            let setting = format!("{key} = {value}");
+            writeln!(out, "{setting:<26}# {}", sanitize(&origin.to_string()))?;
+        }
+        Ok(())
+    })
+}
+
+/// A file of the built-in defaults, each commented out under its option's help and values.
+pub fn print_default() -> Result<(), Failure> {
+    write_stdout(|out| out.write_all(default_file().as_bytes()))
+}
+
+/// The defaults are what the settings resolve to with no option, no file and no environment.
+fn default_file() -> String {
+    let command = Cli::command();
+    let mut options = Cli::try_parse_from(["pressdash"])
+        .expect("no arguments parse")
+        .global;
+    options.no_config = true;
+    let defaults = options.resolve_in(&FileSettings::default(), false, |_| None, false);
+    let mut text = String::from(
+        "# pressdash configuration: $XDG_CONFIG_HOME/pressdash/config.toml, else\n\
+         # ~/.config/pressdash/config.toml. Each setting is named as its option; remove the #\n\
+         # to set one. An option or NO_COLOR still wins over what is set here.\n",
+    );
+    for key in KEYS {
+        let arg = command
+            .get_arguments()
+            .find(|arg| arg.get_id() == key)
+            .expect("every setting is an option");
+        let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+        let _ = write!(text, "\n# {help}.\n");
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .map(|value| value.get_name().to_owned())
+            .collect();
+        if !values.is_empty() && arg.get_action().takes_values() {
+            let _ = writeln!(text, "# One of: {}.", values.join(", "));
+        }
+        let (_, value, _) = defaults
+            .origins
+            .iter()
+            .find(|(known, ..)| *known == key)
+            .expect("every setting is resolved");
+        let _ = writeln!(text, "# {key} = {value}");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_file_sets_every_setting_to_its_default_once_uncommented() {
+        let text = default_file();
+        let uncommented = text
+            .lines()
+            .filter_map(|line| line.strip_prefix("# "))
+            .filter(|line| {
+                KEYS.iter()
+                    .any(|key| line.starts_with(&format!("{key} = ")))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let settings = crate::config::parse(&uncommented).expect("a valid file");
+        assert_eq!(settings.lines.len(), KEYS.len(), "{text}");
+        assert_eq!(settings.colors, Some(crate::colors::ColorScheme::Default));
+        assert_eq!(settings.mouse, Some(false));
+        assert!(
+            text.contains("# One of: default, dark, light, high-contrast, ansi."),
+            "{text}"
+        );
+    }
+}
