@@ -9,6 +9,10 @@ pub enum Action {
     Suspend,
     /// Close the innermost popup, prompt or filter.
     Back,
+    /// Return to the place left by the last jump (another tab, a figure's details, a source).
+    GoBack,
+    /// Undo a [`Action::GoBack`].
+    GoForward,
     NextTab,
     PrevTab,
     /// Tab by position, 0-based (`1`–`9`).

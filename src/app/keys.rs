@@ -200,6 +200,28 @@ pub static KEY_TABLE: &[Binding] = &[
         hint: Some(hint("?", phrase("帮助", "說明", "help"))),
     },
     Binding {
+        keys: &[Key::plain(KeyCode::Backspace), Key::ctrl('o')],
+        contexts: &[Global],
+        action: Action::GoBack,
+        help: phrase(
+            "回到跳转前的位置（标签页、详情、原文）",
+            "回到跳轉前的位置（分頁、詳情、原文）",
+            "go back to where you were before the last jump",
+        ),
+        hint: Some(hint("Bksp", phrase("后退", "後退", "back"))),
+    },
+    Binding {
+        keys: &[Key::ctrl('f')],
+        contexts: &[Global],
+        action: Action::GoForward,
+        help: phrase(
+            "再前进到后退前的位置",
+            "再前進到後退前的位置",
+            "go forward again after going back",
+        ),
+        hint: Some(hint("Ctrl-f", phrase("前进", "前進", "forward"))),
+    },
+    Binding {
         keys: &[Key::char(' ')],
         contexts: &[TopicPicker],
         action: Action::ToggleTopic,
@@ -440,7 +462,7 @@ pub static KEY_TABLE: &[Binding] = &[
             "關閉彈出視窗或輸入，再按清除篩選",
             "close a popup or prompt, then clear the filter",
         ),
-        hint: Some(hint("Esc", phrase("返回", "返回", "back"))),
+        hint: Some(hint("Esc", phrase("取消", "取消", "cancel"))),
     },
     Binding {
         keys: &[Key::char('q'), Key::ctrl('c')],

@@ -8,6 +8,7 @@ pub mod action;
 pub mod drill;
 pub mod filter;
 pub mod focus;
+pub mod history;
 pub mod input;
 pub mod keys;
 pub mod layout;
@@ -31,6 +32,7 @@ use crate::data::{Dataset, Lang, Script};
 use action::Action;
 use filter::{Filter, Passing, SearchIndex};
 pub use focus::Focus;
+use history::{History, Place};
 use input::{InputOutcome, LineInput};
 use pager::{Pager, PagerContext};
 pub use popup::Popup;
@@ -92,6 +94,8 @@ pub struct App {
     /// A figure (an index into the dataset's figures) to show in the pager once it is laid
     /// out: the update asks, [`App::reconcile`] does it.
     pager_jump: Option<usize>,
+    /// The places left by jumps, to go back and forward through.
+    history: History,
     /// What the derived state was last computed from.
     derived_from: reconcile::DerivedFrom,
     quit: bool,
@@ -120,6 +124,7 @@ impl App {
             size: (0, 0),
             pager: Pager::new(),
             pager_jump: None,
+            history: History::default(),
             derived_from: reconcile::DerivedFrom::default(),
             quit: false,
             suspend: false,
@@ -268,8 +273,18 @@ impl App {
         self.reconcile();
     }
 
-    /// One action: what has the focus takes it first, then the tabs, then the app.
+    /// One action; a jump leaves its place in the history.
     fn update(&mut self, action: Action) {
+        let before = self.place();
+        self.dispatch(action);
+        let walked = matches!(action, Action::GoBack | Action::GoForward);
+        if !walked && before.jumps_to(&self.place()) {
+            self.history.record(before);
+        }
+    }
+
+    /// One action: what has the focus takes it first, then the tabs, then the app.
+    fn dispatch(&mut self, action: Action) {
         let used = match self.focus() {
             Focus::Popup => {
                 self.popup_action(action);
@@ -322,6 +337,16 @@ impl App {
             // Whatever was open took its Esc; with nothing open, the filter clears.
             Action::Back if self.filter.is_active() => self.set_filter(Filter::default()),
             Action::Help => self.popup = Some(Popup::Help(HelpPopup::new())),
+            Action::GoBack => {
+                if let Some(place) = self.history.back(self.place()) {
+                    self.return_to(place);
+                }
+            }
+            Action::GoForward => {
+                if let Some(place) = self.history.forward(self.place()) {
+                    self.return_to(place);
+                }
+            }
             Action::ToggleScript => {
                 self.options.script = match self.options.script {
                     Script::Hans => Script::Hant,
@@ -336,6 +361,44 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Where the reader is now, as the history keeps it.
+    fn place(&self) -> Place {
+        Place {
+            tab: self.tab,
+            selected: match self.tab {
+                Tab::Overview => self.overview.selected,
+                Tab::Topic(topic) => self.topic_view(topic).list.selected,
+                Tab::Qa => 0,
+            },
+            figure: match &self.popup {
+                Some(Popup::Figure(details)) => Some(details.figure()),
+                _ => None,
+            },
+            pager: self.pager.place(),
+        }
+    }
+
+    /// Back at a place from the history: its tab, selection, details and pager position.
+    fn return_to(&mut self, place: Place) {
+        self.tab = place.tab;
+        match place.tab {
+            Tab::Overview => {
+                self.overview.selected =
+                    place.selected.min(self.data.themes.len().saturating_sub(1));
+            }
+            Tab::Topic(topic) => {
+                let len = self.passing.topic_figures(topic).len();
+                if let Some(view) = self.topics.get_mut(topic) {
+                    view.list.selected = place.selected.min(len.saturating_sub(1));
+                }
+            }
+            Tab::Qa => self.pager.go_to_place(place.pager),
+        }
+        self.popup = place
+            .figure
+            .map(|figure| Popup::Figure(FigureDetails::new(figure)));
     }
 
     fn go_to_tab(&mut self, index: usize) {

@@ -493,3 +493,78 @@ fn the_text_filter_narrows_the_qa_items_and_the_overview_counts() {
     assert!(!app.filter().is_active());
     assert_eq!(items(&app), Some(app.data().segments.len()));
 }
+
+#[test]
+fn backspace_and_ctrl_o_go_back_through_the_jumps_and_ctrl_f_forward() {
+    let mut app = app();
+    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+    assert!(!keys_shown(&app).contains(&"Bksp"), "nowhere to go back to");
+    app.apply(Action::GoToTab(1));
+    press(&mut app, "j");
+    app.handle_key(key(KeyCode::Enter));
+    let figure = app.topic_figures(0)[1];
+    press(&mut app, "o");
+    assert_eq!(app.tab(), Tab::Qa);
+    press(&mut app, "j");
+    let at_source = app.pager().top();
+    assert!(keys_shown(&app).contains(&"Bksp"));
+    assert!(
+        !keys_shown(&app).contains(&"Ctrl-f"),
+        "nowhere to go forward to"
+    );
+
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.tab(), Tab::Topic(0));
+    assert!(matches!(app.popup(), Some(Popup::Figure(d)) if d.figure() == figure));
+    app.handle_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
+    assert_eq!(app.popup(), None, "back before the details were opened");
+    assert_eq!(
+        app.topic_view(0).list.selected,
+        1,
+        "with the row that was selected"
+    );
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.tab(), Tab::Overview);
+    assert!(!keys_shown(&app).contains(&"Bksp"));
+
+    let forward = KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL);
+    assert!(keys_shown(&app).contains(&"Ctrl-f"));
+    for _ in 0..3 {
+        app.handle_key(forward);
+    }
+    assert_eq!(app.tab(), Tab::Qa);
+    assert_eq!(app.pager().top(), at_source, "the pager where it was left");
+    assert_eq!(app.pager().opened_figure(), Some(figure));
+    app.handle_key(forward);
+    assert_eq!(app.tab(), Tab::Qa, "nothing further forward");
+}
+
+#[test]
+fn a_new_jump_after_going_back_forgets_the_way_forward() {
+    let mut app = app();
+    press(&mut app, "2");
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.tab(), Tab::Overview);
+    press(&mut app, "3");
+    app.handle_key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    assert_eq!(app.tab(), Tab::Topic(1));
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.tab(), Tab::Overview);
+}
+
+#[test]
+fn the_qa_footer_offers_esc_only_when_it_clears_something() {
+    let mut app = app();
+    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+    app.apply(Action::GoToTab(app.tabs().len() - 1));
+    assert!(!keys_shown(&app).contains(&"Esc"));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.tab(), Tab::Qa, "Esc did nothing, as the footer said");
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+    press(&mut app, "o");
+    assert!(keys_shown(&app).contains(&"Esc"), "a highlight to clear");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.pager().opened_figure(), None);
+    assert!(!keys_shown(&app).contains(&"Esc"));
+}

@@ -115,6 +115,11 @@ impl App {
 
     /// Whether `action` would do something now; the footer leaves out hints that would not.
     pub(super) fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::GoBack => return self.history.can_go_back(),
+            Action::GoForward => return self.history.can_go_forward(),
+            _ => {}
+        }
         if let Some(popup) = &self.popup {
             return popup.offers(action);
         }
@@ -123,7 +128,8 @@ impl App {
                 self.topic_charts(topic).len() > 1
             }
             (Action::Open, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
-            // The pager may have a search to clear; elsewhere Esc needs something open.
+            // Esc clears the pager's highlights, then the filter.
+            (Action::Back, Tab::Qa) => self.pager.has_marks() || self.filter.is_active(),
             (Action::Back, Tab::Overview | Tab::Topic(_)) => self.filter.is_active(),
             _ => true,
         }
