@@ -23,6 +23,9 @@ pub enum Context {
     Popup,
     /// The topic picker popup, on top of [`Context::Popup`].
     TopicPicker,
+    /// A prompt being typed into (the filter, the Q&A search). The prompt takes every key
+    /// itself; its bindings here are what the footer and the help say about it.
+    Prompt,
 }
 
 impl Context {
@@ -58,6 +61,11 @@ impl Context {
                 hans: "主题选择",
                 hant: "主題選擇",
                 en: "Topic picker",
+            },
+            Self::Prompt => Phrase {
+                hans: "输入时",
+                hant: "輸入時",
+                en: "While typing",
             },
         }
     }
@@ -184,10 +192,18 @@ const fn hint(keys: &'static str, text: Phrase) -> Hint {
     Hint { keys, text }
 }
 
-use Context::{Dashboard, FigureList, Global, Pager, Popup, TopicPicker};
+use Context::{Dashboard, FigureList, Global, Pager, Popup, Prompt, TopicPicker};
 
 const LISTS: &[Context] = &[Dashboard, Pager, Popup];
-const ALL_CONTEXTS: [Context; 6] = [Global, Dashboard, FigureList, Pager, Popup, TopicPicker];
+const ALL_CONTEXTS: [Context; 7] = [
+    Global,
+    Dashboard,
+    FigureList,
+    Pager,
+    Popup,
+    TopicPicker,
+    Prompt,
+];
 
 /// Every key the dashboard knows. Order matters twice: the first match wins, and the footer
 /// shows hints in this order (so the most useful ones come first).
@@ -472,6 +488,17 @@ pub static KEY_TABLE: &[Binding] = &[
         hint: Some(hint("q", phrase("退出", "退出", "quit"))),
     },
     Binding {
+        keys: &[Key::char('q')],
+        contexts: &[Popup],
+        action: Action::Back,
+        help: phrase(
+            "关闭弹出窗口（如 less）",
+            "關閉彈出視窗（如 less）",
+            "close the popup (as in less)",
+        ),
+        hint: None,
+    },
+    Binding {
         keys: &[Key::ctrl('z')],
         contexts: &[Global],
         action: Action::Suspend,
@@ -482,26 +509,54 @@ pub static KEY_TABLE: &[Binding] = &[
         ),
         hint: None,
     },
+    // A prompt reads its keys itself: these rows say what it does with them.
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        contexts: &[Prompt],
+        action: Action::Open,
+        help: phrase("确定所输入的", "確定所輸入的", "apply what was typed"),
+        hint: Some(hint("Enter", phrase("确定", "確定", "apply"))),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Esc)],
+        contexts: &[Prompt],
+        action: Action::Back,
+        help: phrase(
+            "取消，恢复输入前的内容",
+            "取消，恢復輸入前的內容",
+            "cancel, restoring what was there before",
+        ),
+        hint: Some(hint("Esc", phrase("取消", "取消", "cancel"))),
+    },
 ];
 
 /// The action bound to `event` in the first of the `active` contexts (innermost first) that
 /// binds it, if any.
 pub fn lookup(event: &KeyEvent, active: &[Context]) -> Option<Action> {
     let key = Key::from_event(event)?;
+    binding_for(key, active).map(|b| b.action_for(key))
+}
+
+/// The binding a press of `key` reaches in `active` contexts (innermost first).
+fn binding_for(key: Key, active: &[Context]) -> Option<&'static Binding> {
     active.iter().find_map(|context| {
         KEY_TABLE
             .iter()
             .find(|b| b.keys.contains(&key) && b.contexts.contains(context))
-            .map(|b| b.action_for(key))
     })
 }
 
 /// The footer hints of the bindings active in `active` contexts, in table order, each with
-/// its action.
+/// its action. A binding whose key an inner context takes for something else (`q` closing a
+/// popup rather than quitting) is not offered.
 pub fn hints(active: &[Context]) -> impl Iterator<Item = (Action, Hint)> {
     KEY_TABLE.iter().filter_map(move |b| {
-        let shown = b.contexts.iter().any(|c| active.contains(c));
-        b.hint.filter(|_| shown).map(|hint| (b.action, hint))
+        let reached = b
+            .keys
+            .first()
+            .and_then(|&key| binding_for(key, active))
+            .is_some_and(|found| std::ptr::eq(found, b));
+        b.hint.filter(|_| reached).map(|hint| (b.action, hint))
     })
 }
 

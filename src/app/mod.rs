@@ -192,7 +192,9 @@ impl App {
 
     /// Who gets input now: the innermost thing open.
     pub fn focus(&self) -> Focus {
-        if self.prompt.is_some() {
+        if layout::screen(self.area()).is_none() {
+            Focus::TooSmall
+        } else if self.prompt.is_some() {
             Focus::FilterPrompt
         } else if self.popup.is_some() {
             Focus::Popup
@@ -219,6 +221,13 @@ impl App {
             return;
         }
         let used = match self.focus() {
+            Focus::TooSmall => {
+                let action = keys::lookup(&key, &self.contexts());
+                if let Some(action @ (Action::Quit | Action::Suspend)) = action {
+                    self.app_action(action);
+                }
+                true
+            }
             Focus::FilterPrompt => self.prompt_key(key),
             Focus::PagerSearch => {
                 let ctx = pager_context(&self.data, self.options, &self.filter);
@@ -262,7 +271,7 @@ impl App {
                 let ctx = pager_context(&self.data, self.options, &self.filter);
                 self.pager.handle_prompt_paste(text, &ctx);
             }
-            Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
+            Focus::TooSmall | Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
         }
         self.reconcile();
     }
@@ -286,6 +295,12 @@ impl App {
     /// One action: what has the focus takes it first, then the tabs, then the app.
     fn dispatch(&mut self, action: Action) {
         let used = match self.focus() {
+            Focus::TooSmall => {
+                if matches!(action, Action::Quit | Action::Suspend) {
+                    self.app_action(action);
+                }
+                return;
+            }
             Focus::Popup => {
                 self.popup_action(action);
                 return;

@@ -15,7 +15,7 @@ impl App {
         }
         let focus = self.focus();
         match (focus, event.kind) {
-            (Focus::FilterPrompt, _) => {}
+            (Focus::TooSmall | Focus::FilterPrompt, _) => {}
             (_, MouseEventKind::ScrollDown) => self.update(Action::Down),
             (_, MouseEventKind::ScrollUp) => self.update(Action::Up),
             (_, MouseEventKind::Down(MouseButton::Left)) => {
@@ -80,7 +80,7 @@ impl App {
                 let ctx = pager_context(&self.data, self.options, &self.filter);
                 self.pager.click(column, row, &ctx);
             }
-            Focus::Popup | Focus::FilterPrompt => {}
+            Focus::TooSmall | Focus::Popup | Focus::FilterPrompt => {}
         }
     }
 }

@@ -227,12 +227,26 @@ pub fn name_separator(lang: Lang) -> &'static str {
     }
 }
 
-/// What replaces the interface when the terminal is below the minimum size.
-pub fn too_small(width: u16, height: u16, lang: Lang, script: Script) -> String {
+/// What replaces the interface when the terminal is below the minimum size: its size, the
+/// size needed, and the way out, one short line each so they fit a narrow terminal.
+pub fn too_small(now: (u16, u16), needed: (u16, u16), lang: Lang, script: Script) -> [String; 3] {
+    let ((width, height), (min_width, min_height)) = (now, needed);
     match (lang, script) {
-        (Lang::En, _) => format!("terminal too small (need {width}×{height})"),
-        (Lang::Zh, Script::Hans) => format!("终端太小（需要 {width}×{height}）"),
-        (Lang::Zh, Script::Hant) => format!("終端太小（需要 {width}×{height}）"),
+        (Lang::En, _) => [
+            format!("terminal {width}×{height}"),
+            format!("needs {min_width}×{min_height}"),
+            "q quits".to_owned(),
+        ],
+        (Lang::Zh, Script::Hans) => [
+            format!("终端 {width}×{height}"),
+            format!("需要 {min_width}×{min_height}"),
+            "按 q 退出".to_owned(),
+        ],
+        (Lang::Zh, Script::Hant) => [
+            format!("終端 {width}×{height}"),
+            format!("需要 {min_width}×{min_height}"),
+            "按 q 退出".to_owned(),
+        ],
     }
 }
 

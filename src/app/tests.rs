@@ -568,3 +568,74 @@ fn the_qa_footer_offers_esc_only_when_it_clears_something() {
     assert_eq!(app.pager().opened_figure(), None);
     assert!(!keys_shown(&app).contains(&"Esc"));
 }
+
+#[test]
+fn every_key_the_footer_offers_acts_and_the_tabs_hide_behind_a_popup() {
+    let mut app = app();
+    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+    let shown = keys_shown(&app);
+    for hidden in ["Tab", "t", "q"] {
+        assert!(!shown.contains(&hidden), "{hidden} in {shown:?}");
+    }
+    let details = app.popup().cloned();
+    press(&mut app, "t2");
+    app.handle_key(key(KeyCode::Tab));
+    assert_eq!(
+        app.popup().cloned(),
+        details,
+        "the keys not offered did nothing"
+    );
+    assert_eq!(app.tab(), Tab::Topic(0));
+
+    app.handle_key(key(KeyCode::Esc));
+    press(&mut app, "/");
+    let shown = keys_shown(&app);
+    assert_eq!(shown, ["Enter", "Esc"], "typing: only what the prompt does");
+    press(&mut app, "cq");
+    assert!(!app.should_quit());
+    assert_eq!(app.filter().text, "cq", "c and q were typed");
+}
+
+#[test]
+fn q_closes_the_help_and_the_picker_and_quits_from_the_tabs() {
+    let mut app = app();
+    for opener in ["?", "t"] {
+        press(&mut app, opener);
+        assert!(app.popup().is_some());
+        assert!(
+            app.hints().iter().all(|h| h.keys != "q"),
+            "the footer does not say q quits"
+        );
+        press(&mut app, "q");
+        assert_eq!(app.popup(), None, "{opener}");
+        assert!(!app.should_quit());
+    }
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn below_the_minimum_size_only_quitting_acts() {
+    let mut app = app();
+    app.resize(39, 12);
+    assert_eq!(app.focus(), Focus::TooSmall);
+    for code in [
+        KeyCode::Tab,
+        KeyCode::Enter,
+        KeyCode::Char('s'),
+        KeyCode::Char('?'),
+    ] {
+        app.handle_key(key(code));
+    }
+    app.handle_paste("法律");
+    app.apply(Action::ToggleLang);
+    assert_eq!(
+        (app.tab(), app.popup(), app.script(), app.lang()),
+        (Tab::Overview, None, Script::Hans, Lang::Zh),
+        "nothing changed unseen"
+    );
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::app::action::Action;
 use crate::app::keys::{self, Context};
-use crate::app::{App, Tab, layout, strings};
+use crate::app::{App, Focus, Tab, layout, strings};
 use crate::data::{Bar, Chart, Figure};
 
 impl App {
@@ -95,6 +95,11 @@ impl App {
 
     /// The key-table contexts active now, innermost first.
     pub fn contexts(&self) -> Vec<Context> {
+        match self.focus() {
+            Focus::TooSmall => return vec![Context::Global],
+            Focus::FilterPrompt | Focus::PagerSearch => return vec![Context::Prompt],
+            Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
+        }
         if let Some(popup) = &self.popup {
             return popup.contexts().to_vec();
         }
@@ -119,6 +124,9 @@ impl App {
             Action::GoBack => return self.history.can_go_back(),
             Action::GoForward => return self.history.can_go_forward(),
             _ => {}
+        }
+        if matches!(self.focus(), Focus::FilterPrompt | Focus::PagerSearch) {
+            return true;
         }
         if let Some(popup) = &self.popup {
             return popup.offers(action);
