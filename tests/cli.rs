@@ -238,7 +238,20 @@ fn render_refuses_bad_sizes_and_keys() {
     assert!(stderr(&output).contains("COLSxROWS"), "{}", stderr(&output));
     assert_status(&pressdash(&["render", "--size", "0x10"]), 2);
     let keys = pressdash(&["render", "--keys", "Tab C-xy"]);
-    assert_failure(&keys, 2, "C-xy", "one character");
+    assert_failure(&keys, 2, "xy", "one character");
+    for token in ["Escape", "NoSuchKey"] {
+        let keys = pressdash(&["render", "--keys", &format!("2 {token}")]);
+        assert_failure(&keys, 2, token, "BackTab Shift-Tab Enter Esc");
+    }
+}
+
+#[test]
+fn render_takes_the_key_names_the_readme_uses_and_types_the_rest() {
+    let spelled = |keys: &str| stdout(&pressdash(&["render", "--size", "80x24", "--keys", keys]));
+    assert_eq!(spelled("2 Ctrl-d PgDn"), spelled("2 C-d PageDown"));
+    assert_ne!(spelled("2 Ctrl-d PgDn"), spelled("2"));
+    let filtered = spelled("/ 法律 Enter");
+    assert!(filtered.contains("法律"), "{filtered}");
 }
 
 #[test]
