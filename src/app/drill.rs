@@ -73,7 +73,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<DrillLine> {
     add(
         field(
             strings::TOPICS,
-            sanitize(&topics.join(" · ")).into_owned(),
+            sanitize(&topics.join(strings::name_separator(lang))).into_owned(),
             lang,
             script,
         ),
@@ -101,9 +101,13 @@ fn value_line(f: &Figure, lang: Lang, script: Script) -> DrillLine {
             (value, Role::Damaged),
             (
                 format!(
-                    " — {}: {}",
-                    strings::DAMAGED.get(lang, script),
-                    sanitize(damage.note.get(lang, script))
+                    " — {}",
+                    strings::labelled(
+                        strings::DAMAGED,
+                        &sanitize(damage.note.get(lang, script)),
+                        lang,
+                        script
+                    )
                 ),
                 Role::Damaged,
             ),
@@ -112,11 +116,17 @@ fn value_line(f: &Figure, lang: Lang, script: Script) -> DrillLine {
     }
 }
 
+/// The field names of the drill-down, padded to one width so their values line up.
+const FIELDS: [Phrase; 3] = [strings::PERIOD, strings::SPEAKER, strings::TOPICS];
+
 fn field(name: Phrase, value: String, lang: Lang, script: Script) -> DrillLine {
-    vec![
-        (format!("{}  ", name.get(lang, script)), Role::Field),
-        (value, Role::Text),
-    ]
+    let column = FIELDS
+        .iter()
+        .map(|field| text::width(field.get(lang, script)))
+        .max()
+        .unwrap_or(0);
+    let name = text::pad_to(name.get(lang, script), column, text::Align::Left);
+    vec![(format!("{name}  "), Role::Field), (value, Role::Text)]
 }
 
 /// The source sentence (always Chinese), the figure's own text highlighted.
@@ -252,6 +262,15 @@ mod tests {
     use super::*;
     use crate::app::fixture;
 
+    /// The index of the fixture's first figure that is `such`.
+    fn first_figure(app: &App, such: impl Fn(&Figure) -> bool) -> usize {
+        app.data()
+            .figures
+            .iter()
+            .position(such)
+            .expect("the fixture has such a figure")
+    }
+
     fn text_of(lines: &[DrillLine]) -> Vec<String> {
         lines
             .iter()
@@ -280,14 +299,35 @@ mod tests {
     }
 
     #[test]
+    fn field_values_start_in_one_column_and_topics_are_listed_with_an_ideographic_comma() {
+        let app = fixture::app(Script::Hans, Lang::Zh);
+        let tagged = first_figure(&app, |f| !f.tags.is_empty());
+        let text = text_of(&lines(&app, tagged, 60));
+        let fields: Vec<&String> = text
+            .iter()
+            .filter(|l| ["时间", "发言人", "主题"].iter().any(|f| l.starts_with(f)))
+            .collect();
+        assert!(fields.len() >= 2, "{text:?}");
+        for line in &fields {
+            let name_end = line.find(' ').unwrap_or_default();
+            let value_start = line.len() - line[name_end..].trim_start().len();
+            assert_eq!(
+                text::width(&line[..value_start]),
+                text::width("发言人") + 2,
+                "{line}"
+            );
+        }
+        let topics = fields
+            .iter()
+            .find(|l| l.starts_with("主题"))
+            .expect("topics");
+        assert!(topics.contains('、') && !topics.contains(" · "), "{topics}");
+    }
+
+    #[test]
     fn a_damaged_figure_says_so() {
         let app = fixture::app(Script::Hant, Lang::En);
-        let medal = app
-            .data()
-            .figures
-            .iter()
-            .position(|f| f.damaged.is_some())
-            .expect("the fixture has a damaged figure");
+        let medal = first_figure(&app, |f| f.damaged.is_some());
         let lines = lines(&app, medal, 60);
         assert_eq!(lines[1][0], ("?650".to_string(), Role::Damaged));
         assert!(lines[1][1].0.contains("damaged in source"));

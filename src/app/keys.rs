@@ -21,6 +21,8 @@ pub enum Context {
     Pager,
     /// An open popup (drill-down, topic picker, help).
     Popup,
+    /// A figure's details, on top of [`Context::Popup`].
+    Details,
     /// The topic picker popup, on top of [`Context::Popup`].
     TopicPicker,
     /// A prompt being typed into (the filter, the Q&A search). The prompt takes every key
@@ -56,6 +58,11 @@ impl Context {
                 hans: "弹出窗口",
                 hant: "彈出視窗",
                 en: "Popups",
+            },
+            Self::Details => Phrase {
+                hans: "数据详情",
+                hant: "數據詳情",
+                en: "A figure's details",
             },
             Self::TopicPicker => Phrase {
                 hans: "主题选择",
@@ -192,15 +199,16 @@ const fn hint(keys: &'static str, text: Phrase) -> Hint {
     Hint { keys, text }
 }
 
-use Context::{Dashboard, FigureList, Global, Pager, Popup, Prompt, TopicPicker};
+use Context::{Dashboard, Details, FigureList, Global, Pager, Popup, Prompt, TopicPicker};
 
 const LISTS: &[Context] = &[Dashboard, Pager, Popup];
-const ALL_CONTEXTS: [Context; 7] = [
+const ALL_CONTEXTS: [Context; 8] = [
     Global,
     Dashboard,
     FigureList,
     Pager,
     Popup,
+    Details,
     TopicPicker,
     Prompt,
 ];
@@ -249,26 +257,22 @@ pub static KEY_TABLE: &[Binding] = &[
         hint: Some(hint("Space", phrase("选取", "選取", "select"))),
     },
     Binding {
-        keys: &[Key::plain(KeyCode::Enter)],
-        contexts: &[Popup],
-        action: Action::Open,
-        help: phrase(
-            "应用主题选择；详情中跳至问答原文",
-            "套用主題選擇；詳情中跳至問答原文",
-            "apply the topics; in a figure's details, go to its source",
-        ),
-        hint: Some(hint("Enter", phrase("确定", "確定", "ok"))),
-    },
-    Binding {
-        keys: &[Key::char('o')],
-        contexts: &[Popup],
+        keys: &[Key::plain(KeyCode::Enter), Key::char('o')],
+        contexts: &[Details],
         action: Action::JumpToSource,
         help: phrase(
-            "详情中：跳至问答原文",
-            "詳情中：跳至問答原文",
-            "in a figure's details: go to its source in the Q&A",
+            "跳至问答中的原文",
+            "跳至問答中的原文",
+            "go to its source in the Q&A",
         ),
-        hint: None,
+        hint: Some(hint("Enter", phrase("原文", "原文", "source"))),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        contexts: &[TopicPicker],
+        action: Action::Open,
+        help: phrase("应用所选主题", "套用所選主題", "apply the chosen topics"),
+        hint: Some(hint("Enter", phrase("应用", "套用", "apply"))),
     },
     Binding {
         keys: &[Key::plain(KeyCode::Enter)],

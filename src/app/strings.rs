@@ -63,7 +63,7 @@ pub const TOPIC_PICKER_TITLE: Phrase = p(
     "選擇主題（空格選取，Enter 套用）",
     "Topics (Space selects, Enter applies)",
 );
-pub const FILTER_PROMPT: Phrase = p("筛选: ", "篩選: ", "Filter: ");
+pub const FILTER_PROMPT: Phrase = p("筛选：", "篩選：", "Filter: ");
 pub const FILTER_TOPICS: Phrase = p("主题", "主題", "topics");
 pub const FILTER_TEXT: Phrase = p("文字", "文字", "text");
 pub const ESC_CLEARS: Phrase = p("Esc 清除", "Esc 清除", "Esc clears");
@@ -213,13 +213,27 @@ pub fn question_title(number: usize, title: &str, lang: Lang, script: Script) ->
 
 /// `王利中（研究室主任）`: a speaker's name and title in the drill-down.
 pub fn name_and_title(name: &str, title: &str, lang: Lang) -> String {
+    format!("{name}{}", in_brackets(title, lang))
+}
+
+/// `（text）` with the full-width brackets of Chinese, ` (text)` in English.
+pub fn in_brackets(text: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{name}（{title}）"),
-        Lang::En => format!("{name} ({title})"),
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
     }
 }
 
-/// What separates names in a list of people: `、` in Chinese.
+/// `图表：标题` with the full-width colon of Chinese, `Chart: title` in English.
+pub fn labelled(name: Phrase, value: &str, lang: Lang, script: Script) -> String {
+    let name = name.get(lang, script);
+    match lang {
+        Lang::Zh => format!("{name}：{value}"),
+        Lang::En => format!("{name}: {value}"),
+    }
+}
+
+/// What separates the items of a list (names, topics): `、` in Chinese.
 pub fn name_separator(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "、",

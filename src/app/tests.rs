@@ -639,3 +639,22 @@ fn below_the_minimum_size_only_quitting_acts() {
     press(&mut app, "q");
     assert!(app.should_quit());
 }
+
+#[test]
+fn the_details_footer_says_what_enter_does() {
+    let mut app = app();
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+    let enter = app.hints().into_iter().find(|h| h.keys == "Enter");
+    assert_eq!(
+        enter.map(|h| h.text.get(Lang::Zh, Script::Hans)),
+        Some("原文")
+    );
+    press(&mut app, "q");
+    press(&mut app, "t");
+    let enter = app.hints().into_iter().find(|h| h.keys == "Enter");
+    assert_eq!(
+        enter.map(|h| h.text.get(Lang::En, Script::Hans)),
+        Some("apply")
+    );
+}

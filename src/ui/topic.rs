@@ -183,15 +183,17 @@ impl Widget for &ChartPanel<'_> {
         };
         let index = app.topic_view(topic).chart % charts.len().max(1);
         let counter = if charts.len() > 1 {
-            format!("  {}/{} (c)", index + 1, charts.len())
+            format!(
+                "  {}/{}{}",
+                index + 1,
+                charts.len(),
+                strings::in_brackets("c", lang)
+            )
         } else {
             String::new()
         };
-        let heading = format!(
-            "{}: {}",
-            strings::CHART.get(lang, script),
-            chart.title.get(lang, script)
-        );
+        let heading =
+            strings::labelled(strings::CHART, chart.title.get(lang, script), lang, script);
         put_pieces(
             buf,
             title,

@@ -65,7 +65,8 @@ impl Popup {
     pub fn contexts(&self) -> &'static [Context] {
         match self {
             Self::Topics(_) => &[Context::TopicPicker, Context::Popup, Context::Global],
-            Self::Figure(_) | Self::Help(_) => &[Context::Popup, Context::Global],
+            Self::Figure(_) => &[Context::Details, Context::Popup, Context::Global],
+            Self::Help(_) => &[Context::Popup, Context::Global],
         }
     }
 
