@@ -385,7 +385,8 @@ fn figures_grep_matches_both_scripts_and_english() {
 #[test]
 fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
     let data = dataset();
-    // The command counts a theme as its tab and the overview do: one count per theme.
+    // The command lists a theme's figures as its tab and the overview count them, except that
+    // the tab lists a fact said twice once and the command gives every statement.
     let options = Options {
         script: Script::Hans,
         lang: Lang::En,
@@ -402,7 +403,17 @@ fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
             .filter(|figure| figure.theme == theme.id || figure.tags.contains(&theme.id))
             .count();
         assert_eq!(records.len(), expected, "{}", theme.id);
-        assert_eq!(app.topic_counts(tab).0, expected, "{}", theme.id);
+        let in_theme: Vec<_> = data
+            .figures
+            .iter()
+            .filter(|f| f.in_theme(&theme.id))
+            .collect();
+        let restated = in_theme
+            .iter()
+            .enumerate()
+            .filter(|(at, f)| in_theme[..*at].iter().any(|g| f.repeats.contains(&g.id)))
+            .count();
+        assert_eq!(app.topic_counts(tab).0, expected - restated, "{}", theme.id);
         assert!(expected > 0);
     }
 

@@ -157,13 +157,20 @@ fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(Drill
     let mut out = Vec::new();
     let repeats: Vec<&Figure> = f.repeats.iter().filter_map(|id| app.figure(id)).collect();
     if !repeats.is_empty() {
+        // Every statement in dataset order, this one marked: where each was said, and by whom.
+        let mut said: Vec<&Figure> = repeats;
+        said.push(f);
+        said.sort_by_key(|g| app.data().figures.iter().position(|h| h.id == g.id));
         out.push((Vec::new(), 0));
         out.push((
-            vec![(strings::REPEATS.get(lang, script).to_string(), Role::Field)],
+            vec![(strings::said_at(said.len(), lang, script), Role::Field)],
             0,
         ));
-        for other in repeats {
-            out.push((linked(other, lang, script, false), SOURCE_INDENT));
+        for statement in said {
+            out.push((
+                place_line(app, statement, lang, script, statement.id == f.id),
+                SOURCE_INDENT,
+            ));
         }
     }
     let series = f
@@ -192,6 +199,38 @@ fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(Drill
     out
 }
 
+/// `· 8.2万家  王晓峰  问4 标题` for one statement of a fact said several times: its value, its
+/// speaker and its transcript item; the figure itself marked `▸`.
+fn place_line(app: &App, f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
+    let speaker = app
+        .data()
+        .speaker(&f.speaker)
+        .map_or("", |s| s.name.get(lang, script));
+    let item = app
+        .data()
+        .segments
+        .iter()
+        .find(|s| s.id == f.source.segment)
+        .map_or("", |s| s.title.get(lang, script));
+    vec![
+        (if this { "▸ " } else { "· " }.to_string(), Role::Muted),
+        (
+            strings::figure_value_in_words(f, lang, script),
+            value_role(f),
+        ),
+        (format!("  {}", sanitize(speaker)), Role::Text),
+        (format!("  {}", sanitize(item)), Role::Muted),
+    ]
+}
+
+fn value_role(f: &Figure) -> Role {
+    if f.damaged.is_some() {
+        Role::Damaged
+    } else {
+        Role::Value
+    }
+}
+
 /// `· 2022年6月  1.86亿人次  label` for a linked figure; the figure itself marked `▸`.
 fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
     let when = f
@@ -200,15 +239,13 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
         .map(|p| format!("{}  ", strings::period(p, lang, script)))
         .unwrap_or_default();
     let marker = if this { "▸ " } else { "· " };
-    let value_role = if f.damaged.is_some() {
-        Role::Damaged
-    } else {
-        Role::Value
-    };
     vec![
         (marker.to_string(), Role::Muted),
         (when, Role::Text),
-        (strings::figure_value_in_words(f, lang, script), value_role),
+        (
+            strings::figure_value_in_words(f, lang, script),
+            value_role(f),
+        ),
         (
             format!("  {}", sanitize(f.label.get(lang, script))),
             Role::Muted,
@@ -294,8 +331,14 @@ mod tests {
             .map(|(t, _)| t.as_str())
             .collect();
         assert_eq!(highlighted, ["8122.4万件"]);
-        // The repeat is linked.
-        assert!(text.iter().any(|l| l.contains("约8,122.4万件")));
+        // Both places it was said are listed, this one marked.
+        let places: Vec<&String> = text
+            .iter()
+            .filter(|l| l.contains("8,122.4万件") && l.contains("王利中"))
+            .collect();
+        assert_eq!(places.len(), 2, "{text:?}");
+        assert!(text.iter().any(|l| l == "说了 2 次："), "{text:?}");
+        assert_eq!(places.iter().filter(|l| l.starts_with("  ▸ ")).count(), 1);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The filter every tab applies: a set of topics and a free text.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use crate::data::{Dataset, Figure, Segment};
@@ -133,8 +133,12 @@ impl SearchIndex {
 pub struct Passing {
     /// Per figure of the dataset: whether it passes.
     figures: Vec<bool>,
-    figure_count: usize,
-    /// Per theme: its figures that pass, in dataset order.
+    /// How many facts pass, and how many the dataset states: a fact said several times
+    /// counts once.
+    fact_count: usize,
+    fact_total: usize,
+    /// Per theme: its figures that pass, in dataset order, each fact once: at the first of its
+    /// statements that passes.
     topic_figures: Vec<Vec<usize>>,
     /// Per segment: whether its transcript item passes.
     items: Vec<bool>,
@@ -187,17 +191,42 @@ impl Passing {
                     })
             })
             .collect();
+        let index_of: HashMap<&str, usize> = data
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(index, figure)| (figure.id.as_str(), index))
+            .collect();
+        // Whether `figure` restates a fact that an earlier figure kept by `kept` states.
+        let restated = |figure: usize, kept: &dyn Fn(usize) -> bool| {
+            data.figures[figure]
+                .repeats
+                .iter()
+                .filter_map(|id| index_of.get(id.as_str()))
+                .any(|&earlier| earlier < figure && kept(earlier))
+        };
+        let listed =
+            |theme: &str, figure: usize| figures[figure] && data.figures[figure].in_theme(theme);
         let topic_figures = data
             .themes
             .iter()
             .map(|theme| {
                 (0..data.figures.len())
-                    .filter(|&figure| figures[figure] && data.figures[figure].in_theme(&theme.id))
+                    .filter(|&figure| {
+                        listed(&theme.id, figure)
+                            && !restated(figure, &|earlier| listed(&theme.id, earlier))
+                    })
                     .collect()
             })
             .collect();
+        let facts = |kept: &dyn Fn(usize) -> bool| {
+            (0..data.figures.len())
+                .filter(|&figure| kept(figure) && !restated(figure, kept))
+                .count()
+        };
         Self {
-            figure_count: figures.iter().filter(|&&passes| passes).count(),
+            fact_count: facts(&|figure| figures[figure]),
+            fact_total: facts(&|_| true),
             figures,
             topic_figures,
             items,
@@ -209,9 +238,9 @@ impl Passing {
         self.figures.get(figure).copied().unwrap_or(false)
     }
 
-    /// How many figures pass.
-    pub fn figure_count(&self) -> usize {
-        self.figure_count
+    /// How many facts pass, and how many the dataset states, each said once or more.
+    pub fn fact_counts(&self) -> (usize, usize) {
+        (self.fact_count, self.fact_total)
     }
 
     /// The figures of theme `topic` that pass, in dataset order.
@@ -398,9 +427,18 @@ mod tests {
             figures,
             "{filter:?}"
         );
+        // Each fact once: a passing figure restating an earlier passing one is not counted.
+        let restating = (0..figures.len())
+            .filter(|&f| {
+                figures[f]
+                    && (0..f).any(|g| {
+                        figures[g] && data.figures[f].repeats.contains(&data.figures[g].id)
+                    })
+            })
+            .count();
         assert_eq!(
-            passing.figure_count(),
-            figures.iter().filter(|&&f| f).count()
+            passing.fact_counts().0,
+            figures.iter().filter(|&&f| f).count() - restating
         );
         assert_eq!(
             (0..items.len())
@@ -410,8 +448,14 @@ mod tests {
             "{filter:?}"
         );
         for (topic, theme) in data.themes.iter().enumerate() {
+            let listed = |f: usize| figures[f] && data.figures[f].in_theme(&theme.id);
             let expected: Vec<usize> = (0..figures.len())
-                .filter(|&f| figures[f] && data.figures[f].in_theme(&theme.id))
+                .filter(|&f| {
+                    listed(f)
+                        && !(0..f).any(|g| {
+                            listed(g) && data.figures[f].repeats.contains(&data.figures[g].id)
+                        })
+                })
                 .collect();
             assert_eq!(passing.topic_figures(topic), expected, "{filter:?}");
         }

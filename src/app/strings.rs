@@ -70,7 +70,6 @@ pub const ESC_CLEARS: Phrase = p("Esc 清除", "Esc 清除", "Esc clears");
 pub const SPEAKER: Phrase = p("发言人", "發言人", "Speaker");
 pub const PERIOD: Phrase = p("时间", "時間", "Period");
 pub const SOURCE: Phrase = p("原文", "原文", "Source");
-pub const REPEATS: Phrase = p("同一数据另见", "同一數據另見", "Stated again as");
 pub const SERIES: Phrase = p("历次数据", "歷次數據", "Series");
 pub const JUMP_HINT: Phrase = p(
     "Enter/o 跳至问答原文 · Esc 关闭",
@@ -188,6 +187,24 @@ pub fn shown_of(shown: usize, total: usize, lang: Lang, script: Script) -> Strin
         (Lang::En, _) => format!("{shown}/{total} figures, all themes"),
         (Lang::Zh, Script::Hans) => format!("{shown}/{total} 项数据（全部主题）"),
         (Lang::Zh, Script::Hant) => format!("{shown}/{total} 項數據（全部主題）"),
+    }
+}
+
+/// `说2次`: the mark of a figure said `times` times, in its list row.
+pub fn said_times(times: usize, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::Zh, Script::Hans) => format!("说{times}次"),
+        (Lang::Zh, Script::Hant) => format!("說{times}次"),
+        (Lang::En, _) => format!("said {times}×"),
+    }
+}
+
+/// `说了 2 次：`: the heading of the places a figure was said, in its details.
+pub fn said_at(times: usize, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::Zh, Script::Hans) => format!("说了 {times} 次："),
+        (Lang::Zh, Script::Hant) => format!("說了 {times} 次："),
+        (Lang::En, _) => format!("Said {times} times:"),
     }
 }
 

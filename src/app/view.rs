@@ -78,9 +78,9 @@ impl App {
         (self.passing.topic_figures(topic).len(), items)
     }
 
-    /// How many figures pass the filter, of all.
+    /// How many figures pass the filter, of all, a figure said several times counted once.
     pub fn figures_shown(&self) -> (usize, usize) {
-        (self.passing.figure_count(), self.data.figures.len())
+        self.passing.fact_counts()
     }
 
     /// The headline figures of every theme, in theme order, that pass the filter.

@@ -110,12 +110,25 @@ impl Widget for &FigureTable<'_> {
                     .map_or("", |s| s.name.get(lang, script))
             })
             .collect();
+        // A fact said several times is listed once, marked with how often.
+        let marks: Vec<String> = visible
+            .iter()
+            .map(|(_, f)| {
+                if f.repeats.is_empty() {
+                    String::new()
+                } else {
+                    strings::said_times(f.repeats.len() + 1, lang, script)
+                }
+            })
+            .collect();
+        let mark_width = column_width(&marks, 10);
         let value_width = column_width(&values, area.width / 3);
         // Columns give way to the label: first the speaker, then the period.
         let gaps = |w: u16| if w > 0 { w + 2 } else { 0 };
         let label_for = |period: u16, speaker: u16| {
-            area.width
-                .saturating_sub(2 + gaps(value_width) + gaps(period) + gaps(speaker))
+            area.width.saturating_sub(
+                2 + gaps(mark_width) + gaps(value_width) + gaps(period) + gaps(speaker),
+            )
         };
         let mut period_width = column_width(&periods, 16);
         let mut speaker_width = column_width(&speakers, 14);
@@ -142,6 +155,12 @@ impl Widget for &FigureTable<'_> {
                 label_width,
                 figure.label.get(lang, script),
                 style,
+                Align::Left,
+            );
+            column(
+                mark_width,
+                &marks[line],
+                style.patch(palette.muted),
                 Align::Left,
             );
             let value_style = if figure.damaged.is_some() {
