@@ -17,6 +17,8 @@ pub enum Action {
     PrevTab,
     /// Tab by position, 0-based (`1`–`9`).
     GoToTab(usize),
+    /// `0`: the last tab, the Q&A.
+    LastTab,
     /// Move the selection, or scroll by one row in the pager.
     Down,
     Up,

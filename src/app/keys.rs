@@ -452,6 +452,17 @@ pub static KEY_TABLE: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[Key::char('0')],
+        contexts: &[Global],
+        action: Action::LastTab,
+        help: phrase(
+            "跳至最后一个标签页（问答）",
+            "跳至最後一個分頁（問答）",
+            "go to the last tab (Q&A)",
+        ),
+        hint: None,
+    },
+    Binding {
         keys: &[Key::char('s')],
         contexts: &[Global],
         action: Action::ToggleScript,

@@ -334,6 +334,7 @@ impl App {
                 let count = self.tabs().len();
                 self.go_to_tab((self.tab_index() + count - 1) % count);
             }
+            Action::LastTab => self.go_to_tab(self.tabs().len() - 1),
             Action::GoToTab(index) => {
                 if index < self.tabs().len() {
                     self.go_to_tab(index);

@@ -5,6 +5,9 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use crate::app::action::Action;
 use crate::app::{App, Focus, layout, pager_context};
 
+/// Rows one notch of the wheel moves.
+const WHEEL_ROWS: usize = 3;
+
 impl App {
     /// Applies a mouse event: the wheel scrolls what has the focus, a click picks a tab or a
     /// row. Does nothing unless the mouse was enabled, nor while the filter prompt is open (it
@@ -16,14 +19,21 @@ impl App {
         let focus = self.focus();
         match (focus, event.kind) {
             (Focus::TooSmall | Focus::FilterPrompt, _) => {}
-            (_, MouseEventKind::ScrollDown) => self.update(Action::Down),
-            (_, MouseEventKind::ScrollUp) => self.update(Action::Up),
+            (_, MouseEventKind::ScrollDown) => self.wheel(Action::Down),
+            (_, MouseEventKind::ScrollUp) => self.wheel(Action::Up),
             (_, MouseEventKind::Down(MouseButton::Left)) => {
                 self.click(focus, event.column, event.row);
             }
             _ => {}
         }
         self.reconcile();
+    }
+
+    /// A notch of the wheel moves three rows, as terminals and pagers commonly do.
+    fn wheel(&mut self, step: Action) {
+        for _ in 0..WHEEL_ROWS {
+            self.update(step);
+        }
     }
 
     /// A left click: on a tab's title it goes there; on a list row it selects the row, or opens

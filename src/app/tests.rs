@@ -411,7 +411,11 @@ fn the_mouse_acts_only_when_enabled() {
         row: 5,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(app.topic_view(rights).list.selected, 1);
+    assert_eq!(
+        app.topic_view(rights).list.selected,
+        3,
+        "three rows a notch"
+    );
     // Row 3 of the screen is the list's first row (tabs, description, list title).
     app.handle_mouse(click(5, 3));
     assert_eq!(app.topic_view(rights).list.selected, 0);
@@ -683,5 +687,28 @@ fn a_figure_said_twice_is_listed_once_and_counted_once() {
             app.data().figures.len() - pairs,
             app.data().figures.len() - pairs
         )
+    );
+}
+
+#[test]
+fn zero_goes_to_the_last_tab_and_its_title_says_so() {
+    let mut app = app();
+    press(&mut app, "0");
+    assert_eq!(app.tab(), Tab::Qa);
+    press(&mut app, "2");
+    app.handle_key(key(KeyCode::Enter));
+    press(&mut app, "0");
+    assert_eq!(app.tab(), Tab::Topic(0), "not behind a popup");
+    assert!(app.popup().is_some());
+    // Past nine tabs, the last is numbered by its key.
+    let data = crate::data::load::load_embedded().expect("the embedded dataset loads");
+    let full = App::new(data, app.options());
+    let titles = full.tab_titles();
+    assert!(titles.len() > 9);
+    assert_eq!(titles.last().map(String::as_str), Some("0 问答"));
+    assert!(
+        !titles[9..titles.len() - 1]
+            .iter()
+            .any(|t| t.starts_with('0'))
     );
 }

@@ -147,7 +147,8 @@ impl App {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
-    /// The tab titles as the bar shows them: `1 概览`, numbered while a digit reaches them.
+    /// The tab titles as the bar shows them: `1 概览`, numbered while a digit reaches them,
+    /// and the last `0` (its key) when it comes after the ninth.
     pub fn tab_titles(&self) -> Vec<String> {
         let (lang, script) = (self.options.lang, self.options.script);
         self.tabs()
@@ -162,8 +163,11 @@ impl App {
                     .into_owned(),
                     Tab::Qa => strings::QA.get(lang, script).to_string(),
                 };
+                let last = *tab == Tab::Qa;
                 if index < 9 {
                     format!("{} {name}", index + 1)
+                } else if last {
+                    format!("0 {name}")
                 } else {
                     name
                 }

@@ -93,7 +93,7 @@ impl Popup {
     pub fn offers(&self, action: Action) -> bool {
         match action {
             // A popup is modal: the tabs behind it do not switch.
-            Action::NextTab | Action::PrevTab | Action::GoToTab(_) => false,
+            Action::NextTab | Action::PrevTab | Action::GoToTab(_) | Action::LastTab => false,
             // `t` closes the picker; elsewhere the picker does not open over a popup.
             Action::TopicPicker => matches!(self, Self::Topics(_)),
             Action::Open => !matches!(self, Self::Help(_)),
