@@ -489,9 +489,9 @@ pub static KEY_TABLE: &[Binding] = &[
         contexts: &[Global],
         action: Action::Back,
         help: phrase(
-            "关闭弹出窗口或输入，再按清除筛选",
-            "關閉彈出視窗或輸入，再按清除篩選",
-            "close a popup or prompt, then clear the filter",
+            "关闭弹出窗口或输入，再按清除筛选文字，再按清除主题",
+            "關閉彈出視窗或輸入，再按清除篩選文字，再按清除主題",
+            "close a popup or prompt, then clear the filter's text, then its topics",
         ),
         hint: Some(hint("Esc", phrase("取消", "取消", "cancel"))),
     },

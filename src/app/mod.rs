@@ -350,7 +350,11 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
-            // Whatever was open took its Esc; with nothing open, the filter clears.
+            // Whatever was open took its Esc; with nothing open, the text filter clears, then
+            // the topics.
+            Action::Back if !self.filter.text.trim().is_empty() => {
+                self.set_filter_text(String::new());
+            }
             Action::Back if self.filter.is_active() => self.set_filter(Filter::default()),
             Action::Help => self.popup = Some(Popup::Help(HelpPopup::new())),
             Action::GoBack => {

@@ -63,6 +63,7 @@ pub const TOPIC_PICKER_TITLE: Phrase = p(
     "選擇主題（空格選取，Enter 套用）",
     "Topics (Space selects, Enter applies)",
 );
+pub const MATCHES_IN: Phrase = p("匹配见", "符合見", "matches in");
 pub const FILTER_PROMPT: Phrase = p("筛选：", "篩選：", "Filter: ");
 pub const FILTER_TOPICS: Phrase = p("主题", "主題", "topics");
 pub const FILTER_TEXT: Phrase = p("文字", "文字", "text");

@@ -712,3 +712,35 @@ fn zero_goes_to_the_last_tab_and_its_title_says_so() {
             .any(|t| t.starts_with('0'))
     );
 }
+
+#[test]
+fn while_filtering_the_tabs_say_their_matches_and_esc_clears_text_then_topics() {
+    let mut app = app();
+    assert_eq!(app.tab_matches(), None);
+    let rights = topic_of(&app, "rights");
+    app.set_filter(Filter {
+        topics: BTreeSet::from(["rights".to_string()]),
+        text: "快递".into(),
+    });
+    let matches = app.tab_matches().expect("a filter is active");
+    assert_eq!(matches[0], app.figures_shown().0);
+    let titles = app.tab_titles();
+    let mut with_matches = Vec::new();
+    for topic in 0..app.data().themes.len() {
+        let count = app.topic_figures(topic).len();
+        assert_eq!(matches[topic + 1], count);
+        assert!(titles[topic + 1].ends_with(&format!("（{count}）")));
+        if count > 0 {
+            with_matches.push(titles[topic + 1].clone());
+        }
+    }
+    assert!(matches[rights + 1] > 0 && with_matches.len() < app.data().themes.len());
+    assert_eq!(app.topics_with_matches(), with_matches);
+
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.filter().text, "", "the text first");
+    assert!(!app.filter().topics.is_empty());
+    app.handle_key(key(KeyCode::Esc));
+    assert!(!app.filter().is_active(), "then the topics");
+    assert_eq!(app.tab_matches(), None);
+}

@@ -147,10 +147,44 @@ impl App {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
+    /// While a filter is active, how many matches each tab shows (figures, or Q&A items);
+    /// `None` without a filter.
+    pub fn tab_matches(&self) -> Option<Vec<usize>> {
+        if !self.filter.is_active() {
+            return None;
+        }
+        let items = (0..self.data.segments.len())
+            .filter(|&item| self.passing.item(item))
+            .count();
+        let counts = self.tabs().into_iter().map(|tab| match tab {
+            Tab::Overview => self.figures_shown().0,
+            Tab::Topic(topic) => self.topic_figures(topic).len(),
+            Tab::Qa => items,
+        });
+        Some(counts.collect())
+    }
+
+    /// While a filter is active, the titles of the topic tabs it leaves something on, for a
+    /// tab it leaves empty to point to.
+    pub fn topics_with_matches(&self) -> Vec<String> {
+        let Some(counts) = self.tab_matches() else {
+            return Vec::new();
+        };
+        self.tabs()
+            .into_iter()
+            .zip(self.tab_titles())
+            .zip(counts)
+            .filter(|((tab, _), count)| matches!(tab, Tab::Topic(_)) && *count > 0)
+            .map(|((_, title), _)| title)
+            .collect()
+    }
+
     /// The tab titles as the bar shows them: `1 概览`, numbered while a digit reaches them,
-    /// and the last `0` (its key) when it comes after the ninth.
+    /// and the last `0` (its key) when it comes after the ninth; while a filter is active,
+    /// with each tab's matches: `2 技能人才（5）`.
     pub fn tab_titles(&self) -> Vec<String> {
         let (lang, script) = (self.options.lang, self.options.script);
+        let matches = self.tab_matches();
         self.tabs()
             .iter()
             .enumerate()
@@ -164,12 +198,16 @@ impl App {
                     Tab::Qa => strings::QA.get(lang, script).to_string(),
                 };
                 let last = *tab == Tab::Qa;
-                if index < 9 {
+                let numbered = if index < 9 {
                     format!("{} {name}", index + 1)
                 } else if last {
                     format!("0 {name}")
                 } else {
                     name
+                };
+                match matches.as_ref().and_then(|counts| counts.get(index)) {
+                    Some(count) => numbered + &strings::in_brackets(&count.to_string(), lang),
+                    None => numbered,
                 }
             })
             .collect()

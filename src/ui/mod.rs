@@ -57,10 +57,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let (lang, script) = (app.lang(), app.script());
     let titles = app.tab_titles();
+    let empty: Vec<bool> = app
+        .tab_matches()
+        .map(|counts| counts.iter().map(|&count| count == 0).collect())
+        .unwrap_or_default();
     let current = app.tabs().iter().position(|t| *t == app.tab()).unwrap_or(0);
     TabTitles {
         titles: &titles,
         current,
+        empty: &empty,
         palette: &palette,
     }
     .render(screen.tabs, buf);

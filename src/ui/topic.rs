@@ -77,7 +77,21 @@ impl Widget for &FigureTable<'_> {
             ],
         );
         if figures.is_empty() {
-            empty_notice(buf, area, strings::NO_FIGURES.get(lang, script), palette);
+            let elsewhere = app.topics_with_matches();
+            let notice = if elsewhere.is_empty() {
+                strings::NO_FIGURES.get(lang, script).to_string()
+            } else {
+                let list = elsewhere.join(strings::name_separator(lang));
+                format!(
+                    "{}{}",
+                    strings::NO_FIGURES.get(lang, script),
+                    strings::in_brackets(
+                        &strings::labelled(strings::MATCHES_IN, &list, lang, script),
+                        lang
+                    )
+                )
+            };
+            empty_notice(buf, area, &notice, palette);
             return;
         }
         let rows = usize::from(area.height);
