@@ -117,7 +117,18 @@ fn kept(text: &str) -> String {
 }
 
 fn holds(haystacks: &[&String], text: &str) -> bool {
-    let needle = text.trim().to_lowercase();
+    // A comma between digits is a thousands separator, as the screens write numbers.
+    let lowered = text.trim().to_lowercase();
+    let mut needle = String::new();
+    let mut chars = lowered.chars().peekable();
+    while let Some(c) = chars.next() {
+        let separator = c == ','
+            && needle.ends_with(|before: char| before.is_ascii_digit())
+            && chars.peek().is_some_and(char::is_ascii_digit);
+        if !separator {
+            needle.push(c);
+        }
+    }
     needle.is_empty() || haystacks.iter().any(|h| h.to_lowercase().contains(&needle))
 }
 

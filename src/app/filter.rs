@@ -10,7 +10,8 @@ use crate::data::{Dataset, Figure, Segment};
 pub struct Filter {
     /// Theme ids.
     pub topics: BTreeSet<String>,
-    /// Matched, case-insensitively, against a figure's labels in both scripts and English,
+    /// Matched, case-insensitively and with numbers' thousands separators dropped
+    /// (`2,245` as displayed finds `2245`), against a figure's labels in both scripts and English,
     /// its raw text and its source sentence; a transcript item matches when its title (in any
     /// form) or its text (in either script) holds it, or when it holds a matching figure.
     pub text: String,
@@ -48,9 +49,21 @@ impl Filter {
     }
 }
 
-/// The filter text as it is matched: trimmed and lowercased.
+/// The filter text as it is matched: trimmed and lowercased, without the thousands
+/// separators the screens add to numbers (`2,245` finds the transcript's `2245`).
 fn needle(text: &str) -> String {
-    text.trim().to_lowercase()
+    let lowered: Vec<char> = text.trim().to_lowercase().chars().collect();
+    let separates_digits = |at: usize| {
+        lowered[at] == ','
+            && at
+                .checked_sub(1)
+                .is_some_and(|before| lowered[before].is_ascii_digit())
+            && lowered.get(at + 1).is_some_and(char::is_ascii_digit)
+    };
+    (0..lowered.len())
+        .filter(|&at| !separates_digits(at))
+        .map(|at| lowered[at])
+        .collect()
 }
 
 /// The texts of a figure that the text filter searches: its labels, raw text and source
@@ -369,6 +382,24 @@ mod tests {
         let filter = Filter::default();
         assert!(!filter.is_active());
         assert!(data.figures.iter().all(|f| filter.matches_figure(f)));
+    }
+
+    #[test]
+    fn a_number_as_displayed_finds_the_number_as_said() {
+        let express = &fixture::dataset().figures[0];
+        for text in ["8,122.4", "8,122.4萬件", "8122.4"] {
+            let filter = Filter {
+                text: text.into(),
+                ..Filter::default()
+            };
+            assert!(filter.matches_figure(express), "{text}");
+        }
+        assert_eq!(needle(" 1,234,567 "), "1234567");
+        assert_eq!(
+            needle("a,b 1, 2 ,3"),
+            "a,b 1, 2 ,3",
+            "only a comma between digits"
+        );
     }
 
     #[test]
