@@ -137,9 +137,17 @@ fn figure_passes(figure: &Figure, topics: &BTreeSet<String>, text: &str) -> bool
         || topics.contains(&figure.theme)
         || figure.tags.iter().any(|tag| topics.contains(tag));
     let s = &figure.source.sentence;
+    let speaker = DATASET
+        .speakers
+        .iter()
+        .find(|speaker| speaker.id == figure.speaker)
+        .expect("a known speaker");
     in_topics
         && holds(
             &[
+                &speaker.name.hans,
+                &speaker.name.hant,
+                &speaker.name.en,
                 &figure.label.hans,
                 &figure.label.hant,
                 &figure.label.en,

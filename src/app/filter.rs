@@ -3,17 +3,18 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
-use crate::data::{Dataset, Figure, Segment};
+use crate::data::{Dataset, Figure, Segment, Speaker};
 
 /// What the user narrowed the dashboard to. Empty parts do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Theme ids.
     pub topics: BTreeSet<String>,
-    /// Matched, case-insensitively and with numbers' thousands separators dropped
-    /// (`2,245` as displayed finds `2245`), against a figure's labels in both scripts and English,
-    /// its raw text and its source sentence; a transcript item matches when its title (in any
-    /// form) or its text (in either script) holds it, or when it holds a matching figure.
+    /// Matched, case-insensitively and with numbers' thousands separators dropped (`2,245` as
+    /// displayed finds `2245`), against a figure's speaker's name, its labels in both scripts
+    /// and English, its raw text and its source sentence; a transcript item matches when its
+    /// title (in any form) or its text (in either script) holds it, or when it holds a
+    /// matching figure.
     pub text: String,
 }
 
@@ -28,24 +29,25 @@ impl Filter {
     }
 
     /// Whether a figure passes both parts of the filter. A figure belongs to its theme and to
-    /// the themes it is tagged with.
-    pub fn matches_figure(&self, figure: &Figure) -> bool {
+    /// the themes it is tagged with; `speakers` are the dataset's, whose names find their
+    /// figures.
+    pub fn matches_figure(&self, figure: &Figure, speakers: &[Speaker]) -> bool {
         self.matches_topics(std::iter::once(&figure.theme).chain(&figure.tags))
-            && self.matches_text(figure)
+            && self.matches_text(figure, speakers)
     }
 
-    /// Whether a transcript item passes both parts of the filter; `figures` are the dataset's.
-    pub fn matches_segment(&self, segment: &Segment, figures: &[Figure]) -> bool {
-        self.matches_topics(segment.themes.iter()) && segment_has_text(segment, figures, &self.text)
+    /// Whether a transcript item of `data` passes both parts of the filter.
+    pub fn matches_segment(&self, segment: &Segment, data: &Dataset) -> bool {
+        self.matches_topics(segment.themes.iter()) && segment_has_text(segment, data, &self.text)
     }
 
     fn matches_topics<'a>(&self, mut themes: impl Iterator<Item = &'a String>) -> bool {
         self.topics.is_empty() || themes.any(|t| self.topics.contains(t))
     }
 
-    fn matches_text(&self, figure: &Figure) -> bool {
+    fn matches_text(&self, figure: &Figure, speakers: &[Speaker]) -> bool {
         let needle = needle(&self.text);
-        needle.is_empty() || figure_has(figure, &needle)
+        needle.is_empty() || figure_has(figure, speakers, &needle)
     }
 }
 
@@ -66,10 +68,18 @@ fn needle(text: &str) -> String {
         .collect()
 }
 
-/// The texts of a figure that the text filter searches: its labels, raw text and source
-/// sentence.
-fn figure_texts(figure: &Figure) -> [&str; 7] {
+/// The texts of a figure that the text filter searches: its labels, raw text, source
+/// sentence and its speaker's name (found among `speakers`).
+fn figure_texts<'a>(figure: &'a Figure, speakers: &'a [Speaker]) -> [&'a str; 10] {
+    let name = speakers
+        .iter()
+        .find(|speaker| speaker.id == figure.speaker)
+        .map(|speaker| &speaker.name);
+    let name_in = |form: fn(&crate::data::Label) -> &str| name.map_or("", form);
     [
+        name_in(|name| &name.hans),
+        name_in(|name| &name.hant),
+        name_in(|name| &name.en),
         &figure.label.hans,
         &figure.label.hant,
         &figure.label.en,
@@ -95,24 +105,25 @@ fn item_texts(segment: &Segment) -> impl Iterator<Item = &str> {
 }
 
 /// Whether a figure's texts hold `needle` (lowercased).
-fn figure_has(figure: &Figure, needle: &str) -> bool {
-    figure_texts(figure)
+fn figure_has(figure: &Figure, speakers: &[Speaker], needle: &str) -> bool {
+    figure_texts(figure, speakers)
         .iter()
         .any(|haystack| haystack.to_lowercase().contains(needle))
 }
 
 /// The text part of the filter for a transcript item (see [`Filter::text`]); the pager uses
 /// it beside the topics, so its items and the overview's counts agree. An empty text matches.
-pub fn segment_has_text(segment: &Segment, figures: &[Figure], text: &str) -> bool {
+pub fn segment_has_text(segment: &Segment, data: &Dataset, text: &str) -> bool {
     let needle = needle(text);
     if needle.is_empty() {
         return true;
     }
     item_texts(segment).any(|haystack| haystack.to_lowercase().contains(&needle))
-        || figures
+        || data
+            .figures
             .iter()
             .filter(|figure| figure.source.segment == segment.id)
-            .any(|figure| figure_has(figure, &needle))
+            .any(|figure| figure_has(figure, &data.speakers, &needle))
 }
 
 /// The dataset's searchable texts, lowercased once: made on the first text filter (not at
@@ -130,7 +141,7 @@ impl SearchIndex {
     pub fn new(data: &Dataset) -> Self {
         let mut figures = LoweredTexts::new();
         for figure in &data.figures {
-            figures.push_owner(figure_texts(figure));
+            figures.push_owner(figure_texts(figure, &data.speakers));
         }
         let mut items = LoweredTexts::new();
         for segment in &data.segments {
@@ -172,7 +183,7 @@ impl Passing {
         let figure_text: Vec<bool> = (0..data.figures.len())
             .map(|figure| {
                 index.is_none_or(|index| {
-                    let texts = figure_texts(&data.figures[figure]);
+                    let texts = figure_texts(&data.figures[figure], &data.speakers);
                     index.figures.holds(figure, texts, &needle)
                 })
             })
@@ -381,18 +392,40 @@ mod tests {
         let data = fixture::dataset();
         let filter = Filter::default();
         assert!(!filter.is_active());
-        assert!(data.figures.iter().all(|f| filter.matches_figure(f)));
+        assert!(
+            data.figures
+                .iter()
+                .all(|f| filter.matches_figure(f, &data.speakers))
+        );
+    }
+
+    #[test]
+    fn a_speakers_name_finds_their_figures() {
+        let data = fixture::dataset();
+        let speaker = &data.speakers[0];
+        for name in [&speaker.name.hans, &speaker.name.hant, &speaker.name.en] {
+            let filter = Filter {
+                text: name.clone(),
+                ..Filter::default()
+            };
+            for figure in &data.figures {
+                if figure.speaker == speaker.id {
+                    assert!(filter.matches_figure(figure, &data.speakers), "{name}");
+                }
+            }
+        }
     }
 
     #[test]
     fn a_number_as_displayed_finds_the_number_as_said() {
-        let express = &fixture::dataset().figures[0];
+        let data = fixture::dataset();
+        let express = &data.figures[0];
         for text in ["8,122.4", "8,122.4萬件", "8122.4"] {
             let filter = Filter {
                 text: text.into(),
                 ..Filter::default()
             };
-            assert!(filter.matches_figure(express), "{text}");
+            assert!(filter.matches_figure(express, &data.speakers), "{text}");
         }
         assert_eq!(needle(" 1,234,567 "), "1234567");
         assert_eq!(
@@ -411,13 +444,13 @@ mod tests {
                 text: text.into(),
                 ..Filter::default()
             };
-            assert!(filter.matches_figure(express), "{text}");
+            assert!(filter.matches_figure(express, &data.speakers), "{text}");
         }
         let filter = Filter {
             text: "no such words".into(),
             ..Filter::default()
         };
-        assert!(!filter.matches_figure(express));
+        assert!(!filter.matches_figure(express, &data.speakers));
     }
 
     #[test]
@@ -430,7 +463,7 @@ mod tests {
         let themes: Vec<&str> = data
             .figures
             .iter()
-            .filter(|f| filter.matches_figure(f))
+            .filter(|f| filter.matches_figure(f, &data.speakers))
             .map(|f| f.id.as_str())
             .collect();
         // The tagged skills figure comes along with the rights figures.
@@ -446,10 +479,10 @@ mod tests {
         let figures: Vec<bool> = data
             .figures
             .iter()
-            .map(|f| filter.matches_figure(f))
+            .map(|f| filter.matches_figure(f, &data.speakers))
             .collect();
         let items: Vec<bool> = (0..data.segments.len())
-            .map(|s| filter.matches_segment(&data.segments[s], &data.figures))
+            .map(|s| filter.matches_segment(&data.segments[s], data))
             .collect();
         assert_eq!(
             (0..figures.len())
@@ -570,7 +603,7 @@ mod tests {
             let texts: Vec<&str> = data
                 .figures
                 .iter()
-                .flat_map(figure_texts)
+                .flat_map(|figure| figure_texts(figure, &data.speakers))
                 .chain(data.segments.iter().flat_map(item_texts))
                 .collect();
             let text: String = texts[source % texts.len()]
@@ -596,7 +629,7 @@ mod tests {
             };
             data.segments
                 .iter()
-                .filter(|s| filter.matches_segment(s, &data.figures))
+                .filter(|s| filter.matches_segment(s, &data))
                 .map(|s| s.id.as_str())
                 .collect()
         };
@@ -617,7 +650,7 @@ mod tests {
         let shown: Vec<&str> = data
             .segments
             .iter()
-            .filter(|s| both.matches_segment(s, &data.figures))
+            .filter(|s| both.matches_segment(s, &data))
             .map(|s| s.id.as_str())
             .collect();
         assert_eq!(shown, ["s-statement", "s-q2"]);

@@ -360,7 +360,7 @@ impl Pager {
         let width = self.regions().text.width as usize;
         let mut segments = transcript::shown_segments(ctx.data, ctx.topics);
         segments.retain(|&segment| {
-            filter::segment_has_text(&ctx.data.segments[segment], &ctx.data.figures, ctx.text)
+            filter::segment_has_text(&ctx.data.segments[segment], ctx.data, ctx.text)
         });
         let fits = |laid: &TranscriptLayout| {
             laid.width == width
