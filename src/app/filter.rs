@@ -45,6 +45,16 @@ impl Filter {
         self.topics.is_empty() || themes.any(|t| self.topics.contains(t))
     }
 
+    /// Whether the text filter finds `figure` only in its source sentence, not in what its row
+    /// shows (label, value, speaker): the row then says why it is listed.
+    pub fn matches_only_in_sentence(&self, figure: &Figure, speakers: &[Speaker]) -> bool {
+        let needle = needle(&self.text);
+        let texts = figure_texts(figure, speakers);
+        let (shown, sentence) = texts.split_at(texts.len() - 2);
+        let holds = |haystack: &&str| haystack.to_lowercase().contains(&needle);
+        !needle.is_empty() && !shown.iter().any(holds) && sentence.iter().any(holds)
+    }
+
     fn matches_text(&self, figure: &Figure, speakers: &[Speaker]) -> bool {
         let needle = needle(&self.text);
         needle.is_empty() || figure_has(figure, speakers, &needle)
@@ -68,8 +78,8 @@ fn needle(text: &str) -> String {
         .collect()
 }
 
-/// The texts of a figure that the text filter searches: its labels, raw text, source
-/// sentence and its speaker's name (found among `speakers`).
+/// The texts of a figure that the text filter searches: its speaker's name (found among
+/// `speakers`), its labels, raw text and, last, its source sentence in both scripts.
 fn figure_texts<'a>(figure: &'a Figure, speakers: &'a [Speaker]) -> [&'a str; 10] {
     let name = speakers
         .iter()
@@ -397,6 +407,23 @@ mod tests {
                 .iter()
                 .all(|f| filter.matches_figure(f, &data.speakers))
         );
+    }
+
+    #[test]
+    fn a_match_in_the_sentence_alone_is_told_apart() {
+        let data = fixture::dataset();
+        let express = &data.figures[0];
+        let only_sentence = |text: &str| {
+            let filter = Filter {
+                text: text.into(),
+                ..Filter::default()
+            };
+            filter.matches_only_in_sentence(express, &data.speakers)
+        };
+        assert!(only_sentence("業務量完成"), "words of the sentence alone");
+        assert!(!only_sentence("快递"), "in the label too");
+        assert!(!only_sentence(""));
+        assert!(!only_sentence("no such words"));
     }
 
     #[test]

@@ -200,6 +200,9 @@ pub fn said_times(times: usize, lang: Lang, script: Script) -> String {
     }
 }
 
+/// The mark of a row the text filter found only in the figure's source sentence.
+pub const IN_SOURCE: Phrase = p("见原文", "見原文", "in source");
+
 /// `说了 2 次：`: the heading of the places a figure was said, in its details.
 pub fn said_at(times: usize, lang: Lang, script: Script) -> String {
     match (lang, script) {

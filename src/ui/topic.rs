@@ -124,18 +124,22 @@ impl Widget for &FigureTable<'_> {
                     .map_or("", |s| s.name.get(lang, script))
             })
             .collect();
-        // A fact said several times is listed once, marked with how often.
+        // A fact said several times is listed once, marked with how often; a row the filter
+        // found only in the source sentence says so.
         let marks: Vec<String> = visible
             .iter()
             .map(|(_, f)| {
-                if f.repeats.is_empty() {
-                    String::new()
-                } else {
-                    strings::said_times(f.repeats.len() + 1, lang, script)
-                }
+                let said = (!f.repeats.is_empty())
+                    .then(|| strings::said_times(f.repeats.len() + 1, lang, script));
+                let in_source = app
+                    .filter()
+                    .matches_only_in_sentence(f, &app.data().speakers)
+                    .then(|| strings::IN_SOURCE.get(lang, script).to_string());
+                let marks: Vec<String> = said.into_iter().chain(in_source).collect();
+                marks.join(" ")
             })
             .collect();
-        let mark_width = column_width(&marks, 10);
+        let mark_width = column_width(&marks, 16);
         let value_width = column_width(&values, area.width / 3);
         // Columns give way to the label: first the speaker, then the period.
         let gaps = |w: u16| if w > 0 { w + 2 } else { 0 };
