@@ -284,10 +284,18 @@ impl App {
 
     /// One action; a jump leaves its place in the history.
     fn update(&mut self, action: Action) {
+        if matches!(action, Action::GoBack | Action::GoForward) {
+            self.dispatch(action);
+        } else {
+            self.recording_jumps(|app| app.dispatch(action));
+        }
+    }
+
+    /// Runs `change`; when it jumps elsewhere, the place left goes into the history.
+    fn recording_jumps(&mut self, change: impl FnOnce(&mut Self)) {
         let before = self.place();
-        self.dispatch(action);
-        let walked = matches!(action, Action::GoBack | Action::GoForward);
-        if !walked && before.jumps_to(&self.place()) {
+        change(self);
+        if before.jumps_to(&self.place()) {
             self.history.record(before);
         }
     }

@@ -22,7 +22,7 @@ impl App {
             (_, MouseEventKind::ScrollDown) => self.wheel(Action::Down),
             (_, MouseEventKind::ScrollUp) => self.wheel(Action::Up),
             (_, MouseEventKind::Down(MouseButton::Left)) => {
-                self.click(focus, event.column, event.row);
+                self.recording_jumps(|app| app.click(focus, event.column, event.row));
             }
             _ => {}
         }
@@ -53,6 +53,8 @@ impl App {
                 .find(|(_, rect)| layout::contains(*rect, column, row))
             {
                 self.go_to_tab(*index);
+            } else if let Some(index) = arrow_target(&bar, column, row) {
+                self.go_to_tab(index);
             }
             return;
         }
@@ -92,5 +94,22 @@ impl App {
             }
             Focus::TooSmall | Focus::Popup | Focus::FilterPrompt => {}
         }
+    }
+}
+
+/// The tab a click on the tab bar's `‹` or `›` goes to: the nearest one hidden on that side,
+/// so the bar scrolls towards it.
+fn arrow_target(bar: &layout::TabBar, column: u16, row: u16) -> Option<usize> {
+    let (rect, marker) = bar.marker.as_ref()?;
+    let (first, last) = (bar.tabs.first()?.0, bar.tabs.last()?.0);
+    if !layout::contains(*rect, column, row) {
+        return None;
+    }
+    if column == rect.x && marker.starts_with('‹') {
+        first.checked_sub(1)
+    } else if column + 1 == rect.right() && marker.ends_with('›') {
+        Some(last + 1)
+    } else {
+        None
     }
 }

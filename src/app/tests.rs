@@ -744,3 +744,44 @@ fn while_filtering_the_tabs_say_their_matches_and_esc_clears_text_then_topics() 
     assert!(!app.filter().is_active(), "then the topics");
     assert_eq!(app.tab_matches(), None);
 }
+
+#[test]
+fn a_click_on_the_tab_bars_arrows_scrolls_it_and_tab_clicks_are_jumps() {
+    let mut app = app();
+    app.resize(40, 12);
+    let click = |app: &mut App, column| {
+        app.handle_mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        });
+    };
+    let bar =
+        |app: &App| layout::tab_bar(Rect::new(0, 0, 40, 1), &app.tab_titles(), app.tab_index());
+    let before = bar(&app);
+    let (marker, text) = before
+        .marker
+        .clone()
+        .expect("five tabs do not fit in 40 columns");
+    assert!(text.ends_with('›'), "{text}");
+    let hidden = before.tabs.last().map(|(index, _)| index + 1);
+    click(&mut app, marker.right() - 1);
+    assert_eq!(
+        Some(app.tab_index()),
+        hidden,
+        "the first tab hidden on the right"
+    );
+    let after = bar(&app);
+    assert!(after.tabs.iter().any(|(index, _)| Some(*index) == hidden));
+    let (marker, text) = after.marker.expect("still scrolled");
+    assert!(text.starts_with('‹'), "{text}");
+    click(&mut app, marker.x);
+    assert!(app.tab_index() < hidden.unwrap_or_default());
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(
+        Some(app.tab_index()),
+        hidden,
+        "a click on a tab is a jump to go back from"
+    );
+}
