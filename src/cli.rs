@@ -41,9 +41,9 @@ command line cannot be carried out (an unknown option or a bad value, a file tha
 read, the dashboard without a terminal); 128 + n when signal n ends the dashboard.";
 
 const RENDER_EXAMPLES: &str = "\
-KEYS is a space-separated list of key names: Tab BackTab Enter Esc Up Down Left Right PageUp
-PageDown Home End Space Backspace F1, C-x for Ctrl-x, and any other word, typed character by
-character.
+KEYS is a space-separated list of key names: Tab BackTab Shift-Tab Enter Esc Up Down Left Right
+PageUp PageDown PgUp PgDn Home End Space Backspace F1, Ctrl-x or C-x for Ctrl-x, and any other
+word, typed character by character; a word spelled like a key name but none (Escape) is refused.
 
 Examples:
   pressdash render                        the overview at 100x30

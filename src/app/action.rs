@@ -9,10 +9,16 @@ pub enum Action {
     Suspend,
     /// Close the innermost popup, prompt or filter.
     Back,
+    /// Return to the place left by the last jump (another tab, a figure's details, a source).
+    GoBack,
+    /// Undo a [`Action::GoBack`].
+    GoForward,
     NextTab,
     PrevTab,
     /// Tab by position, 0-based (`1`–`9`).
     GoToTab(usize),
+    /// `0`: the last tab, the Q&A.
+    LastTab,
     /// Move the selection, or scroll by one row in the pager.
     Down,
     Up,

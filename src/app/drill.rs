@@ -73,7 +73,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<DrillLine> {
     add(
         field(
             strings::TOPICS,
-            sanitize(&topics.join(" · ")).into_owned(),
+            sanitize(&topics.join(strings::name_separator(lang))).into_owned(),
             lang,
             script,
         ),
@@ -101,9 +101,13 @@ fn value_line(f: &Figure, lang: Lang, script: Script) -> DrillLine {
             (value, Role::Damaged),
             (
                 format!(
-                    " — {}: {}",
-                    strings::DAMAGED.get(lang, script),
-                    sanitize(damage.note.get(lang, script))
+                    " — {}",
+                    strings::labelled(
+                        strings::DAMAGED,
+                        &sanitize(damage.note.get(lang, script)),
+                        lang,
+                        script
+                    )
                 ),
                 Role::Damaged,
             ),
@@ -112,11 +116,17 @@ fn value_line(f: &Figure, lang: Lang, script: Script) -> DrillLine {
     }
 }
 
+/// The field names of the drill-down, padded to one width so their values line up.
+const FIELDS: [Phrase; 3] = [strings::PERIOD, strings::SPEAKER, strings::TOPICS];
+
 fn field(name: Phrase, value: String, lang: Lang, script: Script) -> DrillLine {
-    vec![
-        (format!("{}  ", name.get(lang, script)), Role::Field),
-        (value, Role::Text),
-    ]
+    let column = FIELDS
+        .iter()
+        .map(|field| text::width(field.get(lang, script)))
+        .max()
+        .unwrap_or(0);
+    let name = text::pad_to(name.get(lang, script), column, text::Align::Left);
+    vec![(format!("{name}  "), Role::Field), (value, Role::Text)]
 }
 
 /// The source sentence (always Chinese), the figure's own text highlighted.
@@ -147,13 +157,20 @@ fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(Drill
     let mut out = Vec::new();
     let repeats: Vec<&Figure> = f.repeats.iter().filter_map(|id| app.figure(id)).collect();
     if !repeats.is_empty() {
+        // Every statement in dataset order, this one marked: where each was said, and by whom.
+        let mut said: Vec<&Figure> = repeats;
+        said.push(f);
+        said.sort_by_key(|g| app.data().figures.iter().position(|h| h.id == g.id));
         out.push((Vec::new(), 0));
         out.push((
-            vec![(strings::REPEATS.get(lang, script).to_string(), Role::Field)],
+            vec![(strings::said_at(said.len(), lang, script), Role::Field)],
             0,
         ));
-        for other in repeats {
-            out.push((linked(other, lang, script, false), SOURCE_INDENT));
+        for statement in said {
+            out.push((
+                place_line(app, statement, lang, script, statement.id == f.id),
+                SOURCE_INDENT,
+            ));
         }
     }
     let series = f
@@ -182,6 +199,38 @@ fn linked_lines(app: &App, f: &Figure, lang: Lang, script: Script) -> Vec<(Drill
     out
 }
 
+/// `· 8.2万家  王晓峰  问4 标题` for one statement of a fact said several times: its value, its
+/// speaker and its transcript item; the figure itself marked `▸`.
+fn place_line(app: &App, f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
+    let speaker = app
+        .data()
+        .speaker(&f.speaker)
+        .map_or("", |s| s.name.get(lang, script));
+    let item = app
+        .data()
+        .segments
+        .iter()
+        .find(|s| s.id == f.source.segment)
+        .map_or("", |s| s.title.get(lang, script));
+    vec![
+        (if this { "▸ " } else { "· " }.to_string(), Role::Muted),
+        (
+            strings::figure_value_in_words(f, lang, script),
+            value_role(f),
+        ),
+        (format!("  {}", sanitize(speaker)), Role::Text),
+        (format!("  {}", sanitize(item)), Role::Muted),
+    ]
+}
+
+fn value_role(f: &Figure) -> Role {
+    if f.damaged.is_some() {
+        Role::Damaged
+    } else {
+        Role::Value
+    }
+}
+
 /// `· 2022年6月  1.86亿人次  label` for a linked figure; the figure itself marked `▸`.
 fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
     let when = f
@@ -190,15 +239,13 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
         .map(|p| format!("{}  ", strings::period(p, lang, script)))
         .unwrap_or_default();
     let marker = if this { "▸ " } else { "· " };
-    let value_role = if f.damaged.is_some() {
-        Role::Damaged
-    } else {
-        Role::Value
-    };
     vec![
         (marker.to_string(), Role::Muted),
         (when, Role::Text),
-        (strings::figure_value_in_words(f, lang, script), value_role),
+        (
+            strings::figure_value_in_words(f, lang, script),
+            value_role(f),
+        ),
         (
             format!("  {}", sanitize(f.label.get(lang, script))),
             Role::Muted,
@@ -252,6 +299,15 @@ mod tests {
     use super::*;
     use crate::app::fixture;
 
+    /// The index of the fixture's first figure that is `such`.
+    fn first_figure(app: &App, such: impl Fn(&Figure) -> bool) -> usize {
+        app.data()
+            .figures
+            .iter()
+            .position(such)
+            .expect("the fixture has such a figure")
+    }
+
     fn text_of(lines: &[DrillLine]) -> Vec<String> {
         lines
             .iter()
@@ -275,19 +331,46 @@ mod tests {
             .map(|(t, _)| t.as_str())
             .collect();
         assert_eq!(highlighted, ["8122.4万件"]);
-        // The repeat is linked.
-        assert!(text.iter().any(|l| l.contains("约8,122.4万件")));
+        // Both places it was said are listed, this one marked.
+        let places: Vec<&String> = text
+            .iter()
+            .filter(|l| l.contains("8,122.4万件") && l.contains("王利中"))
+            .collect();
+        assert_eq!(places.len(), 2, "{text:?}");
+        assert!(text.iter().any(|l| l == "说了 2 次："), "{text:?}");
+        assert_eq!(places.iter().filter(|l| l.starts_with("  ▸ ")).count(), 1);
+    }
+
+    #[test]
+    fn field_values_start_in_one_column_and_topics_are_listed_with_an_ideographic_comma() {
+        let app = fixture::app(Script::Hans, Lang::Zh);
+        let tagged = first_figure(&app, |f| !f.tags.is_empty());
+        let text = text_of(&lines(&app, tagged, 60));
+        let fields: Vec<&String> = text
+            .iter()
+            .filter(|l| ["时间", "发言人", "主题"].iter().any(|f| l.starts_with(f)))
+            .collect();
+        assert!(fields.len() >= 2, "{text:?}");
+        for line in &fields {
+            let name_end = line.find(' ').unwrap_or_default();
+            let value_start = line.len() - line[name_end..].trim_start().len();
+            assert_eq!(
+                text::width(&line[..value_start]),
+                text::width("发言人") + 2,
+                "{line}"
+            );
+        }
+        let topics = fields
+            .iter()
+            .find(|l| l.starts_with("主题"))
+            .expect("topics");
+        assert!(topics.contains('、') && !topics.contains(" · "), "{topics}");
     }
 
     #[test]
     fn a_damaged_figure_says_so() {
         let app = fixture::app(Script::Hant, Lang::En);
-        let medal = app
-            .data()
-            .figures
-            .iter()
-            .position(|f| f.damaged.is_some())
-            .expect("the fixture has a damaged figure");
+        let medal = first_figure(&app, |f| f.damaged.is_some());
         let lines = lines(&app, medal, 60);
         assert_eq!(lines[1][0], ("?650".to_string(), Role::Damaged));
         assert!(lines[1][1].0.contains("damaged in source"));

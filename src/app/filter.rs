@@ -1,18 +1,20 @@
 //! The filter every tab applies: a set of topics and a free text.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
-use crate::data::{Dataset, Figure, Segment};
+use crate::data::{Dataset, Figure, Segment, Speaker};
 
 /// What the user narrowed the dashboard to. Empty parts do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Theme ids.
     pub topics: BTreeSet<String>,
-    /// Matched, case-insensitively, against a figure's labels in both scripts and English,
-    /// its raw text and its source sentence; a transcript item matches when its title (in any
-    /// form) or its text (in either script) holds it, or when it holds a matching figure.
+    /// Matched, case-insensitively and with numbers' thousands separators dropped (`2,245` as
+    /// displayed finds `2245`), against a figure's speaker's name, its labels in both scripts
+    /// and English, its raw text and its source sentence; a transcript item matches when its
+    /// title (in any form) or its text (in either script) holds it, or when it holds a
+    /// matching figure.
     pub text: String,
 }
 
@@ -27,36 +29,67 @@ impl Filter {
     }
 
     /// Whether a figure passes both parts of the filter. A figure belongs to its theme and to
-    /// the themes it is tagged with.
-    pub fn matches_figure(&self, figure: &Figure) -> bool {
+    /// the themes it is tagged with; `speakers` are the dataset's, whose names find their
+    /// figures.
+    pub fn matches_figure(&self, figure: &Figure, speakers: &[Speaker]) -> bool {
         self.matches_topics(std::iter::once(&figure.theme).chain(&figure.tags))
-            && self.matches_text(figure)
+            && self.matches_text(figure, speakers)
     }
 
-    /// Whether a transcript item passes both parts of the filter; `figures` are the dataset's.
-    pub fn matches_segment(&self, segment: &Segment, figures: &[Figure]) -> bool {
-        self.matches_topics(segment.themes.iter()) && segment_has_text(segment, figures, &self.text)
+    /// Whether a transcript item of `data` passes both parts of the filter.
+    pub fn matches_segment(&self, segment: &Segment, data: &Dataset) -> bool {
+        self.matches_topics(segment.themes.iter()) && segment_has_text(segment, data, &self.text)
     }
 
     fn matches_topics<'a>(&self, mut themes: impl Iterator<Item = &'a String>) -> bool {
         self.topics.is_empty() || themes.any(|t| self.topics.contains(t))
     }
 
-    fn matches_text(&self, figure: &Figure) -> bool {
+    /// Whether the text filter finds `figure` only in its source sentence, not in what its row
+    /// shows (label, value, speaker): the row then says why it is listed.
+    pub fn matches_only_in_sentence(&self, figure: &Figure, speakers: &[Speaker]) -> bool {
         let needle = needle(&self.text);
-        needle.is_empty() || figure_has(figure, &needle)
+        let texts = figure_texts(figure, speakers);
+        let (shown, sentence) = texts.split_at(texts.len() - 2);
+        let holds = |haystack: &&str| haystack.to_lowercase().contains(&needle);
+        !needle.is_empty() && !shown.iter().any(holds) && sentence.iter().any(holds)
+    }
+
+    fn matches_text(&self, figure: &Figure, speakers: &[Speaker]) -> bool {
+        let needle = needle(&self.text);
+        needle.is_empty() || figure_has(figure, speakers, &needle)
     }
 }
 
-/// The filter text as it is matched: trimmed and lowercased.
+/// The filter text as it is matched: trimmed and lowercased, without the thousands
+/// separators the screens add to numbers (`2,245` finds the transcript's `2245`).
 fn needle(text: &str) -> String {
-    text.trim().to_lowercase()
+    let lowered: Vec<char> = text.trim().to_lowercase().chars().collect();
+    let separates_digits = |at: usize| {
+        lowered[at] == ','
+            && at
+                .checked_sub(1)
+                .is_some_and(|before| lowered[before].is_ascii_digit())
+            && lowered.get(at + 1).is_some_and(char::is_ascii_digit)
+    };
+    (0..lowered.len())
+        .filter(|&at| !separates_digits(at))
+        .map(|at| lowered[at])
+        .collect()
 }
 
-/// The texts of a figure that the text filter searches: its labels, raw text and source
-/// sentence.
-fn figure_texts(figure: &Figure) -> [&str; 7] {
+/// The texts of a figure that the text filter searches: its speaker's name (found among
+/// `speakers`), its labels, raw text and, last, its source sentence in both scripts.
+fn figure_texts<'a>(figure: &'a Figure, speakers: &'a [Speaker]) -> [&'a str; 10] {
+    let name = speakers
+        .iter()
+        .find(|speaker| speaker.id == figure.speaker)
+        .map(|speaker| &speaker.name);
+    let name_in = |form: fn(&crate::data::Label) -> &str| name.map_or("", form);
     [
+        name_in(|name| &name.hans),
+        name_in(|name| &name.hant),
+        name_in(|name| &name.en),
         &figure.label.hans,
         &figure.label.hant,
         &figure.label.en,
@@ -82,24 +115,25 @@ fn item_texts(segment: &Segment) -> impl Iterator<Item = &str> {
 }
 
 /// Whether a figure's texts hold `needle` (lowercased).
-fn figure_has(figure: &Figure, needle: &str) -> bool {
-    figure_texts(figure)
+fn figure_has(figure: &Figure, speakers: &[Speaker], needle: &str) -> bool {
+    figure_texts(figure, speakers)
         .iter()
         .any(|haystack| haystack.to_lowercase().contains(needle))
 }
 
 /// The text part of the filter for a transcript item (see [`Filter::text`]); the pager uses
 /// it beside the topics, so its items and the overview's counts agree. An empty text matches.
-pub fn segment_has_text(segment: &Segment, figures: &[Figure], text: &str) -> bool {
+pub fn segment_has_text(segment: &Segment, data: &Dataset, text: &str) -> bool {
     let needle = needle(text);
     if needle.is_empty() {
         return true;
     }
     item_texts(segment).any(|haystack| haystack.to_lowercase().contains(&needle))
-        || figures
+        || data
+            .figures
             .iter()
             .filter(|figure| figure.source.segment == segment.id)
-            .any(|figure| figure_has(figure, &needle))
+            .any(|figure| figure_has(figure, &data.speakers, &needle))
 }
 
 /// The dataset's searchable texts, lowercased once: made on the first text filter (not at
@@ -117,7 +151,7 @@ impl SearchIndex {
     pub fn new(data: &Dataset) -> Self {
         let mut figures = LoweredTexts::new();
         for figure in &data.figures {
-            figures.push_owner(figure_texts(figure));
+            figures.push_owner(figure_texts(figure, &data.speakers));
         }
         let mut items = LoweredTexts::new();
         for segment in &data.segments {
@@ -133,8 +167,12 @@ impl SearchIndex {
 pub struct Passing {
     /// Per figure of the dataset: whether it passes.
     figures: Vec<bool>,
-    figure_count: usize,
-    /// Per theme: its figures that pass, in dataset order.
+    /// How many facts pass, and how many the dataset states: a fact said several times
+    /// counts once.
+    fact_count: usize,
+    fact_total: usize,
+    /// Per theme: its figures that pass, in dataset order, each fact once: at the first of its
+    /// statements that passes.
     topic_figures: Vec<Vec<usize>>,
     /// Per segment: whether its transcript item passes.
     items: Vec<bool>,
@@ -155,7 +193,7 @@ impl Passing {
         let figure_text: Vec<bool> = (0..data.figures.len())
             .map(|figure| {
                 index.is_none_or(|index| {
-                    let texts = figure_texts(&data.figures[figure]);
+                    let texts = figure_texts(&data.figures[figure], &data.speakers);
                     index.figures.holds(figure, texts, &needle)
                 })
             })
@@ -187,17 +225,42 @@ impl Passing {
                     })
             })
             .collect();
+        let index_of: HashMap<&str, usize> = data
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(index, figure)| (figure.id.as_str(), index))
+            .collect();
+        // Whether `figure` restates a fact that an earlier figure kept by `kept` states.
+        let restated = |figure: usize, kept: &dyn Fn(usize) -> bool| {
+            data.figures[figure]
+                .repeats
+                .iter()
+                .filter_map(|id| index_of.get(id.as_str()))
+                .any(|&earlier| earlier < figure && kept(earlier))
+        };
+        let listed =
+            |theme: &str, figure: usize| figures[figure] && data.figures[figure].in_theme(theme);
         let topic_figures = data
             .themes
             .iter()
             .map(|theme| {
                 (0..data.figures.len())
-                    .filter(|&figure| figures[figure] && data.figures[figure].in_theme(&theme.id))
+                    .filter(|&figure| {
+                        listed(&theme.id, figure)
+                            && !restated(figure, &|earlier| listed(&theme.id, earlier))
+                    })
                     .collect()
             })
             .collect();
+        let facts = |kept: &dyn Fn(usize) -> bool| {
+            (0..data.figures.len())
+                .filter(|&figure| kept(figure) && !restated(figure, kept))
+                .count()
+        };
         Self {
-            figure_count: figures.iter().filter(|&&passes| passes).count(),
+            fact_count: facts(&|figure| figures[figure]),
+            fact_total: facts(&|_| true),
             figures,
             topic_figures,
             items,
@@ -209,9 +272,9 @@ impl Passing {
         self.figures.get(figure).copied().unwrap_or(false)
     }
 
-    /// How many figures pass.
-    pub fn figure_count(&self) -> usize {
-        self.figure_count
+    /// How many facts pass, and how many the dataset states, each said once or more.
+    pub fn fact_counts(&self) -> (usize, usize) {
+        (self.fact_count, self.fact_total)
     }
 
     /// The figures of theme `topic` that pass, in dataset order.
@@ -339,7 +402,64 @@ mod tests {
         let data = fixture::dataset();
         let filter = Filter::default();
         assert!(!filter.is_active());
-        assert!(data.figures.iter().all(|f| filter.matches_figure(f)));
+        assert!(
+            data.figures
+                .iter()
+                .all(|f| filter.matches_figure(f, &data.speakers))
+        );
+    }
+
+    #[test]
+    fn a_match_in_the_sentence_alone_is_told_apart() {
+        let data = fixture::dataset();
+        let express = &data.figures[0];
+        let only_sentence = |text: &str| {
+            let filter = Filter {
+                text: text.into(),
+                ..Filter::default()
+            };
+            filter.matches_only_in_sentence(express, &data.speakers)
+        };
+        assert!(only_sentence("業務量完成"), "words of the sentence alone");
+        assert!(!only_sentence("快递"), "in the label too");
+        assert!(!only_sentence(""));
+        assert!(!only_sentence("no such words"));
+    }
+
+    #[test]
+    fn a_speakers_name_finds_their_figures() {
+        let data = fixture::dataset();
+        let speaker = &data.speakers[0];
+        for name in [&speaker.name.hans, &speaker.name.hant, &speaker.name.en] {
+            let filter = Filter {
+                text: name.clone(),
+                ..Filter::default()
+            };
+            for figure in &data.figures {
+                if figure.speaker == speaker.id {
+                    assert!(filter.matches_figure(figure, &data.speakers), "{name}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_number_as_displayed_finds_the_number_as_said() {
+        let data = fixture::dataset();
+        let express = &data.figures[0];
+        for text in ["8,122.4", "8,122.4萬件", "8122.4"] {
+            let filter = Filter {
+                text: text.into(),
+                ..Filter::default()
+            };
+            assert!(filter.matches_figure(express, &data.speakers), "{text}");
+        }
+        assert_eq!(needle(" 1,234,567 "), "1234567");
+        assert_eq!(
+            needle("a,b 1, 2 ,3"),
+            "a,b 1, 2 ,3",
+            "only a comma between digits"
+        );
     }
 
     #[test]
@@ -351,13 +471,13 @@ mod tests {
                 text: text.into(),
                 ..Filter::default()
             };
-            assert!(filter.matches_figure(express), "{text}");
+            assert!(filter.matches_figure(express, &data.speakers), "{text}");
         }
         let filter = Filter {
             text: "no such words".into(),
             ..Filter::default()
         };
-        assert!(!filter.matches_figure(express));
+        assert!(!filter.matches_figure(express, &data.speakers));
     }
 
     #[test]
@@ -370,7 +490,7 @@ mod tests {
         let themes: Vec<&str> = data
             .figures
             .iter()
-            .filter(|f| filter.matches_figure(f))
+            .filter(|f| filter.matches_figure(f, &data.speakers))
             .map(|f| f.id.as_str())
             .collect();
         // The tagged skills figure comes along with the rights figures.
@@ -386,10 +506,10 @@ mod tests {
         let figures: Vec<bool> = data
             .figures
             .iter()
-            .map(|f| filter.matches_figure(f))
+            .map(|f| filter.matches_figure(f, &data.speakers))
             .collect();
         let items: Vec<bool> = (0..data.segments.len())
-            .map(|s| filter.matches_segment(&data.segments[s], &data.figures))
+            .map(|s| filter.matches_segment(&data.segments[s], data))
             .collect();
         assert_eq!(
             (0..figures.len())
@@ -398,9 +518,18 @@ mod tests {
             figures,
             "{filter:?}"
         );
+        // Each fact once: a passing figure restating an earlier passing one is not counted.
+        let restating = (0..figures.len())
+            .filter(|&f| {
+                figures[f]
+                    && (0..f).any(|g| {
+                        figures[g] && data.figures[f].repeats.contains(&data.figures[g].id)
+                    })
+            })
+            .count();
         assert_eq!(
-            passing.figure_count(),
-            figures.iter().filter(|&&f| f).count()
+            passing.fact_counts().0,
+            figures.iter().filter(|&&f| f).count() - restating
         );
         assert_eq!(
             (0..items.len())
@@ -410,8 +539,14 @@ mod tests {
             "{filter:?}"
         );
         for (topic, theme) in data.themes.iter().enumerate() {
+            let listed = |f: usize| figures[f] && data.figures[f].in_theme(&theme.id);
             let expected: Vec<usize> = (0..figures.len())
-                .filter(|&f| figures[f] && data.figures[f].in_theme(&theme.id))
+                .filter(|&f| {
+                    listed(f)
+                        && !(0..f).any(|g| {
+                            listed(g) && data.figures[f].repeats.contains(&data.figures[g].id)
+                        })
+                })
                 .collect();
             assert_eq!(passing.topic_figures(topic), expected, "{filter:?}");
         }
@@ -495,7 +630,7 @@ mod tests {
             let texts: Vec<&str> = data
                 .figures
                 .iter()
-                .flat_map(figure_texts)
+                .flat_map(|figure| figure_texts(figure, &data.speakers))
                 .chain(data.segments.iter().flat_map(item_texts))
                 .collect();
             let text: String = texts[source % texts.len()]
@@ -521,7 +656,7 @@ mod tests {
             };
             data.segments
                 .iter()
-                .filter(|s| filter.matches_segment(s, &data.figures))
+                .filter(|s| filter.matches_segment(s, &data))
                 .map(|s| s.id.as_str())
                 .collect()
         };
@@ -542,7 +677,7 @@ mod tests {
         let shown: Vec<&str> = data
             .segments
             .iter()
-            .filter(|s| both.matches_segment(s, &data.figures))
+            .filter(|s| both.matches_segment(s, &data))
             .map(|s| s.id.as_str())
             .collect();
         assert_eq!(shown, ["s-statement", "s-q2"]);

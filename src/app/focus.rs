@@ -4,6 +4,9 @@
 /// The innermost thing open, which receives keys, pastes and mouse events first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
+    /// The terminal is below the minimum size and shows only a notice: no key may change
+    /// what cannot be seen, so only quitting and suspending act.
+    TooSmall,
     /// The `/` filter prompt of the dashboard tabs: it takes every key and paste.
     FilterPrompt,
     /// A popup over the current tab: modal, only the app-wide keys get past it.

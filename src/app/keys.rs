@@ -21,8 +21,13 @@ pub enum Context {
     Pager,
     /// An open popup (drill-down, topic picker, help).
     Popup,
+    /// A figure's details, on top of [`Context::Popup`].
+    Details,
     /// The topic picker popup, on top of [`Context::Popup`].
     TopicPicker,
+    /// A prompt being typed into (the filter, the Q&A search). The prompt takes every key
+    /// itself; its bindings here are what the footer and the help say about it.
+    Prompt,
 }
 
 impl Context {
@@ -54,10 +59,20 @@ impl Context {
                 hant: "彈出視窗",
                 en: "Popups",
             },
+            Self::Details => Phrase {
+                hans: "数据详情",
+                hant: "數據詳情",
+                en: "A figure's details",
+            },
             Self::TopicPicker => Phrase {
                 hans: "主题选择",
                 hant: "主題選擇",
                 en: "Topic picker",
+            },
+            Self::Prompt => Phrase {
+                hans: "输入时",
+                hant: "輸入時",
+                en: "While typing",
             },
         }
     }
@@ -184,10 +199,19 @@ const fn hint(keys: &'static str, text: Phrase) -> Hint {
     Hint { keys, text }
 }
 
-use Context::{Dashboard, FigureList, Global, Pager, Popup, TopicPicker};
+use Context::{Dashboard, Details, FigureList, Global, Pager, Popup, Prompt, TopicPicker};
 
 const LISTS: &[Context] = &[Dashboard, Pager, Popup];
-const ALL_CONTEXTS: [Context; 6] = [Global, Dashboard, FigureList, Pager, Popup, TopicPicker];
+const ALL_CONTEXTS: [Context; 8] = [
+    Global,
+    Dashboard,
+    FigureList,
+    Pager,
+    Popup,
+    Details,
+    TopicPicker,
+    Prompt,
+];
 
 /// Every key the dashboard knows. Order matters twice: the first match wins, and the footer
 /// shows hints in this order (so the most useful ones come first).
@@ -198,6 +222,28 @@ pub static KEY_TABLE: &[Binding] = &[
         action: Action::Help,
         help: phrase("显示按键帮助", "顯示按鍵說明", "show this help"),
         hint: Some(hint("?", phrase("帮助", "說明", "help"))),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Backspace), Key::ctrl('o')],
+        contexts: &[Global],
+        action: Action::GoBack,
+        help: phrase(
+            "回到跳转前的位置（标签页、详情、原文）",
+            "回到跳轉前的位置（分頁、詳情、原文）",
+            "go back to where you were before the last jump",
+        ),
+        hint: Some(hint("Bksp", phrase("后退", "後退", "back"))),
+    },
+    Binding {
+        keys: &[Key::ctrl('f')],
+        contexts: &[Global],
+        action: Action::GoForward,
+        help: phrase(
+            "再前进到后退前的位置",
+            "再前進到後退前的位置",
+            "go forward again after going back",
+        ),
+        hint: Some(hint("Ctrl-f", phrase("前进", "前進", "forward"))),
     },
     Binding {
         keys: &[Key::char(' ')],
@@ -211,26 +257,22 @@ pub static KEY_TABLE: &[Binding] = &[
         hint: Some(hint("Space", phrase("选取", "選取", "select"))),
     },
     Binding {
-        keys: &[Key::plain(KeyCode::Enter)],
-        contexts: &[Popup],
-        action: Action::Open,
-        help: phrase(
-            "应用主题选择；详情中跳至问答原文",
-            "套用主題選擇；詳情中跳至問答原文",
-            "apply the topics; in a figure's details, go to its source",
-        ),
-        hint: Some(hint("Enter", phrase("确定", "確定", "ok"))),
-    },
-    Binding {
-        keys: &[Key::char('o')],
-        contexts: &[Popup],
+        keys: &[Key::plain(KeyCode::Enter), Key::char('o')],
+        contexts: &[Details],
         action: Action::JumpToSource,
         help: phrase(
-            "详情中：跳至问答原文",
-            "詳情中：跳至問答原文",
-            "in a figure's details: go to its source in the Q&A",
+            "跳至问答中的原文",
+            "跳至問答中的原文",
+            "go to its source in the Q&A",
         ),
-        hint: None,
+        hint: Some(hint("Enter", phrase("原文", "原文", "source"))),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        contexts: &[TopicPicker],
+        action: Action::Open,
+        help: phrase("应用所选主题", "套用所選主題", "apply the chosen topics"),
+        hint: Some(hint("Enter", phrase("应用", "套用", "apply"))),
     },
     Binding {
         keys: &[Key::plain(KeyCode::Enter)],
@@ -410,6 +452,17 @@ pub static KEY_TABLE: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[Key::char('0')],
+        contexts: &[Global],
+        action: Action::LastTab,
+        help: phrase(
+            "跳至最后一个标签页（问答）",
+            "跳至最後一個分頁（問答）",
+            "go to the last tab (Q&A)",
+        ),
+        hint: None,
+    },
+    Binding {
         keys: &[Key::char('s')],
         contexts: &[Global],
         action: Action::ToggleScript,
@@ -436,11 +489,11 @@ pub static KEY_TABLE: &[Binding] = &[
         contexts: &[Global],
         action: Action::Back,
         help: phrase(
-            "关闭弹出窗口或输入，再按清除筛选",
-            "關閉彈出視窗或輸入，再按清除篩選",
-            "close a popup or prompt, then clear the filter",
+            "关闭弹出窗口或输入，再按清除筛选文字，再按清除主题",
+            "關閉彈出視窗或輸入，再按清除篩選文字，再按清除主題",
+            "close a popup or prompt, then clear the filter's text, then its topics",
         ),
-        hint: Some(hint("Esc", phrase("返回", "返回", "back"))),
+        hint: Some(hint("Esc", phrase("取消", "取消", "cancel"))),
     },
     Binding {
         keys: &[Key::char('q'), Key::ctrl('c')],
@@ -448,6 +501,17 @@ pub static KEY_TABLE: &[Binding] = &[
         action: Action::Quit,
         help: phrase("退出", "退出", "quit"),
         hint: Some(hint("q", phrase("退出", "退出", "quit"))),
+    },
+    Binding {
+        keys: &[Key::char('q')],
+        contexts: &[Popup],
+        action: Action::Back,
+        help: phrase(
+            "关闭弹出窗口（如 less）",
+            "關閉彈出視窗（如 less）",
+            "close the popup (as in less)",
+        ),
+        hint: None,
     },
     Binding {
         keys: &[Key::ctrl('z')],
@@ -460,26 +524,54 @@ pub static KEY_TABLE: &[Binding] = &[
         ),
         hint: None,
     },
+    // A prompt reads its keys itself: these rows say what it does with them.
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        contexts: &[Prompt],
+        action: Action::Open,
+        help: phrase("确定所输入的", "確定所輸入的", "apply what was typed"),
+        hint: Some(hint("Enter", phrase("确定", "確定", "apply"))),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Esc)],
+        contexts: &[Prompt],
+        action: Action::Back,
+        help: phrase(
+            "取消，恢复输入前的内容",
+            "取消，恢復輸入前的內容",
+            "cancel, restoring what was there before",
+        ),
+        hint: Some(hint("Esc", phrase("取消", "取消", "cancel"))),
+    },
 ];
 
 /// The action bound to `event` in the first of the `active` contexts (innermost first) that
 /// binds it, if any.
 pub fn lookup(event: &KeyEvent, active: &[Context]) -> Option<Action> {
     let key = Key::from_event(event)?;
+    binding_for(key, active).map(|b| b.action_for(key))
+}
+
+/// The binding a press of `key` reaches in `active` contexts (innermost first).
+fn binding_for(key: Key, active: &[Context]) -> Option<&'static Binding> {
     active.iter().find_map(|context| {
         KEY_TABLE
             .iter()
             .find(|b| b.keys.contains(&key) && b.contexts.contains(context))
-            .map(|b| b.action_for(key))
     })
 }
 
 /// The footer hints of the bindings active in `active` contexts, in table order, each with
-/// its action.
+/// its action. A binding whose key an inner context takes for something else (`q` closing a
+/// popup rather than quitting) is not offered.
 pub fn hints(active: &[Context]) -> impl Iterator<Item = (Action, Hint)> {
     KEY_TABLE.iter().filter_map(move |b| {
-        let shown = b.contexts.iter().any(|c| active.contains(c));
-        b.hint.filter(|_| shown).map(|hint| (b.action, hint))
+        let reached = b
+            .keys
+            .first()
+            .and_then(|&key| binding_for(key, active))
+            .is_some_and(|found| std::ptr::eq(found, b));
+        b.hint.filter(|_| reached).map(|hint| (b.action, hint))
     })
 }
 

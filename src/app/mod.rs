@@ -8,6 +8,7 @@ pub mod action;
 pub mod drill;
 pub mod filter;
 pub mod focus;
+pub mod history;
 pub mod input;
 pub mod keys;
 pub mod layout;
@@ -31,6 +32,7 @@ use crate::data::{Dataset, FigureIds, Lang, Script};
 use action::Action;
 use filter::{Filter, Passing, SearchIndex};
 pub use focus::Focus;
+use history::{History, Place};
 use input::{InputOutcome, LineInput};
 use pager::{Pager, PagerContext};
 pub use popup::Popup;
@@ -96,6 +98,8 @@ pub struct App {
     /// A figure (an index into the dataset's figures) to show in the pager once it is laid
     /// out: the update asks, [`App::reconcile`] does it.
     pager_jump: Option<usize>,
+    /// The places left by jumps, to go back and forward through.
+    history: History,
     /// What the derived state was last computed from.
     derived_from: reconcile::DerivedFrom,
     quit: bool,
@@ -126,6 +130,7 @@ impl App {
             size: (0, 0),
             pager: Pager::new(),
             pager_jump: None,
+            history: History::default(),
             derived_from: reconcile::DerivedFrom::default(),
             quit: false,
             suspend: false,
@@ -193,7 +198,9 @@ impl App {
 
     /// Who gets input now: the innermost thing open.
     pub fn focus(&self) -> Focus {
-        if self.prompt.is_some() {
+        if layout::screen(self.area()).is_none() {
+            Focus::TooSmall
+        } else if self.prompt.is_some() {
             Focus::FilterPrompt
         } else if self.popup.is_some() {
             Focus::Popup
@@ -220,6 +227,13 @@ impl App {
             return;
         }
         let used = match self.focus() {
+            Focus::TooSmall => {
+                let action = keys::lookup(&key, &self.contexts());
+                if let Some(action @ (Action::Quit | Action::Suspend)) = action {
+                    self.app_action(action);
+                }
+                true
+            }
             Focus::FilterPrompt => self.prompt_key(key),
             Focus::PagerSearch => {
                 let ctx = pager_context(&self.data, self.options, &self.filter);
@@ -263,7 +277,7 @@ impl App {
                 let ctx = pager_context(&self.data, self.options, &self.filter);
                 self.pager.handle_prompt_paste(text, &ctx);
             }
-            Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
+            Focus::TooSmall | Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
         }
         self.reconcile();
     }
@@ -274,9 +288,33 @@ impl App {
         self.reconcile();
     }
 
-    /// One action: what has the focus takes it first, then the tabs, then the app.
+    /// One action; a jump leaves its place in the history.
     fn update(&mut self, action: Action) {
+        if matches!(action, Action::GoBack | Action::GoForward) {
+            self.dispatch(action);
+        } else {
+            self.recording_jumps(|app| app.dispatch(action));
+        }
+    }
+
+    /// Runs `change`; when it jumps elsewhere, the place left goes into the history.
+    fn recording_jumps(&mut self, change: impl FnOnce(&mut Self)) {
+        let before = self.place();
+        change(self);
+        if before.jumps_to(&self.place()) {
+            self.history.record(before);
+        }
+    }
+
+    /// One action: what has the focus takes it first, then the tabs, then the app.
+    fn dispatch(&mut self, action: Action) {
         let used = match self.focus() {
+            Focus::TooSmall => {
+                if matches!(action, Action::Quit | Action::Suspend) {
+                    self.app_action(action);
+                }
+                return;
+            }
             Focus::Popup => {
                 self.popup_action(action);
                 return;
@@ -310,6 +348,7 @@ impl App {
                 let count = self.tabs().len();
                 self.go_to_tab((self.tab_index() + count - 1) % count);
             }
+            Action::LastTab => self.go_to_tab(self.tabs().len() - 1),
             Action::GoToTab(index) => {
                 if index < self.tabs().len() {
                     self.go_to_tab(index);
@@ -325,9 +364,23 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
-            // Whatever was open took its Esc; with nothing open, the filter clears.
+            // Whatever was open took its Esc; with nothing open, the text filter clears, then
+            // the topics.
+            Action::Back if !self.filter.text.trim().is_empty() => {
+                self.set_filter_text(String::new());
+            }
             Action::Back if self.filter.is_active() => self.set_filter(Filter::default()),
             Action::Help => self.popup = Some(Popup::Help(HelpPopup::new())),
+            Action::GoBack => {
+                if let Some(place) = self.history.back(self.place()) {
+                    self.return_to(place);
+                }
+            }
+            Action::GoForward => {
+                if let Some(place) = self.history.forward(self.place()) {
+                    self.return_to(place);
+                }
+            }
             Action::ToggleScript => {
                 self.options.script = match self.options.script {
                     Script::Hans => Script::Hant,
@@ -342,6 +395,44 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Where the reader is now, as the history keeps it.
+    fn place(&self) -> Place {
+        Place {
+            tab: self.tab,
+            selected: match self.tab {
+                Tab::Overview => self.overview.selected,
+                Tab::Topic(topic) => self.topic_view(topic).list.selected,
+                Tab::Qa => 0,
+            },
+            figure: match &self.popup {
+                Some(Popup::Figure(details)) => Some(details.figure()),
+                _ => None,
+            },
+            pager: self.pager.place(),
+        }
+    }
+
+    /// Back at a place from the history: its tab, selection, details and pager position.
+    fn return_to(&mut self, place: Place) {
+        self.tab = place.tab;
+        match place.tab {
+            Tab::Overview => {
+                self.overview.selected =
+                    place.selected.min(self.data.themes.len().saturating_sub(1));
+            }
+            Tab::Topic(topic) => {
+                let len = self.passing.topic_figures(topic).len();
+                if let Some(view) = self.topics.get_mut(topic) {
+                    view.list.selected = place.selected.min(len.saturating_sub(1));
+                }
+            }
+            Tab::Qa => self.pager.go_to_place(place.pager),
+        }
+        self.popup = place
+            .figure
+            .map(|figure| Popup::Figure(FigureDetails::new(figure)));
     }
 
     fn go_to_tab(&mut self, index: usize) {

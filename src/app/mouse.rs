@@ -5,6 +5,9 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use crate::app::action::Action;
 use crate::app::{App, Focus, layout, pager_context};
 
+/// Rows one notch of the wheel moves.
+const WHEEL_ROWS: usize = 3;
+
 impl App {
     /// Applies a mouse event: the wheel scrolls what has the focus, a click picks a tab or a
     /// row. Does nothing unless the mouse was enabled, nor while the filter prompt is open (it
@@ -15,15 +18,22 @@ impl App {
         }
         let focus = self.focus();
         match (focus, event.kind) {
-            (Focus::FilterPrompt, _) => {}
-            (_, MouseEventKind::ScrollDown) => self.update(Action::Down),
-            (_, MouseEventKind::ScrollUp) => self.update(Action::Up),
+            (Focus::TooSmall | Focus::FilterPrompt, _) => {}
+            (_, MouseEventKind::ScrollDown) => self.wheel(Action::Down),
+            (_, MouseEventKind::ScrollUp) => self.wheel(Action::Up),
             (_, MouseEventKind::Down(MouseButton::Left)) => {
-                self.click(focus, event.column, event.row);
+                self.recording_jumps(|app| app.click(focus, event.column, event.row));
             }
             _ => {}
         }
         self.reconcile();
+    }
+
+    /// A notch of the wheel moves three rows, as terminals and pagers commonly do.
+    fn wheel(&mut self, step: Action) {
+        for _ in 0..WHEEL_ROWS {
+            self.update(step);
+        }
     }
 
     /// A left click: on a tab's title it goes there; on a list row it selects the row, or opens
@@ -43,6 +53,8 @@ impl App {
                 .find(|(_, rect)| layout::contains(*rect, column, row))
             {
                 self.go_to_tab(*index);
+            } else if let Some(index) = arrow_target(&bar, column, row) {
+                self.go_to_tab(index);
             }
             return;
         }
@@ -80,7 +92,24 @@ impl App {
                 let ctx = pager_context(&self.data, self.options, &self.filter);
                 self.pager.click(column, row, &ctx);
             }
-            Focus::Popup | Focus::FilterPrompt => {}
+            Focus::TooSmall | Focus::Popup | Focus::FilterPrompt => {}
         }
+    }
+}
+
+/// The tab a click on the tab bar's `‹` or `›` goes to: the nearest one hidden on that side,
+/// so the bar scrolls towards it.
+fn arrow_target(bar: &layout::TabBar, column: u16, row: u16) -> Option<usize> {
+    let (rect, marker) = bar.marker.as_ref()?;
+    let (first, last) = (bar.tabs.first()?.0, bar.tabs.last()?.0);
+    if !layout::contains(*rect, column, row) {
+        return None;
+    }
+    if column == rect.x && marker.starts_with('‹') {
+        first.checked_sub(1)
+    } else if column + 1 == rect.right() && marker.ends_with('›') {
+        Some(last + 1)
+    } else {
+        None
     }
 }

@@ -63,14 +63,14 @@ pub const TOPIC_PICKER_TITLE: Phrase = p(
     "選擇主題（空格選取，Enter 套用）",
     "Topics (Space selects, Enter applies)",
 );
-pub const FILTER_PROMPT: Phrase = p("筛选: ", "篩選: ", "Filter: ");
+pub const MATCHES_IN: Phrase = p("匹配见", "符合見", "matches in");
+pub const FILTER_PROMPT: Phrase = p("筛选：", "篩選：", "Filter: ");
 pub const FILTER_TOPICS: Phrase = p("主题", "主題", "topics");
 pub const FILTER_TEXT: Phrase = p("文字", "文字", "text");
 pub const ESC_CLEARS: Phrase = p("Esc 清除", "Esc 清除", "Esc clears");
 pub const SPEAKER: Phrase = p("发言人", "發言人", "Speaker");
 pub const PERIOD: Phrase = p("时间", "時間", "Period");
 pub const SOURCE: Phrase = p("原文", "原文", "Source");
-pub const REPEATS: Phrase = p("同一数据另见", "同一數據另見", "Stated again as");
 pub const SERIES: Phrase = p("历次数据", "歷次數據", "Series");
 pub const JUMP_HINT: Phrase = p(
     "Enter/o 跳至问答原文 · Esc 关闭",
@@ -191,6 +191,27 @@ pub fn shown_of(shown: usize, total: usize, lang: Lang, script: Script) -> Strin
     }
 }
 
+/// `说2次`: the mark of a figure said `times` times, in its list row.
+pub fn said_times(times: usize, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::Zh, Script::Hans) => format!("说{times}次"),
+        (Lang::Zh, Script::Hant) => format!("說{times}次"),
+        (Lang::En, _) => format!("said {times}×"),
+    }
+}
+
+/// The mark of a row the text filter found only in the figure's source sentence.
+pub const IN_SOURCE: Phrase = p("见原文", "見原文", "in source");
+
+/// `说了 2 次：`: the heading of the places a figure was said, in its details.
+pub fn said_at(times: usize, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::Zh, Script::Hans) => format!("说了 {times} 次："),
+        (Lang::Zh, Script::Hant) => format!("說了 {times} 次："),
+        (Lang::En, _) => format!("Said {times} times:"),
+    }
+}
+
 /// `第3/17项`: which transcript item the pager is at, in the status line.
 pub fn item_position(item: usize, count: usize, lang: Lang, script: Script) -> String {
     match (lang, script) {
@@ -213,13 +234,27 @@ pub fn question_title(number: usize, title: &str, lang: Lang, script: Script) ->
 
 /// `王利中（研究室主任）`: a speaker's name and title in the drill-down.
 pub fn name_and_title(name: &str, title: &str, lang: Lang) -> String {
+    format!("{name}{}", in_brackets(title, lang))
+}
+
+/// `（text）` with the full-width brackets of Chinese, ` (text)` in English.
+pub fn in_brackets(text: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{name}（{title}）"),
-        Lang::En => format!("{name} ({title})"),
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
     }
 }
 
-/// What separates names in a list of people: `、` in Chinese.
+/// `图表：标题` with the full-width colon of Chinese, `Chart: title` in English.
+pub fn labelled(name: Phrase, value: &str, lang: Lang, script: Script) -> String {
+    let name = name.get(lang, script);
+    match lang {
+        Lang::Zh => format!("{name}：{value}"),
+        Lang::En => format!("{name}: {value}"),
+    }
+}
+
+/// What separates the items of a list (names, topics): `、` in Chinese.
 pub fn name_separator(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "、",
@@ -227,12 +262,26 @@ pub fn name_separator(lang: Lang) -> &'static str {
     }
 }
 
-/// What replaces the interface when the terminal is below the minimum size.
-pub fn too_small(width: u16, height: u16, lang: Lang, script: Script) -> String {
+/// What replaces the interface when the terminal is below the minimum size: its size, the
+/// size needed, and the way out, one short line each so they fit a narrow terminal.
+pub fn too_small(now: (u16, u16), needed: (u16, u16), lang: Lang, script: Script) -> [String; 3] {
+    let ((width, height), (min_width, min_height)) = (now, needed);
     match (lang, script) {
-        (Lang::En, _) => format!("terminal too small (need {width}×{height})"),
-        (Lang::Zh, Script::Hans) => format!("终端太小（需要 {width}×{height}）"),
-        (Lang::Zh, Script::Hant) => format!("終端太小（需要 {width}×{height}）"),
+        (Lang::En, _) => [
+            format!("terminal {width}×{height}"),
+            format!("needs {min_width}×{min_height}"),
+            "q quits".to_owned(),
+        ],
+        (Lang::Zh, Script::Hans) => [
+            format!("终端 {width}×{height}"),
+            format!("需要 {min_width}×{min_height}"),
+            "按 q 退出".to_owned(),
+        ],
+        (Lang::Zh, Script::Hant) => [
+            format!("終端 {width}×{height}"),
+            format!("需要 {min_width}×{min_height}"),
+            "按 q 退出".to_owned(),
+        ],
     }
 }
 

@@ -210,17 +210,17 @@ fn the_text_filter_follows_typing_and_esc_restores() {
 #[test]
 fn filtering_keeps_the_selected_figure_when_it_stays() {
     let mut app = app();
-    let grassroots = topic_of(&app, "grassroots");
-    app.apply(Action::GoToTab(grassroots + 1));
-    press(&mut app, "j");
-    let figures = app.topic_figures(grassroots);
-    let chosen = figures[1];
+    let rights = topic_of(&app, "rights");
+    app.apply(Action::GoToTab(rights + 1));
+    press(&mut app, "jj");
+    let chosen = app.topic_figures(rights)[2];
     app.set_filter(Filter {
         topics: BTreeSet::new(),
-        text: "答问".into(),
+        text: app.data().figures[chosen].label.hans.clone(),
     });
-    let after = app.topic_figures(grassroots);
-    assert_eq!(after[app.topic_view(grassroots).list.selected], chosen);
+    let after = app.topic_figures(rights);
+    assert!(after.len() < app.data().figures.len());
+    assert_eq!(after[app.topic_view(rights).list.selected], chosen);
 }
 
 #[test]
@@ -403,21 +403,27 @@ fn the_mouse_acts_only_when_enabled() {
     // "1 概览 │ 2 基层建设": the second title starts at column 9.
     app.handle_mouse(click(10, 0));
     assert_eq!(app.tab(), Tab::Topic(0));
+    let rights = topic_of(&app, "rights");
+    app.apply(Action::GoToTab(rights + 1));
     app.handle_mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: 5,
         row: 5,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(app.topic_view(0).list.selected, 1);
+    assert_eq!(
+        app.topic_view(rights).list.selected,
+        3,
+        "three rows a notch"
+    );
     // Row 3 of the screen is the list's first row (tabs, description, list title).
     app.handle_mouse(click(5, 3));
-    assert_eq!(app.topic_view(0).list.selected, 0);
+    assert_eq!(app.topic_view(rights).list.selected, 0);
     // Clicking the selected row opens it; clicks wait while a popup is open.
     app.handle_mouse(click(5, 3));
     assert!(matches!(app.popup(), Some(Popup::Figure(_))));
     app.handle_mouse(click(10, 0));
-    assert_eq!(app.tab(), Tab::Topic(0));
+    assert_eq!(app.tab(), Tab::Topic(rights));
     app.handle_key(key(KeyCode::Esc));
 
     let mut off = App::new(
@@ -434,7 +440,7 @@ fn the_mouse_acts_only_when_enabled() {
     // While the filter prompt is open, a click does not take the user elsewhere.
     press(&mut app, "/");
     app.handle_mouse(click(1, 0));
-    assert_eq!(app.tab(), Tab::Topic(0));
+    assert_eq!(app.tab(), Tab::Topic(rights));
 }
 
 #[test]
@@ -492,4 +498,290 @@ fn the_text_filter_narrows_the_qa_items_and_the_overview_counts() {
     app.handle_key(key(KeyCode::Esc));
     assert!(!app.filter().is_active());
     assert_eq!(items(&app), Some(app.data().segments.len()));
+}
+
+#[test]
+fn backspace_and_ctrl_o_go_back_through_the_jumps_and_ctrl_f_forward() {
+    let mut app = app();
+    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+    assert!(!keys_shown(&app).contains(&"Bksp"), "nowhere to go back to");
+    let rights = topic_of(&app, "rights");
+    app.apply(Action::GoToTab(rights + 1));
+    press(&mut app, "j");
+    app.handle_key(key(KeyCode::Enter));
+    let figure = app.topic_figures(rights)[1];
+    press(&mut app, "o");
+    assert_eq!(app.tab(), Tab::Qa);
+    press(&mut app, "j");
+    let at_source = app.pager().top();
+    assert!(keys_shown(&app).contains(&"Bksp"));
+    assert!(
+        !keys_shown(&app).contains(&"Ctrl-f"),
+        "nowhere to go forward to"
+    );
+
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.tab(), Tab::Topic(rights));
+    assert!(matches!(app.popup(), Some(Popup::Figure(d)) if d.figure() == figure));
+    app.handle_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
+    assert_eq!(app.popup(), None, "back before the details were opened");
+    assert_eq!(
+        app.topic_view(rights).list.selected,
+        1,
+        "with the row that was selected"
+    );
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.tab(), Tab::Overview);
+    assert!(!keys_shown(&app).contains(&"Bksp"));
+
+    let forward = KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL);
+    assert!(keys_shown(&app).contains(&"Ctrl-f"));
+    for _ in 0..3 {
+        app.handle_key(forward);
+    }
+    assert_eq!(app.tab(), Tab::Qa);
+    assert_eq!(app.pager().top(), at_source, "the pager where it was left");
+    assert_eq!(app.pager().opened_figure(), Some(figure));
+    app.handle_key(forward);
+    assert_eq!(app.tab(), Tab::Qa, "nothing further forward");
+}
+
+#[test]
+fn a_new_jump_after_going_back_forgets_the_way_forward() {
+    let mut app = app();
+    press(&mut app, "2");
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.tab(), Tab::Overview);
+    press(&mut app, "3");
+    app.handle_key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    assert_eq!(app.tab(), Tab::Topic(1));
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.tab(), Tab::Overview);
+}
+
+#[test]
+fn the_qa_footer_offers_esc_only_when_it_clears_something() {
+    let mut app = app();
+    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+    app.apply(Action::GoToTab(app.tabs().len() - 1));
+    assert!(!keys_shown(&app).contains(&"Esc"));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.tab(), Tab::Qa, "Esc did nothing, as the footer said");
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+    press(&mut app, "o");
+    assert!(keys_shown(&app).contains(&"Esc"), "a highlight to clear");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.pager().opened_figure(), None);
+    assert!(!keys_shown(&app).contains(&"Esc"));
+}
+
+#[test]
+fn every_key_the_footer_offers_acts_and_the_tabs_hide_behind_a_popup() {
+    let mut app = app();
+    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+    let shown = keys_shown(&app);
+    for hidden in ["Tab", "t", "q"] {
+        assert!(!shown.contains(&hidden), "{hidden} in {shown:?}");
+    }
+    let details = app.popup().cloned();
+    press(&mut app, "t2");
+    app.handle_key(key(KeyCode::Tab));
+    assert_eq!(
+        app.popup().cloned(),
+        details,
+        "the keys not offered did nothing"
+    );
+    assert_eq!(app.tab(), Tab::Topic(0));
+
+    app.handle_key(key(KeyCode::Esc));
+    press(&mut app, "/");
+    let shown = keys_shown(&app);
+    assert_eq!(shown, ["Enter", "Esc"], "typing: only what the prompt does");
+    press(&mut app, "cq");
+    assert!(!app.should_quit());
+    assert_eq!(app.filter().text, "cq", "c and q were typed");
+}
+
+#[test]
+fn q_closes_the_help_and_the_picker_and_quits_from_the_tabs() {
+    let mut app = app();
+    for opener in ["?", "t"] {
+        press(&mut app, opener);
+        assert!(app.popup().is_some());
+        assert!(
+            app.hints().iter().all(|h| h.keys != "q"),
+            "the footer does not say q quits"
+        );
+        press(&mut app, "q");
+        assert_eq!(app.popup(), None, "{opener}");
+        assert!(!app.should_quit());
+    }
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn below_the_minimum_size_only_quitting_acts() {
+    let mut app = app();
+    app.resize(39, 12);
+    assert_eq!(app.focus(), Focus::TooSmall);
+    for code in [
+        KeyCode::Tab,
+        KeyCode::Enter,
+        KeyCode::Char('s'),
+        KeyCode::Char('?'),
+    ] {
+        app.handle_key(key(code));
+    }
+    app.handle_paste("法律");
+    app.apply(Action::ToggleLang);
+    assert_eq!(
+        (app.tab(), app.popup(), app.script(), app.lang()),
+        (Tab::Overview, None, Script::Hans, Lang::Zh),
+        "nothing changed unseen"
+    );
+    press(&mut app, "q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn the_details_footer_says_what_enter_does() {
+    let mut app = app();
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+    let enter = app.hints().into_iter().find(|h| h.keys == "Enter");
+    assert_eq!(
+        enter.map(|h| h.text.get(Lang::Zh, Script::Hans)),
+        Some("原文")
+    );
+    press(&mut app, "q");
+    press(&mut app, "t");
+    let enter = app.hints().into_iter().find(|h| h.keys == "Enter");
+    assert_eq!(
+        enter.map(|h| h.text.get(Lang::En, Script::Hans)),
+        Some("apply")
+    );
+}
+
+#[test]
+fn a_figure_said_twice_is_listed_once_and_counted_once() {
+    let app = app();
+    let grassroots = topic_of(&app, "grassroots");
+    let listed = app.topic_figures(grassroots);
+    assert_eq!(listed.len(), 1, "f-express and its restatement");
+    assert_eq!(app.data().figures[listed[0]].repeats.len(), 1);
+    assert_eq!(app.topic_counts(grassroots).0, 1);
+    let pairs = app
+        .data()
+        .figures
+        .iter()
+        .filter(|f| !f.repeats.is_empty())
+        .count()
+        / 2;
+    assert_eq!(
+        app.figures_shown(),
+        (
+            app.data().figures.len() - pairs,
+            app.data().figures.len() - pairs
+        )
+    );
+}
+
+#[test]
+fn zero_goes_to_the_last_tab_and_its_title_says_so() {
+    let mut app = app();
+    press(&mut app, "0");
+    assert_eq!(app.tab(), Tab::Qa);
+    press(&mut app, "2");
+    app.handle_key(key(KeyCode::Enter));
+    press(&mut app, "0");
+    assert_eq!(app.tab(), Tab::Topic(0), "not behind a popup");
+    assert!(app.popup().is_some());
+    // Past nine tabs, the last is numbered by its key.
+    let data = crate::data::load::load_embedded().expect("the embedded dataset loads");
+    let full = App::new(data, app.options());
+    let titles = full.tab_titles();
+    assert!(titles.len() > 9);
+    assert_eq!(titles.last().map(String::as_str), Some("0 问答"));
+    assert!(
+        !titles[9..titles.len() - 1]
+            .iter()
+            .any(|t| t.starts_with('0'))
+    );
+}
+
+#[test]
+fn while_filtering_the_tabs_say_their_matches_and_esc_clears_text_then_topics() {
+    let mut app = app();
+    assert_eq!(app.tab_matches(), None);
+    let rights = topic_of(&app, "rights");
+    app.set_filter(Filter {
+        topics: BTreeSet::from(["rights".to_string()]),
+        text: "快递".into(),
+    });
+    let matches = app.tab_matches().expect("a filter is active");
+    assert_eq!(matches[0], app.figures_shown().0);
+    let titles = app.tab_titles();
+    let mut with_matches = Vec::new();
+    for topic in 0..app.data().themes.len() {
+        let count = app.topic_figures(topic).len();
+        assert_eq!(matches[topic + 1], count);
+        assert!(titles[topic + 1].ends_with(&format!("（{count}）")));
+        if count > 0 {
+            with_matches.push(titles[topic + 1].clone());
+        }
+    }
+    assert!(matches[rights + 1] > 0 && with_matches.len() < app.data().themes.len());
+    assert_eq!(app.topics_with_matches(), with_matches);
+
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.filter().text, "", "the text first");
+    assert!(!app.filter().topics.is_empty());
+    app.handle_key(key(KeyCode::Esc));
+    assert!(!app.filter().is_active(), "then the topics");
+    assert_eq!(app.tab_matches(), None);
+}
+
+#[test]
+fn a_click_on_the_tab_bars_arrows_scrolls_it_and_tab_clicks_are_jumps() {
+    let mut app = app();
+    app.resize(40, 12);
+    let click = |app: &mut App, column| {
+        app.handle_mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        });
+    };
+    let bar =
+        |app: &App| layout::tab_bar(Rect::new(0, 0, 40, 1), &app.tab_titles(), app.tab_index());
+    let before = bar(&app);
+    let (marker, text) = before
+        .marker
+        .clone()
+        .expect("five tabs do not fit in 40 columns");
+    assert!(text.ends_with('›'), "{text}");
+    let hidden = before.tabs.last().map(|(index, _)| index + 1);
+    click(&mut app, marker.right() - 1);
+    assert_eq!(
+        Some(app.tab_index()),
+        hidden,
+        "the first tab hidden on the right"
+    );
+    let after = bar(&app);
+    assert!(after.tabs.iter().any(|(index, _)| Some(*index) == hidden));
+    let (marker, text) = after.marker.expect("still scrolled");
+    assert!(text.starts_with('‹'), "{text}");
+    click(&mut app, marker.x);
+    assert!(app.tab_index() < hidden.unwrap_or_default());
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(
+        Some(app.tab_index()),
+        hidden,
+        "a click on a tab is a jump to go back from"
+    );
 }

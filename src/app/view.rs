@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::app::action::Action;
 use crate::app::keys::{self, Context};
-use crate::app::{App, Tab, layout, strings};
+use crate::app::{App, Focus, Tab, layout, strings};
 use crate::data::{Bar, Chart, Figure};
 
 impl App {
@@ -80,9 +80,9 @@ impl App {
         (self.passing.topic_figures(topic).len(), items)
     }
 
-    /// How many figures pass the filter, of all.
+    /// How many figures pass the filter, of all, a figure said several times counted once.
     pub fn figures_shown(&self) -> (usize, usize) {
-        (self.passing.figure_count(), self.data.figures.len())
+        self.passing.fact_counts()
     }
 
     /// The headline figures of every theme, in theme order, that pass the filter.
@@ -97,6 +97,11 @@ impl App {
 
     /// The key-table contexts active now, innermost first.
     pub fn contexts(&self) -> Vec<Context> {
+        match self.focus() {
+            Focus::TooSmall => return vec![Context::Global],
+            Focus::FilterPrompt | Focus::PagerSearch => return vec![Context::Prompt],
+            Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
+        }
         if let Some(popup) = &self.popup {
             return popup.contexts().to_vec();
         }
@@ -117,6 +122,14 @@ impl App {
 
     /// Whether `action` would do something now; the footer leaves out hints that would not.
     pub(super) fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::GoBack => return self.history.can_go_back(),
+            Action::GoForward => return self.history.can_go_forward(),
+            _ => {}
+        }
+        if matches!(self.focus(), Focus::FilterPrompt | Focus::PagerSearch) {
+            return true;
+        }
         if let Some(popup) = &self.popup {
             return popup.offers(action);
         }
@@ -125,7 +138,8 @@ impl App {
                 self.topic_charts(topic).len() > 1
             }
             (Action::Open, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
-            // The pager may have a search to clear; elsewhere Esc needs something open.
+            // Esc clears the pager's highlights, then the filter.
+            (Action::Back, Tab::Qa) => self.pager.has_marks() || self.filter.is_active(),
             (Action::Back, Tab::Overview | Tab::Topic(_)) => self.filter.is_active(),
             _ => true,
         }
@@ -135,9 +149,44 @@ impl App {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
-    /// The tab titles as the bar shows them: `1 概览`, numbered while a digit reaches them.
+    /// While a filter is active, how many matches each tab shows (figures, or Q&A items);
+    /// `None` without a filter.
+    pub fn tab_matches(&self) -> Option<Vec<usize>> {
+        if !self.filter.is_active() {
+            return None;
+        }
+        let items = (0..self.data.segments.len())
+            .filter(|&item| self.passing.item(item))
+            .count();
+        let counts = self.tabs().into_iter().map(|tab| match tab {
+            Tab::Overview => self.figures_shown().0,
+            Tab::Topic(topic) => self.topic_figures(topic).len(),
+            Tab::Qa => items,
+        });
+        Some(counts.collect())
+    }
+
+    /// While a filter is active, the titles of the topic tabs it leaves something on, for a
+    /// tab it leaves empty to point to.
+    pub fn topics_with_matches(&self) -> Vec<String> {
+        let Some(counts) = self.tab_matches() else {
+            return Vec::new();
+        };
+        self.tabs()
+            .into_iter()
+            .zip(self.tab_titles())
+            .zip(counts)
+            .filter(|((tab, _), count)| matches!(tab, Tab::Topic(_)) && *count > 0)
+            .map(|((_, title), _)| title)
+            .collect()
+    }
+
+    /// The tab titles as the bar shows them: `1 概览`, numbered while a digit reaches them,
+    /// and the last `0` (its key) when it comes after the ninth; while a filter is active,
+    /// with each tab's matches: `2 技能人才（5）`.
     pub fn tab_titles(&self) -> Vec<String> {
         let (lang, script) = (self.options.lang, self.options.script);
+        let matches = self.tab_matches();
         self.tabs()
             .iter()
             .enumerate()
@@ -150,10 +199,17 @@ impl App {
                     .into_owned(),
                     Tab::Qa => strings::QA.get(lang, script).to_string(),
                 };
-                if index < 9 {
+                let last = *tab == Tab::Qa;
+                let numbered = if index < 9 {
                     format!("{} {name}", index + 1)
+                } else if last {
+                    format!("0 {name}")
                 } else {
                     name
+                };
+                match matches.as_ref().and_then(|counts| counts.get(index)) {
+                    Some(count) => numbered + &strings::in_brackets(&count.to_string(), lang),
+                    None => numbered,
                 }
             })
             .collect()

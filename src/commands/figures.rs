@@ -95,7 +95,7 @@ pub fn run(args: &FiguresArgs, settings: &Settings) -> Result<(), Failure> {
     let records: Vec<Record> = dataset
         .figures
         .iter()
-        .filter(|figure| filter.matches_figure(figure))
+        .filter(|figure| filter.matches_figure(figure, &dataset.speakers))
         .map(|figure| record(&dataset, figure, settings.lang, settings.script))
         .collect();
     let (lang, script) = (settings.lang, settings.script);

@@ -8,11 +8,13 @@ use crate::cli::{RenderArgs, Settings};
 use crate::commands::{Failure, load_dataset, write_stdout};
 use crate::ui;
 
-/// Key names `--keys` understands, and the event each stands for. Shift-Tab is reported by
-/// terminals as `BackTab` with Shift held, so it is replayed the same way.
-const NAMED_KEYS: [(&str, KeyCode, KeyModifiers); 15] = [
+/// Key names `--keys` understands, and the event each stands for, with the spellings the
+/// help and the README use (`PgDn`, `Shift-Tab`). Shift-Tab is reported by terminals as
+/// `BackTab` with Shift held, so it is replayed the same way.
+const NAMED_KEYS: [(&str, KeyCode, KeyModifiers); 18] = [
     ("Tab", KeyCode::Tab, KeyModifiers::NONE),
     ("BackTab", KeyCode::BackTab, KeyModifiers::SHIFT),
+    ("Shift-Tab", KeyCode::BackTab, KeyModifiers::SHIFT),
     ("Enter", KeyCode::Enter, KeyModifiers::NONE),
     ("Esc", KeyCode::Esc, KeyModifiers::NONE),
     ("Up", KeyCode::Up, KeyModifiers::NONE),
@@ -21,6 +23,8 @@ const NAMED_KEYS: [(&str, KeyCode, KeyModifiers); 15] = [
     ("Right", KeyCode::Right, KeyModifiers::NONE),
     ("PageUp", KeyCode::PageUp, KeyModifiers::NONE),
     ("PageDown", KeyCode::PageDown, KeyModifiers::NONE),
+    ("PgUp", KeyCode::PageUp, KeyModifiers::NONE),
+    ("PgDn", KeyCode::PageDown, KeyModifiers::NONE),
     ("Home", KeyCode::Home, KeyModifiers::NONE),
     ("End", KeyCode::End, KeyModifiers::NONE),
     ("Space", KeyCode::Char(' '), KeyModifiers::NONE),
@@ -51,20 +55,46 @@ pub fn run(args: &RenderArgs, settings: &Settings) -> Result<(), Failure> {
     })
 }
 
-/// Parses a key script: space-separated key names (`Tab`, `Enter`, …), `C-x` for Ctrl-x,
-/// and any other word typed character by character, as a terminal would report each key.
+/// Parses a key script: space-separated key names (`Tab`, `Enter`, …), `C-x` or `Ctrl-x` for
+/// Ctrl-x, and any other word typed character by character, as a terminal would report each
+/// key. A word that looks like a key name but is none (`Escape`) is refused rather than typed,
+/// since typing its letters would press keys the script did not mean.
 pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
     let mut keys = Vec::new();
     for token in script.split_whitespace() {
+        let ctrl = ["C-", "Ctrl-"]
+            .iter()
+            .find_map(|prefix| token.strip_prefix(prefix))
+            .filter(|rest| !rest.is_empty());
         if let Some((_, code, modifiers)) = NAMED_KEYS.iter().find(|(name, ..)| *name == token) {
             keys.push(KeyEvent::new(*code, *modifiers));
-        } else if let Some(ctrl) = token.strip_prefix("C-").filter(|rest| !rest.is_empty()) {
+        } else if let Some(ctrl) = ctrl {
             keys.push(control_key(ctrl)?);
+        } else if looks_like_key_name(token) {
+            let names: Vec<&str> = NAMED_KEYS.iter().map(|(name, ..)| *name).collect();
+            return Err(format!(
+                "`{token}` in --keys is not a key name; the names are {}, and Ctrl-x (or C-x) \
+                 for a control key. To type a word that starts with a capital, split off its \
+                 first letter: `{} {}`",
+                names.join(" "),
+                &token[..1],
+                &token[1..],
+            ));
         } else {
             keys.extend(token.chars().map(typed_char));
         }
     }
     Ok(keys)
+}
+
+/// A capital followed by ASCII letters, digits or `-`, some of them lower-case letters or
+/// digits: how key names are spelled (`Escape`, `F12`), unlike a run of capitals (`GG`).
+fn looks_like_key_name(token: &str) -> bool {
+    let mut rest = token.chars().skip(1).peekable();
+    token.starts_with(|c: char| c.is_ascii_uppercase())
+        && rest.peek().is_some()
+        && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && rest.any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
 /// `C-x`: terminals cannot tell Ctrl-x from Ctrl-X, and report the lowercase letter.
@@ -76,7 +106,7 @@ fn control_key(rest: &str) -> Result<KeyEvent, String> {
             KeyModifiers::CONTROL,
         )),
         _ => Err(format!(
-            "`C-{rest}` in --keys: C- takes one character, as in C-c or C-d"
+            "`{rest}` after Ctrl- in --keys: Ctrl- takes one character, as in Ctrl-c or C-d"
         )),
     }
 }
@@ -165,7 +195,32 @@ mod tests {
             ]
         );
         let error = parse_keys("Tab C-ab").unwrap_err();
-        assert!(error.contains("C-ab"), "{error}");
+        assert!(error.contains("ab"), "{error}");
+        assert_eq!(parse_keys("Ctrl-d Ctrl-U").unwrap(), [ctrl('d'), ctrl('u')]);
+    }
+
+    #[test]
+    fn the_readme_spellings_are_names_too() {
+        assert_eq!(
+            parse_keys("PgDn PgUp Shift-Tab").unwrap(),
+            [
+                key(KeyCode::PageDown),
+                key(KeyCode::PageUp),
+                KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_that_looks_like_a_key_name_but_is_none_is_refused_with_the_names() {
+        for token in ["Escape", "NoSuchKey", "F12", "PageDn"] {
+            let error = parse_keys(&format!("Tab {token}")).unwrap_err();
+            assert!(error.contains(&format!("`{token}`")), "{error}");
+            assert!(error.contains("Esc") && error.contains("PgDn"), "{error}");
+        }
+        // Split, its letters are typed.
+        assert_eq!(parse_keys("E scape").unwrap().len(), 6);
+        assert_eq!(parse_keys("G L s GG").unwrap().len(), 5);
     }
 
     #[test]

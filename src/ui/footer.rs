@@ -43,9 +43,10 @@ impl Widget for &StatusLine<'_> {
             let (shown, total) = app.figures_shown();
             strings::shown_of(shown, total, lang, script)
         };
+        // The counts are kept whole; the title or filter on the left is cut first.
         let right_width = u16::try_from(text::width(&right) + 1)
             .unwrap_or(u16::MAX)
-            .min(area.width / 2);
+            .min(area.width);
         let left_area = Rect::new(area.x, area.y, area.width - right_width, 1);
         let right_area = Rect::new(left_area.right(), area.y, right_width, 1);
         put_aligned(buf, right_area, &right, palette.status, Align::Right);
@@ -60,21 +61,23 @@ impl Widget for &StatusLine<'_> {
                     .filter(|t| filter.topics.contains(&t.id))
                     .map(|t| t.label.get(lang, script))
                     .collect();
-                parts.push(format!(
-                    "{}: {}",
-                    strings::FILTER_TOPICS.get(lang, script),
-                    names.join(", ")
+                parts.push(strings::labelled(
+                    strings::FILTER_TOPICS,
+                    &names.join(strings::name_separator(lang)),
+                    lang,
+                    script,
                 ));
             }
             if !filter.text.trim().is_empty() {
-                parts.push(format!(
-                    "{}: {}",
-                    strings::FILTER_TEXT.get(lang, script),
-                    filter.text.trim()
+                parts.push(strings::labelled(
+                    strings::FILTER_TEXT,
+                    filter.text.trim(),
+                    lang,
+                    script,
                 ));
             }
-            let summary = format!(" {} ", parts.join(" · "));
-            let hint = format!("({})", strings::ESC_CLEARS.get(lang, script));
+            let summary = format!(" {}", parts.join(" · "));
+            let hint = strings::in_brackets(strings::ESC_CLEARS.get(lang, script), lang);
             put_pieces(
                 buf,
                 left_area,
@@ -157,5 +160,31 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
         widget.render(buf.area, &mut buf);
         assert_eq!(unstyled(&buf), Buffer::with_lines(["? help  q quit      "]));
+    }
+
+    #[test]
+    fn a_narrow_status_line_keeps_the_counts_whole_and_cuts_the_filter() {
+        let mut app = crate::app::fixture::app(Script::Hans, Lang::Zh);
+        app.resize(40, 12);
+        for c in "/快递".chars() {
+            app.handle_key(crossterm::event::KeyEvent::from(
+                crossterm::event::KeyCode::Char(c),
+            ));
+        }
+        app.handle_key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Enter,
+        ));
+        let palette = Palette::plain();
+        let widget = StatusLine {
+            app: &app,
+            palette: &palette,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
+        widget.render(buf.area, &mut buf);
+        let (shown, total) = app.figures_shown();
+        let counts = strings::shown_of(shown, total, Lang::Zh, Script::Hans);
+        let row = crate::ui::buffer_text(&buf).join("");
+        assert!(row.trim_end().ends_with(&counts), "{row}");
+        assert!(row.starts_with(" 文字：快"), "full-width colon, cut: {row}");
     }
 }

@@ -60,10 +60,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let (lang, script) = (app.lang(), app.script());
     let titles = app.tab_titles();
+    let empty: Vec<bool> = app
+        .tab_matches()
+        .map(|counts| counts.iter().map(|&count| count == 0).collect())
+        .unwrap_or_default();
     let current = app.tabs().iter().position(|t| *t == app.tab()).unwrap_or(0);
     TabTitles {
         titles: &titles,
         current,
+        empty: &empty,
         palette: &palette,
     }
     .render(screen.tabs, buf);
@@ -240,13 +245,18 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer, palette: &Palette) {
         return;
     }
     let notice = strings::too_small(
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT,
+        (area.width, area.height),
+        (layout::MIN_WIDTH, layout::MIN_HEIGHT),
         app.lang(),
         app.script(),
     );
-    let row = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
-    put_aligned(buf, row, &notice, palette.notice, Align::Center);
+    // Centred as a block; on fewer rows than lines, the first ones (the sizes) are kept.
+    let rows = u16::try_from(notice.len()).unwrap_or(u16::MAX);
+    let top = area.y + area.height.saturating_sub(rows) / 2;
+    for (line, y) in notice.iter().zip(top..area.bottom()) {
+        let row = Rect::new(area.x, y, area.width, 1);
+        put_aligned(buf, row, line, palette.notice, Align::Center);
+    }
 }
 
 /// Writes `s` (sanitised) at the start of the one-row `area`, cut with `…` to fit, and returns
@@ -388,11 +398,15 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn too_small_says_so_in_the_interface_language() {
+    fn too_small_says_the_size_the_size_needed_and_how_to_quit() {
         let mut app = fixture::app(Script::Hans, Lang::Zh);
         app.resize(39, 12);
-        let text = buffer_text(&render_buffer(&app, 39, 12)).join("\n");
-        assert!(text.contains("终端太小（需要 40×12）"), "{text}");
+        let text = buffer_text(&render_buffer(&app, 39, 12));
+        let notice: Vec<&str> = text[4..7].iter().map(|row| row.trim()).collect();
+        assert_eq!(notice, ["终端 39×12", "需要 40×12", "按 q 退出"]);
+        app.resize(30, 1);
+        let text = buffer_text(&render_buffer(&app, 30, 1));
+        assert_eq!(text, ["          终端 30×1"], "the size first");
     }
 
     #[test]

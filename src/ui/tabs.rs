@@ -8,11 +8,14 @@ use ratatui::widgets::Widget;
 use crate::app::layout;
 use crate::ui::{palette::Palette, put};
 
-/// The tab titles (already numbered), with `current` marked.
+/// The tab titles (already numbered), with `current` marked and the tabs a filter left
+/// empty dimmed.
 #[derive(Debug)]
 pub struct TabTitles<'a> {
     pub titles: &'a [String],
     pub current: usize,
+    /// Per title: whether the filter left nothing on that tab.
+    pub empty: &'a [bool],
     pub palette: &'a Palette,
 }
 
@@ -28,6 +31,8 @@ impl Widget for &TabTitles<'_> {
             }
             let style = if *index == self.current {
                 self.palette.tab_active
+            } else if self.empty.get(*index).copied().unwrap_or(false) {
+                self.palette.muted
             } else {
                 self.palette.tab
             };
@@ -53,6 +58,7 @@ mod tests {
         let widget = TabTitles {
             titles: &titles,
             current: 1,
+            empty: &[],
             palette: &palette,
         };
         widget.render(buf.area, &mut buf);
@@ -63,5 +69,29 @@ mod tests {
         let mut narrow = Buffer::empty(Rect::new(0, 0, 16, 1));
         widget.render(narrow.area, &mut narrow);
         assert_eq!(unstyled(&narrow), Buffer::with_lines(["2 技能   ‹ 2/3 ›"]));
+    }
+
+    #[test]
+    fn tabs_a_filter_left_empty_are_dimmed() {
+        let titles: Vec<String> = ["1 概览（2）", "2 技能（0）", "3 问答（1）"]
+            .map(String::from)
+            .into();
+        let palette = Palette::new(true);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
+        TabTitles {
+            titles: &titles,
+            current: 0,
+            empty: &[false, true, false],
+            palette: &palette,
+        }
+        .render(buf.area, &mut buf);
+        let style_at = |text: &str| {
+            let line = crate::ui::buffer_text(&buf).join("");
+            let column = crate::text::width(&line[..line.find(text).expect("drawn")]);
+            buf[(u16::try_from(column).expect("narrow"), 0)].fg
+        };
+        assert_eq!(Some(style_at("2 技能")), palette.muted.fg);
+        assert_eq!(Some(style_at("3 问答")), palette.tab.fg);
+        assert_ne!(palette.muted.fg, palette.tab.fg);
     }
 }

@@ -77,7 +77,21 @@ impl Widget for &FigureTable<'_> {
             ],
         );
         if figures.is_empty() {
-            empty_notice(buf, area, strings::NO_FIGURES.get(lang, script), palette);
+            let elsewhere = app.topics_with_matches();
+            let notice = if elsewhere.is_empty() {
+                strings::NO_FIGURES.get(lang, script).to_string()
+            } else {
+                let list = elsewhere.join(strings::name_separator(lang));
+                format!(
+                    "{}{}",
+                    strings::NO_FIGURES.get(lang, script),
+                    strings::in_brackets(
+                        &strings::labelled(strings::MATCHES_IN, &list, lang, script),
+                        lang
+                    )
+                )
+            };
+            empty_notice(buf, area, &notice, palette);
             return;
         }
         let rows = usize::from(area.height);
@@ -110,12 +124,29 @@ impl Widget for &FigureTable<'_> {
                     .map_or("", |s| s.name.get(lang, script))
             })
             .collect();
+        // A fact said several times is listed once, marked with how often; a row the filter
+        // found only in the source sentence says so.
+        let marks: Vec<String> = visible
+            .iter()
+            .map(|(_, f)| {
+                let said = (!f.repeats.is_empty())
+                    .then(|| strings::said_times(f.repeats.len() + 1, lang, script));
+                let in_source = app
+                    .filter()
+                    .matches_only_in_sentence(f, &app.data().speakers)
+                    .then(|| strings::IN_SOURCE.get(lang, script).to_string());
+                let marks: Vec<String> = said.into_iter().chain(in_source).collect();
+                marks.join(" ")
+            })
+            .collect();
+        let mark_width = column_width(&marks, 16);
         let value_width = column_width(&values, area.width / 3);
         // Columns give way to the label: first the speaker, then the period.
         let gaps = |w: u16| if w > 0 { w + 2 } else { 0 };
         let label_for = |period: u16, speaker: u16| {
-            area.width
-                .saturating_sub(2 + gaps(value_width) + gaps(period) + gaps(speaker))
+            area.width.saturating_sub(
+                2 + gaps(mark_width) + gaps(value_width) + gaps(period) + gaps(speaker),
+            )
         };
         let mut period_width = column_width(&periods, 16);
         let mut speaker_width = column_width(&speakers, 14);
@@ -142,6 +173,12 @@ impl Widget for &FigureTable<'_> {
                 label_width,
                 figure.label.get(lang, script),
                 style,
+                Align::Left,
+            );
+            column(
+                mark_width,
+                &marks[line],
+                style.patch(palette.muted),
                 Align::Left,
             );
             let value_style = if figure.damaged.is_some() {
@@ -183,15 +220,17 @@ impl Widget for &ChartPanel<'_> {
         };
         let index = app.topic_view(topic).chart % charts.len().max(1);
         let counter = if charts.len() > 1 {
-            format!("  {}/{} (c)", index + 1, charts.len())
+            format!(
+                "  {}/{}{}",
+                index + 1,
+                charts.len(),
+                strings::in_brackets("c", lang)
+            )
         } else {
             String::new()
         };
-        let heading = format!(
-            "{}: {}",
-            strings::CHART.get(lang, script),
-            chart.title.get(lang, script)
-        );
+        let heading =
+            strings::labelled(strings::CHART, chart.title.get(lang, script), lang, script);
         put_pieces(
             buf,
             title,

@@ -113,6 +113,14 @@ struct Anchor {
     blank_after: bool,
 }
 
+/// Where the pager is, to come back to: the top row's place in the text and the figure
+/// highlighted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PagerPlace {
+    anchor: Option<Anchor>,
+    figure: Option<usize>,
+}
+
 /// The pager's state.
 #[derive(Debug, Clone, Default)]
 pub struct Pager {
@@ -187,7 +195,7 @@ impl Pager {
             Action::NextMatch => return self.step_match(true),
             Action::PrevMatch => return self.step_match(false),
             Action::Back => {
-                let had_marks = self.search.is_some() || self.figure.is_some();
+                let had_marks = self.has_marks();
                 self.search = None;
                 self.figure = None;
                 return had_marks;
@@ -322,6 +330,26 @@ impl Pager {
         self.current_item
     }
 
+    /// Where the view is now, for [`Pager::go_to_place`].
+    pub fn place(&self) -> PagerPlace {
+        PagerPlace {
+            anchor: self.anchor,
+            figure: self.figure,
+        }
+    }
+
+    /// Back to a place left earlier; laid out by the next relayout when there is no layout.
+    pub fn go_to_place(&mut self, place: PagerPlace) {
+        self.anchor = place.anchor;
+        self.figure = place.figure;
+        self.restore_anchor();
+    }
+
+    /// Whether `Esc` has highlights to clear (a search's or a figure's).
+    pub fn has_marks(&self) -> bool {
+        self.search.is_some() || self.figure.is_some()
+    }
+
     /// Index in the dataset's figures of the figure opened with [`Pager::open_at_figure`].
     pub fn opened_figure(&self) -> Option<usize> {
         self.figure
@@ -332,7 +360,7 @@ impl Pager {
         let width = self.regions().text.width as usize;
         let mut segments = transcript::shown_segments(ctx.data, ctx.topics);
         segments.retain(|&segment| {
-            filter::segment_has_text(&ctx.data.segments[segment], &ctx.data.figures, ctx.text)
+            filter::segment_has_text(&ctx.data.segments[segment], ctx.data, ctx.text)
         });
         let fits = |laid: &TranscriptLayout| {
             laid.width == width

@@ -65,7 +65,8 @@ impl Popup {
     pub fn contexts(&self) -> &'static [Context] {
         match self {
             Self::Topics(_) => &[Context::TopicPicker, Context::Popup, Context::Global],
-            Self::Figure(_) | Self::Help(_) => &[Context::Popup, Context::Global],
+            Self::Figure(_) => &[Context::Details, Context::Popup, Context::Global],
+            Self::Help(_) => &[Context::Popup, Context::Global],
         }
     }
 
@@ -90,6 +91,13 @@ impl Popup {
 
     /// Whether `action` would do something here; the footer leaves out hints that would not.
     pub fn offers(&self, action: Action) -> bool {
-        !matches!((self, action), (Self::Help(_), Action::Open))
+        match action {
+            // A popup is modal: the tabs behind it do not switch.
+            Action::NextTab | Action::PrevTab | Action::GoToTab(_) | Action::LastTab => false,
+            // `t` closes the picker; elsewhere the picker does not open over a popup.
+            Action::TopicPicker => matches!(self, Self::Topics(_)),
+            Action::Open => !matches!(self, Self::Help(_)),
+            _ => true,
+        }
     }
 }
