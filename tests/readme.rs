@@ -72,6 +72,7 @@ fn readme_counts_the_figures_of_each_theme() {
             script: Script::Hans,
             lang: Lang::En,
             color: false,
+            colors: pressdash::colors::ColorScheme::Default,
             mouse: false,
         },
     );

@@ -76,7 +76,7 @@ mod tests {
         let titles: Vec<String> = ["1 概览（2）", "2 技能（0）", "3 问答（1）"]
             .map(String::from)
             .into();
-        let palette = Palette::new(true);
+        let palette = Palette::new(true, crate::colors::ColorScheme::Dark);
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
         TabTitles {
             titles: &titles,
