@@ -72,7 +72,7 @@ pub fn describe() -> String {
 
 /// `base` with its segments, figures, series and charts repeated `copies` times, in order.
 ///
-/// The first copy keeps its ids; copy `n` adds `~n` to every id it defines and to every
+/// The first copy keeps its ids; copy `n` adds `-copyn` to every id it defines and to every
 /// reference to one, so each copy refers only to itself and the result stays consistent.
 /// Speakers, themes and their headline figures are shared, as they would be in a longer
 /// conference.
@@ -93,7 +93,7 @@ pub fn scaled(base: &Dataset, copies: usize) -> Dataset {
             if copy == 0 {
                 id.to_owned()
             } else {
-                format!("{id}~{copy}")
+                format!("{id}-copy{copy}")
             }
         };
         let rename_all = |ids: &[String]| ids.iter().map(|id| rename(id)).collect::<Vec<_>>();

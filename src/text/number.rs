@@ -10,7 +10,8 @@
 //!
 //! # English ([`format_en`])
 //! From a million on, values are rounded to 3 significant digits and written in millions,
-//! billions or trillions (`81.2 M`, `165 M`, `2.5 B`); below that with thousands separators
+//! billions or trillions (`81.2 M`, `165 M`, `2.5 B`); a value that rounding changed shows
+//! all three digits (`43.0 B` for 429.82亿, `1.00 B` for 999,999,999); below that with thousands separators
 //! and at most 2 decimals (`12,000`, `297`, `50.9`). Where there is room (a figure's details,
 //! the `figures` table) [`format_en_words`] writes the magnitude out: `81.2 million`.
 //!
@@ -82,7 +83,19 @@ fn format_en_with(value: f64, names: [&str; 3]) -> String {
     let rounded = significant * scale;
     let unit_value = 10u128.pow(unit_digits);
     push_grouped(&mut out, rounded / unit_value);
-    push_fraction(&mut out, rounded % unit_value, unit_value);
+    if rounded * 100 == hundredths {
+        push_fraction(&mut out, rounded % unit_value, unit_value);
+    } else {
+        // Rounded: its three significant digits are all shown, trailing zeros too, so that
+        // 42,982,000,000 reads 43.0 B and not as if it were 43 B exactly.
+        let integer_digits = digits - unit_digits;
+        push_digits(
+            &mut out,
+            rounded % unit_value,
+            unit_value,
+            3 - integer_digits,
+        );
+    }
     out.push(' ');
     out.push_str(unit);
     out
@@ -119,6 +132,18 @@ fn push_grouped(out: &mut String, n: u128) {
         }
         out.push(digit);
     }
+}
+
+/// Appends `.` and the first `count` digits of `remainder / unit` (`unit` a power of ten),
+/// trailing zeros kept; nothing when `count` is 0.
+fn push_digits(out: &mut String, remainder: u128, unit: u128, count: u32) {
+    if count == 0 {
+        return;
+    }
+    let width = unit.ilog10() as usize;
+    let digits = format!("{remainder:0width$}");
+    out.push('.');
+    out.push_str(&digits[..count as usize]);
 }
 
 /// Appends `.` and the digits of `remainder / unit` (`unit` a power of ten), without trailing
@@ -175,10 +200,13 @@ mod tests {
             (297.0, "297"),
             (50.9, "50.9"),
             (999_999.0, "999,999"),
-            (999_999.5, "1 M"),
+            (999_999.5, "1.00 M"),
             (1_000_000.0, "1 M"),
             (1_234_567.0, "1.23 M"),
-            (999_999_999.0, "1 B"),
+            (999_999_999.0, "1.00 B"),
+            (42_982_000_000.0, "43.0 B"),
+            (2_789_000_000.0, "2.79 B"),
+            (20_000_000.0, "20 M"),
             (3_000_000_000_000.0, "3 T"),
             (-81_224_000.0, "-81.2 M"),
             (0.004, "0"),
