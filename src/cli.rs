@@ -190,15 +190,14 @@ pub struct GlobalOptions {
 
     /// Columns the terminal draws East Asian Ambiguous characters in (“ ” … — · ○ ①): 2 when
     /// it is set to draw them wide (a CJK option of the terminal, CJK Windows consoles).
-    /// qa and figures only, so far.
+    /// qa and figures only, so far. Default: 1.
     #[arg(
         long,
         global = true,
         value_name = "1|2",
-        default_value_t = 1,
         value_parser = clap::value_parser!(u8).range(1..=2)
     )]
-    pub ambiguous_width: u8,
+    pub ambiguous_width: Option<u8>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -477,6 +476,11 @@ impl GlobalOptions {
             (false, Some(on)) => (on, from_file("mouse")),
             (false, None) => (false, Origin::Default),
         };
+        let (columns, columns_origin) = match (self.ambiguous_width, file.ambiguous_width) {
+            (Some(columns), _) => (columns, Origin::Option),
+            (None, Some(columns)) => (columns, from_file("ambiguous-width")),
+            (None, None) => (1, Origin::Default),
+        };
         let quoted = |name: String| format!("\"{name}\"");
         let origins = vec![
             (
@@ -492,6 +496,7 @@ impl GlobalOptions {
             ("color", quoted(name_of(&color_choice)), color_origin),
             ("colors", quoted(name_of(&colors)), colors_origin),
             ("mouse", mouse.to_string(), mouse_origin),
+            ("ambiguous-width", columns.to_string(), columns_origin),
         ];
         Settings {
             data: self.data.clone(),
@@ -502,7 +507,7 @@ impl GlobalOptions {
             mouse,
             origins,
             config: String::new(),
-            ambiguous_width: if self.ambiguous_width == 2 {
+            ambiguous_width: if columns == 2 {
                 AmbiguousWidth::Wide
             } else {
                 AmbiguousWidth::Narrow

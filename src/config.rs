@@ -24,6 +24,8 @@ pub struct FileSettings {
     pub color: Option<ColorChoice>,
     pub colors: Option<ColorScheme>,
     pub mouse: Option<bool>,
+    /// `ambiguous-width`: 1 or 2.
+    pub ambiguous_width: Option<u8>,
     /// The line each value was set on, by key.
     pub lines: Vec<(&'static str, usize)>,
 }
@@ -134,6 +136,19 @@ pub fn parse(text: &str) -> Result<FileSettings, Vec<Problem>> {
                 .ok_or_else(|| format!("must be true or false, not {}", a_value_of(value)))
                 .map(|v| settings.mouse = Some(v))
                 .map(|()| "mouse"),
+            "ambiguous-width" => value
+                .as_integer()
+                .filter(|n| n.radix() == 10)
+                .and_then(|n| n.as_str().parse::<u8>().ok())
+                .filter(|n| (1..=2).contains(n))
+                .ok_or_else(|| {
+                    let found = value
+                        .as_integer()
+                        .map_or_else(|| a_value_of(value), ToString::to_string);
+                    format!("must be 1 or 2, not {found}")
+                })
+                .map(|v| settings.ambiguous_width = Some(v))
+                .map(|()| "ambiguous-width"),
             _ => Err(format!(
                 "is not a setting; the settings are {}",
                 KEYS.map(|key| format!("`{key}`")).join(", ")
@@ -157,7 +172,14 @@ pub fn parse(text: &str) -> Result<FileSettings, Vec<Problem>> {
 }
 
 /// The keys a file may set, in the order `pressdash config` prints them.
-pub const KEYS: [&str; 5] = ["script", "lang", "color", "colors", "mouse"];
+pub const KEYS: [&str; 6] = [
+    "script",
+    "lang",
+    "color",
+    "colors",
+    "mouse",
+    "ambiguous-width",
+];
 
 /// A value named as on the command line (`"hans"`, `"high-contrast"`).
 fn choice<T: ValueEnum>(value: &DeValue) -> Result<T, String> {
@@ -270,7 +292,7 @@ pub(crate) mod tests {
                 "line 1: `lang` must be one of \"zh\", \"en\", not \"fr\"",
                 "line 3: `mouse` must be true or false, not a string",
                 "line 4: `scirpt` is not a setting; the settings are `script`, `lang`, `color`, \
-                 `colors`, `mouse`",
+                 `colors`, `mouse`, `ambiguous-width`",
                 "line 5: `script` must be one of \"hans\", \"hant\", not an integer",
             ]
         );

@@ -581,7 +581,7 @@ fn the_default_file_is_a_valid_configuration_even_beside_a_broken_one() {
     let settings = stdout(&pressdash(&["config", "--config", &file]));
     assert_eq!(
         settings.matches("configuration file, line").count(),
-        5,
+        pressdash::config::KEYS.len(),
         "every setting from the file: {settings}"
     );
 }
@@ -879,8 +879,8 @@ fn ambiguous_width_two_is_refused_where_screens_are_drawn() {
     assert_failure(
         &pressdash(&["render", "--ambiguous-width", "2"]),
         2,
-        "--ambiguous-width 2",
-        "qa and figures",
+        "ambiguous width of 2 (command line)",
+        "--ambiguous-width 1",
     );
     assert_status(&pressdash(&["qa", "--ambiguous-width", "3"]), 2);
     assert_status(&pressdash(&["render", "--ambiguous-width", "1"]), 0);
@@ -1471,4 +1471,35 @@ fn a_huge_unknown_field_is_refused_within_three_times_the_file_size() {
     let file = write(&dir, "zeros.json", &text);
     let output = pressdash_within(3 * text.len() as u64, &["validate", &file]);
     assert_failure(&output, 1, &file, "unknown field `unknown`");
+}
+
+/// The terminal's ambiguous width is a property of the terminal, so it belongs in the file:
+/// `qa` then wraps for it without the option, and the option still wins.
+#[test]
+fn the_ambiguous_width_comes_from_the_file_unless_given() {
+    let file = config_file("ambiguous_width", "ambiguous-width = 2\n");
+    let set = setting(&file, &[], &[], "ambiguous-width");
+    assert!(
+        set.contains("= 2") && set.ends_with("configuration file, line 1"),
+        "{set}"
+    );
+    let qa = |extra: &[&str]| {
+        let mut args = vec!["qa", "--item", "3", "--width", "30"];
+        args.extend_from_slice(extra);
+        let output = command(&args)
+            .env("PRESSDASH_CONFIG", &file)
+            .output()
+            .expect("run pressdash");
+        assert_status(&output, 0);
+        stdout(&output)
+    };
+    let wide = qa(&[]);
+    assert_eq!(wide, qa(&["--ambiguous-width", "2"]));
+    assert_ne!(wide, qa(&["--ambiguous-width", "1"]));
+    let bad = config_file("ambiguous_width_bad", "ambiguous-width = 3\n");
+    let output = command(&["config"])
+        .env("PRESSDASH_CONFIG", &bad)
+        .output()
+        .expect("run pressdash");
+    assert_failure(&output, 1, &bad, "`ambiguous-width` must be 1 or 2, not 3");
 }

@@ -43,7 +43,7 @@ fn default_file() -> String {
     for key in KEYS {
         let arg = command
             .get_arguments()
-            .find(|arg| arg.get_id() == key)
+            .find(|arg| arg.get_long() == Some(key))
             .expect("every setting is an option");
         let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
         let _ = write!(text, "\n# {help}.\n");

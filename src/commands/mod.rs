@@ -123,13 +123,19 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
 /// Refuses `--ambiguous-width 2` for what draws screens (the dashboard and `render`): their
 /// borders, bars and marks still take one column each, so they would not line up.
 pub fn draws_screens(settings: &Settings) -> Result<(), Failure> {
-    if settings.ambiguous_width == crate::text::AmbiguousWidth::Wide {
-        return Err(Failure::usage(
-            "--ambiguous-width 2 works with qa and figures only, so far: the dashboard's \
-             borders, bars and marks are drawn one column wide. Leave it out for the dashboard.",
-        ));
+    if settings.ambiguous_width != crate::text::AmbiguousWidth::Wide {
+        return Ok(());
     }
-    Ok(())
+    let origin = settings
+        .origins
+        .iter()
+        .find(|(key, ..)| *key == "ambiguous-width")
+        .map_or_else(String::new, |(.., origin)| format!(" ({origin})"));
+    Err(Failure::usage(format!(
+        "An ambiguous width of 2{origin} works with qa and figures only, so far: the \
+         dashboard's borders, bars and marks are drawn one column wide. Pass \
+         --ambiguous-width 1 to open the dashboard."
+    )))
 }
 
 /// The options resolved over the configuration file they name. A file named by `--config`
