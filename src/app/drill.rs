@@ -213,7 +213,7 @@ fn place_line(app: &App, f: &Figure, lang: Lang, script: Script, this: bool) -> 
         .find(|s| s.id == f.source.segment)
         .map_or("", |s| s.title.get(lang, script));
     vec![
-        (if this { "▸ " } else { "· " }.to_string(), Role::Muted),
+        (if this { "▸ " } else { "⋅ " }.to_string(), Role::Muted),
         (
             strings::figure_value_in_words(f, lang, script),
             value_role(f),
@@ -238,7 +238,7 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
         .as_ref()
         .map(|p| format!("{}  ", strings::period(p, lang, script)))
         .unwrap_or_default();
-    let marker = if this { "▸ " } else { "· " };
+    let marker = if this { "▸ " } else { "⋅ " };
     vec![
         (marker.to_string(), Role::Muted),
         (when, Role::Text),
@@ -364,7 +364,7 @@ mod tests {
             .iter()
             .find(|l| l.starts_with("主题"))
             .expect("topics");
-        assert!(topics.contains('、') && !topics.contains(" · "), "{topics}");
+        assert!(topics.contains('、') && !topics.contains(" ⋅ "), "{topics}");
     }
 
     #[test]
@@ -387,7 +387,7 @@ mod tests {
             .expect("fixture figure");
         let text = text_of(&lines(&app, latest, 60));
         assert!(text.iter().any(|l| l.contains("▸ 截至2022年6月")));
-        assert!(text.iter().any(|l| l.contains("· 截至2021年12月")));
+        assert!(text.iter().any(|l| l.contains("⋅ 截至2021年12月")));
     }
 
     #[test]

@@ -123,10 +123,10 @@ impl Key {
             KeyCode::Char(c) => c.to_string(),
             KeyCode::Tab => "Tab".to_string(),
             KeyCode::BackTab => "Shift-Tab".to_string(),
-            KeyCode::Left => "←".to_string(),
-            KeyCode::Right => "→".to_string(),
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "◂".to_string(),
+            KeyCode::Right => "▸".to_string(),
+            KeyCode::Up => "▴".to_string(),
+            KeyCode::Down => "▾".to_string(),
             KeyCode::PageDown => "PgDn".to_string(),
             KeyCode::PageUp => "PgUp".to_string(),
             KeyCode::Home => "Home".to_string(),
@@ -290,7 +290,7 @@ pub static KEY_TABLE: &[Binding] = &[
         contexts: LISTS,
         action: Action::Down,
         help: phrase("向下移动", "向下移動", "move down"),
-        hint: Some(hint("↑↓", phrase("移动", "移動", "move"))),
+        hint: Some(hint("▴▾", phrase("移动", "移動", "move"))),
     },
     Binding {
         keys: &[Key::char('k'), Key::plain(KeyCode::Up)],
@@ -697,6 +697,6 @@ mod tests {
         let rows = help_rows(Lang::En, Script::Hans);
         assert!(rows.contains(&("1–9".to_string(), "go to tab n".to_string())));
         assert!(rows.contains(&("q, Ctrl-c".to_string(), "quit".to_string())));
-        assert!(rows.contains(&("Shift-Tab, ←, h".to_string(), "previous tab".to_string())));
+        assert!(rows.contains(&("Shift-Tab, ◂, h".to_string(), "previous tab".to_string())));
     }
 }

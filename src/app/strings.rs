@@ -73,9 +73,9 @@ pub const PERIOD: Phrase = p("时间", "時間", "Period");
 pub const SOURCE: Phrase = p("原文", "原文", "Source");
 pub const SERIES: Phrase = p("历次数据", "歷次數據", "Series");
 pub const JUMP_HINT: Phrase = p(
-    "Enter/o 跳至问答原文 · Esc 关闭",
-    "Enter/o 跳至問答原文 · Esc 關閉",
-    "Enter/o: go to the Q&A · Esc: close",
+    "Enter/o 跳至问答原文 ⋅ Esc 关闭",
+    "Enter/o 跳至問答原文 ⋅ Esc 關閉",
+    "Enter/o: go to the Q&A ⋅ Esc: close",
 );
 pub const CLOSE_HINT: Phrase = p("Esc 关闭", "Esc 關閉", "Esc: close");
 
@@ -168,16 +168,16 @@ fn zh_date(date: &str) -> String {
     }
 }
 
-/// `12 项数据 · 5 个问答` for a topic row of the overview.
+/// `12 项数据 ⋅ 5 个问答` for a topic row of the overview.
 pub fn topic_counts(figures: usize, items: usize, lang: Lang, script: Script) -> String {
     match (lang, script) {
         (Lang::En, _) => format!(
-            "{figures} figure{} · {items} Q&A item{}",
+            "{figures} figure{} ⋅ {items} Q&A item{}",
             plural(figures),
             plural(items)
         ),
-        (Lang::Zh, Script::Hans) => format!("{figures} 项数据 · {items} 个问答"),
-        (Lang::Zh, Script::Hant) => format!("{figures} 項數據 · {items} 個問答"),
+        (Lang::Zh, Script::Hans) => format!("{figures} 项数据 ⋅ {items} 个问答"),
+        (Lang::Zh, Script::Hant) => format!("{figures} 項數據 ⋅ {items} 個問答"),
     }
 }
 
@@ -373,11 +373,11 @@ mod tests {
         let cases = [
             (
                 topic_counts(1, 2, Lang::En, Script::Hans),
-                "1 figure · 2 Q&A items",
+                "1 figure ⋅ 2 Q&A items",
             ),
             (
                 topic_counts(1, 2, Lang::Zh, Script::Hant),
-                "1 項數據 · 2 個問答",
+                "1 項數據 ⋅ 2 個問答",
             ),
             (
                 shown_of(12, 131, Lang::En, Script::Hans),

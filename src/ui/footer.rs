@@ -76,7 +76,7 @@ impl Widget for &StatusLine<'_> {
                     script,
                 ));
             }
-            let summary = format!(" {}", parts.join(" · "));
+            let summary = format!(" {}", parts.join(" ⋅ "));
             let hint = strings::in_brackets(strings::ESC_CLEARS.get(lang, script), lang);
             put_pieces(
                 buf,
@@ -88,7 +88,7 @@ impl Widget for &StatusLine<'_> {
             );
         } else {
             let meta = &app.data().meta;
-            let title = format!(" {} · {}", meta.title.get(lang, script), meta.event_date);
+            let title = format!(" {} ⋅ {}", meta.title.get(lang, script), meta.event_date);
             put(buf, left_area, &title, palette.status);
         }
     }

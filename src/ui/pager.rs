@@ -308,7 +308,7 @@ fn compose_entry_detail(ctx: &PagerContext, segment_index: usize) -> String {
                 |speaker| speaker.title.get(ctx.lang, ctx.script).to_owned(),
             );
         let answered: Vec<String> = question.answered_by.iter().map(|id| name(id)).collect();
-        format!("{outlet} → {}", answered.join(separator))
+        format!("{outlet} ▸ {}", answered.join(separator))
     } else {
         let mut speakers: Vec<&str> = Vec::new();
         for paragraph in &segment.paragraphs {

@@ -73,7 +73,7 @@ pub struct PagerStatus {
 }
 
 impl PagerStatus {
-    /// The status as one short text: `item 3/17 · 42% · 3/12`, in Chinese `第3/17项 · 42% · 3/12`
+    /// The status as one short text: `item 3/17 ⋅ 42% ⋅ 3/12`, in Chinese `第3/17项 ⋅ 42% ⋅ 3/12`
     /// in the shown script.
     pub fn text(&self, lang: Lang, script: Script) -> String {
         let mut parts = Vec::new();
@@ -88,7 +88,7 @@ impl PagerStatus {
                 format!("{current}/{count}")
             });
         }
-        parts.join(" · ")
+        parts.join(" ⋅ ")
     }
 }
 

@@ -242,7 +242,7 @@ fn a_search_with_no_match_says_so_and_esc_keeps_the_previous_one() {
     );
     assert_eq!(
         pager.status().text(Lang::Zh, Script::Hant),
-        format!("第1/4項 · {}% · 無匹配", pager.status().percent)
+        format!("第1/4項 ⋅ {}% ⋅ 無匹配", pager.status().percent)
     );
     search(&mut pager, "工会", &ctx);
     pager.apply(Action::StartSearch, &ctx);
