@@ -636,3 +636,44 @@ fn check_frame(app: &App, width: u16, height: u16) -> Result<(), TestCaseError> 
     }
     Ok(())
 }
+
+/// Secondary text (period, speaker, the "said twice" mark) is muted on every row but the
+/// selected one, where muted text on the selection colour would be hard to read.
+#[test]
+fn the_selected_row_keeps_its_secondary_text_readable() {
+    for scheme in [ColorScheme::Default, ColorScheme::Dark, ColorScheme::Light] {
+        let mut app = App::new(
+            dataset(),
+            Options {
+                script: Script::Hans,
+                lang: Lang::Zh,
+                color: true,
+                colors: scheme,
+                mouse: false,
+            },
+        );
+        app.resize(120, 40);
+        app.apply(Action::GoToTab(1));
+        let palette = Palette::new(true, scheme);
+        let buf = ui::render_buffer(&app, 120, 40);
+        let text = ui::buffer_text(&buf);
+        let row = text
+            .iter()
+            .position(|line| line.starts_with("▸ "))
+            .expect("a selected row") as u16;
+        let line = &text[usize::from(row)];
+        let period = line.find("2012年以来").expect("a period on the row");
+        let period_end = text::width(&line[..period]) + text::width("2012年以来");
+        for x in 0..u16::try_from(period_end).expect("narrow") {
+            let cell = &buf[(x, row)];
+            let muted = palette.muted;
+            assert!(
+                !cell.modifier.contains(Modifier::DIM) || muted.add_modifier.is_empty(),
+                "{scheme:?}: column {x} is dimmed on the selection"
+            );
+            if muted.fg.is_some() && muted.fg != palette.selected.fg {
+                assert_ne!(Some(cell.fg), muted.fg, "{scheme:?}: column {x} is muted");
+            }
+        }
+    }
+}

@@ -317,6 +317,17 @@ fn start_list_row(buf: &mut Buffer, area: Rect, selected: bool, palette: &Palett
     (style, area.x + put(buf, area, marker, style))
 }
 
+/// The style of a list row's secondary text (periods, speakers, descriptions): muted, except
+/// on the selected row, where it keeps the selection's colours: muted text on the selection
+/// colour falls below a readable contrast.
+fn secondary(row_style: Style, selected: bool, palette: &Palette) -> Style {
+    if selected {
+        row_style
+    } else {
+        row_style.patch(palette.muted)
+    }
+}
+
 /// Row `index` of `area` as a one-row rectangle (empty when outside).
 fn row(area: Rect, index: u16) -> Rect {
     if index < area.height {

@@ -8,7 +8,8 @@ use crate::app::{App, layout, strings};
 use crate::data::Figure;
 use crate::text::Align;
 use crate::ui::{
-    Look, column_width, draw_box, palette::Palette, put, put_aligned, row, start_list_row,
+    Look, column_width, draw_box, palette::Palette, put, put_aligned, row, secondary,
+    start_list_row,
 };
 
 /// The fewest columns a topic's description is shown in.
@@ -112,7 +113,7 @@ impl Widget for &Overview<'_> {
                     buf,
                     description,
                     themes[index].description.get(lang, script),
-                    style.patch(palette.muted),
+                    secondary(style, selected, palette),
                 );
             }
         }

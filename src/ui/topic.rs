@@ -9,7 +9,7 @@ use crate::data::Figure;
 use crate::text::{self, Align};
 use crate::ui::bars::{BarRow, Bars};
 use crate::ui::{
-    column_width, palette::Palette, put, put_aligned, put_pieces, row, start_list_row,
+    column_width, palette::Palette, put, put_aligned, put_pieces, row, secondary, start_list_row,
 };
 
 /// The label column's least width before the speaker, then the period, are left out.
@@ -161,6 +161,7 @@ impl Widget for &FigureTable<'_> {
             let row_area = row(area, line as u16);
             let selected = *index == list.selected;
             let (style, mut x) = start_list_row(buf, row_area, selected, palette);
+            let muted = secondary(style, selected, palette);
             let mut column = |width: u16, text: &str, style, align| {
                 if width == 0 || x >= row_area.right() {
                     return;
@@ -175,30 +176,15 @@ impl Widget for &FigureTable<'_> {
                 style,
                 Align::Left,
             );
-            column(
-                mark_width,
-                &marks[line],
-                style.patch(palette.muted),
-                Align::Left,
-            );
+            column(mark_width, &marks[line], muted, Align::Left);
             let value_style = if figure.damaged.is_some() {
                 style.patch(palette.damaged)
             } else {
                 style.patch(palette.value)
             };
             column(value_width, &values[line], value_style, Align::Right);
-            column(
-                period_width,
-                &periods[line],
-                style.patch(palette.muted),
-                Align::Left,
-            );
-            column(
-                speaker_width,
-                speakers[line],
-                style.patch(palette.muted),
-                Align::Left,
-            );
+            column(period_width, &periods[line], muted, Align::Left);
+            column(speaker_width, speakers[line], muted, Align::Left);
         }
     }
 }
