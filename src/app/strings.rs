@@ -182,12 +182,22 @@ pub fn topic_counts(figures: usize, items: usize, lang: Lang, script: Script) ->
 }
 
 /// `12/131 项数据（全部主题）` in the status line: of all figures, each counted once whatever
-/// its themes, how many pass the filter.
-pub fn shown_of(shown: usize, total: usize, lang: Lang, script: Script) -> String {
-    match (lang, script) {
-        (Lang::En, _) => format!("{shown}/{total} figures, all themes"),
-        (Lang::Zh, Script::Hans) => format!("{shown}/{total} 项数据（全部主题）"),
-        (Lang::Zh, Script::Hant) => format!("{shown}/{total} 項數據（全部主題）"),
+/// its themes, how many pass the filter; with `chosen_topics`, the count is of the topics the
+/// filter keeps and says so.
+pub fn shown_of(
+    shown: usize,
+    total: usize,
+    chosen_topics: bool,
+    lang: Lang,
+    script: Script,
+) -> String {
+    match (lang, script, chosen_topics) {
+        (Lang::En, _, false) => format!("{shown}/{total} figures, all themes"),
+        (Lang::En, _, true) => format!("{shown}/{total} figures, chosen themes"),
+        (Lang::Zh, Script::Hans, false) => format!("{shown}/{total} 项数据（全部主题）"),
+        (Lang::Zh, Script::Hans, true) => format!("{shown}/{total} 项数据（所选主题）"),
+        (Lang::Zh, Script::Hant, false) => format!("{shown}/{total} 項數據（全部主題）"),
+        (Lang::Zh, Script::Hant, true) => format!("{shown}/{total} 項數據（所選主題）"),
     }
 }
 
@@ -380,12 +390,20 @@ mod tests {
                 "1 項數據 ⋅ 2 個問答",
             ),
             (
-                shown_of(12, 131, Lang::En, Script::Hans),
+                shown_of(12, 131, false, Lang::En, Script::Hans),
                 "12/131 figures, all themes",
             ),
             (
-                shown_of(12, 131, Lang::Zh, Script::Hant),
+                shown_of(12, 131, true, Lang::En, Script::Hans),
+                "12/131 figures, chosen themes",
+            ),
+            (
+                shown_of(12, 131, false, Lang::Zh, Script::Hant),
                 "12/131 項數據（全部主題）",
+            ),
+            (
+                shown_of(12, 131, true, Lang::Zh, Script::Hans),
+                "12/131 项数据（所选主题）",
             ),
         ];
         for (made, expected) in cases {

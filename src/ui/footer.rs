@@ -41,7 +41,8 @@ impl Widget for &StatusLine<'_> {
             app.pager().status().text(lang, script)
         } else {
             let (shown, total) = app.figures_shown();
-            strings::shown_of(shown, total, lang, script)
+            let chosen = !app.filter().topics.is_empty();
+            strings::shown_of(shown, total, chosen, lang, script)
         };
         // The counts are kept whole; the title or filter on the left is cut first.
         let right_width = u16::try_from(text::width(&right) + 1)
@@ -182,7 +183,7 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
         widget.render(buf.area, &mut buf);
         let (shown, total) = app.figures_shown();
-        let counts = strings::shown_of(shown, total, Lang::Zh, Script::Hans);
+        let counts = strings::shown_of(shown, total, false, Lang::Zh, Script::Hans);
         let row = crate::ui::buffer_text(&buf).join("");
         assert!(row.trim_end().ends_with(&counts), "{row}");
         assert!(row.starts_with(" 文字：快"), "full-width colon, cut: {row}");
