@@ -261,6 +261,11 @@ pub struct FiguresArgs {
     #[arg(long, value_enum, default_value_t = FiguresFormat::Table)]
     pub format: FiguresFormat,
 
+    /// Every statement of a fact said more than once, each with its own source sentence. By
+    /// default a fact is listed once, at its first statement, as the dashboard lists it.
+    #[arg(long)]
+    pub statements: bool,
+
     /// CSV: keep text cells that start with = + - @ as they are. By default such a cell gets
     /// a leading ' so that a spreadsheet shows it instead of running it as a formula.
     #[arg(long)]

@@ -638,7 +638,7 @@ fn render_takes_the_key_names_the_readme_uses_and_types_the_rest() {
 
 #[test]
 fn figures_table_aligns_and_fits_120_columns() {
-    let output = pressdash(&["figures"]);
+    let output = pressdash(&["figures", "--statements"]);
     assert_status(&output, 0);
     let table = stdout(&output);
     let data = dataset();
@@ -722,7 +722,7 @@ fn figures_mark_damaged_values() {
 #[test]
 fn figures_csv_and_json_keep_every_figure_exactly() {
     let data = dataset();
-    let json = pressdash(&["figures", "--format", "json"]);
+    let json = pressdash(&["figures", "--statements", "--format", "json"]);
     assert_status(&json, 0);
     let records: Vec<Value> = serde_json::from_slice(&json.stdout).expect("valid JSON");
     assert_eq!(records.len(), data.figures.len());
@@ -733,7 +733,14 @@ fn figures_csv_and_json_keep_every_figure_exactly() {
         assert_eq!(record["sentence"], figure.source.sentence.hant.as_str());
     }
 
-    let csv = stdout(&pressdash(&["figures", "--format", "csv", "--lang", "en"]));
+    let csv = stdout(&pressdash(&[
+        "figures",
+        "--statements",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]));
     assert!(
         csv.starts_with("id,theme,label,value,unit,qualifier,period,speaker,sentence,damaged\r\n")
     );
@@ -750,7 +757,14 @@ fn figures_grep_matches_both_scripts_and_english() {
         &figure.label.hant,
         &figure.label.en.to_uppercase(),
     ] {
-        let output = pressdash(&["figures", "--grep", query, "--format", "json"]);
+        let output = pressdash(&[
+            "figures",
+            "--statements",
+            "--grep",
+            query,
+            "--format",
+            "json",
+        ]);
         let records: Vec<Value> = serde_json::from_slice(&output.stdout).expect("valid JSON");
         assert!(
             records
@@ -767,8 +781,8 @@ fn figures_grep_matches_both_scripts_and_english() {
 #[test]
 fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
     let data = dataset();
-    // The command lists a theme's figures as its tab and the overview count them, except that
-    // the tab lists a fact said twice once and the command gives every statement.
+    // The command lists a theme's figures as its tab and the overview count them: a fact said
+    // twice once; with --statements, every statement of the theme.
     let options = Options {
         script: Script::Hans,
         lang: Lang::En,
@@ -777,28 +791,36 @@ fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
         mouse: false,
     };
     let app = App::new(data.clone(), options);
-    for (tab, theme) in data.themes.iter().enumerate() {
-        let output = pressdash(&["figures", "--theme", &theme.id, "--format", "json"]);
+    let listed = |args: &[&str]| {
+        let output = pressdash(args);
+        assert_status(&output, 0);
         let records: Vec<Value> = serde_json::from_slice(&output.stdout).expect("valid JSON");
-        let expected = data
-            .figures
-            .iter()
-            .filter(|figure| figure.theme == theme.id || figure.tags.contains(&theme.id))
-            .count();
-        assert_eq!(records.len(), expected, "{}", theme.id);
-        let in_theme: Vec<_> = data
+        records.len()
+    };
+    for (tab, theme) in data.themes.iter().enumerate() {
+        let facts = listed(&["figures", "--theme", &theme.id, "--format", "json"]);
+        assert_eq!(facts, app.topic_counts(tab).0, "{}", theme.id);
+        let statements = data
             .figures
             .iter()
             .filter(|f| f.in_theme(&theme.id))
-            .collect();
-        let restated = in_theme
-            .iter()
-            .enumerate()
-            .filter(|(at, f)| in_theme[..*at].iter().any(|g| f.repeats.contains(&g.id)))
             .count();
-        assert_eq!(app.topic_counts(tab).0, expected - restated, "{}", theme.id);
-        assert!(expected > 0);
+        let every = [
+            "figures",
+            "--statements",
+            "--theme",
+            &theme.id,
+            "--format",
+            "json",
+        ];
+        assert_eq!(listed(&every), statements, "{}", theme.id);
+        assert!(facts > 0 && facts <= statements);
     }
+    assert_eq!(
+        listed(&["figures", "--format", "json"]),
+        app.figures_shown().1,
+        "every fact once"
+    );
 
     let unknown = pressdash(&["figures", "--theme", "no-such-theme"]);
     assert_failure(&unknown, 2, "no-such-theme", "valid theme ids");
@@ -1202,10 +1224,16 @@ fn escape_sequences_in_a_data_file_are_shown_harmlessly_or_kept_exactly() {
     let shown = [
         (&["render"][..], HOSTILE_SHOWN),
         (&["render", "--color"], HOSTILE_SHOWN),
-        (&["figures", "--format", "table"], TITLE_CHANGE_SHOWN),
-        (&["figures", "--format", "md"], &markdown_shown),
         (
-            &["figures", "--format", "md", "--lang", "en"],
+            &["figures", "--statements", "--format", "table"],
+            TITLE_CHANGE_SHOWN,
+        ),
+        (
+            &["figures", "--statements", "--format", "md"],
+            &markdown_shown,
+        ),
+        (
+            &["figures", "--statements", "--format", "md", "--lang", "en"],
             &markdown_shown,
         ),
         (&["qa", "--width", "200"], HOSTILE_SHOWN),
@@ -1222,7 +1250,7 @@ fn escape_sequences_in_a_data_file_are_shown_harmlessly_or_kept_exactly() {
         );
     }
 
-    let csv = run(&["figures", "--format", "csv"]);
+    let csv = run(&["figures", "--statements", "--format", "csv"]);
     assert!(
         csv.contains(&format!(",\"{}\",", hostile.label)),
         "the label is not a quoted field"
@@ -1236,7 +1264,7 @@ fn escape_sequences_in_a_data_file_are_shown_harmlessly_or_kept_exactly() {
     assert_eq!(record[2], hostile.label);
     assert_eq!(record[7], hostile.speaker_name);
 
-    let json = run(&["figures", "--format", "json"]);
+    let json = run(&["figures", "--statements", "--format", "json"]);
     assert_harmless("figures --format json", &json);
     let escaped =
         r#""label": "\u001b]0;pwned\u0007\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u009b31m\u202e"#;
@@ -1369,7 +1397,14 @@ fn csv_guards_cells_a_spreadsheet_would_run_unless_asked_not_to() {
     let formula = "=HYPERLINK(\"http://example.com\",\"click\")";
     let file = relabelled_dataset(&dir, formula);
     let label_of = |extra: &[&str]| {
-        let mut args = vec!["--data", file.as_str(), "figures", "--format", "csv"];
+        let mut args = vec![
+            "--data",
+            file.as_str(),
+            "figures",
+            "--statements",
+            "--format",
+            "csv",
+        ];
         args.extend_from_slice(extra);
         let output = pressdash(&args);
         assert_status(&output, 0);

@@ -1,9 +1,9 @@
 //! The filter every tab applies: a set of topics and a free text.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
-use crate::data::{Dataset, Figure, Segment, Speaker};
+use crate::data::{Dataset, Figure, FigureIds, Segment, Speaker};
 
 /// What the user narrowed the dashboard to. Empty parts do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -161,6 +161,25 @@ impl SearchIndex {
     }
 }
 
+/// The figures `kept` keeps, in dataset order, each fact once: a figure that restates a fact
+/// an earlier kept figure states (its repeats name that figure) is left out, so a fact said
+/// several times is listed at its first statement. The dashboard's lists and counts and
+/// `pressdash figures` all list figures this way.
+pub fn first_statements<'a>(
+    data: &'a Dataset,
+    ids: &'a FigureIds,
+    kept: impl Fn(usize) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    (0..data.figures.len()).filter(move |&figure| {
+        kept(figure)
+            && !data.figures[figure]
+                .repeats
+                .iter()
+                .filter_map(|id| ids.get(id))
+                .any(|earlier| earlier < figure && kept(earlier))
+    })
+}
+
 /// What a filter lets through, worked out once when the filter changes and kept beside it,
 /// so that drawing a frame or moving in a list matches nothing again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -225,42 +244,17 @@ impl Passing {
                     })
             })
             .collect();
-        let index_of: HashMap<&str, usize> = data
-            .figures
-            .iter()
-            .enumerate()
-            .map(|(index, figure)| (figure.id.as_str(), index))
-            .collect();
-        // Whether `figure` restates a fact that an earlier figure kept by `kept` states.
-        let restated = |figure: usize, kept: &dyn Fn(usize) -> bool| {
-            data.figures[figure]
-                .repeats
-                .iter()
-                .filter_map(|id| index_of.get(id.as_str()))
-                .any(|&earlier| earlier < figure && kept(earlier))
-        };
+        let ids = FigureIds::new(data);
         let listed =
             |theme: &str, figure: usize| figures[figure] && data.figures[figure].in_theme(theme);
         let topic_figures = data
             .themes
             .iter()
-            .map(|theme| {
-                (0..data.figures.len())
-                    .filter(|&figure| {
-                        listed(&theme.id, figure)
-                            && !restated(figure, &|earlier| listed(&theme.id, earlier))
-                    })
-                    .collect()
-            })
+            .map(|theme| first_statements(data, &ids, |figure| listed(&theme.id, figure)).collect())
             .collect();
-        let facts = |kept: &dyn Fn(usize) -> bool| {
-            (0..data.figures.len())
-                .filter(|&figure| kept(figure) && !restated(figure, kept))
-                .count()
-        };
         Self {
-            fact_count: facts(&|figure| figures[figure]),
-            fact_total: facts(&|_| true),
+            fact_count: first_statements(data, &ids, |figure| figures[figure]).count(),
+            fact_total: first_statements(data, &ids, |_| true).count(),
             figures,
             topic_figures,
             items,

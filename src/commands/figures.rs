@@ -13,11 +13,11 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
-use crate::app::filter::Filter;
+use crate::app::filter::{Filter, first_statements};
 use crate::app::strings::{self, Phrase};
 use crate::cli::{FiguresArgs, FiguresFormat, Settings};
 use crate::commands::{Failure, load_dataset, stdout_terminal_width, write_stdout};
-use crate::data::{Dataset, Figure, Lang, Qualifier, Script};
+use crate::data::{Dataset, Figure, FigureIds, Lang, Qualifier, Script};
 use crate::text::{self, Align};
 
 /// The table's width when stdout is not a terminal.
@@ -92,11 +92,25 @@ struct Record<'a> {
 pub fn run(args: &FiguresArgs, settings: &Settings) -> Result<(), Failure> {
     let dataset = load_dataset(settings.data.as_ref())?;
     let filter = build_filter(&dataset, args)?;
-    let records: Vec<Record> = dataset
-        .figures
-        .iter()
-        .filter(|figure| filter.matches_figure(figure, &dataset.speakers))
-        .map(|figure| record(&dataset, figure, settings.lang, settings.script))
+    let passes = |figure: usize| filter.matches_figure(&dataset.figures[figure], &dataset.speakers);
+    let ids = FigureIds::new(&dataset);
+    // As the dashboard lists them: a fact said several times once, unless every statement
+    // is asked for.
+    let listed: Vec<usize> = if args.statements {
+        (0..dataset.figures.len()).filter(|&f| passes(f)).collect()
+    } else {
+        first_statements(&dataset, &ids, passes).collect()
+    };
+    let records: Vec<Record> = listed
+        .into_iter()
+        .map(|figure| {
+            record(
+                &dataset,
+                &dataset.figures[figure],
+                settings.lang,
+                settings.script,
+            )
+        })
         .collect();
     let (lang, script) = (settings.lang, settings.script);
     match args.format {
