@@ -198,9 +198,15 @@ pub struct Passing {
 }
 
 impl Passing {
-    /// What `filter` lets through in `data`. A text filter searches `index`, which is made
-    /// here when it is first needed; a filter of topics alone does without.
-    pub fn new(data: &Dataset, filter: &Filter, index: &mut Option<SearchIndex>) -> Self {
+    /// What `filter` lets through in `data`, whose figures `ids` finds by id. A text filter
+    /// searches `index`, which is made here when it is first needed; a filter of topics alone
+    /// does without.
+    pub fn new(
+        data: &Dataset,
+        ids: &FigureIds,
+        filter: &Filter,
+        index: &mut Option<SearchIndex>,
+    ) -> Self {
         let needle = needle(&filter.text);
         let index = if needle.is_empty() {
             None
@@ -244,17 +250,16 @@ impl Passing {
                     })
             })
             .collect();
-        let ids = FigureIds::new(data);
         let listed =
             |theme: &str, figure: usize| figures[figure] && data.figures[figure].in_theme(theme);
         let topic_figures = data
             .themes
             .iter()
-            .map(|theme| first_statements(data, &ids, |figure| listed(&theme.id, figure)).collect())
+            .map(|theme| first_statements(data, ids, |figure| listed(&theme.id, figure)).collect())
             .collect();
         Self {
-            fact_count: first_statements(data, &ids, |figure| figures[figure]).count(),
-            fact_total: first_statements(data, &ids, |_| true).count(),
+            fact_count: first_statements(data, ids, |figure| figures[figure]).count(),
+            fact_total: first_statements(data, ids, |_| true).count(),
             figures,
             topic_figures,
             items,
@@ -496,7 +501,7 @@ mod tests {
 
     /// What [`Passing`] keeps must be what matching each figure and item on its own gives.
     fn assert_passing_agrees(data: &Dataset, filter: &Filter, index: &mut Option<SearchIndex>) {
-        let passing = Passing::new(data, filter, index);
+        let passing = Passing::new(data, &FigureIds::new(data), filter, index);
         let figures: Vec<bool> = data
             .figures
             .iter()

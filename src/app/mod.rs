@@ -114,7 +114,7 @@ impl App {
         let figure_ids = FigureIds::new(&dataset);
         // No filter yet: everything passes, and nothing is lowercased.
         let mut search_index = None;
-        let passing = Passing::new(&dataset, &Filter::default(), &mut search_index);
+        let passing = Passing::new(&dataset, &figure_ids, &Filter::default(), &mut search_index);
         Self {
             data: dataset,
             figure_ids,
@@ -575,7 +575,12 @@ impl App {
                     .copied()
             })
             .collect();
-        self.passing = Passing::new(&self.data, &filter, &mut self.search_index);
+        self.passing = Passing::new(
+            &self.data,
+            &self.figure_ids,
+            &filter,
+            &mut self.search_index,
+        );
         self.filter = filter;
         for (topic, figure) in selected.into_iter().enumerate() {
             let figures = self.passing.topic_figures(topic);
