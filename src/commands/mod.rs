@@ -81,11 +81,21 @@ impl Failure {
     /// Prints the message on stderr, with control characters from file names or data made
     /// harmless (the message's own line breaks kept), and gives the exit status.
     pub fn report(&self) -> ExitCode {
-        let lines: Vec<Cow<str>> = self.message.split('\n').map(sanitize).collect();
         // Nothing sensible is left to do if stderr itself is gone.
-        let _ = writeln!(io::stderr().lock(), "pressdash: {}", lines.join("\n"));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "pressdash: {}",
+            sanitize_lines(&self.message)
+        );
         self.exit_code()
     }
+}
+
+/// A message of ours, which may quote user input, made harmless line by line: its own line
+/// breaks are kept, every other control character is shown as a symbol.
+fn sanitize_lines(message: &str) -> String {
+    let lines: Vec<Cow<str>> = message.split('\n').map(sanitize).collect();
+    lines.join("\n")
 }
 
 impl fmt::Display for Failure {
@@ -271,13 +281,19 @@ fn stdout_was_closed() -> bool {
 pub fn report_command_line(error: &clap::Error) -> ExitCode {
     let rendered = error.render();
     if error.use_stderr() {
-        let plain = rendered.to_string();
-        let lines: Vec<Cow<str>> = plain.split('\n').map(sanitize).collect();
-        let _ = write!(io::stderr().lock(), "{}", lines.join("\n"));
+        let _ = write!(
+            io::stderr().lock(),
+            "{}",
+            sanitize_lines(&rendered.to_string())
+        );
         return ExitCode::from(2);
     }
-    let styled = io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    // Help is styled as any output is: on a terminal, unless NO_COLOR or TERM=dumb.
+    let styled = crate::cli::resolve_color(
+        crate::cli::ColorChoice::Auto,
+        |name| std::env::var_os(name),
+        io::stdout().is_terminal(),
+    );
     let text = if error.kind() == ErrorKind::DisplayVersion {
         match load::load_embedded() {
             Ok(dataset) => version_text(&dataset),
