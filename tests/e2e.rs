@@ -199,9 +199,21 @@ impl Session {
         if let Some(status) = status {
             return status.exit_code();
         }
+        let process = self
+            .child
+            .process_id()
+            .map_or_else(|| "gone".to_owned(), threads_of);
+        let line = self.line_settings();
+        let tail = self.with_output(|output| {
+            let start = output.bytes.len().saturating_sub(600);
+            String::from_utf8_lossy(&output.bytes[start..])
+                .escape_debug()
+                .to_string()
+        });
         let _ = self.child.kill();
         panic!(
-            "pressdash did not exit; the screen shows:\n{}",
+            "pressdash did not exit; its process: {process}; the line: {line}; its last output: \
+             {tail}; the screen shows:\n{}",
             self.screen_text()
         );
     }
@@ -562,6 +574,28 @@ fn pid_of(session: &Session) -> nix::unistd::Pid {
     nix::unistd::Pid::from_raw(i32::try_from(pid).expect("a pid fits"))
 }
 
+/// The state, wait channel and system call of each of a process's threads, for a failure
+/// message.
+fn threads_of(pid: u32) -> String {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return "gone".to_owned();
+    };
+    tasks
+        .flatten()
+        .map(|task| {
+            let read =
+                |name: &str| std::fs::read_to_string(task.path().join(name)).unwrap_or_default();
+            format!(
+                "[{} wchan={} syscall={}]",
+                read("stat").trim(),
+                read("wchan"),
+                read("syscall").trim()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The dashboard's process under its job-control shell, found by its parent.
 fn dashboard_under(shell: &Session) -> nix::unistd::Pid {
     let shell = pid_of(shell);
@@ -602,8 +636,10 @@ fn assert_suspends_and_resumes(stop: impl FnOnce(&mut Session)) {
     let ended = poll(|| session.screen_text().contains("ended with 0"));
     assert!(
         ended,
-        "the dashboard did not end with 0 after q; its process: {:?}; the screen shows:\n{}",
-        std::fs::read_to_string(format!("/proc/{dashboard}/stat")),
+        "the dashboard did not end with 0 after q; its threads: {}; the line: {}; the screen \
+         shows:\n{}",
+        threads_of(dashboard.as_raw().unsigned_abs()),
+        session.line_settings(),
         session.screen_text()
     );
     assert_restored(&session);
@@ -725,6 +761,23 @@ fn a_huge_reported_size_is_capped() {
     // A frame of 65535x65535 cells would take hundreds of gigabytes and abort with the
     // terminal left raw; a capped one is drawn, and the keys still act.
     session.press("2q");
+    assert_eq!(session.exit_code(), 0);
+    assert_restored(&session);
+}
+
+/// Keys typed while the window is being resized all act. A resize and a key that arrive
+/// together must both be read: one must not hide the other until the next key comes.
+#[test]
+fn keys_typed_during_resizes_all_act() {
+    let mut session = start_dashboard(&[], &[]);
+    for round in 0..60 {
+        let cols = if round % 2 == 0 { 99 } else { 100 };
+        let tab = if round % 2 == 0 { "2" } else { "3" };
+        session.master.resize(size(cols, 30)).expect("resize");
+        session.press(tab);
+        session.wait_for_text(&format!("{tab}/10"));
+    }
+    session.press("q");
     assert_eq!(session.exit_code(), 0);
     assert_restored(&session);
 }
