@@ -1508,6 +1508,28 @@ fn a_huge_unknown_field_is_refused_within_three_times_the_file_size() {
     assert_failure(&output, 1, &file, "unknown field `unknown`");
 }
 
+/// A file as large as the limit allows whose first figure carries millions of one-letter
+/// tags: each would cost far more memory than its four bytes of file, so the file is refused
+/// for what its values would take before any of them is kept, within three times its size.
+#[test]
+fn millions_of_tiny_values_are_refused_within_three_times_the_file_size() {
+    let dir = scratch("tiny_values");
+    let max = usize::try_from(pressdash::data::load::MAX_BYTES).expect("fits");
+    let (head, tail) = EMBEDDED_JSON
+        .split_once("\"tags\": [")
+        .expect("figures have tags");
+    let tags = (max - EMBEDDED_JSON.len() - 16) / 4;
+    let mut text = String::with_capacity(max);
+    text.push_str(head);
+    text.push_str("\"tags\": [\"a\"");
+    text.push_str(&",\"a\"".repeat(tags - 1));
+    text.push_str(tail);
+    assert!(text.len() as u64 <= pressdash::data::load::MAX_BYTES);
+    let file = write(&dir, "tiny.json", &text);
+    let output = pressdash_within(3 * text.len() as u64, &["validate", &file]);
+    assert_failure(&output, 1, &file, "would take about");
+}
+
 /// The terminal's ambiguous width is a property of the terminal, so it belongs in the file:
 /// `qa` then wraps for it without the option, and the option still wins.
 #[test]

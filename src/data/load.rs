@@ -19,6 +19,15 @@ use super::model::{Dataset, SCHEMA_VERSION};
 /// so anything this big is not a dataset, and refusing it early keeps memory use bounded.
 pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
+/// A file is refused unread when holding its values would take more than this many times
+/// its size (see [`Footprint`]); with the file itself read into memory, a load then stays
+/// within three times the file. The datasets of real conferences, whose values are long
+/// texts, take about as much memory as their file.
+const FOOTPRINT_PER_FILE_BYTE: usize = 2;
+
+/// Small files are never refused for their footprint: it is small anyway.
+const MIN_FOOTPRINT_ALLOWED: usize = 8 * 1024 * 1024;
+
 /// How the embedded dataset is named in messages.
 pub const EMBEDDED_ORIGIN: &str = "the embedded dataset";
 
@@ -83,6 +92,12 @@ pub enum LoadErrorReason {
     },
     NewerVersion {
         found: u64,
+    },
+    /// Values that would take far more memory than the file (see [`Footprint`]).
+    TooManyValues {
+        values: usize,
+        footprint: usize,
+        bytes: usize,
     },
     /// Valid JSON of the wrong shape at `path` (`figures[3].value`, or `.` for the top level).
     Shape {
@@ -161,6 +176,20 @@ impl fmt::Display for LoadError {
                     MAX_BYTES / (1024 * 1024)
                 )
             }
+            R::TooManyValues {
+                values,
+                footprint,
+                bytes,
+            } => write!(
+                f,
+                "its {values} JSON values would take about {} MB of memory, more than \
+                 {FOOTPRINT_PER_FILE_BYTE} times the file's {} MB, so it is refused unread. A \
+                 dataset's values are texts and numbers that take about as much memory as \
+                 their file; this many short values look like a file made by mistake. Check \
+                 how it was made.",
+                footprint / 1_000_000,
+                bytes / 1_000_000
+            ),
             R::NotUtf8 { byte_offset, line } => write!(
                 f,
                 "it is not valid UTF-8 text: the bytes at byte offset {byte_offset} (line \
@@ -256,15 +285,22 @@ pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
 
 /// Loads a dataset from JSON text; `origin` names it in messages (a file name, say).
 pub fn load_str(json: &str, origin: &str) -> Result<Dataset, LoadError> {
-    parse(json).map_err(|reason| LoadError {
-        origin: origin.to_owned(),
-        reason,
-    })
+    check_footprint(json)
+        .and_then(|()| parse(json))
+        .map_err(|reason| LoadError {
+            origin: origin.to_owned(),
+            reason,
+        })
 }
 
-/// Loads the dataset built into the binary ([`crate::data::EMBEDDED_JSON`]).
+/// Loads the dataset built into the binary ([`crate::data::EMBEDDED_JSON`]). Its count of
+/// values is not checked: it is ours, and a test keeps it within the limit, so the start-up
+/// does not pay for a pass over it.
 pub fn load_embedded() -> Result<Dataset, LoadError> {
-    load_str(super::EMBEDDED_JSON, EMBEDDED_ORIGIN)
+    parse(super::EMBEDDED_JSON).map_err(|reason| LoadError {
+        origin: EMBEDDED_ORIGIN.to_owned(),
+        reason,
+    })
 }
 
 /// Reads the whole file, refusing anything that is not a regular file of at most
@@ -354,6 +390,26 @@ fn explain_failure(json: &str) -> Result<Dataset, LoadErrorReason> {
     })
 }
 
+/// Refuses a file whose values would take far more memory than the file itself, before
+/// anything of it is kept. A file that is not even JSON passes, to be explained by the parse
+/// that follows.
+fn check_footprint(json: &str) -> Result<(), LoadErrorReason> {
+    if json.len() as u64 > MAX_BYTES {
+        // Refused for its size by the parse, unread.
+        return Ok(());
+    }
+    let allowed = (json.len() * FOOTPRINT_PER_FILE_BYTE).max(MIN_FOOTPRINT_ALLOWED);
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    match Footprint::deserialize(&mut deserializer) {
+        Ok(footprint) if footprint.bytes > allowed => Err(LoadErrorReason::TooManyValues {
+            values: footprint.values,
+            footprint: footprint.bytes,
+            bytes: json.len(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 fn is_json_whitespace(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
 }
@@ -408,14 +464,14 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
             if key == "schema_version" {
                 version = Some(fields.next_value()?);
             } else {
-                fields.next_value::<Skipped>()?;
+                fields.next_value::<Footprint>()?;
             }
         }
         Ok(TopLevel::Object { version })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Self::Value, A::Error> {
-        while items.next_element::<Skipped>()?.is_some() {}
+        while items.next_element::<Footprint>()?.is_some() {}
         Ok(TopLevel::Other("an array"))
     }
 
@@ -444,58 +500,109 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     }
 }
 
-/// Any JSON value, read and dropped. Unlike serde's `IgnoredAny`, which `serde_json` skips
-/// without counting depth, nested arrays and objects go through the parser's recursion limit,
-/// so a file nested too deep is reported as such rather than by where it ends.
-struct Skipped;
+/// What a JSON value (itself, its elements, its fields' values) would take in memory once
+/// parsed, estimated without keeping any of it: a string its `String` and the heap block
+/// holding its text, anything else a word. Field names are not counted, since a dataset keeps
+/// them in its types. Unlike serde's `IgnoredAny`, which `serde_json` skips without counting
+/// depth, nested arrays and objects go through the parser's recursion limit, so a file nested
+/// too deep is reported as such rather than by where it ends.
+#[derive(Debug, Clone, Copy, Default)]
+struct Footprint {
+    values: usize,
+    bytes: usize,
+}
 
-impl<'de> Deserialize<'de> for Skipped {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(SkippedVisitor)
+impl Footprint {
+    const WORD: usize = size_of::<usize>();
+
+    fn scalar() -> Self {
+        Self {
+            values: 1,
+            bytes: Self::WORD,
+        }
+    }
+
+    /// A `String` of `len` bytes: its three words, and the block the allocator gives its text
+    /// (a header word, rounded up to 16 bytes, at least 32).
+    fn string(len: usize) -> Self {
+        let heap = if len == 0 {
+            0
+        } else {
+            (len + Self::WORD).next_multiple_of(16).max(32)
+        };
+        Self {
+            values: 1,
+            bytes: size_of::<String>() + heap,
+        }
+    }
+
+    /// An array or object: a `Vec`'s three words, and what its elements take.
+    fn container() -> Self {
+        Self {
+            values: 1,
+            bytes: size_of::<Vec<u8>>(),
+        }
+    }
+
+    fn add(&mut self, inner: Self) {
+        self.values += inner.values;
+        self.bytes += inner.bytes;
     }
 }
 
-struct SkippedVisitor;
+impl<'de> Deserialize<'de> for Footprint {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FootprintVisitor)
+    }
+}
 
-impl<'de> Visitor<'de> for SkippedVisitor {
-    type Value = Skipped;
+struct FootprintVisitor;
+
+impl<'de> Visitor<'de> for FootprintVisitor {
+    type Value = Footprint;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<Skipped, A::Error> {
-        while fields.next_entry::<IgnoredAny, Skipped>()?.is_some() {}
-        Ok(Skipped)
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<Footprint, A::Error> {
+        let mut footprint = Footprint::container();
+        while let Some((IgnoredAny, inner)) = fields.next_entry()? {
+            footprint.add(inner);
+        }
+        Ok(footprint)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Skipped, A::Error> {
-        while items.next_element::<Skipped>()?.is_some() {}
-        Ok(Skipped)
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Footprint, A::Error> {
+        let mut footprint = Footprint::container();
+        while let Some(inner) = items.next_element()? {
+            footprint.add(inner);
+        }
+        Ok(footprint)
     }
 
-    fn visit_unit<E>(self) -> Result<Skipped, E> {
-        Ok(Skipped)
+    fn visit_unit<E>(self) -> Result<Footprint, E> {
+        Ok(Footprint::scalar())
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Skipped, E> {
-        Ok(Skipped)
+    fn visit_bool<E>(self, _: bool) -> Result<Footprint, E> {
+        Ok(Footprint::scalar())
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Skipped, E> {
-        Ok(Skipped)
+    fn visit_i64<E>(self, _: i64) -> Result<Footprint, E> {
+        Ok(Footprint::scalar())
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Skipped, E> {
-        Ok(Skipped)
+    fn visit_u64<E>(self, _: u64) -> Result<Footprint, E> {
+        Ok(Footprint::scalar())
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Skipped, E> {
-        Ok(Skipped)
+    fn visit_f64<E>(self, _: f64) -> Result<Footprint, E> {
+        Ok(Footprint::scalar())
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<Skipped, E> {
-        Ok(Skipped)
+    fn visit_str<E>(self, text: &str) -> Result<Footprint, E> {
+        Ok(Footprint::string(text.len()))
     }
 }
 
@@ -737,6 +844,53 @@ mod tests {
             matches!(err.reason(), LoadErrorReason::TooDeep { .. }),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn a_file_whose_values_would_take_far_more_memory_than_it_is_refused_unread() {
+        let tags = |count: usize| {
+            let tags = vec!["\"a\""; count].join(",");
+            format!("{{\"schema_version\": 1, \"unknown\": [{tags}]}}")
+        };
+        // Four bytes of file for 24 + 32 of memory: refused once past the floor that small
+        // files always get.
+        let per_tag = Footprint::string(1).bytes;
+        let count = MIN_FOOTPRINT_ALLOWED / per_tag + 10;
+        let err = error_of(&tags(count));
+        assert!(
+            matches!(
+                err.reason(),
+                LoadErrorReason::TooManyValues { values, .. } if *values == count + 3
+            ),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("would take about"), "{err}");
+        // Below the floor the file is read, and refused for what it is.
+        let err = error_of(&tags(MIN_FOOTPRINT_ALLOWED / per_tag - 10));
+        assert!(
+            matches!(err.reason(), LoadErrorReason::Shape { .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn real_datasets_take_about_as_much_memory_as_their_file() {
+        let embedded = crate::data::EMBEDDED_JSON;
+        let mut deserializer = serde_json::Deserializer::from_str(embedded);
+        let footprint = Footprint::deserialize(&mut deserializer).expect("valid JSON");
+        assert!(
+            footprint.bytes < embedded.len() * FOOTPRINT_PER_FILE_BYTE * 2 / 3,
+            "{footprint:?} for {} bytes",
+            embedded.len()
+        );
+    }
+
+    #[test]
+    fn a_string_takes_its_header_and_an_allocator_block() {
+        assert_eq!(Footprint::string(0).bytes, 24);
+        assert_eq!(Footprint::string(1).bytes, 24 + 32);
+        assert_eq!(Footprint::string(24).bytes, 24 + 32);
+        assert_eq!(Footprint::string(25).bytes, 24 + 48);
     }
 
     #[test]
