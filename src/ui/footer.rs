@@ -37,6 +37,11 @@ impl Widget for &StatusLine<'_> {
             }
             return;
         }
+        if let Some(report) = app.last_report() {
+            let text = format!(" {}", strings::report(report, lang, script));
+            put(buf, area, &text, palette.status.patch(palette.notice));
+            return;
+        }
         let right = if app.tab() == Tab::Qa {
             app.pager().status().text(lang, script)
         } else {
