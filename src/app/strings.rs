@@ -87,18 +87,22 @@ pub const ORDER_BY_LABEL: Phrase = p("按名称", "按名稱", "by label");
 /// What the status line says after the terminal (or `render`) acted on a copy or an export.
 pub fn report(report: &Report, lang: Lang, script: Script) -> String {
     match (report, lang, script) {
-        (Report::Copied, Lang::En, _) => "Copied the citation (OSC 52). Not there? In tmux: \
-            set -g set-clipboard on; or print it with pressdash figures"
-            .to_owned(),
-        (Report::Copied, Lang::Zh, Script::Hans) => "已复制引文（OSC 52）。没有收到？tmux 需 \
-            set -g set-clipboard on；也可用 pressdash figures 打印。"
-            .to_owned(),
-        (Report::Copied, Lang::Zh, Script::Hant) => "已複製引文（OSC 52）。沒有收到？tmux 需 \
-            set -g set-clipboard on；也可用 pressdash figures 列印。"
-            .to_owned(),
-        (Report::CopyNotSent, Lang::En, _) => "The citation was not copied: there is no \
-            terminal to send it to. Print it with pressdash figures"
-            .to_owned(),
+        (Report::Copied, Lang::En, _) => {
+            "Copied (OSC 52). Missing? tmux: set -g set-clipboard on; or pressdash figures"
+                .to_owned()
+        }
+        (Report::Copied, Lang::Zh, Script::Hans) => {
+            "已复制（OSC 52）。没收到？tmux：set -g set-clipboard on；或用 pressdash figures"
+                .to_owned()
+        }
+        (Report::Copied, Lang::Zh, Script::Hant) => {
+            "已複製（OSC 52）。沒收到？tmux：set -g set-clipboard on；或用 pressdash figures"
+                .to_owned()
+        }
+        (Report::CopyNotSent, Lang::En, _) => {
+            "Not copied: no terminal to send the citation to; print with pressdash figures"
+                .to_owned()
+        }
         (Report::CopyNotSent, Lang::Zh, Script::Hans) => {
             "引文未复制：没有可发送的终端。可用 pressdash figures 打印。".to_owned()
         }
@@ -454,6 +458,46 @@ mod tests {
         share.value = Some(50.9);
         share.qualifier = Qualifier::Exact;
         assert_eq!(figure_value(&share, Lang::En, Script::Hans), "50.9%");
+    }
+
+    #[test]
+    fn reports_fit_an_80_column_status_line_in_every_language() {
+        let reports = [
+            Report::Copied,
+            Report::CopyNotSent,
+            Report::NothingToCopy,
+            Report::NothingToExport,
+            Report::Exported {
+                count: 118,
+                path: "./pressdash-figures-all.csv".into(),
+            },
+        ];
+        for report in &reports {
+            for (lang, script) in [
+                (Lang::Zh, Script::Hans),
+                (Lang::Zh, Script::Hant),
+                (Lang::En, Script::Hans),
+            ] {
+                let text = super::report(report, lang, script);
+                // The status line starts with a space.
+                assert!(crate::text::width(&text) < 80, "{text}");
+                if lang == Lang::Zh {
+                    assert!(
+                        !text.contains([',', ':', ';', '?']),
+                        "full-width marks: {text}"
+                    );
+                }
+            }
+        }
+        let exported = &reports[4];
+        assert_eq!(
+            super::report(exported, Lang::En, Script::Hans),
+            "Exported 118 figures to ./pressdash-figures-all.csv"
+        );
+        assert_eq!(
+            super::report(exported, Lang::Zh, Script::Hant),
+            "已匯出 118 項數據到 ./pressdash-figures-all.csv。"
+        );
     }
 
     #[test]
