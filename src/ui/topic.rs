@@ -289,3 +289,81 @@ impl Widget for &ChartPanel<'_> {
 fn empty_notice(buf: &mut Buffer, area: Rect, message: &str, palette: &Palette) {
     put(buf, row(area, 0), message, palette.muted);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::action::Action;
+    use crate::data::{Lang, Script};
+    use crate::ui::buffer_text;
+
+    fn topic_of(app: &App, id: &str) -> usize {
+        app.data()
+            .themes
+            .iter()
+            .position(|t| t.id == id)
+            .expect("fixture theme")
+    }
+
+    fn drawn(app: &App, topic: usize, area: Rect, palette: &Palette) -> Buffer {
+        let mut buf = Buffer::empty(area);
+        TopicTab {
+            app,
+            topic,
+            palette,
+        }
+        .render(area, &mut buf);
+        buf
+    }
+
+    #[test]
+    fn the_list_title_names_the_order_in_force() {
+        let mut app = crate::app::fixture::app(Script::Hans, Lang::Zh);
+        let rights = topic_of(&app, "rights");
+        app.apply(Action::GoToTab(rights + 1));
+        let palette = Palette::plain();
+        let area = Rect::new(0, 0, 60, 12);
+        let titles = |app: &App| buffer_text(&drawn(app, rights, area, &palette))[1].clone();
+        assert!(
+            titles(&app).starts_with("数据  1/5 ⋅ 按发言顺序"),
+            "{}",
+            titles(&app)
+        );
+        app.apply(Action::CycleOrder);
+        assert!(
+            titles(&app).starts_with("数据  1/5 ⋅ 按数值"),
+            "{}",
+            titles(&app)
+        );
+        app.apply(Action::ToggleLang);
+        app.apply(Action::CycleOrder);
+        // The selection followed its figure to the end of the list.
+        assert!(
+            titles(&app).starts_with("Figures  5/5 ⋅ by label"),
+            "{}",
+            titles(&app)
+        );
+    }
+
+    #[test]
+    fn a_chart_with_a_damaged_figure_has_a_legend_and_one_scale() {
+        let mut app = crate::app::fixture::app(Script::Hant, Lang::Zh);
+        let rights = topic_of(&app, "rights");
+        app.apply(Action::GoToTab(rights + 1));
+        let palette = Palette::plain();
+        // Wide enough for the chart beside the list.
+        app.resize(120, 24);
+        let lines = buffer_text(&drawn(&app, rights, Rect::new(0, 0, 120, 10), &palette));
+        let legend = lines
+            .iter()
+            .find(|l| l.contains("?░ 原文損壞"))
+            .expect("a legend");
+        let damaged = lines
+            .iter()
+            .find(|l| l.contains("?650個") && l.contains("?░░"))
+            .unwrap_or_else(|| panic!("a hatched bar: {lines:#?}"));
+        assert_ne!(legend, damaged);
+        // 2,809,000 个 is the largest: written in 萬, as the damaged one keeps what survives.
+        assert!(lines.iter().any(|l| l.ends_with("280.9萬個")), "{lines:#?}");
+    }
+}
