@@ -220,6 +220,14 @@ mod keys {
         alternate(bencher, app, [KeyCode::Char('j'), KeyCode::Char('k')]);
     }
 
+    /// `r` in a theme's figure list: the next order (as said, by value, by label), every
+    /// theme's list arranged again, and the redraw.
+    #[divan::bench(args = Size::BOTH)]
+    fn topic_order(bencher: Bencher, size: Size) {
+        let app = open(Screen::Topic(0), size, WIDTH, HEIGHT);
+        alternate(bencher, app, [KeyCode::Char('r'), KeyCode::Char('r')]);
+    }
+
     /// One keystroke in the overview's `/` filter, which filters every tab as it is typed:
     /// `工` typed after `農民`, then erased.
     #[divan::bench(args = Size::BOTH, sample_count = 50)]

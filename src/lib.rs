@@ -6,6 +6,8 @@
 //! - [`app`]: state and actions, pure and testable without a terminal;
 //! - [`ui`]: draws the state onto a ratatui buffer, never changes it;
 //! - [`terminal`]: the interactive loop on a real terminal, drawing through [`repaint`];
+//! - [`effects`]: performs what the app asks of the world (a copy, an export), for the
+//!   terminal and `render`;
 //! - [`commands`]: the non-interactive commands, built on the same code.
 
 pub mod app;
@@ -14,6 +16,7 @@ pub mod colors;
 pub mod commands;
 pub mod config;
 pub mod data;
+pub mod effects;
 #[cfg(test)]
 mod proptest_config;
 pub mod repaint;

@@ -21,6 +21,9 @@
 //! Drawing, restoring and suspending all hold [`SCREEN`], so a signal arriving mid-frame waits
 //! for the frame to finish, and the screen is never drawn on while restored.
 //!
+//! What the app asks of the terminal (a citation copied through OSC 52, an export written to
+//! a file) is performed after each event by [`crate::effects`], and its report handed back.
+//!
 //! Bracketed paste is on while the dashboard runs, so a paste (and the text some input methods
 //! send at once) arrives as one [`Event::Paste`] for the open prompt instead of as keys that
 //! would each act; it is switched off with the other modes.
@@ -31,6 +34,7 @@
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
 use std::process;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -61,6 +65,7 @@ use crate::app::App;
 use crate::cli::{MAX_RENDER_SIDE, Settings};
 use crate::commands::Failure;
 use crate::data::Dataset;
+use crate::effects;
 use crate::repaint::Repaint;
 use crate::ui;
 
@@ -341,6 +346,7 @@ fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, mut area: Rect) -
             Event::Paste(text) => app.handle_paste(&text),
             _ => {}
         }
+        perform_effects(app);
         if app.take_suspend() {
             // The signal thread does the rest, as for a SIGTSTP from outside.
             let _ = low_level::raise(SIGTSTP);
@@ -348,6 +354,19 @@ fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, mut area: Rect) -
         if app.should_quit() {
             return Ok(());
         }
+    }
+}
+
+/// Performs what the last event asked (a copy to the clipboard, an export) and tells the app
+/// how it went. The copy is written under [`SCREEN`], so never onto a restored screen.
+fn perform_effects(app: &mut App) {
+    for effect in app.take_effects() {
+        let report = {
+            let _screen = lock(&SCREEN);
+            let mut stdout = io::stdout();
+            effects::perform(&effect, app.data(), Some(&mut stdout), Path::new("."))
+        };
+        app.report(report);
     }
 }
 

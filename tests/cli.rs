@@ -1560,3 +1560,78 @@ fn the_ambiguous_width_comes_from_the_file_unless_given() {
         .expect("run pressdash");
     assert_failure(&output, 1, &bad, "`ambiguous-width` must be 1 or 2, not 3");
 }
+
+/// A fresh, empty directory for a test to run the binary in.
+fn empty_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("make a directory");
+    dir
+}
+
+#[test]
+fn render_never_claims_a_copy_it_could_not_send() {
+    let output = pressdash(&["render", "--size", "120x36", "--keys", "2 y"]);
+    assert_status(&output, 0);
+    let frame = stdout(&output);
+    assert!(
+        frame.contains("引文未複製：沒有可傳送的終端。"),
+        "the status line says it was not copied:\n{frame}"
+    );
+    assert!(!frame.contains("已複製"), "{frame}");
+    assert!(
+        !frame.contains('\u{1b}'),
+        "nothing is sent to a terminal:\n{frame}"
+    );
+}
+
+#[test]
+fn render_exports_what_the_filter_shows_as_figures_writes_it_never_overwriting() {
+    let dir = empty_dir("render-export");
+    let export = |keys: &str| {
+        let output = command(&["render", "--size", "120x36", "--keys", keys])
+            .current_dir(&dir)
+            .output()
+            .expect("run pressdash");
+        assert_status(&output, 0);
+        stdout(&output)
+    };
+    let first = export("/ 法律 Enter e");
+    let second = export("/ 法律 Enter e");
+    let listed = pressdash(&["figures", "--grep", "法律", "--format", "csv"]);
+    assert_status(&listed, 0);
+    let count = stdout(&listed).lines().count() - 1;
+    assert!(
+        first.contains(&format!(
+            "已匯出 {count} 項數據到 ./pressdash-figures-all.csv。"
+        )),
+        "{first}"
+    );
+    assert!(
+        second.contains("./pressdash-figures-all-2.csv"),
+        "a second export gets a new name:\n{second}"
+    );
+    for name in ["pressdash-figures-all.csv", "pressdash-figures-all-2.csv"] {
+        let written = fs::read(dir.join(name)).expect("the export was written");
+        assert_eq!(written, listed.stdout, "{name} is what figures writes");
+    }
+
+    let markdown = command(&["--lang", "en", "render", "--keys", "E"])
+        .current_dir(&dir)
+        .output()
+        .expect("run pressdash");
+    assert_status(&markdown, 0);
+    let table = pressdash(&["--lang", "en", "figures", "--format", "md"]);
+    let rows = stdout(&table).lines().count() - 2;
+    assert!(
+        stdout(&markdown).contains(&format!(
+            "Exported {rows} figures to ./pressdash-figures-all.md"
+        )),
+        "{}",
+        stdout(&markdown)
+    );
+    assert_eq!(
+        fs::read(dir.join("pressdash-figures-all.md")).expect("written"),
+        table.stdout
+    );
+}

@@ -832,3 +832,78 @@ fn a_panic_restores_the_terminal_and_says_so_briefly() {
         .count();
     assert!(message_rows <= 4, "the message should be short:\n{screen}");
 }
+
+/// Decodes standard base64 (RFC 4648, padded); `None` for anything else.
+fn decode_base64(text: &[u8]) -> Option<Vec<u8>> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    if !text.len().is_multiple_of(4) {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    for quad in text.chunks(4) {
+        let padding = quad.iter().rev().take_while(|&&b| b == b'=').count();
+        let mut group = 0u32;
+        for &b in &quad[..4 - padding] {
+            let sextet = ALPHABET.iter().position(|&a| a == b)?;
+            group = group << 6 | sextet as u32;
+        }
+        group <<= 6 * padding;
+        bytes.extend_from_slice(&group.to_be_bytes()[1..4 - padding]);
+    }
+    Some(bytes)
+}
+
+#[test]
+fn y_sends_the_selected_figures_citation_as_a_well_formed_osc_52() {
+    let mut session = start_dashboard(&[], &[]);
+    session.press("2");
+    let data = dataset();
+    let skills = &data.themes[0];
+    session.wait_for_text(skills.description.get(Lang::Zh, Script::Hant));
+    session.press("y");
+    session.wait_for_text("已複製（OSC 52）");
+
+    // The citation the app makes for the same figure, as the library makes it.
+    let mut app = pressdash::app::App::new(
+        dataset(),
+        pressdash::app::Options {
+            script: Script::Hant,
+            lang: Lang::Zh,
+            color: false,
+            colors: pressdash::colors::ColorScheme::Default,
+            mouse: false,
+        },
+    );
+    app.resize(100, 30);
+    app.apply(pressdash::app::action::Action::GoToTab(1));
+    let first = app.topic_figures(0)[0];
+    let expected = pressdash::app::effect::citation(&app, &app.data().figures[first]);
+
+    let start = b"\x1b]52;c;";
+    let sequence = session.with_output(|output| {
+        let at = output
+            .bytes
+            .windows(start.len())
+            .position(|window| window == start)
+            .expect("an OSC 52 sequence was written");
+        let body = &output.bytes[at + start.len()..];
+        let end = body
+            .iter()
+            .position(|&b| b == 0x07)
+            .expect("the sequence ends with BEL");
+        body[..end].to_vec()
+    });
+    assert!(
+        sequence
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)),
+        "only base64 inside the sequence: {sequence:?}"
+    );
+    let decoded = decode_base64(&sequence).expect("valid base64");
+    assert_eq!(String::from_utf8(decoded).expect("UTF-8"), expected);
+    assert!(expected.contains("2022年7月29日"), "{expected}");
+
+    session.press("q");
+    assert_eq!(session.exit_code(), 0);
+    assert_restored(&session);
+}

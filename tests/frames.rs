@@ -31,8 +31,13 @@ fn dataset() -> Dataset {
 }
 
 fn app(script: Script, lang: Lang, width: u16, height: u16) -> App {
+    app_over(dataset(), script, lang, width, height)
+}
+
+/// An app over `data`, without colour, at a size.
+fn app_over(data: Dataset, script: Script, lang: Lang, width: u16, height: u16) -> App {
     let mut app = App::new(
-        dataset(),
+        data,
         Options {
             script,
             lang,
@@ -170,6 +175,93 @@ fn every_screen_at_every_size_in_both_scripts() {
             }
         }
     }
+}
+
+/// The embedded dataset with its damaged figure (the May Day medals, `?650`) charted beside
+/// the certificates and titles it is said with, as a dataset may chart a damaged figure.
+fn dataset_charting_the_damaged_figure() -> Dataset {
+    let mut data = dataset();
+    let medals = data
+        .figures
+        .iter()
+        .find(|f| f.damaged.is_some())
+        .expect("the dataset has a damaged figure")
+        .clone();
+    let chart = data
+        .charts
+        .iter_mut()
+        .find(|c| c.id == "national-honours")
+        .expect("the chart of national honours");
+    chart.bars.push(pressdash::data::Bar {
+        figure: medals.id.clone(),
+        label: medals.label.clone(),
+    });
+    data
+}
+
+/// The lists in another order and the charts that compare periods or show a damaged figure,
+/// at the three usual sizes, in both scripts and both languages.
+#[test]
+fn sorted_lists_and_charts_with_a_legend_in_both_scripts_and_languages() {
+    /// A screen's name, the dataset it is drawn from, and the keys that reach it.
+    type Screen = (&'static str, fn() -> Dataset, &'static str);
+    let screens: [Screen; 3] = [
+        // The workforce tab: its first chart compares 2012 with 2021.
+        ("sorted_by_value", dataset, "8 r"),
+        ("sorted_by_label", dataset, "8 r r"),
+        // The skills tab's last chart, with its damaged figure charted.
+        (
+            "chart_damaged_bar",
+            dataset_charting_the_damaged_figure,
+            "2 C",
+        ),
+    ];
+    for (width, height) in [(80, 24), (120, 36), (200, 50)] {
+        for (script, script_name) in [(Script::Hans, "hans"), (Script::Hant, "hant")] {
+            for (lang, lang_name) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+                for (screen, data, keys) in screens {
+                    let mut app = app_over(data(), script, lang, width, height);
+                    for token in keys.split(' ') {
+                        typed(&mut app, token);
+                    }
+                    let name = format!("{screen}_{width}x{height}_{script_name}_{lang_name}");
+                    insta::assert_snapshot!(name, frame(&app, width, height));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_damaged_bar_is_marked_and_styled_as_damaged() {
+    let mut app = App::new(
+        dataset_charting_the_damaged_figure(),
+        Options {
+            script: Script::Hans,
+            lang: Lang::Zh,
+            color: true,
+            colors: ColorScheme::Dark,
+            mouse: false,
+        },
+    );
+    app.resize(120, 36);
+    typed(&mut app, "2C");
+    let buffer = ui::render_buffer(&app, 120, 36);
+    let lines = ui::buffer_text(&buffer);
+    let (y, line) = lines
+        .iter()
+        .enumerate()
+        .find(|(_, line)| line.contains("?650") && line.contains('░'))
+        .expect("the damaged bar is drawn");
+    assert!(
+        lines.iter().any(|l| l.contains("?░ 原文损坏")),
+        "the legend says what ? means: {lines:#?}"
+    );
+    let damaged = Palette::new(true, ColorScheme::Dark).damaged;
+    let x = (0..120)
+        .find(|&x| buffer[(x, y as u16)].symbol() == "░")
+        .expect("the hatch");
+    assert_eq!(buffer[(x, y as u16)].fg, damaged.fg.unwrap(), "{line}");
 }
 
 /// Opens the drill-down of figure `id` from its theme's tab, as a user would.

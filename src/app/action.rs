@@ -1,6 +1,13 @@
 //! What a key (or a mouse event) asks the app to do. The key table maps keys to these;
 //! the app's update applies them. Pure data.
 
+/// The file formats the dashboard exports to, written as `pressdash figures` writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    Csv,
+    Markdown,
+}
+
 /// One user intention, independent of the key that expressed it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -34,6 +41,12 @@ pub enum Action {
     JumpToSource,
     NextChart,
     PrevChart,
+    /// Topic tabs: list the figures in the next order (as said, by value, by label).
+    CycleOrder,
+    /// Copy the selected figure as a citation to the terminal's clipboard.
+    CopyCitation,
+    /// Write the figures the filter shows to a file in the current directory.
+    Export(ExportFormat),
     /// Pager: next / previous transcript item.
     NextItem,
     PrevItem,

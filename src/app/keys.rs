@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::action::Action;
+use crate::app::action::{Action, ExportFormat};
 use crate::app::strings::Phrase;
 use crate::data::{Lang, Script};
 
@@ -510,6 +510,50 @@ pub static KEY_TABLE: &[Binding] = &[
             "关闭弹出窗口（如 less）",
             "關閉彈出視窗（如 less）",
             "close the popup (as in less)",
+        ),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('r')],
+        contexts: &[FigureList],
+        action: Action::CycleOrder,
+        help: phrase(
+            "切换排序：按发言顺序、按数值（同单位内）、按名称",
+            "切換排序：按發言順序、按數值（同單位內）、按名稱",
+            "change the order: as said, by value (within a unit), by label",
+        ),
+        hint: Some(hint("r", phrase("排序", "排序", "order"))),
+    },
+    Binding {
+        keys: &[Key::char('y')],
+        contexts: &[Dashboard, Details],
+        action: Action::CopyCitation,
+        help: phrase(
+            "复制所选数据的引文（OSC 52 剪贴板）",
+            "複製所選數據的引文（OSC 52 剪貼簿）",
+            "copy the selected figure as a citation (OSC 52 clipboard)",
+        ),
+        hint: Some(hint("y", phrase("引用", "引用", "cite"))),
+    },
+    Binding {
+        keys: &[Key::char('e')],
+        contexts: &[Dashboard],
+        action: Action::Export(ExportFormat::Csv),
+        help: phrase(
+            "把筛选出的数据导出为 CSV 文件（当前目录）",
+            "把篩選出的數據匯出為 CSV 檔案（目前目錄）",
+            "export the figures the filter shows to a CSV file in the current directory",
+        ),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('E')],
+        contexts: &[Dashboard],
+        action: Action::Export(ExportFormat::Markdown),
+        help: phrase(
+            "把筛选出的数据导出为 Markdown 文件（当前目录）",
+            "把篩選出的數據匯出為 Markdown 檔案（目前目錄）",
+            "export the figures the filter shows to a Markdown file in the current directory",
         ),
         hint: None,
     },

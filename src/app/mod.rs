@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod drill;
+pub mod effect;
 pub mod filter;
 pub mod focus;
 pub mod history;
@@ -13,6 +14,7 @@ pub mod input;
 pub mod keys;
 pub mod layout;
 mod mouse;
+pub mod order;
 pub mod pager;
 pub mod popup;
 mod reconcile;
@@ -30,10 +32,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::data::{Dataset, FigureIds, Lang, Script};
 use action::Action;
+use effect::{Effect, Report};
 use filter::{Filter, Passing, SearchIndex};
 pub use focus::Focus;
 use history::{History, Place};
 use input::{InputOutcome, LineInput};
+use order::Order;
 use pager::{Pager, PagerContext};
 pub use popup::Popup;
 use popup::{FigureDetails, HelpPopup, Outcome, TopicPicker};
@@ -91,6 +95,10 @@ pub struct App {
     /// What the filter lets through, kept with it: matching every figure and paragraph for
     /// every frame, or several times per keystroke, is too slow for a large dataset.
     passing: Passing,
+    /// How the topic tabs order their figures.
+    order: Order,
+    /// Per theme: the figures that pass, in `order` (derived by [`App::reconcile`]).
+    ordered: Vec<Vec<usize>>,
     /// The dataset's texts lowercased for the text filter, made when it is first used.
     search_index: Option<SearchIndex>,
     size: (u16, u16),
@@ -105,6 +113,10 @@ pub struct App {
     quit: bool,
     /// Ctrl-z was pressed and the terminal layer has not suspended yet.
     suspend: bool,
+    /// Asked of the terminal layer and not yet taken by it.
+    effects: Vec<Effect>,
+    /// What the last effect came to, shown on the status line until the next key.
+    report: Option<Report>,
 }
 
 impl App {
@@ -115,6 +127,9 @@ impl App {
         // No filter yet: everything passes, and nothing is lowercased.
         let mut search_index = None;
         let passing = Passing::new(&dataset, &figure_ids, &Filter::default(), &mut search_index);
+        let ordered = (0..dataset.themes.len())
+            .map(|topic| passing.topic_figures(topic).to_vec())
+            .collect();
         Self {
             data: dataset,
             figure_ids,
@@ -126,6 +141,8 @@ impl App {
             prompt: None,
             filter: Filter::default(),
             passing,
+            order: Order::AsSaid,
+            ordered,
             search_index,
             size: (0, 0),
             pager: Pager::new(),
@@ -134,6 +151,8 @@ impl App {
             derived_from: reconcile::DerivedFrom::default(),
             quit: false,
             suspend: false,
+            effects: Vec::new(),
+            report: None,
         }
     }
 
@@ -167,6 +186,11 @@ impl App {
 
     pub fn filter(&self) -> &Filter {
         &self.filter
+    }
+
+    /// How the topic tabs order their figures.
+    pub fn order(&self) -> Order {
+        self.order
     }
 
     pub fn pager(&self) -> &Pager {
@@ -226,6 +250,7 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return;
         }
+        self.report = None;
         let used = match self.focus() {
             Focus::TooSmall => {
                 let action = keys::lookup(&key, &self.contexts());
@@ -371,6 +396,8 @@ impl App {
             }
             Action::Back if self.filter.is_active() => self.set_filter(Filter::default()),
             Action::Help => self.popup = Some(Popup::Help(HelpPopup::new())),
+            Action::CopyCitation => self.copy_citation(),
+            Action::Export(format) => self.export(format),
             Action::GoBack => {
                 if let Some(place) = self.history.back(self.place()) {
                     self.return_to(place);
@@ -463,7 +490,7 @@ impl App {
         let charts = self.topic_charts(topic).len();
         let rows = self.topic_rows(topic);
         // The field itself, not `topic_figures`, so the views can be borrowed beside it.
-        let figures = self.passing.topic_figures(topic);
+        let figures = self.ordered.get(topic).map_or(&[][..], Vec::as_slice);
         let Some(view) = self.topics.get_mut(topic) else {
             return false;
         };
@@ -477,6 +504,7 @@ impl App {
             Action::PrevChart if charts > 0 => view.chart = (view.chart + charts - 1) % charts,
             Action::NextChart | Action::PrevChart => {}
             Action::StartSearch => self.open_prompt(),
+            Action::CycleOrder => self.order = self.order.next(),
             _ => return view.list.apply(action, figures.len(), rows),
         }
         true
@@ -562,19 +590,12 @@ impl App {
         });
     }
 
-    /// Replaces the filter, keeping each list's selected figure when it is still shown.
+    /// Replaces the filter; [`App::reconcile`] then keeps each list's selected figure when it
+    /// is still shown.
     fn set_filter(&mut self, filter: Filter) {
         if filter == self.filter {
             return;
         }
-        let selected: Vec<Option<usize>> = (0..self.topics.len())
-            .map(|t| {
-                self.passing
-                    .topic_figures(t)
-                    .get(self.topics[t].list.selected)
-                    .copied()
-            })
-            .collect();
         self.passing = Passing::new(
             &self.data,
             &self.figure_ids,
@@ -582,13 +603,6 @@ impl App {
             &mut self.search_index,
         );
         self.filter = filter;
-        for (topic, figure) in selected.into_iter().enumerate() {
-            let figures = self.passing.topic_figures(topic);
-            let index = figure
-                .and_then(|f| figures.iter().position(|&g| g == f))
-                .unwrap_or(0);
-            self.topics[topic].list.selected = index.min(figures.len().saturating_sub(1));
-        }
     }
 }
 

@@ -3,6 +3,7 @@
 use ratatui::layout::Rect;
 
 use crate::app::filter::Filter;
+use crate::app::order::Order;
 use crate::app::{App, Tab, layout, pager_context, popup};
 use crate::data::{Lang, Script};
 
@@ -14,6 +15,8 @@ pub(super) struct DerivedFrom {
     lists: Option<((u16, u16), Filter)>,
     /// The body area, script, language and filter the pager was laid out for.
     pager: Option<PagerInputs>,
+    /// The order, language, script and filter the topic lists were arranged for.
+    ordered: Option<(Order, Lang, Script, Filter)>,
 }
 
 /// What the pager's layout depends on.
@@ -33,6 +36,7 @@ impl App {
     /// body. The only place derived state is written; no update keeps it in sync by hand.
     pub(super) fn reconcile(&mut self) {
         let jump = self.pager_jump.take();
+        self.reconcile_order();
         self.reconcile_lists();
         let Some(screen) = layout::screen(self.area()) else {
             return;
@@ -54,6 +58,42 @@ impl App {
             popup.reconcile(self, at);
             self.popup = Some(popup);
         }
+    }
+
+    /// Arranges the topic lists again when the order, the labels' language or script, or the
+    /// filter changed; each list's selection follows its figure, or goes to the top when the
+    /// filter hid it.
+    fn reconcile_order(&mut self) {
+        let inputs = (
+            self.order,
+            self.options.lang,
+            self.options.script,
+            self.filter.clone(),
+        );
+        if self.derived_from.ordered.as_ref() == Some(&inputs) {
+            return;
+        }
+        for (topic, view) in self.topics.iter_mut().enumerate() {
+            let selected = self
+                .ordered
+                .get(topic)
+                .and_then(|figures| figures.get(view.list.selected))
+                .copied();
+            let arranged = self.order.arrange(
+                self.passing.topic_figures(topic),
+                &self.data,
+                self.options.lang,
+                self.options.script,
+            );
+            let index = selected
+                .and_then(|figure| arranged.iter().position(|&f| f == figure))
+                .unwrap_or(0);
+            view.list.selected = index.min(arranged.len().saturating_sub(1));
+            if let Some(list) = self.ordered.get_mut(topic) {
+                *list = arranged;
+            }
+        }
+        self.derived_from.ordered = Some(inputs);
     }
 
     /// Every list's offset after a resize or a filter change (their rows, or what they list,

@@ -3,7 +3,9 @@
 //!
 //! Keeping them in one place means a new screen cannot forget a language.
 
+use crate::app::effect::Report;
 use crate::data::{Figure, Lang, Period, Qualifier, Script};
+use crate::text::number::Scale;
 use crate::text::{format_en, format_en_words, format_zh, sanitize};
 
 /// One phrase in the three interface variants.
@@ -78,6 +80,69 @@ pub const JUMP_HINT: Phrase = p(
     "Enter/o: go to the Q&A ⋅ Esc: close",
 );
 pub const CLOSE_HINT: Phrase = p("Esc 关闭", "Esc 關閉", "Esc: close");
+pub const ORDER_AS_SAID: Phrase = p("按发言顺序", "按發言順序", "as said");
+pub const ORDER_BY_VALUE: Phrase = p("按数值", "按數值", "by value");
+pub const ORDER_BY_LABEL: Phrase = p("按名称", "按名稱", "by label");
+
+/// What the status line says after the terminal (or `render`) acted on a copy or an export.
+pub fn report(report: &Report, lang: Lang, script: Script) -> String {
+    match (report, lang, script) {
+        (Report::Copied, Lang::En, _) => {
+            "Copied (OSC 52). Missing? tmux: set -g set-clipboard on; or pressdash figures"
+                .to_owned()
+        }
+        (Report::Copied, Lang::Zh, Script::Hans) => {
+            "已复制（OSC 52）。没收到？tmux：set -g set-clipboard on；或用 pressdash figures"
+                .to_owned()
+        }
+        (Report::Copied, Lang::Zh, Script::Hant) => {
+            "已複製（OSC 52）。沒收到？tmux：set -g set-clipboard on；或用 pressdash figures"
+                .to_owned()
+        }
+        (Report::CopyNotSent, Lang::En, _) => {
+            "Not copied: no terminal to send the citation to; print with pressdash figures"
+                .to_owned()
+        }
+        (Report::CopyNotSent, Lang::Zh, Script::Hans) => {
+            "引文未复制：没有可发送的终端。可用 pressdash figures 打印。".to_owned()
+        }
+        (Report::CopyNotSent, Lang::Zh, Script::Hant) => {
+            "引文未複製：沒有可傳送的終端。可用 pressdash figures 列印。".to_owned()
+        }
+        (Report::NothingToCopy, _, _) => p(
+            "没有选中的数据可复制。",
+            "沒有選中的數據可複製。",
+            "No figure is selected to copy.",
+        )
+        .get(lang, script)
+        .to_owned(),
+        (Report::NothingToExport, _, _) => p(
+            "没有可导出的数据：筛选后一项也没有。",
+            "沒有可匯出的數據：篩選後一項也沒有。",
+            "Nothing to export: no figure passes the filter.",
+        )
+        .get(lang, script)
+        .to_owned(),
+        (Report::Exported { count, path }, Lang::En, _) => {
+            format!("Exported {count} figure{} to {path}", plural(*count))
+        }
+        (Report::Exported { count, path }, Lang::Zh, Script::Hans) => {
+            format!("已导出 {count} 项数据到 {path}。")
+        }
+        (Report::Exported { count, path }, Lang::Zh, Script::Hant) => {
+            format!("已匯出 {count} 項數據到 {path}。")
+        }
+        (Report::ExportFailed { path, error }, Lang::En, _) => {
+            format!("Could not export to {path}: {error}")
+        }
+        (Report::ExportFailed { path, error }, Lang::Zh, Script::Hans) => {
+            format!("无法导出到 {path}：{error}")
+        }
+        (Report::ExportFailed { path, error }, Lang::Zh, Script::Hant) => {
+            format!("無法匯出到 {path}：{error}")
+        }
+    }
+}
 
 /// The words before a figure's number that say how exact it is; empty for exact figures.
 pub fn qualifier(qualifier: Qualifier, lang: Lang, script: Script) -> &'static str {
@@ -93,22 +158,41 @@ pub fn qualifier(qualifier: Qualifier, lang: Lang, script: Script) -> &'static s
 /// A figure's value as a reader wants it, qualifier and unit included: `约8,122.4万件`,
 /// `about 81.2 M parcels`. A damaged figure shows what survives (`?650个`).
 pub fn figure_value(figure: &Figure, lang: Lang, script: Script) -> String {
-    value_with(figure, lang, script, format_en)
+    value_with(figure, lang, script, &|value| match lang {
+        Lang::Zh => format_zh(value, script),
+        Lang::En => format_en(value),
+    })
 }
 
 /// [`figure_value`] where there is room to write millions and billions out:
 /// `about 81.2 million parcels`.
 pub fn figure_value_in_words(figure: &Figure, lang: Lang, script: Script) -> String {
-    value_with(figure, lang, script, format_en_words)
+    value_with(figure, lang, script, &|value| match lang {
+        Lang::Zh => format_zh(value, script),
+        Lang::En => format_en_words(value),
+    })
 }
 
-fn value_with(figure: &Figure, lang: Lang, script: Script, english: fn(f64) -> String) -> String {
+/// [`figure_value`] with the number in `scale`, so that figures shown together (a chart's
+/// bars) share one unit: `0.9万场次` beside `7.3万场次`.
+pub fn figure_value_in(figure: &Figure, scale: Scale, lang: Lang, script: Script) -> String {
+    value_with(figure, lang, script, &|value| {
+        scale.format(value, lang, script)
+    })
+}
+
+/// A figure's value with its qualifier and unit, the number written by `number`.
+fn value_with(
+    figure: &Figure,
+    lang: Lang,
+    script: Script,
+    number: &dyn Fn(f64) -> String,
+) -> String {
     let unit = sanitize(figure.unit.get(lang, script));
-    let number = match (&figure.damaged, figure.value, lang) {
-        (Some(damage), _, _) => sanitize(&damage.surviving).into_owned(),
-        (None, None, _) => "?".to_string(),
-        (None, Some(value), Lang::Zh) => format_zh(value, script),
-        (None, Some(value), Lang::En) => english(value),
+    let number = match (&figure.damaged, figure.value) {
+        (Some(damage), _) => sanitize(&damage.surviving).into_owned(),
+        (None, None) => "?".to_string(),
+        (None, Some(value)) => number(value),
     };
     let qualifier = qualifier(figure.qualifier, lang, script);
     match lang {
@@ -154,6 +238,14 @@ pub fn period(period: &Period, lang: Lang, script: Script) -> String {
         },
         (Period::Recent { years: 1 }, Lang::En) => "the last year".to_owned(),
         (Period::Recent { years }, Lang::En) => format!("the last {years} years"),
+    }
+}
+
+/// A day as a reader of `lang` writes it: `2022年7月29日`, or `2022-07-29` in English.
+pub fn date(date: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => zh_date(date),
+        Lang::En => date.to_owned(),
     }
 }
 
@@ -366,6 +458,46 @@ mod tests {
         share.value = Some(50.9);
         share.qualifier = Qualifier::Exact;
         assert_eq!(figure_value(&share, Lang::En, Script::Hans), "50.9%");
+    }
+
+    #[test]
+    fn reports_fit_an_80_column_status_line_in_every_language() {
+        let reports = [
+            Report::Copied,
+            Report::CopyNotSent,
+            Report::NothingToCopy,
+            Report::NothingToExport,
+            Report::Exported {
+                count: 118,
+                path: "./pressdash-figures-all.csv".into(),
+            },
+        ];
+        for report in &reports {
+            for (lang, script) in [
+                (Lang::Zh, Script::Hans),
+                (Lang::Zh, Script::Hant),
+                (Lang::En, Script::Hans),
+            ] {
+                let text = super::report(report, lang, script);
+                // The status line starts with a space.
+                assert!(crate::text::width(&text) < 80, "{text}");
+                if lang == Lang::Zh {
+                    assert!(
+                        !text.contains([',', ':', ';', '?']),
+                        "full-width marks: {text}"
+                    );
+                }
+            }
+        }
+        let exported = &reports[4];
+        assert_eq!(
+            super::report(exported, Lang::En, Script::Hans),
+            "Exported 118 figures to ./pressdash-figures-all.csv"
+        );
+        assert_eq!(
+            super::report(exported, Lang::Zh, Script::Hant),
+            "已匯出 118 項數據到 ./pressdash-figures-all.csv。"
+        );
     }
 
     #[test]

@@ -218,6 +218,7 @@ fn filtering_keeps_the_selected_figure_when_it_stays() {
         topics: BTreeSet::new(),
         text: app.data().figures[chosen].label.hans.clone(),
     });
+    app.reconcile();
     let after = app.topic_figures(rights);
     assert!(after.len() < app.data().figures.len());
     assert_eq!(after[app.topic_view(rights).list.selected], chosen);
@@ -722,6 +723,7 @@ fn while_filtering_the_tabs_say_their_matches_and_esc_clears_text_then_topics() 
         topics: BTreeSet::from(["rights".to_string()]),
         text: "快递".into(),
     });
+    app.reconcile();
     let matches = app.tab_matches().expect("a filter is active");
     assert_eq!(matches[0], app.figures_shown().0);
     let titles = app.tab_titles();
@@ -784,4 +786,148 @@ fn a_click_on_the_tab_bars_arrows_scrolls_it_and_tab_clicks_are_jumps() {
         hidden,
         "a click on a tab is a jump to go back from"
     );
+}
+
+#[test]
+fn r_cycles_the_order_and_the_selection_follows_its_figure() {
+    let mut app = app();
+    let rights = topic_of(&app, "rights");
+    app.apply(Action::GoToTab(rights + 1));
+    press(&mut app, "j");
+    let chosen = app.topic_figures(rights)[1];
+    let said = app.topic_figures(rights).to_vec();
+    press(&mut app, "r");
+    assert_eq!(app.order(), order::Order::ByValue);
+    let by_value = app.topic_figures(rights).to_vec();
+    assert_ne!(by_value, said, "the fixture's rights tab reorders by value");
+    assert_eq!(by_value[app.topic_view(rights).list.selected], chosen);
+    // Enter opens the figure the row shows, not the one at that place as said.
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(app.popup(), Some(Popup::Figure(d)) if d.figure() == chosen));
+    app.handle_key(key(KeyCode::Esc));
+    press(&mut app, "r");
+    assert_eq!(app.order(), order::Order::ByLabel);
+    let selected = app.topic_view(rights).list.selected;
+    assert_eq!(app.topic_figures(rights)[selected], chosen);
+    // Labels sort in the interface's language: switching it re-sorts, the figure followed.
+    press(&mut app, "L");
+    let english: Vec<String> = app
+        .topic_figures(rights)
+        .iter()
+        .map(|&f| app.data().figures[f].label.en.to_lowercase())
+        .collect();
+    assert!(english.is_sorted(), "{english:?}");
+    let selected = app.topic_view(rights).list.selected;
+    assert_eq!(app.topic_figures(rights)[selected], chosen);
+    press(&mut app, "r");
+    assert_eq!(app.topic_figures(rights), said, "back to the order said");
+}
+
+#[test]
+fn y_asks_for_the_selected_figures_citation_in_the_interface_language() {
+    let mut app = app();
+    let rights = topic_of(&app, "rights");
+    app.apply(Action::GoToTab(rights + 1));
+    let first = app.topic_figures(rights)[0];
+    press(&mut app, "y");
+    let effects = app.take_effects();
+    let [effect::Effect::Copy(text)] = effects.as_slice() else {
+        panic!("one copy: {effects:?}");
+    };
+    let figure = app.data().figures[first].clone();
+    assert!(
+        text.starts_with(&format!("{}：", figure.label.hans)),
+        "{text}"
+    );
+    assert!(text.contains(&strings::figure_value_in_words(
+        &figure,
+        Lang::Zh,
+        Script::Hans
+    )));
+    assert!(
+        text.contains(&format!("“{}”", figure.source.sentence.hans)),
+        "{text}"
+    );
+    assert!(text.contains("2022年7月29日"), "{text}");
+    assert!(app.take_effects().is_empty(), "taken once");
+
+    // From the details, in English.
+    press(&mut app, "L");
+    app.handle_key(key(KeyCode::Enter));
+    press(&mut app, "y");
+    let effects = app.take_effects();
+    let [effect::Effect::Copy(text)] = effects.as_slice() else {
+        panic!("one copy: {effects:?}");
+    };
+    assert!(
+        text.starts_with(&format!("{}: ", figure.label.en)),
+        "{text}"
+    );
+    assert!(text.ends_with(", 2022-07-29"), "{text}");
+
+    // The report shows until the next key.
+    app.report(effect::Report::Copied);
+    assert_eq!(app.last_report(), Some(&effect::Report::Copied));
+    press(&mut app, "j");
+    assert_eq!(app.last_report(), None);
+}
+
+#[test]
+fn y_on_the_overview_cites_the_selected_topics_headline_and_on_the_qa_says_there_is_none() {
+    let mut app = app();
+    let rights = topic_of(&app, "rights");
+    for _ in 0..rights {
+        press(&mut app, "j");
+    }
+    press(&mut app, "y");
+    let headline = &app.data().themes[rights].headline[0];
+    let label = app.figure(headline).unwrap().label.hans.clone();
+    let effects = app.take_effects();
+    assert!(
+        matches!(effects.as_slice(), [effect::Effect::Copy(text)] if text.starts_with(&label)),
+        "{effects:?}"
+    );
+    app.handle_key(key(KeyCode::Char('0')));
+    app.apply(Action::CopyCitation);
+    assert!(app.take_effects().is_empty());
+    assert_eq!(app.last_report(), Some(&effect::Report::NothingToCopy));
+}
+
+#[test]
+fn e_exports_what_the_filter_shows_named_after_its_topics() {
+    let mut app = app();
+    press(&mut app, "e");
+    let effects = app.take_effects();
+    let [effect::Effect::Export(all)] = effects.as_slice() else {
+        panic!("one export: {effects:?}");
+    };
+    assert_eq!(all.stem, "all");
+    assert_eq!(all.format, action::ExportFormat::Csv);
+    assert_eq!(all.figures.len(), app.figures_shown().0);
+
+    let rights = topic_of(&app, "rights");
+    app.set_filter(Filter {
+        topics: BTreeSet::from(["rights".to_string()]),
+        text: String::new(),
+    });
+    app.reconcile();
+    app.apply(Action::GoToTab(rights + 1));
+    press(&mut app, "E");
+    let effects = app.take_effects();
+    let [effect::Effect::Export(chosen)] = effects.as_slice() else {
+        panic!("one export: {effects:?}");
+    };
+    assert_eq!(chosen.stem, "rights");
+    assert_eq!(chosen.format, action::ExportFormat::Markdown);
+    let mut listed = app.topic_figures(rights).to_vec();
+    listed.sort_unstable();
+    assert_eq!(chosen.figures, listed);
+
+    app.set_filter(Filter {
+        topics: BTreeSet::new(),
+        text: "no such words".into(),
+    });
+    app.apply(Action::Export(action::ExportFormat::Csv));
+    assert!(app.take_effects().is_empty());
+    assert_eq!(app.last_report(), Some(&effect::Report::NothingToExport));
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use crate::app::action::Action;
 use crate::app::keys::{self, Context};
 use crate::app::{App, Focus, Tab, layout, strings};
-use crate::data::{Bar, Chart, Figure};
+use crate::data::{Bar, Chart, Figure, Period};
 
 impl App {
     /// Every tab in order: the overview, one per theme, the Q&A.
@@ -26,9 +26,9 @@ impl App {
     }
 
     /// Indices into [`Dataset::figures`] of the figures topic tab `topic` lists: those of
-    /// that theme passing the filter, in dataset order.
+    /// that theme passing the filter, in the order chosen ([`App::order`]).
     pub fn topic_figures(&self, topic: usize) -> &[usize] {
-        self.passing.topic_figures(topic)
+        self.ordered.get(topic).map_or(&[], Vec::as_slice)
     }
 
     /// The charts of topic tab `topic`, in dataset order.
@@ -224,11 +224,34 @@ impl App {
         )
     }
 
-    /// How many bars the chart of topic `topic` shows (what its layout reserves).
+    /// How many rows the chart of topic `topic` shows (what its layout reserves): its bars,
+    /// and its legend when it has one.
     pub fn chart_rows(&self, topic: usize) -> u16 {
         self.current_chart(topic).map_or(0, |chart| {
-            u16::try_from(self.shown_bars(chart).count()).unwrap_or(u16::MAX)
+            let legend = usize::from(self.chart_has_legend(chart));
+            u16::try_from(self.shown_bars(chart).count() + legend).unwrap_or(u16::MAX)
         })
+    }
+
+    /// The periods that tell the shown bars of `chart` apart, in the order first shown, each
+    /// drawn in its own style; empty when they all share one.
+    pub fn chart_periods<'a>(&'a self, chart: &'a Chart) -> Vec<Option<&'a Period>> {
+        let mut periods = Vec::new();
+        for (_, figure) in self.shown_bars(chart) {
+            if !periods.contains(&figure.period.as_ref()) {
+                periods.push(figure.period.as_ref());
+            }
+        }
+        if periods.len() < 2 {
+            periods.clear();
+        }
+        periods
+    }
+
+    /// Whether `chart` shows a legend: its bars differ in period, or one is damaged.
+    pub fn chart_has_legend(&self, chart: &Chart) -> bool {
+        !self.chart_periods(chart).is_empty()
+            || self.shown_bars(chart).any(|(_, f)| f.damaged.is_some())
     }
 
     /// The bars of `chart` whose figures pass the filter, each with its figure, in chart order.

@@ -13,6 +13,7 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
+use crate::app::action::ExportFormat;
 use crate::app::filter::{Filter, first_statements};
 use crate::app::strings::{self, Phrase};
 use crate::cli::{FiguresArgs, FiguresFormat, Settings};
@@ -101,41 +102,83 @@ pub fn run(args: &FiguresArgs, settings: &Settings) -> Result<(), Failure> {
     } else {
         first_statements(&dataset, &ids, passes).collect()
     };
-    let records: Vec<Record> = listed
-        .into_iter()
-        .map(|figure| {
-            record(
-                &dataset,
-                &dataset.figures[figure],
-                settings.lang,
-                settings.script,
-            )
-        })
-        .collect();
     let (lang, script) = (settings.lang, settings.script);
+    let listing = Listing {
+        data: &dataset,
+        figures: &listed,
+        lang,
+        script,
+    };
     match args.format {
         FiguresFormat::Table => {
-            let rows = shown_rows(&records, lang, script);
+            let rows = shown_rows(&listing.records(), lang, script);
             let width = stdout_terminal_width().unwrap_or(DEFAULT_TABLE_WIDTH);
             write_stdout(|out| write_table(out, &shown_headers(lang, script), &rows, width))
         }
-        FiguresFormat::Md => {
-            let rows = shown_rows(&records, lang, script);
-            write_stdout(|out| write_markdown(out, &shown_headers(lang, script), &rows))
-        }
-        FiguresFormat::Csv => {
+        FiguresFormat::Md | FiguresFormat::Csv => {
+            let format = if args.format == FiguresFormat::Md {
+                ExportFormat::Markdown
+            } else {
+                ExportFormat::Csv
+            };
             let cells = CsvCells {
                 guard_formulas: !args.no_formula_guard,
                 for_terminal: io::stdout().is_terminal(),
             };
-            write_stdout(|out| write_csv(out, &records, cells))
+            write_stdout(|out| write_figures(out, &listing, format, cells))
         }
         FiguresFormat::Json => {
-            let json = serde_json::to_string_pretty(&records).map_err(|error| {
+            let json = serde_json::to_string_pretty(&listing.records()).map_err(|error| {
                 Failure::data(format!("Cannot write the figures as JSON: {error}."))
             })?;
             write_stdout(|out| writeln!(out, "{}", escape_invisible(&json)))
         }
+    }
+}
+
+/// Figures of a dataset to write, in the language and script of their text.
+#[derive(Debug, Clone, Copy)]
+pub struct Listing<'a> {
+    pub data: &'a Dataset,
+    /// Indices into the dataset's figures, in the order written.
+    pub figures: &'a [usize],
+    pub lang: Lang,
+    pub script: Script,
+}
+
+impl<'a> Listing<'a> {
+    fn records(&self) -> Vec<Record<'a>> {
+        self.figures
+            .iter()
+            .map(|&figure| {
+                record(
+                    self.data,
+                    &self.data.figures[figure],
+                    self.lang,
+                    self.script,
+                )
+            })
+            .collect()
+    }
+}
+
+/// The figures as CSV or as a Markdown table, exactly as `figures --format csv|md` prints
+/// them; the dashboard's export writes its files with this too.
+pub fn write_figures(
+    out: &mut dyn Write,
+    listing: &Listing,
+    format: ExportFormat,
+    cells: CsvCells,
+) -> io::Result<()> {
+    let (lang, script) = (listing.lang, listing.script);
+    let records = listing.records();
+    match format {
+        ExportFormat::Csv => write_csv(out, &records, cells),
+        ExportFormat::Markdown => write_markdown(
+            out,
+            &shown_headers(lang, script),
+            &shown_rows(&records, lang, script),
+        ),
     }
 }
 
@@ -364,12 +407,12 @@ fn markdown_cell(cell: &str) -> String {
 
 /// How CSV cells are written besides RFC 4180's quoting.
 #[derive(Debug, Clone, Copy)]
-struct CsvCells {
+pub struct CsvCells {
     /// A text cell that a spreadsheet would run as a formula gets a leading `'`.
-    guard_formulas: bool,
+    pub guard_formulas: bool,
     /// Control characters become visible symbols: the CSV is read on a terminal, where they
     /// would act. A file or a pipe gets the text exactly.
-    for_terminal: bool,
+    pub for_terminal: bool,
 }
 
 impl CsvCells {

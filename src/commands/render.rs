@@ -1,11 +1,14 @@
 //! `pressdash render`: the frame the dashboard would show at a size after some keys, printed
 //! as text (or with ANSI styles), with no terminal needed.
 
+use std::path::Path;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::App;
 use crate::cli::{RenderArgs, Settings};
 use crate::commands::{Failure, load_dataset, write_stdout};
+use crate::effects;
 use crate::ui;
 
 /// Key names `--keys` understands, and the event each stands for, with the spellings the
@@ -42,6 +45,12 @@ pub fn run(args: &RenderArgs, settings: &Settings) -> Result<(), Failure> {
     app.resize(cols, rows);
     for key in keys {
         app.handle_key(key);
+        // As the terminal would, but with no terminal to copy to: an export is written, a
+        // copy is reported as not sent.
+        for effect in app.take_effects() {
+            let report = effects::perform(&effect, app.data(), None, Path::new("."));
+            app.report(report);
+        }
     }
     let buffer = ui::render_buffer(&app, cols, rows);
     write_stdout(|out| {

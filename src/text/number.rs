@@ -18,7 +18,7 @@
 //! Negative values get a leading `-`; `NaN` and infinities are written as Rust writes them.
 //! Magnitudes past 10³⁰, which no figure here reaches, are written in scientific notation.
 
-use crate::data::Script;
+use crate::data::{Lang, Script};
 
 /// Beyond this magnitude a value is written in scientific notation.
 const LARGEST_PLAIN: f64 = 1e30;
@@ -28,13 +28,25 @@ pub fn format_zh(value: f64, script: Script) -> String {
     let Some((negative, hundredths)) = hundredths(value) else {
         return fallback(value);
     };
-    let (unit_hundredths, unit) = match (hundredths, script) {
+    let (unit_hundredths, unit) = zh_unit(hundredths, script);
+    zh_in(negative, hundredths, unit_hundredths, unit)
+}
+
+/// The unit a Chinese reader counts `hundredths` (a value in hundredths) in, in hundredths,
+/// and its character: 亿 from 10⁸, 万 from 10⁴.
+fn zh_unit(hundredths: u128, script: Script) -> (u128, &'static str) {
+    match (hundredths, script) {
         (h, Script::Hans) if h >= 10_000_000_000 => (10_000_000_000, "亿"),
         (h, Script::Hant) if h >= 10_000_000_000 => (10_000_000_000, "億"),
         (h, Script::Hans) if h >= 1_000_000 => (1_000_000, "万"),
         (h, Script::Hant) if h >= 1_000_000 => (1_000_000, "萬"),
         _ => (100, ""),
-    };
+    }
+}
+
+/// `hundredths` written in the unit of `unit_hundredths` named `unit`: the mantissa grouped,
+/// with as many decimals as the value's hundredths need.
+fn zh_in(negative: bool, hundredths: u128, unit_hundredths: u128, unit: &str) -> String {
     let mut out = sign(negative);
     push_grouped(&mut out, hundredths / unit_hundredths);
     push_fraction(&mut out, hundredths % unit_hundredths, unit_hundredths);
@@ -65,8 +77,20 @@ fn format_en_with(value: f64, names: [&str; 3]) -> String {
         push_fraction(&mut out, hundredths % 100, 100);
         return out;
     }
-    // Round to 3 significant digits, counting the digits again when rounding carries over
-    // (999,999,999 becomes 1.00 B).
+    let (rounded, digits) = three_significant(whole);
+    let (unit_digits, unit) = en_unit(digits, names);
+    en_in(&mut out, hundredths, rounded, digits, unit_digits);
+    out.push(' ');
+    out.push_str(unit);
+    out
+}
+
+/// `whole` rounded to 3 significant digits, and how many digits that has: counted again when
+/// rounding carries over (999,999,999 becomes 1.00 B). Numbers of 3 digits or fewer stay.
+fn three_significant(whole: u128) -> (u128, u32) {
+    if whole < 1000 {
+        return (whole, whole.checked_ilog10().map_or(1, |d| d + 1));
+    }
     let mut digits = whole.ilog10() + 1;
     let mut scale = 10u128.pow(digits - 3);
     let mut significant = (whole + scale / 2) / scale;
@@ -75,30 +99,93 @@ fn format_en_with(value: f64, names: [&str; 3]) -> String {
         digits += 1;
         scale *= 10;
     }
-    let (unit_digits, unit) = match digits {
+    (significant * scale, digits)
+}
+
+/// The power of ten and the name a number of `digits` digits is written in, from millions on.
+fn en_unit(digits: u32, names: [&str; 3]) -> (u32, &str) {
+    match digits {
         ..=9 => (6, names[0]),
         10..=12 => (9, names[1]),
         _ => (12, names[2]),
-    };
-    let rounded = significant * scale;
+    }
+}
+
+/// Appends `rounded` (3 significant digits of a value of `hundredths`, with `digits` digits)
+/// in units of 10^`unit_digits`: exact values without trailing zeros, rounded ones with all
+/// three significant digits.
+fn en_in(out: &mut String, hundredths: u128, rounded: u128, digits: u32, unit_digits: u32) {
     let unit_value = 10u128.pow(unit_digits);
-    push_grouped(&mut out, rounded / unit_value);
+    push_grouped(out, rounded / unit_value);
     if rounded * 100 == hundredths {
-        push_fraction(&mut out, rounded % unit_value, unit_value);
+        push_fraction(out, rounded % unit_value, unit_value);
     } else {
         // Rounded: its three significant digits are all shown, trailing zeros too, so that
         // 42,982,000,000 reads 43.0 B and not as if it were 43 B exactly.
-        let integer_digits = digits - unit_digits;
-        push_digits(
-            &mut out,
-            rounded % unit_value,
-            unit_value,
-            3 - integer_digits,
-        );
+        let decimals = (unit_digits + 3).saturating_sub(digits);
+        push_digits(out, rounded % unit_value, unit_value, decimals);
     }
-    out.push(' ');
-    out.push_str(unit);
-    out
+}
+
+/// The unit a set of values is written in together, so that they compare at a glance (a
+/// chart's bars): the unit its largest value would be written in alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    /// The unit as a power of ten: 0, 4 (万) or 8 (亿) in Chinese; 0, 6, 9 or 12 in English.
+    power: u32,
+}
+
+impl Scale {
+    /// The scale for values up to `largest` in absolute value, for `lang`.
+    pub fn for_largest(largest: f64, lang: Lang) -> Self {
+        let power = match (hundredths(largest), lang) {
+            (None, _) => 0,
+            (Some((_, h)), Lang::Zh) => zh_unit(h, Script::Hans).0.ilog10() - 2,
+            (Some((_, h)), Lang::En) => {
+                let whole = (h + 50) / 100;
+                if whole < 1_000_000 {
+                    0
+                } else {
+                    en_unit(three_significant(whole).1, ["", "", ""]).0
+                }
+            }
+        };
+        Self { power }
+    }
+
+    /// `value` written in this scale, as [`format_zh`] or [`format_en`] write it otherwise:
+    /// `0.9万` beside `7.3万`, `0.29 M` beside `29 M`.
+    pub fn format(self, value: f64, lang: Lang, script: Script) -> String {
+        let Some((negative, hundredths)) = hundredths(value) else {
+            return fallback(value);
+        };
+        match lang {
+            Lang::Zh => {
+                let unit = match (self.power, script) {
+                    (8, Script::Hans) => "亿",
+                    (8, Script::Hant) => "億",
+                    (4, Script::Hans) => "万",
+                    (4, Script::Hant) => "萬",
+                    _ => "",
+                };
+                zh_in(negative, hundredths, 100 * 10u128.pow(self.power), unit)
+            }
+            Lang::En if self.power == 0 => format_en(value),
+            Lang::En => {
+                let mut out = sign(negative);
+                let (rounded, digits) = three_significant((hundredths + 50) / 100);
+                en_in(&mut out, hundredths, rounded, digits, self.power);
+                let name = match self.power {
+                    6 => "M",
+                    9 => "B",
+                    _ => "T",
+                };
+                out.push(' ');
+                out.push_str(name);
+                out
+            }
+        }
+    }
 }
 
 /// The sign of `value` and its magnitude in hundredths, rounded; `None` when it is not finite
@@ -214,6 +301,49 @@ mod tests {
         for &(value, expected) in cases {
             assert_eq!(format_en(value), expected, "{value}");
         }
+    }
+
+    #[test]
+    fn a_scale_writes_every_value_in_the_unit_of_the_largest() {
+        let zh = Scale::for_largest(73_000.0, Lang::Zh);
+        assert_eq!(zh.format(9_000.0, Lang::Zh, Script::Hans), "0.9万");
+        assert_eq!(zh.format(73_000.0, Lang::Zh, Script::Hant), "7.3萬");
+        assert_eq!(zh.format(3_361.0, Lang::Zh, Script::Hans), "0.3361万");
+        let yi = Scale::for_largest(292_510_000.0, Lang::Zh);
+        assert_eq!(yi.format(84_000_000.0, Lang::Zh, Script::Hans), "0.84亿");
+        assert_eq!(yi.format(262_610_000.0, Lang::Zh, Script::Hans), "2.6261亿");
+        let plain = Scale::for_largest(30.0, Lang::Zh);
+        assert_eq!(plain.format(2.0, Lang::Zh, Script::Hans), "2");
+        assert_eq!(plain.format(21.1, Lang::Zh, Script::Hans), "21.1");
+
+        let m = Scale::for_largest(29_000_000.0, Lang::En);
+        assert_eq!(m.format(29_000_000.0, Lang::En, Script::Hans), "29 M");
+        assert_eq!(m.format(290_000.0, Lang::En, Script::Hans), "0.29 M");
+        assert_eq!(m.format(262_610_000.0, Lang::En, Script::Hans), "263 M");
+        // Rounding shows its three significant digits, as format_en does.
+        assert_eq!(m.format(1_234_567.0, Lang::En, Script::Hans), "1.23 M");
+        assert_eq!(m.format(298_700.0, Lang::En, Script::Hans), "0.299 M");
+        let b = Scale::for_largest(1.2e12, Lang::En);
+        assert_eq!(b.format(1.2e12, Lang::En, Script::Hans), "1.2 T");
+        assert_eq!(
+            b.format(2_809_000.0, Lang::En, Script::Hans),
+            "0.00000281 T"
+        );
+        let plain = Scale::for_largest(73_000.0, Lang::En);
+        assert_eq!(plain.format(9_000.0, Lang::En, Script::Hans), "9,000");
+        // The largest alone is written as format_* writes it.
+        for value in [9_000.0, 73_000.0, 1.86e8, 2.0e8, 1.2e12, 999_999_999.0] {
+            for script in [Script::Hans, Script::Hant] {
+                let zh = Scale::for_largest(value, Lang::Zh);
+                assert_eq!(zh.format(value, Lang::Zh, script), format_zh(value, script));
+            }
+            let en = Scale::for_largest(value, Lang::En);
+            assert_eq!(en.format(value, Lang::En, Script::Hans), format_en(value));
+        }
+        assert_eq!(
+            Scale::for_largest(f64::NAN, Lang::En).format(f64::NAN, Lang::En, Script::Hans),
+            "NaN"
+        );
     }
 
     #[test]

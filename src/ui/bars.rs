@@ -2,26 +2,39 @@
 //!
 //! Unlike ratatui's `BarChart`: labels are cut to a width-aware column (never over the bars),
 //! bars have eighth-block resolution, values are any finite `f64` with their text (number,
-//! unit, qualifier) right-aligned, and a damaged figure is written as such instead of a bar.
+//! unit, qualifier) right-aligned, bars of different periods are told apart by colour and
+//! fill (named by a [`Legend`]), and a damaged figure gets a hatched bar marked `?` beside
+//! what survives of its number, never a length it does not have.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::text::{self, Align};
-use crate::ui::{palette::Palette, put, put_aligned};
+use ratatui::style::Style;
+
+use crate::ui::{palette::Palette, put, put_aligned, put_pieces};
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarRow {
     pub label: String,
-    /// `None` for a figure without a usable value (damaged): no bar is drawn.
+    /// `None` for a figure without a usable value (damaged): no length is drawn.
     pub value: Option<f64>,
     /// The value as the reader reads it, e.g. `8,122.4万件`, or what survives of it.
     pub text: String,
-    /// Set for a damaged figure: why it has no bar (`damaged in source`).
-    pub damaged: Option<String>,
+    /// A damaged figure: its bar is hatched and marked `?`, its length unknown.
+    pub damaged: bool,
+    /// Which period (or series) the bar belongs to when a chart compares several: its style
+    /// and fill. 0 for a chart of one.
+    pub series: usize,
 }
+
+/// The fill of a bar of each series after the first, whose bars are eighth blocks; a fill
+/// tells series apart without colour too.
+const SHADES: [&str; 2] = ["▒", "▓"];
+/// The fill of a damaged bar, after its `?`.
+const HATCH: &str = "░";
 
 /// The eighth blocks, from one eighth to a full cell.
 const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
@@ -93,13 +106,7 @@ impl Columns {
                 .unwrap_or(0)
         };
         let label_wanted = widest(&|r| text::width(&r.label));
-        let value_wanted = widest(&|r| {
-            if r.damaged.is_some() {
-                0
-            } else {
-                text::width(&r.text)
-            }
-        });
+        let value_wanted = widest(&|r| text::width(&r.text));
         // Labels take at most 2/5 of the width, values what they need up to 2/5.
         let label = label_wanted.min(width * 2 / 5);
         let value = value_wanted.min(width * 2 / 5);
@@ -128,20 +135,24 @@ fn draw_row(
     );
     let rest_x = (area.x + columns.label + 1).min(area.right());
     let rest = Rect::new(rest_x, area.y, area.right() - rest_x, 1);
-    if let Some(reason) = &row.damaged {
-        // No bar for a value the source lost: say so where the bar would be.
-        let note = format!("{} — {reason}", row.text);
-        put(buf, rest, &note, palette.damaged);
-        return;
-    }
     let bar_width = columns.bar.min(rest.width);
+    let (bar, bar_style, value_style) = if row.damaged {
+        // Its length is unknown: a hatch across the whole column, marked.
+        let hatch = format!(
+            "?{}",
+            HATCH.repeat(usize::from(bar_width.saturating_sub(1)))
+        );
+        (hatch, palette.damaged, palette.damaged)
+    } else {
+        let bar = fill(row.value.unwrap_or(0.0), max, bar_width, row.series);
+        (bar, series_style(palette, row.series), palette.value)
+    };
     if bar_width > 0 {
-        let bar = bar_cells(row.value.unwrap_or(0.0), max, bar_width);
         put(
             buf,
             Rect::new(rest.x, area.y, bar_width, 1),
             &bar,
-            palette.bar,
+            bar_style,
         );
     }
     let value_x = if bar_width > 0 {
@@ -151,23 +162,90 @@ fn draw_row(
     }
     .min(area.right());
     let value_area = Rect::new(value_x, area.y, area.right() - value_x, 1);
-    put_aligned(buf, value_area, &row.text, palette.value, Align::Right);
+    put_aligned(buf, value_area, &row.text, value_style, Align::Right);
+}
+
+/// The style of the bars of `series`.
+fn series_style(palette: &Palette, series: usize) -> Style {
+    palette.series[series % palette.series.len()]
+}
+
+/// The bar of `series` for `value` on a scale where `max` fills `width` cells: eighth blocks
+/// for the first series, whole cells of a shade for the others.
+fn fill(value: f64, max: f64, width: u16, series: usize) -> String {
+    if series == 0 {
+        return bar_cells(value, max, width);
+    }
+    let cells = eighths(value, max, width).div_ceil(8);
+    SHADES[(series - 1) % SHADES.len()].repeat(cells)
+}
+
+/// One row naming what tells the bars apart: a swatch per series with its name, and `?` for
+/// a damaged bar with why.
+#[derive(Debug)]
+pub struct Legend<'a> {
+    /// The name of each series, in series order.
+    pub series: &'a [String],
+    /// Said after `?` when a bar is damaged.
+    pub damaged: Option<&'a str>,
+    pub palette: &'a Palette,
+}
+
+impl Widget for &Legend<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let swatches = self.series.iter().enumerate().map(|(series, name)| {
+            let swatch = if series == 0 {
+                EIGHTHS[7]
+            } else {
+                SHADES[(series - 1) % SHADES.len()]
+            };
+            [
+                (
+                    format!("{swatch}{swatch}"),
+                    series_style(self.palette, series),
+                ),
+                (format!(" {name}  "), self.palette.muted),
+            ]
+        });
+        let damaged = self.damaged.map(|why| {
+            [
+                (format!("?{HATCH}"), self.palette.damaged),
+                (format!(" {why}"), self.palette.muted),
+            ]
+        });
+        let pieces: Vec<(String, Style)> = swatches.chain(damaged).flatten().collect();
+        put_pieces(
+            buf,
+            area,
+            pieces.iter().map(|(text, style)| (text.as_str(), *style)),
+        );
+    }
 }
 
 /// A bar of `value` on a scale where `max` fills `width` cells, in eighth blocks. A positive
 /// value too small to show still gets one eighth, so it never looks like zero.
 pub fn bar_cells(value: f64, max: f64, width: u16) -> String {
-    if !(value.is_finite() && max.is_finite()) || value <= 0.0 || max <= 0.0 {
-        return String::new();
-    }
-    let total = usize::from(width) * 8;
-    let eighths = ((value / max).min(1.0) * total as f64).round() as usize;
-    let eighths = eighths.clamp(1, total);
+    let eighths = eighths(value, max, width);
     let mut bar = EIGHTHS[7].repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         bar.push_str(EIGHTHS[eighths % 8 - 1]);
     }
     bar
+}
+
+/// How many eighths of a cell the bar of `value` takes where `max` fills `width` cells: at
+/// least one for a positive value, none for zero, a negative or a value that is not finite.
+fn eighths(value: f64, max: f64, width: u16) -> usize {
+    if !(value.is_finite() && max.is_finite()) || value <= 0.0 || max <= 0.0 {
+        return 0;
+    }
+    let total = usize::from(width) * 8;
+    let eighths = ((value / max).min(1.0) * total as f64).round() as usize;
+    eighths.clamp(1, total.max(1)).min(total)
 }
 
 #[cfg(test)]
@@ -180,7 +258,8 @@ mod tests {
             label: label.into(),
             value,
             text: text.into(),
-            damaged: None,
+            damaged: false,
+            series: 0,
         }
     }
 
@@ -198,7 +277,8 @@ mod tests {
                 label: "全国五一劳动奖章".into(),
                 value: None,
                 text: "?650个".into(),
-                damaged: Some("damaged in source".into()),
+                damaged: true,
+                series: 0,
             },
         ]
     }
@@ -239,23 +319,64 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_figure_is_written_not_drawn() {
-        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 1));
+    fn a_damaged_figure_gets_a_marked_hatch_and_what_survives_of_its_number() {
+        let rows = [row("奖状", Some(2245.0), "2,245个"), sample()[4].clone()];
+        let mut buf = Buffer::empty(Rect::new(0, 0, 36, 2));
         let area = buf.area;
         Bars {
-            rows: &sample()[4..],
+            rows: &rows,
             palette: &Palette::plain(),
         }
         .render(area, &mut buf);
-        let text = buffer_text(&buf);
-        assert!(text[0].contains("?650个 — damaged in source"), "{text:?}");
-        let note_x = (0..60)
-            .find(|&x| buf[(x, 0)].symbol() == "?")
-            .expect("the surviving digits are shown");
         assert_eq!(
-            buf[(note_x, 0)].modifier,
-            Palette::plain().damaged.add_modifier
+            crate::ui::tests::unstyled(&buf),
+            Buffer::with_lines([
+                "奖状           █████████████ 2,245个",
+                "全国五一劳动…  ?░░░░░░░░░░░░  ?650个",
+            ])
         );
+        // The hatch and the surviving digits are styled as damaged.
+        let damaged = Palette::plain().damaged.add_modifier;
+        assert_eq!(buf[(15, 1)].symbol(), "?");
+        assert_eq!(buf[(15, 1)].modifier, damaged);
+        assert_eq!(buf[(20, 1)].modifier, damaged);
+        assert_eq!(buf[(30, 1)].modifier, damaged);
+    }
+
+    #[test]
+    fn later_series_have_their_own_fill_and_the_legend_names_each() {
+        let mut second = row("乙", Some(2.0), "2");
+        second.series = 1;
+        let rows = [row("甲", Some(4.0), "4"), second];
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 2));
+        let area = buf.area;
+        let palette = Palette::new(true, crate::colors::ColorScheme::Dark);
+        Bars {
+            rows: &rows,
+            palette: &palette,
+        }
+        .render(area, &mut buf);
+        assert_eq!(
+            crate::ui::tests::unstyled(&buf),
+            Buffer::with_lines(["甲 ███████ 4", "乙 ▒▒▒▒    2"])
+        );
+        assert_eq!(buf[(3, 0)].fg, palette.series[0].fg.unwrap());
+        assert_eq!(buf[(3, 1)].fg, palette.series[1].fg.unwrap());
+
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
+        let names = ["2012年".to_string(), "2021年".to_string()];
+        Legend {
+            series: &names,
+            damaged: Some("原文损坏"),
+            palette: &palette,
+        }
+        .render(buf.area, &mut buf);
+        assert_eq!(
+            crate::ui::tests::unstyled(&buf),
+            Buffer::with_lines(["██ 2012年  ▒▒ 2021年  ?░ 原文损坏       "])
+        );
+        assert_eq!(buf[(11, 0)].fg, palette.series[1].fg.unwrap());
+        assert_eq!(buf[(22, 0)].fg, palette.damaged.fg.unwrap());
     }
 
     #[test]

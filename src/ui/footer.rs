@@ -37,6 +37,11 @@ impl Widget for &StatusLine<'_> {
             }
             return;
         }
+        if let Some(report) = app.last_report() {
+            let text = format!(" {}", strings::report(report, lang, script));
+            put(buf, area, &text, palette.status.patch(palette.notice));
+            return;
+        }
         let right = if app.tab() == Tab::Qa {
             app.pager().status().text(lang, script)
         } else {
@@ -187,5 +192,32 @@ mod tests {
         let row = crate::ui::buffer_text(&buf).join("");
         assert!(row.trim_end().ends_with(&counts), "{row}");
         assert!(row.starts_with(" 文字：快"), "full-width colon, cut: {row}");
+    }
+
+    #[test]
+    fn a_report_takes_the_status_line_until_the_next_key() {
+        let mut app = crate::app::fixture::app(Script::Hant, Lang::Zh);
+        let palette = Palette::plain();
+        let line = |app: &App| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 80, 1));
+            StatusLine {
+                app,
+                palette: &palette,
+            }
+            .render(buf.area, &mut buf);
+            crate::ui::buffer_text(&buf).join("")
+        };
+        app.report(crate::app::effect::Report::Exported {
+            count: 3,
+            path: "./pressdash-figures-all.csv".into(),
+        });
+        assert_eq!(
+            line(&app).trim_end(),
+            " 已匯出 3 項數據到 ./pressdash-figures-all.csv。"
+        );
+        app.handle_key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Char('j'),
+        ));
+        assert!(!line(&app).contains("已匯出"), "{}", line(&app));
     }
 }

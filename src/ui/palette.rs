@@ -22,6 +22,9 @@ pub struct Palette {
     pub value: Style,
     pub damaged: Style,
     pub bar: Style,
+    /// The bars of each period (or series) a chart compares, and their legend: the first is
+    /// [`Palette::bar`]. Each also has its own fill, so they differ without colour too.
+    pub series: [Style; 3],
     pub card_border: Style,
     pub popup_border: Style,
     /// A figure within its source sentence.
@@ -65,6 +68,11 @@ impl Palette {
             selected: reversed.add_modifier(Modifier::BOLD),
             damaged: Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC),
             bar: Style::new().fg(Color::Green),
+            series: [
+                Style::new().fg(Color::Green),
+                Style::new().fg(Color::Magenta),
+                Style::new().fg(Color::Blue),
+            ],
             card_border: Style::new().add_modifier(Modifier::DIM),
             highlight: reversed.add_modifier(Modifier::UNDERLINED),
             key: bold.fg(Color::Magenta),
@@ -112,6 +120,7 @@ impl Palette {
             value: text(colors.good).add_modifier(bold),
             damaged: text(colors.bad).add_modifier(Modifier::ITALIC),
             bar: text(colors.good),
+            series: [text(colors.good), text(colors.second), text(colors.third)],
             card_border: text(colors.muted),
             popup_border: text(colors.title),
             highlight: Style::new()
@@ -141,6 +150,11 @@ impl Palette {
             value: bold,
             damaged: Style::new().add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),
             bar: Style::new(),
+            series: [
+                Style::new(),
+                Style::new(),
+                Style::new().add_modifier(Modifier::BOLD),
+            ],
             card_border: Style::new(),
             popup_border: bold,
             highlight: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
@@ -171,6 +185,9 @@ struct Colors {
     good: u8,
     /// Damaged values.
     bad: u8,
+    /// The bars of a chart's second and third period, beside `good`'s.
+    second: u8,
+    third: u8,
     selection: u8,
     selection_text: u8,
     highlight: u8,
@@ -188,6 +205,8 @@ const DARK: Colors = Colors {
     accent: 220,
     good: 114,
     bad: 210,
+    second: 111,
+    third: 183,
     selection: 17,
     selection_text: 231,
     highlight: 220,
@@ -204,6 +223,8 @@ const LIGHT: Colors = Colors {
     accent: 90,
     good: 22,
     bad: 124,
+    second: 25,
+    third: 90,
     selection: 189,
     selection_text: 16,
     highlight: 222,
@@ -220,6 +241,8 @@ const HIGH_CONTRAST: Colors = Colors {
     accent: 226,
     good: 120,
     bad: 217,
+    second: 117,
+    third: 219,
     selection: 19,
     selection_text: 231,
     highlight: 226,
@@ -231,9 +254,12 @@ const HIGH_CONTRAST: Colors = Colors {
 mod tests {
     use super::*;
 
-    fn every_style(palette: &Palette) -> [Style; 19] {
+    fn every_style(palette: &Palette) -> [Style; 22] {
         let t = palette;
         [
+            t.series[0],
+            t.series[1],
+            t.series[2],
             t.base,
             t.tab,
             t.tab_active,
@@ -257,8 +283,11 @@ mod tests {
     }
 
     /// The styles that colour text drawn on the screen's background or on a selected row.
-    fn text_on_background(t: &Palette) -> [Style; 11] {
+    fn text_on_background(t: &Palette) -> [Style; 14] {
         [
+            t.series[0],
+            t.series[1],
+            t.series[2],
             t.tab,
             t.tab_marker,
             t.title,
@@ -379,15 +408,36 @@ mod tests {
         }
     }
 
+    const EVERY_SCHEME: [ColorScheme; 5] = [
+        ColorScheme::Default,
+        ColorScheme::Dark,
+        ColorScheme::Light,
+        ColorScheme::HighContrast,
+        ColorScheme::Ansi,
+    ];
+
+    #[test]
+    fn the_series_of_a_chart_differ_in_every_scheme() {
+        for scheme in EVERY_SCHEME {
+            for color in [true, false] {
+                let t = Palette::new(color, scheme);
+                assert_eq!(t.series[0], t.bar, "{scheme:?}");
+                if color {
+                    let colours: Vec<_> = t.series.iter().map(|s| s.fg).collect();
+                    assert!(
+                        (0..3).all(
+                            |i| colours[i].is_some() && !colours[i + 1..].contains(&colours[i])
+                        ),
+                        "{scheme:?}: {colours:?}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn without_colour_every_scheme_is_plain() {
-        for scheme in [
-            ColorScheme::Default,
-            ColorScheme::Dark,
-            ColorScheme::Light,
-            ColorScheme::HighContrast,
-            ColorScheme::Ansi,
-        ] {
+        for scheme in EVERY_SCHEME {
             assert_eq!(Palette::new(false, scheme), Palette::plain());
         }
     }

@@ -6,8 +6,9 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, layout, strings};
 use crate::data::Figure;
+use crate::text::number::Scale;
 use crate::text::{self, Align};
-use crate::ui::bars::{BarRow, Bars};
+use crate::ui::bars::{BarRow, Bars, Legend};
 use crate::ui::{
     column_width, palette::Palette, put, put_aligned, put_pieces, row, secondary, start_list_row,
 };
@@ -68,12 +69,14 @@ impl Widget for &FigureTable<'_> {
         } else {
             format!("  {}/{}", list.selected + 1, figures.len())
         };
+        let order = format!(" ⋅ {}", app.order().phrase().get(lang, script));
         put_pieces(
             buf,
             title,
             [
                 (strings::FIGURES.get(lang, script), palette.title),
                 (position.as_str(), palette.muted),
+                (order.as_str(), palette.muted),
             ],
         );
         if figures.is_empty() {
@@ -225,22 +228,55 @@ impl Widget for &ChartPanel<'_> {
                 (counter.as_str(), palette.muted),
             ],
         );
-        let rows: Vec<BarRow> = app
-            .shown_bars(chart)
-            .map(|(bar, figure)| BarRow {
-                label: text::sanitize(bar.label.get(lang, script)).into_owned(),
-                value: figure.value,
-                text: strings::figure_value(figure, lang, script),
-                damaged: figure
-                    .damaged
-                    .as_ref()
-                    .map(|_| strings::DAMAGED.get(lang, script).to_string()),
-            })
-            .collect();
-        if rows.is_empty() {
+        let shown: Vec<_> = app.shown_bars(chart).collect();
+        if shown.is_empty() {
             empty_notice(buf, area, strings::NO_BARS.get(lang, script), palette);
             return;
         }
+        // One unit for every bar, the largest's, so 0.9万 stands beside 7.3万.
+        let largest = shown
+            .iter()
+            .filter_map(|(_, f)| f.value)
+            .map(f64::abs)
+            .fold(0.0, f64::max);
+        let scale = Scale::for_largest(largest, lang);
+        let periods = app.chart_periods(chart);
+        let rows: Vec<BarRow> = shown
+            .iter()
+            .map(|(bar, figure)| BarRow {
+                label: text::sanitize(bar.label.get(lang, script)).into_owned(),
+                value: figure.value,
+                text: strings::figure_value_in(figure, scale, lang, script),
+                damaged: figure.damaged.is_some(),
+                series: periods
+                    .iter()
+                    .position(|p| *p == figure.period.as_ref())
+                    .unwrap_or(0),
+            })
+            .collect();
+        let area = if app.chart_has_legend(chart) {
+            let names: Vec<String> = periods
+                .iter()
+                .map(|p| p.map_or_else(String::new, |p| strings::period(p, lang, script)))
+                .collect();
+            let damaged = rows
+                .iter()
+                .any(|r| r.damaged)
+                .then(|| strings::DAMAGED.get(lang, script));
+            Legend {
+                series: &names,
+                damaged,
+                palette,
+            }
+            .render(row(area, 0), buf);
+            Rect {
+                y: area.y.saturating_add(1).min(area.bottom()),
+                height: area.height.saturating_sub(1),
+                ..area
+            }
+        } else {
+            area
+        };
         Bars {
             rows: &rows,
             palette,
@@ -252,4 +288,82 @@ impl Widget for &ChartPanel<'_> {
 /// Says on the first row of `area` why it shows nothing.
 fn empty_notice(buf: &mut Buffer, area: Rect, message: &str, palette: &Palette) {
     put(buf, row(area, 0), message, palette.muted);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::action::Action;
+    use crate::data::{Lang, Script};
+    use crate::ui::buffer_text;
+
+    fn topic_of(app: &App, id: &str) -> usize {
+        app.data()
+            .themes
+            .iter()
+            .position(|t| t.id == id)
+            .expect("fixture theme")
+    }
+
+    fn drawn(app: &App, topic: usize, area: Rect, palette: &Palette) -> Buffer {
+        let mut buf = Buffer::empty(area);
+        TopicTab {
+            app,
+            topic,
+            palette,
+        }
+        .render(area, &mut buf);
+        buf
+    }
+
+    #[test]
+    fn the_list_title_names_the_order_in_force() {
+        let mut app = crate::app::fixture::app(Script::Hans, Lang::Zh);
+        let rights = topic_of(&app, "rights");
+        app.apply(Action::GoToTab(rights + 1));
+        let palette = Palette::plain();
+        let area = Rect::new(0, 0, 60, 12);
+        let titles = |app: &App| buffer_text(&drawn(app, rights, area, &palette))[1].clone();
+        assert!(
+            titles(&app).starts_with("数据  1/5 ⋅ 按发言顺序"),
+            "{}",
+            titles(&app)
+        );
+        app.apply(Action::CycleOrder);
+        assert!(
+            titles(&app).starts_with("数据  1/5 ⋅ 按数值"),
+            "{}",
+            titles(&app)
+        );
+        app.apply(Action::ToggleLang);
+        app.apply(Action::CycleOrder);
+        // The selection followed its figure to the end of the list.
+        assert!(
+            titles(&app).starts_with("Figures  5/5 ⋅ by label"),
+            "{}",
+            titles(&app)
+        );
+    }
+
+    #[test]
+    fn a_chart_with_a_damaged_figure_has_a_legend_and_one_scale() {
+        let mut app = crate::app::fixture::app(Script::Hant, Lang::Zh);
+        let rights = topic_of(&app, "rights");
+        app.apply(Action::GoToTab(rights + 1));
+        let palette = Palette::plain();
+        // Wide enough for the chart beside the list.
+        app.resize(120, 24);
+        let lines = buffer_text(&drawn(&app, rights, Rect::new(0, 0, 120, 10), &palette));
+        let legend = lines
+            .iter()
+            .find(|l| l.contains("?░ 原文損壞"))
+            .expect("a legend");
+        let damaged = lines
+            .iter()
+            .find(|l| l.contains("?650個") && l.contains("?░░"))
+            .unwrap_or_else(|| panic!("a hatched bar: {lines:#?}"));
+        assert_ne!(legend, damaged);
+        // 2,809,000 个 is the largest: written in 萬, as the damaged one keeps what survives.
+        assert!(lines.iter().any(|l| l.ends_with("280.9萬個")), "{lines:#?}");
+    }
 }

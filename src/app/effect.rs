@@ -1,0 +1,171 @@
+//! What the app asks the world to do, and what it hears back. The app stays pure: an update
+//! queues an [`Effect`]; the terminal layer (or `render`) performs it and hands a [`Report`]
+//! back through [`App::report`], which the status line shows.
+
+use crate::app::action::ExportFormat;
+use crate::app::filter::first_statements;
+use crate::app::{App, Popup, Tab, strings};
+use crate::data::{Figure, Lang, Script};
+use crate::text::sanitize;
+
+/// A request for the terminal layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52). The text is the visible, sanitised form.
+    Copy(String),
+    /// Write figures to a new file in the current directory.
+    Export(ExportRequest),
+}
+
+/// The figures to export and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// Indices into the dataset's figures, each fact once, in dataset order.
+    pub figures: Vec<usize>,
+    pub format: ExportFormat,
+    /// What names the file after `pressdash-figures-`: the chosen topics, or `all`.
+    pub stem: String,
+    pub lang: Lang,
+    pub script: Script,
+}
+
+/// What became of an effect, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Report {
+    /// The citation went to the terminal (which may still ignore OSC 52).
+    Copied,
+    /// There was no terminal to send the citation to (`render`).
+    CopyNotSent,
+    NothingToCopy,
+    NothingToExport,
+    /// `path` as the user would type it, `./pressdash-figures-all.csv`.
+    Exported {
+        count: usize,
+        path: String,
+    },
+    ExportFailed {
+        path: String,
+        error: String,
+    },
+}
+
+impl App {
+    /// The effects asked for since the last call, oldest first; the terminal layer performs
+    /// them and reports back through [`App::report`].
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// What became of an effect: the status line says it until the next key.
+    pub fn report(&mut self, report: Report) {
+        self.report = Some(report);
+        self.reconcile();
+    }
+
+    /// The last report, while the status line shows it.
+    pub fn last_report(&self) -> Option<&Report> {
+        self.report.as_ref()
+    }
+
+    /// `y`: the selected figure (in a figure's details, a topic's list, or the first headline
+    /// figure of the topic selected on the overview) as a citation for the clipboard.
+    pub(super) fn copy_citation(&mut self) {
+        match self.selected_figure() {
+            Some(figure) => {
+                let text = citation(self, &self.data.figures[figure]);
+                self.effects.push(Effect::Copy(text));
+            }
+            None => self.report = Some(Report::NothingToCopy),
+        }
+    }
+
+    /// `e`, `E`: the figures the filter shows, every topic's, each fact once, as
+    /// `pressdash figures` lists them.
+    pub(super) fn export(&mut self, format: ExportFormat) {
+        let figures: Vec<usize> =
+            first_statements(&self.data, &self.figure_ids, |f| self.passing.figure(f)).collect();
+        if figures.is_empty() {
+            self.report = Some(Report::NothingToExport);
+            return;
+        }
+        let topics: Vec<&str> = self.filter.topics.iter().map(String::as_str).collect();
+        let stem = if topics.is_empty() {
+            "all".to_owned()
+        } else {
+            topics.join("+")
+        };
+        self.effects.push(Effect::Export(ExportRequest {
+            figures,
+            format,
+            // Theme ids are kebab-case once validated; anything else is kept out of the name.
+            stem: stem
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+'))
+                .collect(),
+            lang: self.options.lang,
+            script: self.options.script,
+        }));
+    }
+
+    /// The figure `y` cites: the one whose details are open, else the selected row of a topic
+    /// tab, else on the overview the selected topic's first headline figure.
+    fn selected_figure(&self) -> Option<usize> {
+        if let Some(Popup::Figure(details)) = &self.popup {
+            return Some(details.figure());
+        }
+        match self.tab {
+            Tab::Topic(topic) => self
+                .topic_figures(topic)
+                .get(self.topic_view(topic).list.selected)
+                .copied(),
+            Tab::Overview => {
+                let theme = self.data.themes.get(self.overview.selected)?;
+                theme
+                    .headline
+                    .iter()
+                    .filter_map(|id| self.figure_ids.get(id))
+                    .find(|&f| self.passing.figure(f))
+            }
+            Tab::Qa => None,
+        }
+    }
+}
+
+/// A figure as a citation in the interface's language and script: value with unit and
+/// qualifier, label and period; the source sentence; the speaker, the conference and its date.
+/// Every dataset string is in its visible, sanitised form.
+pub fn citation(app: &App, figure: &Figure) -> String {
+    let (lang, script) = (app.lang(), app.script());
+    let data = app.data();
+    let mut value = strings::figure_value_in_words(figure, lang, script);
+    if figure.damaged.is_some() {
+        value += &strings::in_brackets(strings::DAMAGED.get(lang, script), lang);
+    }
+    let label = sanitize(figure.label.get(lang, script));
+    let period = figure
+        .period
+        .as_ref()
+        .map(|p| strings::in_brackets(&strings::period(p, lang, script), lang))
+        .unwrap_or_default();
+    let sentence = sanitize(figure.source.sentence.get(script));
+    let speaker = data.speaker(&figure.speaker).map_or_else(
+        || sanitize(&figure.speaker).into_owned(),
+        |s| {
+            strings::name_and_title(
+                &sanitize(s.name.get(lang, script)),
+                &sanitize(s.title.get(lang, script)),
+                lang,
+            )
+        },
+    );
+    let conference = sanitize(data.meta.title.get(lang, script));
+    let date = strings::date(&data.meta.event_date, lang);
+    match lang {
+        Lang::Zh => {
+            format!("{label}：{value}{period}\n“{sentence}”\n——{speaker}，{conference}，{date}")
+        }
+        Lang::En => {
+            format!("{label}: {value}{period}\n“{sentence}”\n— {speaker}, {conference}, {date}")
+        }
+    }
+}
