@@ -1527,7 +1527,7 @@ fn millions_of_tiny_values_are_refused_within_three_times_the_file_size() {
     assert!(text.len() as u64 <= pressdash::data::load::MAX_BYTES);
     let file = write(&dir, "tiny.json", &text);
     let output = pressdash_within(3 * text.len() as u64, &["validate", &file]);
-    assert_failure(&output, 1, &file, "would take about");
+    assert_failure(&output, 1, &file, "could take up to about");
 }
 
 /// The terminal's ambiguous width is a property of the terminal, so it belongs in the file:

@@ -182,7 +182,7 @@ impl fmt::Display for LoadError {
                 bytes,
             } => write!(
                 f,
-                "its {values} JSON values would take about {} MB of memory, more than \
+                "its {values} JSON values could take up to about {} MB of memory, more than \
                  {FOOTPRINT_PER_FILE_BYTE} times the file's {} MB, so it is refused unread. A \
                  dataset's values are texts and numbers that take about as much memory as \
                  their file; this many short values look like a file made by mistake. Check \
@@ -502,8 +502,9 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
 
 /// What a JSON value (itself, its elements, its fields' values) would take in memory once
 /// parsed, estimated without keeping any of it: a string its `String` and the heap block
-/// holding its text, anything else a word. Field names are not counted, since a dataset keeps
-/// them in its types. Unlike serde's `IgnoredAny`, which `serde_json` skips without counting
+/// holding its text, an array or object a `Vec`. Field names are not counted, since a dataset
+/// keeps them in its types. It is an upper bound: values the dataset does not know are
+/// skipped by the real parse. Unlike serde's `IgnoredAny`, which `serde_json` skips without counting
 /// depth, nested arrays and objects go through the parser's recursion limit, so a file nested
 /// too deep is reported as such rather than by where it ends.
 #[derive(Debug, Clone, Copy, Default)]
@@ -515,10 +516,12 @@ struct Footprint {
 impl Footprint {
     const WORD: usize = size_of::<usize>();
 
+    /// A number, boolean or null: it lives in a field of its parent's element, so it adds
+    /// nothing of its own (a dataset has no list of numbers).
     fn scalar() -> Self {
         Self {
             values: 1,
-            bytes: Self::WORD,
+            bytes: 0,
         }
     }
 
@@ -864,7 +867,7 @@ mod tests {
             ),
             "{err:?}"
         );
-        assert!(err.to_string().contains("would take about"), "{err}");
+        assert!(err.to_string().contains("could take up to about"), "{err}");
         // Below the floor the file is read, and refused for what it is.
         let err = error_of(&tags(MIN_FOOTPRINT_ALLOWED / per_tag - 10));
         assert!(
