@@ -189,8 +189,8 @@ pub struct GlobalOptions {
     pub no_config: bool,
 
     /// Columns the terminal draws East Asian Ambiguous characters in (“ ” … — · ○ ①): 2 when
-    /// it is set to draw them wide (a CJK option of the terminal, CJK Windows consoles).
-    /// qa and figures only, so far. Default: 1.
+    /// it is set to draw them wide (a CJK option of the terminal, CJK Windows consoles); the
+    /// dashboard then draws its borders and bars in ASCII. Default: 1.
     #[arg(
         long,
         global = true,

@@ -896,16 +896,41 @@ fn figures_table_fits_terminals_that_draw_ambiguous_characters_wide() {
     }
 }
 
+/// The dashboard's frame on a terminal that draws ambiguous characters wide: every row fits
+/// it, with plain ASCII borders and bars, and the same text as the usual frame.
 #[test]
-fn ambiguous_width_two_is_refused_where_screens_are_drawn() {
-    assert_failure(
-        &pressdash(&["render", "--ambiguous-width", "2"]),
-        2,
-        "ambiguous width of 2 (command line)",
-        "--ambiguous-width 1",
-    );
-    assert_status(&pressdash(&["qa", "--ambiguous-width", "3"]), 2);
-    assert_status(&pressdash(&["render", "--ambiguous-width", "1"]), 0);
+fn render_lines_up_where_ambiguous_characters_are_wide() {
+    for (script, lang, keys) in [
+        ("hant", "zh", ""),
+        ("hans", "zh", "2 j Enter"),
+        ("hans", "en", "3"),
+        ("hant", "en", "?"),
+        ("hans", "zh", "0"),
+    ] {
+        let args = [
+            "render", "--size", "120x36", "--script", script, "--lang", lang, "--keys", keys,
+        ];
+        let wide_output = pressdash(&[&args[..], &["--ambiguous-width", "2"]].concat());
+        assert_status(&wide_output, 0);
+        let wide = stdout(&wide_output);
+        assert_eq!(wide.lines().count(), 36, "{wide}");
+        for line in wide.lines() {
+            assert!(
+                width_on_a_wide_ambiguous_terminal(line) <= 120,
+                "{keys:?}: {line:?}"
+            );
+        }
+        assert!(!wide.contains(['─', '│', '╭', '█']), "{wide}");
+        // The usual frame draws box drawing, which such a terminal widens past the edge.
+        let narrow = stdout(&pressdash(&args));
+        assert!(
+            narrow
+                .lines()
+                .any(|line| width_on_a_wide_ambiguous_terminal(line) > 120),
+            "{keys:?}"
+        );
+    }
+    assert_status(&pressdash(&["render", "--ambiguous-width", "3"]), 2);
 }
 
 #[test]

@@ -172,6 +172,76 @@ fn every_screen_at_every_size_in_both_scripts() {
     }
 }
 
+/// Counts East Asian Ambiguous characters as two columns on this test's thread while it
+/// lives, as `--ambiguous-width 2` does for a run of the program.
+struct WideAmbiguous;
+
+impl WideAmbiguous {
+    fn set() -> Self {
+        text::set_ambiguous_width(text::AmbiguousWidth::Wide);
+        Self
+    }
+}
+
+impl Drop for WideAmbiguous {
+    fn drop(&mut self) {
+        text::set_ambiguous_width(text::AmbiguousWidth::Narrow);
+    }
+}
+
+/// Every screen and the Q&A tab, by name.
+fn screens_and_qa() -> Vec<(String, Steps)> {
+    let mut all = screens();
+    all.push((
+        "qa".into(),
+        Box::new(|app: &mut App| app.apply(Action::LastTab)),
+    ));
+    all
+}
+
+/// On a terminal that draws ambiguous characters (box drawing, block elements, `“ … ·`) two
+/// columns wide, every row of every screen takes exactly the frame's width there: nothing
+/// the interface draws pushes the rest of its row over the edge or leaves it short.
+#[test]
+fn every_screen_lines_up_where_ambiguous_characters_are_wide() {
+    let _wide = WideAmbiguous::set();
+    let (width, height) = (120, 36);
+    let looks = [
+        (Script::Hans, Lang::Zh, "hans"),
+        (Script::Hant, Lang::Zh, "hant"),
+        (Script::Hans, Lang::En, "en"),
+    ];
+    let snapshots = [
+        "overview",
+        "topic_skills",
+        "help",
+        "drill_down_damaged",
+        "qa",
+    ];
+    for (script, lang, look) in looks {
+        for (screen, go) in screens_and_qa() {
+            let mut app = app(script, lang, width, height);
+            go(&mut app);
+            let buf = ui::render_buffer(&app, width, height);
+            for (y, row) in ui::buffer_rows(&buf).enumerate() {
+                assert_eq!(
+                    unicode_width::UnicodeWidthStr::width_cjk(row.as_str()),
+                    usize::from(width),
+                    "{screen} ({look}), row {y}: {row:?}"
+                );
+            }
+            let text = ui::buffer_text(&buf).join("\n");
+            assert!(
+                !text.contains(['─', '│', '╭', '╯', '█', '▏']),
+                "{screen} ({look}) draws an ambiguous mark:\n{text}"
+            );
+            if snapshots.contains(&screen.as_str()) || screen == "topic_picker" && look == "en" {
+                insta::assert_snapshot!(format!("ambiguous_wide_{screen}_{look}"), text);
+            }
+        }
+    }
+}
+
 /// Opens the drill-down of figure `id` from its theme's tab, as a user would.
 fn open_figure(app: &mut App, id: &str) {
     let data = app.data();

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::text::{self, Align};
-use crate::ui::{palette::Palette, put, put_aligned};
+use crate::ui::{glyphs::Glyphs, palette::Palette, put, put_aligned};
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,13 +23,11 @@ pub struct BarRow {
     pub damaged: Option<String>,
 }
 
-/// The eighth blocks, from one eighth to a full cell.
-const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 /// Below this many columns for the bar itself, bars are left out and only values shown.
 const MIN_BAR: u16 = 4;
 
 /// A chart's bars, one per row; when they don't all fit, the last row tells how many more
-/// there are (`+3 …`). Touches no cell outside its area.
+/// there are (`+3 ⋯`). Touches no cell outside its area.
 #[derive(Debug)]
 pub struct Bars<'a> {
     pub rows: &'a [BarRow],
@@ -67,7 +65,7 @@ impl Widget for &Bars<'_> {
             );
         }
         if !fits {
-            let more = format!("+{} …", rows.len() - shown);
+            let more = format!("+{} {}", rows.len() - shown, text::truncate::ELLIPSIS);
             put(
                 buf,
                 Rect::new(area.x, area.bottom() - 1, area.width, 1),
@@ -163,9 +161,10 @@ pub fn bar_cells(value: f64, max: f64, width: u16) -> String {
     let total = usize::from(width) * 8;
     let eighths = ((value / max).min(1.0) * total as f64).round() as usize;
     let eighths = eighths.clamp(1, total);
-    let mut bar = EIGHTHS[7].repeat(eighths / 8);
+    let cells = Glyphs::current().bar_cells;
+    let mut bar = cells[7].repeat(eighths / 8);
     if eighths % 8 > 0 {
-        bar.push_str(EIGHTHS[eighths % 8 - 1]);
+        bar.push_str(cells[eighths % 8 - 1]);
     }
     bar
 }
@@ -228,7 +227,7 @@ mod tests {
         }
         .render(area, &mut buf);
         let text = buffer_text(&buf);
-        assert!(text[0].starts_with("技能强国平台（2022…"), "{text:?}");
+        assert!(text[0].starts_with("技能强国平台（2022⋯"), "{text:?}");
         assert!(text[0].ends_with("1.86亿人次"), "{text:?}");
         assert!(text[1].ends_with(" 3.2万人次"), "{text:?}");
         assert!(
@@ -283,7 +282,7 @@ mod tests {
             palette: &Palette::plain(),
         }
         .render(area, &mut buf);
-        assert_eq!(buffer_text(&buf)[2], "+3 …");
+        assert_eq!(buffer_text(&buf)[2], "+3 ⋯");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Popups over the body: a figure's drill-down, the topic picker and the help.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
@@ -220,16 +220,20 @@ pub(super) fn clear(buf: &mut Buffer, rect: Rect) {
     if rect.is_empty() {
         return;
     }
+    // Blanked, a cell also forgets a width it was forced to: a space is one column.
+    let blank = |cell: &mut Cell| {
+        cell.set_symbol(" ").set_diff_option(CellDiffOption::None);
+    };
     for y in rect.top()..rect.bottom() {
         if rect.x > buf.area.x {
             let before = &mut buf[(rect.x - 1, y)];
-            if text::width(before.symbol()) > 1 {
-                before.set_symbol(" ");
+            if before.cell_width() > 1 {
+                blank(before);
             }
         }
         let last = rect.right() - 1;
-        if text::width(buf[(last, y)].symbol()) > 1 && rect.right() < buf.area.right() {
-            buf[(rect.right(), y)].set_symbol(" ");
+        if buf[(last, y)].cell_width() > 1 && rect.right() < buf.area.right() {
+            blank(&mut buf[(rect.right(), y)]);
         }
         for x in rect.left()..rect.right() {
             buf[(x, y)].reset();
@@ -323,7 +327,7 @@ mod tests {
             unstyled(&buf),
             Buffer::with_lines([
                 "                              ",
-                "  ╭ Topics (Space selects…─╮  ",
+                "  ╭ Topics (Space selects⋯─╮  ",
                 "  │ [x] Grassroots         │  ",
                 "  │ [ ] Rights             │  ",
                 "  │ [ ] Skills             │  ",
