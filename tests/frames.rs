@@ -39,6 +39,7 @@ fn app(script: Script, lang: Lang, width: u16, height: u16) -> App {
             color: false,
             colors: ColorScheme::Default,
             mouse: false,
+            keys: pressdash::app::keys::KeyMap::default(),
         },
     );
     app.resize(width, height);
@@ -520,6 +521,7 @@ fn dataset_text_cannot_smuggle_escape_sequences() {
             color: false,
             colors: ColorScheme::Default,
             mouse: false,
+            keys: pressdash::app::keys::KeyMap::default(),
         },
     );
     app.resize(120, 40);
@@ -566,7 +568,7 @@ fn every_colour_scheme_draws_the_same_text_as_no_colour() {
             Options {
                 color: true,
                 colors,
-                ..plain.options()
+                ..plain.options().clone()
             },
         );
         coloured.resize(80, 24);
@@ -650,7 +652,7 @@ proptest! {
         let (mut width, mut height) = size;
         let mut app = App::new(
             dataset(),
-            Options { script: Script::Hans, lang: Lang::Zh, color: true, colors: ColorScheme::Default, mouse: true },
+            Options { script: Script::Hans, lang: Lang::Zh, color: true, colors: ColorScheme::Default, mouse: true, keys: pressdash::app::keys::KeyMap::default() },
         );
         app.resize(width, height);
         for (step, event) in events.iter().enumerate() {
@@ -720,6 +722,7 @@ fn the_selected_row_keeps_its_secondary_text_readable() {
                 color: true,
                 colors: scheme,
                 mouse: false,
+                keys: pressdash::app::keys::KeyMap::default(),
             },
         );
         app.resize(120, 40);
@@ -746,4 +749,39 @@ fn the_selected_row_keeps_its_secondary_text_readable() {
             }
         }
     }
+}
+
+/// The help and the footer with `quit` on `x` and Ctrl-c and `next-tab` on `n`: each lists
+/// the keys in force.
+#[test]
+fn the_help_lists_the_keys_in_force() {
+    use pressdash::app::keys::{KeyMap, Rebinding, parse_key, row_named};
+    let rebind = |name: &str, keys: &[&str], line: usize| Rebinding {
+        row: row_named(name).expect("an action"),
+        keys: keys
+            .iter()
+            .map(|key| parse_key(key).expect("a key"))
+            .collect(),
+        line,
+    };
+    let keys = KeyMap::with(&[
+        rebind("quit", &["x", "Ctrl-c"], 1),
+        rebind("next-tab", &["n"], 2),
+    ])
+    .expect("no clash");
+    let (width, height) = (100, 30);
+    let mut app = App::new(
+        dataset(),
+        Options {
+            script: Script::Hans,
+            lang: Lang::En,
+            color: false,
+            colors: ColorScheme::Default,
+            mouse: false,
+            keys,
+        },
+    );
+    app.resize(width, height);
+    app.handle_key(key(KeyCode::Char('?')));
+    insta::assert_snapshot!("help_rebound_keys", frame(&app, width, height));
 }

@@ -236,7 +236,6 @@ fn script_and_language_toggle() {
 #[test]
 fn footer_hints_leave_out_what_would_do_nothing() {
     let mut app = app();
-    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
     assert!(
         !keys_shown(&app).contains(&"Esc"),
         "nothing to go back from"
@@ -430,7 +429,7 @@ fn the_mouse_acts_only_when_enabled() {
         fixture::dataset(),
         Options {
             mouse: false,
-            ..app.options()
+            ..app.options().clone()
         },
     );
     off.resize(80, 24);
@@ -503,7 +502,6 @@ fn the_text_filter_narrows_the_qa_items_and_the_overview_counts() {
 #[test]
 fn backspace_and_ctrl_o_go_back_through_the_jumps_and_ctrl_f_forward() {
     let mut app = app();
-    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
     assert!(!keys_shown(&app).contains(&"Bksp"), "nowhere to go back to");
     let rights = topic_of(&app, "rights");
     app.apply(Action::GoToTab(rights + 1));
@@ -562,7 +560,6 @@ fn a_new_jump_after_going_back_forgets_the_way_forward() {
 #[test]
 fn the_qa_footer_offers_esc_only_when_it_clears_something() {
     let mut app = app();
-    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
     app.apply(Action::GoToTab(app.tabs().len() - 1));
     assert!(!keys_shown(&app).contains(&"Esc"));
     app.handle_key(key(KeyCode::Esc));
@@ -579,7 +576,6 @@ fn the_qa_footer_offers_esc_only_when_it_clears_something() {
 #[test]
 fn every_key_the_footer_offers_acts_and_the_tabs_hide_behind_a_popup() {
     let mut app = app();
-    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
     app.apply(Action::GoToTab(1));
     app.handle_key(key(KeyCode::Enter));
     let shown = keys_shown(&app);
@@ -702,7 +698,7 @@ fn zero_goes_to_the_last_tab_and_its_title_says_so() {
     assert!(app.popup().is_some());
     // Past nine tabs, the last is numbered by its key.
     let data = crate::data::load::load_embedded().expect("the embedded dataset loads");
-    let full = App::new(data, app.options());
+    let full = App::new(data, app.options().clone());
     let titles = full.tab_titles();
     assert!(titles.len() > 9);
     assert_eq!(titles.last().map(String::as_str), Some("0 问答"));
@@ -784,4 +780,9 @@ fn a_click_on_the_tab_bars_arrows_scrolls_it_and_tab_clicks_are_jumps() {
         hidden,
         "a click on a tab is a jump to go back from"
     );
+}
+
+/// The keys the footer offers now.
+fn keys_shown(app: &App) -> Vec<&str> {
+    app.hints().iter().map(|h| h.keys).collect()
 }

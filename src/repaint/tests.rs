@@ -209,6 +209,7 @@ fn the_dashboard_leaves_no_stale_cells() {
                 color: true,
                 colors: crate::colors::ColorScheme::Default,
                 mouse: false,
+                keys: crate::app::keys::KeyMap::default(),
             },
         );
         let (width, height) = (120, 36);

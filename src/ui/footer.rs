@@ -98,7 +98,7 @@ impl Widget for &StatusLine<'_> {
 /// The footer: key hints, as many as fit whole.
 #[derive(Debug)]
 pub struct KeyHints<'a> {
-    pub hints: &'a [Hint],
+    pub hints: &'a [Hint<'a>],
     pub look: Look<'a>,
 }
 
