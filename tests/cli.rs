@@ -1582,7 +1582,7 @@ fn render_with(file: &str, args: &[&str]) -> Output {
 fn a_rebinding_in_the_file_changes_the_keys_the_footer_and_the_help() {
     let file = config_file(
         "keys_rebound",
-        "[keys]\nnext-tab = \"n\"\nquit = [\"x\", \"Ctrl-c\"]\n",
+        "[keys]\nnext-tab = \"n\"\nquit = [\"x\", \"Ctrl-c\"]\ntoggle-topic = \"v\"\n",
     );
     let screen = |file: &str, keys: &str| {
         let output = render_with(file, &["--keys", keys]);
@@ -1617,6 +1617,16 @@ fn a_rebinding_in_the_file_changes_the_keys_the_footer_and_the_help() {
     assert!(help.contains("│ n ") && help.contains("next tab"), "{help}");
     assert!(!help.contains("Tab, ▸, l"), "{help}");
     assert!(screen(&none, "?").contains("Tab, ▸, l"));
+    // So do the notes that name keys: the topic picker's title, the too-small notice.
+    assert!(screen(&file, "t").contains("Topics (v selects, Enter applies)"));
+    assert!(screen(&none, "t").contains("Topics (Space selects, Enter applies)"));
+    let small = |file: &str| {
+        let mut render = command(&["render", "--size", "30x8", "--lang", "en"]);
+        render.env("PRESSDASH_CONFIG", file);
+        stdout(&render.output().expect("run pressdash"))
+    };
+    assert!(small(&file).contains("x quits"), "{}", small(&file));
+    assert!(small(&none).contains("q quits"), "{}", small(&none));
 }
 
 #[test]

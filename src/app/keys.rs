@@ -5,6 +5,8 @@
 //! rows a configuration file rebinds ([`Rebinding`]) given other keys. The app receives one in
 //! its options and looks every key, hint and help row up in it.
 
+use std::borrow::Cow;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::action::Action;
@@ -825,6 +827,31 @@ impl KeyMap {
         }
     }
 
+    /// `text`, an interface string that names default keys, naming the keys in force: each
+    /// `(spelled, name)` replaces the first `spelled` (`Esc`, `Enter/o`) with the keys of the
+    /// row named `name` when the configuration rebound it, all of them when `spelled` names
+    /// several (`x/o`), else the first.
+    pub fn respell<'t>(&self, text: &'t str, spots: &[(&str, &str)]) -> Cow<'t, str> {
+        let mut text = Cow::Borrowed(text);
+        for &(spelled, name) in spots {
+            let Some(row) = row_named(name) else {
+                continue;
+            };
+            let keys = self.keys(row);
+            if keys == KEY_TABLE[row].keys || !text.contains(spelled) {
+                continue;
+            }
+            let labels: Vec<String> = keys.iter().map(|key| key.label()).collect();
+            let now = if spelled.contains('/') {
+                labels.join("/")
+            } else {
+                labels.first().cloned().unwrap_or_default()
+            };
+            text = Cow::Owned(text.replacen(spelled, &now, 1));
+        }
+        text
+    }
+
     /// The keys of row `row` in force.
     pub fn keys(&self, row: usize) -> &[Key] {
         self.keys.get(row).map_or(&[], Vec::as_slice)
@@ -1178,5 +1205,24 @@ mod tests {
         );
         // Moving a key away frees it.
         assert!(KeyMap::with(&[rebind("quit", &["Ctrl-c"], 1), rebind("help", &["q"], 2)]).is_ok());
+    }
+
+    #[test]
+    fn interface_strings_name_the_keys_in_force() {
+        let defaults = KeyMap::default();
+        let spots = [("Enter/o", "jump-to-source"), ("Esc", "back")];
+        let hint = "Enter/o: go to the Q&A ⋅ Esc: close";
+        assert!(matches!(defaults.respell(hint, &spots), Cow::Borrowed(_)));
+        let map = KeyMap::with(&[
+            rebind("jump-to-source", &["x", "Right"], 1),
+            rebind("back", &["Backspace"], 2),
+            rebind("go-back", &["Ctrl-o"], 3),
+        ])
+        .expect("no clash");
+        assert_eq!(
+            map.respell(hint, &spots),
+            "x/▸: go to the Q&A ⋅ Backspace: close"
+        );
+        assert_eq!(map.respell("按 q 退出", &[("q", "quit")]), "按 q 退出");
     }
 }

@@ -78,7 +78,11 @@ impl Widget for &StatusLine<'_> {
                 ));
             }
             let summary = format!(" {}", parts.join(" ⋅ "));
-            let hint = strings::in_brackets(strings::ESC_CLEARS.get(lang, script), lang);
+            let clears = app
+                .options()
+                .keys
+                .respell(strings::ESC_CLEARS.get(lang, script), &[("Esc", "back")]);
+            let hint = strings::in_brackets(&clears, lang);
             put_pieces(
                 buf,
                 left_area,

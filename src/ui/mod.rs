@@ -259,7 +259,13 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer, palette: &Palette) {
         (layout::MIN_WIDTH, layout::MIN_HEIGHT),
         app.lang(),
         app.script(),
-    );
+    )
+    .map(|line| {
+        app.options()
+            .keys
+            .respell(&line, &[("q", "quit")])
+            .into_owned()
+    });
     // Centred as a block; on fewer rows than lines, the first ones (the sizes) are kept.
     let rows = u16::try_from(notice.len()).unwrap_or(u16::MAX);
     let top = area.y + area.height.saturating_sub(rows) / 2;
