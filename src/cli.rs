@@ -515,21 +515,17 @@ impl GlobalOptions {
             ("mouse", mouse.to_string(), mouse_origin),
             ("ambiguous-width", columns.to_string(), columns_origin),
         ];
-        let mut rebindings: Vec<_> = file.rebindings.iter().collect();
-        rebindings.sort_by_key(|rebinding| rebinding.line);
-        let key_origins = rebindings
-            .into_iter()
-            .filter(|rebinding| {
-                crate::app::keys::KEY_TABLE
-                    .get(rebinding.row)
-                    .is_none_or(|binding| binding.keys != rebinding.keys.as_slice())
-            })
-            .map(|rebinding| {
-                (
-                    crate::app::keys::row_name(rebinding.row),
-                    crate::config::keys_value(&rebinding.keys),
-                    Origin::File(rebinding.line),
-                )
+        // Only the file rebinds keys: an action's line is where the file set it.
+        let key_origins = file
+            .keys
+            .rebound()
+            .map(|(name, keys)| {
+                let line = file
+                    .rebindings
+                    .iter()
+                    .find(|rebinding| crate::app::keys::row_name(rebinding.row) == name)
+                    .map_or(0, |rebinding| rebinding.line);
+                (name, crate::config::keys_value(keys), Origin::File(line))
             })
             .collect();
         Settings {

@@ -170,11 +170,6 @@ pub struct Binding {
 }
 
 impl Binding {
-    /// The table's keys as the help popup lists them; a run of digits is shown as `1–9`.
-    pub fn keys_label(&self) -> String {
-        keys_label(self.keys)
-    }
-
     /// What a press of `key`, the `position`-th of the row's keys in force, asks for: the
     /// n-th key of the go-to-tab row goes to tab n.
     fn action_at(&self, position: usize) -> Action {
@@ -186,7 +181,7 @@ impl Binding {
 }
 
 /// Keys as the help popup lists them; a run of digits is shown as `1–9`.
-pub fn keys_label(keys: &[Key]) -> String {
+fn keys_label(keys: &[Key]) -> String {
     let digits: Vec<char> = keys
         .iter()
         .filter_map(|k| match k.code {
@@ -559,7 +554,7 @@ pub static KEY_TABLE: &[Binding] = &[
 /// stands for, with the spellings the help and the README use (`PgDn`, `Shift-Tab`). Shift-Tab
 /// is reported by terminals as `BackTab` with Shift held, so it is replayed the same way.
 /// Where two names mean one key, the last, which the help uses, is how a key is written back.
-pub const KEY_NAMES: [(&str, KeyCode, KeyModifiers); 18] = [
+const KEY_NAMES: [(&str, KeyCode, KeyModifiers); 18] = [
     ("Tab", KeyCode::Tab, KeyModifiers::NONE),
     ("BackTab", KeyCode::BackTab, KeyModifiers::SHIFT),
     ("Shift-Tab", KeyCode::BackTab, KeyModifiers::SHIFT),
