@@ -774,11 +774,21 @@ impl KeyMap {
                 continue;
             }
             map.keys[rebinding.row].clone_from(&rebinding.keys);
-            map.hint_keys[rebinding.row] = rebinding
-                .keys
-                .first()
-                .map(|k| k.label())
-                .unwrap_or_default();
+        }
+        // A written hint stands for its row and the rows without a hint after it (`▴▾` for
+        // down and up, `n/N` for the matches); once one of them is rebound, it names its
+        // row's first key in force.
+        let mut group_start = 0;
+        for (row, binding) in KEY_TABLE.iter().enumerate() {
+            if binding.hint.is_some() {
+                group_start = row;
+            }
+            if map.keys[row] != binding.keys && KEY_TABLE[group_start].hint.is_some() {
+                map.hint_keys[group_start] = map.keys[group_start]
+                    .first()
+                    .map(|k| k.label())
+                    .unwrap_or_default();
+            }
         }
         let mut clashes = Vec::new();
         for context in ALL_CONTEXTS {
@@ -1219,5 +1229,25 @@ mod tests {
             "x/▸: go to the Q&A ⋅ Backspace: close"
         );
         assert_eq!(map.respell("按 q 退出", &[("q", "quit")]), "按 q 退出");
+    }
+
+    #[test]
+    fn a_hint_for_two_rows_names_its_own_key_once_either_is_rebound() {
+        let hint_of = |map: &KeyMap, action: Action| {
+            map.hints(&[Pager, Global])
+                .find(|(found, _)| *found == action)
+                .map(|(_, hint)| hint.keys.to_string())
+        };
+        let defaults = KeyMap::default();
+        assert_eq!(hint_of(&defaults, Action::Down).as_deref(), Some("▴▾"));
+        assert_eq!(
+            hint_of(&defaults, Action::NextMatch).as_deref(),
+            Some("n/N")
+        );
+        let map = KeyMap::with(&[rebind("up", &["i"], 1), rebind("prev-match", &["p"], 2)])
+            .expect("no clash");
+        assert_eq!(hint_of(&map, Action::Down).as_deref(), Some("j"));
+        assert_eq!(hint_of(&map, Action::NextMatch).as_deref(), Some("n"));
+        assert_eq!(hint_of(&map, Action::Help).as_deref(), Some("?"));
     }
 }
