@@ -211,6 +211,13 @@ fn rebindings(
         let name = key.get_ref().as_ref();
         let keys = keys::row_named(name)
             .ok_or_else(|| {
+                if KEYS.contains(&name) {
+                    // TOML puts every line after a table's header into the table.
+                    return format!(
+                        "is a setting, not an action: settings go before the `[{KEYS_TABLE}]` \
+                         table"
+                    );
+                }
                 let names: Vec<String> = keys::rebindable_rows()
                     .map(|(_, name)| format!("`{name}`"))
                     .collect();
@@ -476,6 +483,16 @@ pub(crate) mod tests {
         assert_eq!(
             clash,
             ["line 2: `keys.top` binds `q` where `popup-back` has it too (popups)"]
+        );
+    }
+
+    #[test]
+    fn a_setting_after_the_keys_table_says_where_settings_go() {
+        let problems = parse("[keys]\nquit = \"x\"\nlang = \"en\"\n").unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "line 3: `keys.lang` is a setting, not an action: settings go before the `[keys]` \
+             table"
         );
     }
 

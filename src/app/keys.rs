@@ -583,8 +583,9 @@ pub fn named_key(name: &str) -> Option<KeyEvent> {
         .map(|&(_, code, modifiers)| KeyEvent::new(code, modifiers))
 }
 
-/// `Ctrl-x` or `C-x` without its prefix: terminals cannot tell Ctrl-x from Ctrl-X, and report
-/// the lowercase letter. `None` when the token has no such prefix.
+/// The event of `Ctrl-x` or `C-x`: terminals cannot tell Ctrl-x from Ctrl-X, and report the
+/// lowercase letter. `None` when the token has no such prefix, an error when more than one
+/// character follows it.
 pub fn control_key(token: &str) -> Option<Result<KeyEvent, String>> {
     let rest = ["C-", "Ctrl-"]
         .iter()
