@@ -93,6 +93,7 @@ fn start(data: Dataset, width: u16, height: u16) -> App {
             color: true,
             colors: ColorScheme::Default,
             mouse: false,
+            keys: pressdash::app::keys::KeyMap::default(),
         },
     );
     app.resize(width, height);

@@ -94,6 +94,12 @@ A configuration file holds defaults, named as the options are:
   colors = \"light\"     # default, dark, light, high-contrast or ansi
   mouse = true
 
+  [keys]                # after the settings: actions and their keys
+  quit = [\"x\", \"Ctrl-c\"]
+  next-tab = \"n\"
+
+`pressdash config --default` lists every action and its default keys.
+
 Precedence: an option wins over the environment (NO_COLOR, TERM=dumb), which wins over the
 file, which wins over the locale and the built-in defaults.
 
@@ -189,8 +195,8 @@ pub struct GlobalOptions {
     pub no_config: bool,
 
     /// Columns the terminal draws East Asian Ambiguous characters in (“ ” … — · ○ ①): 2 when
-    /// it is set to draw them wide (a CJK option of the terminal, CJK Windows consoles).
-    /// qa and figures only, so far. Default: 1.
+    /// it is set to draw them wide (a CJK option of the terminal, CJK Windows consoles); the
+    /// dashboard then draws its borders and bars in ASCII. Default: 1.
     #[arg(
         long,
         global = true,
@@ -380,8 +386,13 @@ pub struct Settings {
     pub colors: ColorScheme,
     /// Dashboard only: whether to react to the mouse.
     pub mouse: bool,
+    /// The keys in force: the key table's, with the file's rebindings.
+    pub keys: crate::app::keys::KeyMap,
     /// Each setting's value as the file writes it, and where it came from.
     pub origins: Vec<(&'static str, String, Origin)>,
+    /// Each action the file gives keys other than its defaults, its keys as the file writes
+    /// them, and where they came from.
+    pub key_origins: Vec<(String, String, Origin)>,
     /// Which configuration file was read, for people.
     pub config: String,
 }
@@ -421,6 +432,7 @@ impl Settings {
             color: self.color,
             colors: self.colors,
             mouse,
+            keys: self.keys.clone(),
         }
     }
 }
@@ -503,6 +515,19 @@ impl GlobalOptions {
             ("mouse", mouse.to_string(), mouse_origin),
             ("ambiguous-width", columns.to_string(), columns_origin),
         ];
+        // Only the file rebinds keys: an action's line is where the file set it.
+        let key_origins = file
+            .keys
+            .rebound()
+            .map(|(name, keys)| {
+                let line = file
+                    .rebindings
+                    .iter()
+                    .find(|rebinding| crate::app::keys::row_name(rebinding.row) == name)
+                    .map_or(0, |rebinding| rebinding.line);
+                (name, crate::config::keys_value(keys), Origin::File(line))
+            })
+            .collect();
         Settings {
             data: self.data.clone(),
             script,
@@ -510,7 +535,9 @@ impl GlobalOptions {
             color,
             colors,
             mouse,
+            keys: file.keys.clone(),
             origins,
+            key_origins,
             config: String::new(),
             ambiguous_width: if columns == 2 {
                 AmbiguousWidth::Wide

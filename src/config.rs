@@ -1,5 +1,6 @@
 //! The configuration file: defaults for the options, named as the options are
-//! (`script = "hans"`, `lang = "en"`, `color`, `colors`, `mouse`).
+//! (`script = "hans"`, `lang = "en"`, `color`, `colors`, `mouse`), and a `[keys]` table that
+//! gives actions of the key table other keys (`quit = ["q", "Ctrl-c"]`).
 //!
 //! Finding the file and checking it are pure: the environment is passed in, and a file's
 //! problems are all collected, each with its line and key, before anything is applied.
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use toml::de::{DeTable, DeValue};
 
+use crate::app::keys::{self, Key, KeyMap, Rebinding};
 use crate::cli::{ColorChoice, LangChoice, ScriptChoice};
 use crate::colors::ColorScheme;
 
@@ -26,6 +28,10 @@ pub struct FileSettings {
     pub mouse: Option<bool>,
     /// `ambiguous-width`: 1 or 2.
     pub ambiguous_width: Option<u8>,
+    /// The `[keys]` table: the rows it rebinds, each with its line.
+    pub rebindings: Vec<Rebinding>,
+    /// The key table with those rebindings, checked for clashes.
+    pub keys: KeyMap,
     /// The line each value was set on, by key.
     pub lines: Vec<(&'static str, usize)>,
 }
@@ -149,8 +155,19 @@ pub fn parse(text: &str) -> Result<FileSettings, Vec<Problem>> {
                 })
                 .map(|v| settings.ambiguous_width = Some(v))
                 .map(|()| "ambiguous-width"),
+            KEYS_TABLE => match value.as_table() {
+                Some(table) => {
+                    problems.extend(rebindings(table, &line_at, &mut settings.rebindings));
+                    Ok(KEYS_TABLE)
+                }
+                None => Err(format!(
+                    "must be a table of actions and their keys, as in `[keys]` then \
+                     `quit = [\"q\", \"Ctrl-c\"]`, not {}",
+                    a_value_of(value)
+                )),
+            },
             _ => Err(format!(
-                "is not a setting; the settings are {}",
+                "is not a setting; the settings are {}, and the `[{KEYS_TABLE}]` table",
                 KEYS.map(|key| format!("`{key}`")).join(", ")
             )),
         };
@@ -163,6 +180,16 @@ pub fn parse(text: &str) -> Result<FileSettings, Vec<Problem>> {
             }),
         }
     }
+    if problems.is_empty() {
+        match KeyMap::with(&settings.rebindings) {
+            Ok(map) => settings.keys = map,
+            Err(clashes) => problems.extend(clashes.into_iter().map(|clash| Problem {
+                line: clash.line,
+                key: Some(format!("keys.{}", clash.name)),
+                message: clash.message,
+            })),
+        }
+    }
     problems.sort_by_key(|problem| problem.line);
     if problems.is_empty() {
         Ok(settings)
@@ -171,7 +198,71 @@ pub fn parse(text: &str) -> Result<FileSettings, Vec<Problem>> {
     }
 }
 
-/// The keys a file may set, in the order `pressdash config` prints them.
+/// Reads the `[keys]` table into `found`: each action by name with a key or a list of keys.
+/// Returns the problems of its entries.
+fn rebindings(
+    table: &DeTable,
+    line_at: &impl Fn(usize) -> usize,
+    found: &mut Vec<Rebinding>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (key, value) in table {
+        let line = line_at(key.span().start);
+        let name = key.get_ref().as_ref();
+        let keys = keys::row_named(name)
+            .ok_or_else(|| {
+                if KEYS.contains(&name) {
+                    // TOML puts every line after a table's header into the table.
+                    return format!(
+                        "is a setting, not an action: settings go before the `[{KEYS_TABLE}]` \
+                         table"
+                    );
+                }
+                let names: Vec<String> = keys::rebindable_rows()
+                    .map(|(_, name)| format!("`{name}`"))
+                    .collect();
+                format!("is not an action; the actions are {}", names.join(", "))
+            })
+            .and_then(|row| Ok((row, keys_of(value.get_ref())?)));
+        match keys {
+            Ok((row, keys)) => found.push(Rebinding { row, keys, line }),
+            Err(message) => problems.push(Problem {
+                line,
+                key: Some(format!("keys.{name}")),
+                message,
+            }),
+        }
+    }
+    problems
+}
+
+/// A key (`"q"`) or a list of keys (`["q", "Ctrl-c"]`), at least one, each once.
+fn keys_of(value: &DeValue) -> Result<Vec<Key>, String> {
+    let texts: Vec<&DeValue> = match value.as_array() {
+        Some(array) => array.iter().map(toml::Spanned::get_ref).collect(),
+        None => vec![value],
+    };
+    if texts.is_empty() {
+        return Err("has no key: an action needs at least one".to_owned());
+    }
+    let mut keys: Vec<Key> = Vec::with_capacity(texts.len());
+    for text in texts {
+        let Some(text) = text.as_str() else {
+            return Err(format!(
+                "must be a key or a list of keys, as in \"q\" or [\"q\", \"Ctrl-c\"], not {}",
+                a_value_of(text)
+            ));
+        };
+        let key = keys::parse_key(text)?;
+        if keys.contains(&key) {
+            return Err(format!("lists `{}` twice", key.name()));
+        }
+        keys.push(key);
+    }
+    Ok(keys)
+}
+
+/// The settings a file may set, in the order `pressdash config` prints them.
 pub const KEYS: [&str; 6] = [
     "script",
     "lang",
@@ -180,6 +271,21 @@ pub const KEYS: [&str; 6] = [
     "mouse",
     "ambiguous-width",
 ];
+
+/// The table of actions and their keys, after the settings.
+pub const KEYS_TABLE: &str = "keys";
+
+/// Keys as a file writes them: `"q"` for one, `["q", "Ctrl-c"]` for several.
+pub fn keys_value(keys: &[Key]) -> String {
+    let quoted: Vec<String> = keys
+        .iter()
+        .map(|key| toml::Value::String(key.name()).to_string())
+        .collect();
+    match quoted.as_slice() {
+        [one] => one.clone(),
+        _ => format!("[{}]", quoted.join(", ")),
+    }
+}
 
 /// A value named as on the command line (`"hans"`, `"high-contrast"`).
 fn choice<T: ValueEnum>(value: &DeValue) -> Result<T, String> {
@@ -292,7 +398,7 @@ pub(crate) mod tests {
                 "line 1: `lang` must be one of \"zh\", \"en\", not \"fr\"",
                 "line 3: `mouse` must be true or false, not a string",
                 "line 4: `scirpt` is not a setting; the settings are `script`, `lang`, `color`, \
-                 `colors`, `mouse`, `ambiguous-width`",
+                 `colors`, `mouse`, `ambiguous-width`, and the `[keys]` table",
                 "line 5: `script` must be one of \"hans\", \"hant\", not an integer",
             ]
         );
@@ -303,5 +409,100 @@ pub(crate) mod tests {
         let problems = parse("lang = \"en\"\ncolors = \n").unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 2, "{problems:?}");
+    }
+
+    #[test]
+    fn the_keys_table_rebinds_actions_by_name() {
+        let text = "lang = \"en\"\n[keys]\nquit = [\"x\", \"Ctrl-c\"]\nnext-tab = \"n\"\n";
+        let settings = parse(text).unwrap();
+        assert_eq!(settings.lang, Some(LangChoice::En));
+        let lines: Vec<(String, usize)> = settings
+            .rebindings
+            .iter()
+            .map(|r| (keys::row_name(r.row), r.line))
+            .collect();
+        assert!(lines.contains(&("quit".to_string(), 3)), "{lines:?}");
+        assert!(lines.contains(&("next-tab".to_string(), 4)), "{lines:?}");
+        let rebound: Vec<(String, String)> = settings
+            .keys
+            .rebound()
+            .map(|(name, keys)| (name, keys_value(keys)))
+            .collect();
+        assert_eq!(
+            rebound,
+            [
+                ("next-tab".to_string(), "\"n\"".to_string()),
+                ("quit".to_string(), "[\"x\", \"Ctrl-c\"]".to_string())
+            ]
+        );
+        // Inline, as any TOML table.
+        assert_eq!(
+            parse("keys = { quit = \"x\" }\n").unwrap().keys,
+            settings_keys("[keys]\nquit = \"x\"\n")
+        );
+    }
+
+    fn settings_keys(text: &str) -> KeyMap {
+        parse(text).unwrap().keys
+    }
+
+    #[test]
+    fn every_bad_binding_is_a_problem_with_its_line_and_key() {
+        let text = "[keys]\nqiut = \"x\"\nhelp = \"Escape\"\nup = []\ndown = 2\nnext-tab = [\"l\", \"l\"]\ntop = \"q\"\n";
+        let problems: Vec<String> = parse(text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(problems.len(), 5, "{problems:#?}");
+        assert!(
+            problems[0].starts_with("line 2: `keys.qiut` is not an action; the actions are `help`")
+        );
+        assert!(problems[0].contains("`quit`"), "{}", problems[0]);
+        assert!(
+            problems[1].starts_with("line 3: `keys.help` `Escape` is not a key"),
+            "{}",
+            problems[1]
+        );
+        assert_eq!(
+            problems[2],
+            "line 4: `keys.up` has no key: an action needs at least one"
+        );
+        assert!(
+            problems[3].starts_with("line 5: `keys.down` must be a key or a list of keys"),
+            "{}",
+            problems[3]
+        );
+        assert_eq!(problems[4], "line 6: `keys.next-tab` lists `l` twice");
+        // A clash is checked once every entry reads: `q` closes a popup, where `top` acts too.
+        let clash: Vec<String> = parse("[keys]\ntop = \"q\"\nhelp = \"?\"\n")
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            clash,
+            ["line 2: `keys.top` binds `q` where `popup-back` has it too (popups)"]
+        );
+    }
+
+    #[test]
+    fn a_setting_after_the_keys_table_says_where_settings_go() {
+        let problems = parse("[keys]\nquit = \"x\"\nlang = \"en\"\n").unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "line 3: `keys.lang` is a setting, not an action: settings go before the `[keys]` \
+             table"
+        );
+    }
+
+    #[test]
+    fn keys_is_a_table() {
+        let problems = parse("keys = \"q\"\n").unwrap_err();
+        assert_eq!(problems[0].key.as_deref(), Some("keys"));
+        assert!(
+            problems[0].message.contains("must be a table"),
+            "{problems:?}"
+        );
     }
 }

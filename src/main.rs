@@ -18,8 +18,7 @@ fn main() -> ExitCode {
     let outcome =
         commands::settings(&cli.global, cli.mouse).and_then(|settings| match cli.command {
             Some(command) => commands::run(command, &settings),
-            None => commands::draws_screens(&settings)
-                .and_then(|()| commands::load_dataset(settings.data.as_ref()))
+            None => commands::load_dataset(settings.data.as_ref())
                 .and_then(|dataset| terminal::run(dataset, &settings, settings.mouse))
                 .map(|()| ExitCode::SUCCESS),
         });

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::layout::{Position, Rect, Size};
 
 use crate::cli::MAX_RENDER_SIDE;
@@ -160,10 +160,10 @@ fn row_cells(screen: &Buffer, y: u16) -> impl Iterator<Item = (u16, u16, &Cell)>
     })
 }
 
-/// Columns ratatui's buffer gives a cell's symbol (its `unicode-width`, whatever the
-/// ambiguous-width setting of the text layer).
+/// Columns a cell's symbol takes on the terminal: its `unicode-width`, or the width the
+/// interface forced on it (an ambiguous character on a terminal that draws them wide).
 fn symbol_width(cell: &Cell) -> usize {
-    unicode_width::UnicodeWidthStr::width(cell.symbol())
+    usize::from(cell.cell_width())
 }
 
 #[cfg(test)]

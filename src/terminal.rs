@@ -131,6 +131,9 @@ pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Fai
     if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
         return Err(Failure::usage(DUMB_TERMINAL));
     }
+    // Every width, and so every layout and mark, follows how the terminal draws ambiguous
+    // characters; drawing happens on this thread.
+    crate::text::set_ambiguous_width(settings.ambiguous_width);
     let mut app = App::new(dataset, settings.app_options(mouse));
     let signals = Signals::new(ENDING_SIGNALS.into_iter().chain([SIGTSTP, SIGCONT]))
         .map_err(|error| terminal_failure("cannot watch for signals", &error))?;

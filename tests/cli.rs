@@ -573,7 +573,7 @@ fn the_default_file_is_a_valid_configuration_even_beside_a_broken_one() {
     assert_status(&output, 0);
     let uncommented = stdout(&output)
         .lines()
-        .filter(|line| line.starts_with("# ") && line.contains(" = "))
+        .filter(|line| line.starts_with("# ") && line.contains(" = ") || *line == "# [keys]")
         .map(|line| &line[2..])
         .collect::<Vec<_>>()
         .join("\n");
@@ -583,6 +583,10 @@ fn the_default_file_is_a_valid_configuration_even_beside_a_broken_one() {
         settings.matches("configuration file, line").count(),
         pressdash::config::KEYS.len(),
         "every setting from the file: {settings}"
+    );
+    assert!(
+        settings.contains("every action on its default keys"),
+        "{settings}"
     );
 }
 
@@ -789,6 +793,7 @@ fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
         color: false,
         colors: ColorScheme::Default,
         mouse: false,
+        keys: pressdash::app::keys::KeyMap::default(),
     };
     let app = App::new(data.clone(), options);
     let listed = |args: &[&str]| {
@@ -896,16 +901,41 @@ fn figures_table_fits_terminals_that_draw_ambiguous_characters_wide() {
     }
 }
 
+/// The dashboard's frame on a terminal that draws ambiguous characters wide: every row fits
+/// it, with plain ASCII borders and bars, and the same text as the usual frame.
 #[test]
-fn ambiguous_width_two_is_refused_where_screens_are_drawn() {
-    assert_failure(
-        &pressdash(&["render", "--ambiguous-width", "2"]),
-        2,
-        "ambiguous width of 2 (command line)",
-        "--ambiguous-width 1",
-    );
-    assert_status(&pressdash(&["qa", "--ambiguous-width", "3"]), 2);
-    assert_status(&pressdash(&["render", "--ambiguous-width", "1"]), 0);
+fn render_lines_up_where_ambiguous_characters_are_wide() {
+    for (script, lang, keys) in [
+        ("hant", "zh", ""),
+        ("hans", "zh", "2 j Enter"),
+        ("hans", "en", "3"),
+        ("hant", "en", "?"),
+        ("hans", "zh", "0"),
+    ] {
+        let args = [
+            "render", "--size", "120x36", "--script", script, "--lang", lang, "--keys", keys,
+        ];
+        let wide_output = pressdash(&[&args[..], &["--ambiguous-width", "2"]].concat());
+        assert_status(&wide_output, 0);
+        let wide = stdout(&wide_output);
+        assert_eq!(wide.lines().count(), 36, "{wide}");
+        for line in wide.lines() {
+            assert!(
+                width_on_a_wide_ambiguous_terminal(line) <= 120,
+                "{keys:?}: {line:?}"
+            );
+        }
+        assert!(!wide.contains(['─', '│', '╭', '█']), "{wide}");
+        // The usual frame draws box drawing, which such a terminal widens past the edge.
+        let narrow = stdout(&pressdash(&args));
+        assert!(
+            narrow
+                .lines()
+                .any(|line| width_on_a_wide_ambiguous_terminal(line) > 120),
+            "{keys:?}"
+        );
+    }
+    assert_status(&pressdash(&["render", "--ambiguous-width", "3"]), 2);
 }
 
 #[test]
@@ -1634,4 +1664,120 @@ fn render_exports_what_the_filter_shows_as_figures_writes_it_never_overwriting()
         fs::read(dir.join("pressdash-figures-all.md")).expect("written"),
         table.stdout
     );
+}
+
+/// `render` with the configuration file `file`.
+fn render_with(file: &str, args: &[&str]) -> Output {
+    let mut render = command(&["render", "--size", "100x30", "--lang", "en"]);
+    render.env("PRESSDASH_CONFIG", file).args(args);
+    render.output().expect("run pressdash")
+}
+
+/// The `[keys]` table rebinds what `render --keys` does, what the footer offers and what the
+/// help lists; without it the defaults hold.
+#[test]
+fn a_rebinding_in_the_file_changes_the_keys_the_footer_and_the_help() {
+    let file = config_file(
+        "keys_rebound",
+        "[keys]\nnext-tab = \"n\"\nquit = [\"x\", \"Ctrl-c\"]\ntoggle-topic = \"v\"\n",
+    );
+    let screen = |file: &str, keys: &str| {
+        let output = render_with(file, &["--keys", keys]);
+        assert_status(&output, 0);
+        stdout(&output)
+    };
+    let none = config_file("keys_none", "");
+    let first_tab = screen(&none, "");
+    let second_tab = screen(&none, "Tab");
+    assert_ne!(first_tab, second_tab);
+    // `n` goes to the next tab, Tab no longer does; the footer aside, the screens are the
+    // defaults'.
+    let above_footer = |screen: &str| {
+        let lines: Vec<&str> = screen.lines().collect();
+        lines[..lines.len() - 1].join("\n")
+    };
+    assert_eq!(above_footer(&screen(&file, "n")), above_footer(&second_tab));
+    assert_eq!(screen(&file, "Tab"), screen(&file, ""));
+    let footer = |screen: &str| screen.lines().last().unwrap_or_default().to_owned();
+    assert!(footer(&first_tab).contains("q quit"), "{first_tab}");
+    assert!(footer(&first_tab).contains("Tab tabs"), "{first_tab}");
+    let rebound = screen(&file, "");
+    assert!(footer(&rebound).contains("x quit"), "{rebound}");
+    assert!(footer(&rebound).contains("n tabs"), "{rebound}");
+    assert!(!footer(&rebound).contains("q quit"), "{rebound}");
+    // The help lists the keys in force.
+    let help = screen(&file, "?");
+    assert!(
+        help.contains("x, Ctrl-c") && help.contains("quit"),
+        "{help}"
+    );
+    assert!(help.contains("│ n ") && help.contains("next tab"), "{help}");
+    assert!(!help.contains("Tab, ▸, l"), "{help}");
+    assert!(screen(&none, "?").contains("Tab, ▸, l"));
+    // So do the notes that name keys: the topic picker's title, the too-small notice.
+    assert!(screen(&file, "t").contains("Topics (v selects, Enter applies)"));
+    assert!(screen(&none, "t").contains("Topics (Space selects, Enter applies)"));
+    let small = |file: &str| {
+        let mut render = command(&["render", "--size", "30x8", "--lang", "en"]);
+        render.env("PRESSDASH_CONFIG", file);
+        stdout(&render.output().expect("run pressdash"))
+    };
+    assert!(small(&file).contains("x quits"), "{}", small(&file));
+    assert!(small(&none).contains("q quits"), "{}", small(&none));
+}
+
+#[test]
+fn config_shows_the_bindings_that_differ_from_the_defaults_with_their_line() {
+    let file = config_file(
+        "keys_shown",
+        "lang = \"en\"\n[keys]\nquit = [\"x\", \"Ctrl-c\"]\nhelp = [\"?\", \"F1\"]\n",
+    );
+    let mut config = command(&["config"]);
+    config.env("PRESSDASH_CONFIG", &file);
+    let output = config.output().expect("run pressdash");
+    assert_status(&output, 0);
+    let printed = stdout(&output);
+    let (_, keys) = printed.split_once("[keys]\n").expect("a keys table");
+    assert_eq!(
+        keys.lines().collect::<Vec<_>>(),
+        ["quit = [\"x\", \"Ctrl-c\"]    # configuration file, line 3"],
+        "help is set to its defaults: {printed}"
+    );
+    let defaults = stdout(&pressdash(&["config"]));
+    assert!(
+        defaults.contains("# [keys]: every action on its default keys"),
+        "{defaults}"
+    );
+    let default_file = stdout(&pressdash(&["config", "--default"]));
+    assert!(default_file.contains("\n# [keys]\n"), "{default_file}");
+    assert!(
+        default_file.contains("# next-tab = [\"Tab\", \"Right\", \"l\"]"),
+        "{default_file}"
+    );
+}
+
+#[test]
+fn a_bad_binding_is_refused_with_its_line_and_nothing_applied() {
+    for (text, line, what) in [
+        (
+            "lang = \"en\"\n[keys]\nqiut = \"x\"\n",
+            3,
+            "`keys.qiut` is not an action",
+        ),
+        (
+            "[keys]\nhelp = \"Escape\"\n",
+            2,
+            "`keys.help` `Escape` is not a key",
+        ),
+        (
+            "[keys]\n\nhelp = \"q\"\n",
+            3,
+            "`keys.help` binds `q` where `quit` has it too",
+        ),
+        ("[keys]\nquit = []\n", 2, "`keys.quit` has no key"),
+    ] {
+        let file = config_file("keys_bad", text);
+        let output = render_with(&file, &["--keys", "x"]);
+        assert_failure(&output, 1, &format!("line {line}: {what}"), "configuration");
+    }
 }

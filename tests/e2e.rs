@@ -872,6 +872,7 @@ fn y_sends_the_selected_figures_citation_as_a_well_formed_osc_52() {
             color: false,
             colors: pressdash::colors::ColorScheme::Default,
             mouse: false,
+            keys: pressdash::app::keys::KeyMap::default(),
         },
     );
     app.resize(100, 30);

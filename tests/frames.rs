@@ -44,6 +44,7 @@ fn app_over(data: Dataset, script: Script, lang: Lang, width: u16, height: u16) 
             color: false,
             colors: ColorScheme::Default,
             mouse: false,
+            keys: pressdash::app::keys::KeyMap::default(),
         },
     );
     app.resize(width, height);
@@ -232,6 +233,76 @@ fn sorted_lists_and_charts_with_a_legend_in_both_scripts_and_languages() {
     }
 }
 
+/// Counts East Asian Ambiguous characters as two columns on this test's thread while it
+/// lives, as `--ambiguous-width 2` does for a run of the program.
+struct WideAmbiguous;
+
+impl WideAmbiguous {
+    fn set() -> Self {
+        text::set_ambiguous_width(text::AmbiguousWidth::Wide);
+        Self
+    }
+}
+
+impl Drop for WideAmbiguous {
+    fn drop(&mut self) {
+        text::set_ambiguous_width(text::AmbiguousWidth::Narrow);
+    }
+}
+
+/// Every screen and the Q&A tab, by name.
+fn screens_and_qa() -> Vec<(String, Steps)> {
+    let mut all = screens();
+    all.push((
+        "qa".into(),
+        Box::new(|app: &mut App| app.apply(Action::LastTab)),
+    ));
+    all
+}
+
+/// On a terminal that draws ambiguous characters (box drawing, block elements, `“ … ·`) two
+/// columns wide, every row of every screen takes exactly the frame's width there: nothing
+/// the interface draws pushes the rest of its row over the edge or leaves it short.
+#[test]
+fn every_screen_lines_up_where_ambiguous_characters_are_wide() {
+    let _wide = WideAmbiguous::set();
+    let (width, height) = (120, 36);
+    let looks = [
+        (Script::Hans, Lang::Zh, "hans"),
+        (Script::Hant, Lang::Zh, "hant"),
+        (Script::Hans, Lang::En, "en"),
+    ];
+    let snapshots = [
+        "overview",
+        "topic_skills",
+        "help",
+        "drill_down_damaged",
+        "qa",
+    ];
+    for (script, lang, look) in looks {
+        for (screen, go) in screens_and_qa() {
+            let mut app = app(script, lang, width, height);
+            go(&mut app);
+            let buf = ui::render_buffer(&app, width, height);
+            for (y, row) in ui::buffer_rows(&buf).enumerate() {
+                assert_eq!(
+                    unicode_width::UnicodeWidthStr::width_cjk(row.as_str()),
+                    usize::from(width),
+                    "{screen} ({look}), row {y}: {row:?}"
+                );
+            }
+            let text = ui::buffer_text(&buf).join("\n");
+            assert!(
+                !text.contains(['─', '│', '╭', '╯', '█', '▏']),
+                "{screen} ({look}) draws an ambiguous mark:\n{text}"
+            );
+            if snapshots.contains(&screen.as_str()) || screen == "topic_picker" && look == "en" {
+                insta::assert_snapshot!(format!("ambiguous_wide_{screen}_{look}"), text);
+            }
+        }
+    }
+}
+
 #[test]
 fn a_damaged_bar_is_marked_and_styled_as_damaged() {
     let mut app = App::new(
@@ -242,6 +313,7 @@ fn a_damaged_bar_is_marked_and_styled_as_damaged() {
             color: true,
             colors: ColorScheme::Dark,
             mouse: false,
+            keys: pressdash::app::keys::KeyMap::default(),
         },
     );
     app.resize(120, 36);
@@ -542,6 +614,7 @@ fn dataset_text_cannot_smuggle_escape_sequences() {
             color: false,
             colors: ColorScheme::Default,
             mouse: false,
+            keys: pressdash::app::keys::KeyMap::default(),
         },
     );
     app.resize(120, 40);
@@ -588,7 +661,7 @@ fn every_colour_scheme_draws_the_same_text_as_no_colour() {
             Options {
                 color: true,
                 colors,
-                ..plain.options()
+                ..plain.options().clone()
             },
         );
         coloured.resize(80, 24);
@@ -672,7 +745,7 @@ proptest! {
         let (mut width, mut height) = size;
         let mut app = App::new(
             dataset(),
-            Options { script: Script::Hans, lang: Lang::Zh, color: true, colors: ColorScheme::Default, mouse: true },
+            Options { script: Script::Hans, lang: Lang::Zh, color: true, colors: ColorScheme::Default, mouse: true, keys: pressdash::app::keys::KeyMap::default() },
         );
         app.resize(width, height);
         for (step, event) in events.iter().enumerate() {
@@ -742,6 +815,7 @@ fn the_selected_row_keeps_its_secondary_text_readable() {
                 color: true,
                 colors: scheme,
                 mouse: false,
+                keys: pressdash::app::keys::KeyMap::default(),
             },
         );
         app.resize(120, 40);
@@ -768,4 +842,39 @@ fn the_selected_row_keeps_its_secondary_text_readable() {
             }
         }
     }
+}
+
+/// The help and the footer with `quit` on `x` and Ctrl-c and `next-tab` on `n`: each lists
+/// the keys in force.
+#[test]
+fn the_help_lists_the_keys_in_force() {
+    use pressdash::app::keys::{KeyMap, Rebinding, parse_key, row_named};
+    let rebind = |name: &str, keys: &[&str], line: usize| Rebinding {
+        row: row_named(name).expect("an action"),
+        keys: keys
+            .iter()
+            .map(|key| parse_key(key).expect("a key"))
+            .collect(),
+        line,
+    };
+    let keys = KeyMap::with(&[
+        rebind("quit", &["x", "Ctrl-c"], 1),
+        rebind("next-tab", &["n"], 2),
+    ])
+    .expect("no clash");
+    let (width, height) = (100, 30);
+    let mut app = App::new(
+        dataset(),
+        Options {
+            script: Script::Hans,
+            lang: Lang::En,
+            color: false,
+            colors: ColorScheme::Default,
+            mouse: false,
+            keys,
+        },
+    );
+    app.resize(width, height);
+    app.handle_key(key(KeyCode::Char('?')));
+    insta::assert_snapshot!("help_rebound_keys", frame(&app, width, height));
 }

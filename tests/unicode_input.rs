@@ -38,6 +38,7 @@ fn app(script: Script) -> App {
             color: false,
             colors: ColorScheme::Default,
             mouse: false,
+            keys: pressdash::app::keys::KeyMap::default(),
         },
     );
     app.resize(SIZE.0, SIZE.1);

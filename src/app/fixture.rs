@@ -20,6 +20,7 @@ pub fn app(script: Script, lang: Lang) -> App {
             color: true,
             colors: ColorScheme::Default,
             mouse: true,
+            keys: crate::app::keys::KeyMap::default(),
         },
     );
     app.resize(80, 24);

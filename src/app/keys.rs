@@ -1,11 +1,16 @@
 //! The one key table: it maps keys to actions, and the footer hints and the help popup are
 //! built from it, so the three never disagree.
+//!
+//! The table holds the default keys. A [`KeyMap`] is the keys in force: the table's, with the
+//! rows a configuration file rebinds ([`Rebinding`]) given other keys. The app receives one in
+//! its options and looks every key, hint and help row up in it.
+
+use std::borrow::Cow;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::action::{Action, ExportFormat};
 use crate::app::strings::Phrase;
-use crate::data::{Lang, Script};
 
 /// Where a binding applies. The app asks for the contexts active at the moment, innermost
 /// first; the first matching binding in table order wins.
@@ -144,10 +149,11 @@ impl Key {
     }
 }
 
-/// The short form of a binding shown in the footer.
+/// The short form of a binding shown in the footer: the table's, or the keys in force when a
+/// row is rebound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hint {
-    pub keys: &'static str,
+pub struct Hint<'a> {
+    pub keys: &'a str,
     pub text: Phrase,
 }
 
@@ -160,42 +166,41 @@ pub struct Binding {
     pub action: Action,
     pub help: Phrase,
     /// Shown in the footer when the binding is active, in table order.
-    pub hint: Option<Hint>,
+    pub hint: Option<Hint<'static>>,
 }
 
 impl Binding {
-    /// The keys as the help popup lists them; a run of digits is shown as `1–9`.
-    pub fn keys_label(&self) -> String {
-        let digits: Vec<char> = self
-            .keys
-            .iter()
-            .filter_map(|k| match k.code {
-                KeyCode::Char(c) if c.is_ascii_digit() && !k.ctrl => Some(c),
-                _ => None,
-            })
-            .collect();
-        if digits.len() == self.keys.len() && digits.len() > 2 {
-            return format!("{}–{}", digits[0], digits[digits.len() - 1]);
+    /// What a press of `key`, the `position`-th of the row's keys in force, asks for: the
+    /// n-th key of the go-to-tab row goes to tab n.
+    fn action_at(&self, position: usize) -> Action {
+        match self.action {
+            Action::GoToTab(_) => Action::GoToTab(position),
+            action => action,
         }
-        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
-        labels.join(", ")
     }
+}
 
-    fn action_for(&self, key: Key) -> Action {
-        match (self.action, key.code) {
-            (Action::GoToTab(_), KeyCode::Char(c)) => {
-                Action::GoToTab(c.to_digit(10).map_or(0, |d| d as usize).saturating_sub(1))
-            }
-            (action, _) => action,
-        }
+/// Keys as the help popup lists them; a run of digits is shown as `1–9`.
+fn keys_label(keys: &[Key]) -> String {
+    let digits: Vec<char> = keys
+        .iter()
+        .filter_map(|k| match k.code {
+            KeyCode::Char(c) if c.is_ascii_digit() && !k.ctrl => Some(c),
+            _ => None,
+        })
+        .collect();
+    if digits.len() == keys.len() && digits.len() > 2 {
+        return format!("{}–{}", digits[0], digits[digits.len() - 1]);
     }
+    let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
+    labels.join(", ")
 }
 
 const fn phrase(hans: &'static str, hant: &'static str, en: &'static str) -> Phrase {
     Phrase { hans, hant, en }
 }
 
-const fn hint(keys: &'static str, text: Phrase) -> Hint {
+const fn hint(keys: &'static str, text: Phrase) -> Hint<'static> {
     Hint { keys, text }
 }
 
@@ -589,63 +594,426 @@ pub static KEY_TABLE: &[Binding] = &[
     },
 ];
 
-/// The action bound to `event` in the first of the `active` contexts (innermost first) that
-/// binds it, if any.
-pub fn lookup(event: &KeyEvent, active: &[Context]) -> Option<Action> {
-    let key = Key::from_event(event)?;
-    binding_for(key, active).map(|b| b.action_for(key))
+/// Key names as `render --keys` and the configuration file spell them, and the event each
+/// stands for, with the spellings the help and the README use (`PgDn`, `Shift-Tab`). Shift-Tab
+/// is reported by terminals as `BackTab` with Shift held, so it is replayed the same way.
+/// Where two names mean one key, the last, which the help uses, is how a key is written back.
+const KEY_NAMES: [(&str, KeyCode, KeyModifiers); 18] = [
+    ("Tab", KeyCode::Tab, KeyModifiers::NONE),
+    ("BackTab", KeyCode::BackTab, KeyModifiers::SHIFT),
+    ("Shift-Tab", KeyCode::BackTab, KeyModifiers::SHIFT),
+    ("Enter", KeyCode::Enter, KeyModifiers::NONE),
+    ("Esc", KeyCode::Esc, KeyModifiers::NONE),
+    ("Up", KeyCode::Up, KeyModifiers::NONE),
+    ("Down", KeyCode::Down, KeyModifiers::NONE),
+    ("Left", KeyCode::Left, KeyModifiers::NONE),
+    ("Right", KeyCode::Right, KeyModifiers::NONE),
+    ("PageUp", KeyCode::PageUp, KeyModifiers::NONE),
+    ("PageDown", KeyCode::PageDown, KeyModifiers::NONE),
+    ("PgUp", KeyCode::PageUp, KeyModifiers::NONE),
+    ("PgDn", KeyCode::PageDown, KeyModifiers::NONE),
+    ("Home", KeyCode::Home, KeyModifiers::NONE),
+    ("End", KeyCode::End, KeyModifiers::NONE),
+    ("Space", KeyCode::Char(' '), KeyModifiers::NONE),
+    ("Backspace", KeyCode::Backspace, KeyModifiers::NONE),
+    ("F1", KeyCode::F(1), KeyModifiers::NONE),
+];
+
+/// The event a key name (`Tab`, `PgDn`) stands for.
+pub fn named_key(name: &str) -> Option<KeyEvent> {
+    KEY_NAMES
+        .iter()
+        .find(|(known, ..)| *known == name)
+        .map(|&(_, code, modifiers)| KeyEvent::new(code, modifiers))
 }
 
-/// The binding a press of `key` reaches in `active` contexts (innermost first).
-fn binding_for(key: Key, active: &[Context]) -> Option<&'static Binding> {
-    active.iter().find_map(|context| {
+/// The event of `Ctrl-x` or `C-x`: terminals cannot tell Ctrl-x from Ctrl-X, and report the
+/// lowercase letter. `None` when the token has no such prefix, an error when more than one
+/// character follows it.
+pub fn control_key(token: &str) -> Option<Result<KeyEvent, String>> {
+    let rest = ["C-", "Ctrl-"]
+        .iter()
+        .find_map(|prefix| token.strip_prefix(prefix))
+        .filter(|rest| !rest.is_empty())?;
+    let mut chars = rest.chars();
+    Some(match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(KeyEvent::new(
+            KeyCode::Char(c.to_ascii_lowercase()),
+            KeyModifiers::CONTROL,
+        )),
+        _ => Err(format!(
+            "`{token}` is not a key: Ctrl- takes one character, as in Ctrl-c or C-d"
+        )),
+    })
+}
+
+/// A typed character as crossterm reports it: uppercase letters come with Shift.
+pub fn typed_char(c: char) -> KeyEvent {
+    let modifiers = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(KeyCode::Char(c), modifiers)
+}
+
+/// The key names, for messages.
+pub fn key_names() -> String {
+    KEY_NAMES.map(|(name, ..)| name).join(" ")
+}
+
+/// One key as a configuration file writes it: a key name, `Ctrl-x` (or `C-x`), or a single
+/// character.
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let event = if let Some(event) = named_key(text) {
+        event
+    } else if let Some(control) = control_key(text) {
+        control?
+    } else {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => typed_char(c),
+            _ => {
+                return Err(format!(
+                    "`{text}` is not a key: write a key name ({}), Ctrl-x, or one character",
+                    key_names()
+                ));
+            }
+        }
+    };
+    Key::from_event(&event).ok_or_else(|| format!("`{text}` is not a key"))
+}
+
+impl Key {
+    /// How a configuration file writes the key, as [`parse_key`] reads it back.
+    pub fn name(self) -> String {
+        let name = KEY_NAMES
+            .iter()
+            .rfind(|(_, code, _)| *code == self.code)
+            .map_or_else(
+                || match self.code {
+                    KeyCode::Char(c) => c.to_string(),
+                    _ => self.label(),
+                },
+                |(name, ..)| (*name).to_string(),
+            );
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// The name a configuration file gives row `row` of the table: its action in kebab-case
+/// (`next-tab`). When other rows bind the same action, a row of a popup or the Q&A tab is
+/// named after its context too (`popup-back`, `pager-start-search`); the app-wide or list
+/// row keeps the action's name (`back`, `start-search`).
+pub fn row_name(row: usize) -> String {
+    let Some(binding) = KEY_TABLE.get(row) else {
+        return String::new();
+    };
+    let action = kebab(&format!("{:?}", binding.action));
+    let shared = KEY_TABLE
+        .iter()
+        .filter(|other| same_action(other.action, binding.action))
+        .count()
+        > 1;
+    match binding.contexts.first() {
+        Some(context) if shared && !matches!(context, Global | Dashboard) => {
+            format!("{}-{action}", kebab(&format!("{context:?}")))
+        }
+        _ => action,
+    }
+}
+
+/// Whether two actions are the same whatever their data (every go-to-tab is one).
+fn same_action(a: Action, b: Action) -> bool {
+    std::mem::discriminant(&a) == std::mem::discriminant(&b)
+}
+
+/// `GoToTab(0)` as `go-to-tab`, `Export(Csv)` as `export-csv`: a Debug name in kebab-case,
+/// with its data where that names a kind rather than a number.
+fn kebab(debug: &str) -> String {
+    let name = match debug.split_once('(') {
+        Some((name, data)) if data.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            format!("{name}{}", data.trim_end_matches(')'))
+        }
+        Some((name, _)) => name.to_owned(),
+        None => debug.to_owned(),
+    };
+    let mut kebab = String::with_capacity(name.len() + 4);
+    for (index, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && index > 0 {
+            kebab.push('-');
+        }
+        kebab.push(c.to_ascii_lowercase());
+    }
+    kebab
+}
+
+/// Whether a configuration file may give row `row` other keys. A prompt reads its keys itself,
+/// so the rows that describe it are not bindings.
+fn rebindable(binding: &Binding) -> bool {
+    !binding.contexts.contains(&Prompt)
+}
+
+/// The row a configuration file names `name`, if it may be rebound.
+pub fn row_named(name: &str) -> Option<usize> {
+    (0..KEY_TABLE.len()).find(|&row| rebindable(&KEY_TABLE[row]) && row_name(row) == name)
+}
+
+/// Every row a configuration file may rebind, by name, in table order.
+pub fn rebindable_rows() -> impl Iterator<Item = (usize, String)> {
+    (0..KEY_TABLE.len())
+        .filter(|&row| rebindable(&KEY_TABLE[row]))
+        .map(|row| (row, row_name(row)))
+}
+
+/// A row of the key table given other keys, as a configuration file does on `line`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebinding {
+    pub row: usize,
+    pub keys: Vec<Key>,
+    pub line: usize,
+}
+
+/// Two rows that would take the same key in one context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    /// The line of the rebinding that brought the clash.
+    pub line: usize,
+    /// The name of the rebound row.
+    pub name: String,
+    pub message: String,
+}
+
+/// The keys in force for each row of the key table: what the app looks keys, hints and help
+/// up in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyMap {
+    /// Per row of [`KEY_TABLE`], its keys.
+    keys: Vec<Vec<Key>>,
+    /// Per row, the keys its footer hint names.
+    hint_keys: Vec<String>,
+}
+
+impl Default for KeyMap {
+    /// The table's own keys.
+    fn default() -> Self {
+        Self {
+            keys: KEY_TABLE.iter().map(|b| b.keys.to_vec()).collect(),
+            hint_keys: KEY_TABLE
+                .iter()
+                .map(|b| b.hint.map(|h| h.keys.to_string()).unwrap_or_default())
+                .collect(),
+        }
+    }
+}
+
+impl KeyMap {
+    /// The table's keys with each rebinding's in place of its row's, or every clash: a key
+    /// taken by two rows in one context. A rebound row's footer hint names its first key.
+    pub fn with(rebindings: &[Rebinding]) -> Result<Self, Vec<Clash>> {
+        let mut map = Self::default();
+        let mut line_of = vec![None; KEY_TABLE.len()];
+        for rebinding in rebindings {
+            let Some(binding) = KEY_TABLE.get(rebinding.row) else {
+                continue;
+            };
+            line_of[rebinding.row] = Some(rebinding.line);
+            if binding.keys == rebinding.keys.as_slice() {
+                continue;
+            }
+            map.keys[rebinding.row].clone_from(&rebinding.keys);
+        }
+        // A written hint stands for its row and the rows without a hint after it (`▴▾` for
+        // down and up, `n/N` for the matches); once one of them is rebound, it names its
+        // row's first key in force.
+        let mut group_start = 0;
+        for (row, binding) in KEY_TABLE.iter().enumerate() {
+            if binding.hint.is_some() {
+                group_start = row;
+            }
+            if map.keys[row] != binding.keys && KEY_TABLE[group_start].hint.is_some() {
+                map.hint_keys[group_start] = map.keys[group_start]
+                    .first()
+                    .map(|k| k.label())
+                    .unwrap_or_default();
+            }
+        }
+        let mut clashes = Vec::new();
+        for context in ALL_CONTEXTS {
+            let rows: Vec<usize> = (0..KEY_TABLE.len())
+                .filter(|&row| KEY_TABLE[row].contexts.contains(&context))
+                .collect();
+            for (index, &row) in rows.iter().enumerate() {
+                for &other in &rows[index + 1..] {
+                    let Some(key) = map.keys[row].iter().find(|k| map.keys[other].contains(k))
+                    else {
+                        continue;
+                    };
+                    // Reported at the rebinding that brought the key; rows the file left as
+                    // they are clash only through one that it changed.
+                    let Some((at, line)) = [other, row]
+                        .into_iter()
+                        .find_map(|r| line_of[r].map(|line| (r, line)))
+                    else {
+                        continue;
+                    };
+                    let partner = if at == row { other } else { row };
+                    clashes.push(Clash {
+                        line,
+                        name: row_name(at),
+                        message: format!(
+                            "binds `{}` where `{}` has it too ({})",
+                            key.name(),
+                            row_name(partner),
+                            context.title().en.to_lowercase()
+                        ),
+                    });
+                }
+            }
+        }
+        if clashes.is_empty() {
+            Ok(map)
+        } else {
+            clashes.sort_by_key(|clash| clash.line);
+            clashes.dedup();
+            Err(clashes)
+        }
+    }
+
+    /// `text`, an interface string that names default keys, naming the keys in force: each
+    /// `(spelled, name)` replaces the first `spelled` (`Esc`, `Enter/o`) with the keys of the
+    /// row named `name` when the configuration rebound it, all of them when `spelled` names
+    /// several (`x/o`), else the first.
+    pub fn respell<'t>(&self, text: &'t str, spots: &[(&str, &str)]) -> Cow<'t, str> {
+        let mut text = Cow::Borrowed(text);
+        for &(spelled, name) in spots {
+            let Some(row) = row_named(name) else {
+                continue;
+            };
+            let keys = self.keys(row);
+            if keys == KEY_TABLE[row].keys || !text.contains(spelled) {
+                continue;
+            }
+            let labels: Vec<String> = keys.iter().map(|key| key.label()).collect();
+            let now = if spelled.contains('/') {
+                labels.join("/")
+            } else {
+                labels.first().cloned().unwrap_or_default()
+            };
+            text = Cow::Owned(text.replacen(spelled, &now, 1));
+        }
+        text
+    }
+
+    /// The keys of row `row` in force.
+    pub fn keys(&self, row: usize) -> &[Key] {
+        self.keys.get(row).map_or(&[], Vec::as_slice)
+    }
+
+    /// The rows whose keys differ from the table's, by name, with their keys.
+    pub fn rebound(&self) -> impl Iterator<Item = (String, &[Key])> {
         KEY_TABLE
             .iter()
-            .find(|b| b.keys.contains(&key) && b.contexts.contains(context))
-    })
-}
+            .enumerate()
+            .filter(|&(row, binding)| self.keys(row) != binding.keys)
+            .map(|(row, _)| (row_name(row), self.keys(row)))
+    }
 
-/// The footer hints of the bindings active in `active` contexts, in table order, each with
-/// its action. A binding whose key an inner context takes for something else (`q` closing a
-/// popup rather than quitting) is not offered.
-pub fn hints(active: &[Context]) -> impl Iterator<Item = (Action, Hint)> {
-    KEY_TABLE.iter().filter_map(move |b| {
-        let reached = b
-            .keys
-            .first()
-            .and_then(|&key| binding_for(key, active))
-            .is_some_and(|found| std::ptr::eq(found, b));
-        b.hint.filter(|_| reached).map(|hint| (b.action, hint))
-    })
-}
+    /// The action bound to `event` in the first of the `active` contexts (innermost first)
+    /// that binds it, if any.
+    pub fn lookup(&self, event: &KeyEvent, active: &[Context]) -> Option<Action> {
+        let key = Key::from_event(event)?;
+        let row = self.row_for(key, active)?;
+        let position = self.keys(row).iter().position(|k| *k == key)?;
+        Some(KEY_TABLE[row].action_at(position))
+    }
 
-/// Every binding as (keys, description), grouped by the first context each applies to.
-/// The help popup shows these rows; the README lists the same keys.
-pub fn help_rows(lang: Lang, script: Script) -> Vec<(String, String)> {
-    help_sections()
-        .flat_map(|(_, bindings)| bindings)
-        .map(|b| (b.keys_label(), b.help.get(lang, script).to_string()))
-        .collect()
-}
+    /// The row a press of `key` reaches in `active` contexts (innermost first).
+    fn row_for(&self, key: Key, active: &[Context]) -> Option<usize> {
+        active.iter().find_map(|context| {
+            (0..KEY_TABLE.len()).find(|&row| {
+                self.keys(row).contains(&key) && KEY_TABLE[row].contexts.contains(context)
+            })
+        })
+    }
 
-/// The key table grouped by each binding's first context, sections in a fixed order.
-pub fn help_sections() -> impl Iterator<Item = (Context, Vec<&'static Binding>)> {
-    ALL_CONTEXTS.into_iter().map(|context| {
-        let bindings = KEY_TABLE
-            .iter()
-            .filter(|b| b.contexts.first() == Some(&context))
-            .collect();
-        (context, bindings)
-    })
+    /// The footer hints of the bindings active in `active` contexts, in table order, each
+    /// with its action. A binding whose key an inner context takes for something else (`q`
+    /// closing a popup rather than quitting) is not offered.
+    pub fn hints<'a, 'b>(
+        &'a self,
+        active: &'b [Context],
+    ) -> impl Iterator<Item = (Action, Hint<'a>)> + use<'a, 'b> {
+        KEY_TABLE.iter().enumerate().filter_map(move |(row, b)| {
+            let reached = self
+                .keys(row)
+                .first()
+                .and_then(|&key| self.row_for(key, active))
+                == Some(row);
+            let text = b.hint.filter(|_| reached)?.text;
+            let keys = self.hint_keys.get(row).map_or("", String::as_str);
+            Some((b.action, Hint { keys, text }))
+        })
+    }
+
+    /// The key table grouped by each binding's first context, sections in a fixed order,
+    /// each binding with its keys in force as the help lists them.
+    pub fn help_sections(
+        &self,
+    ) -> impl Iterator<Item = (Context, Vec<(String, &'static Binding)>)> + '_ {
+        ALL_CONTEXTS.into_iter().map(move |context| {
+            let bindings = KEY_TABLE
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.contexts.first() == Some(&context))
+                .map(|(row, b)| (keys_label(self.keys(row)), b))
+                .collect();
+            (context, bindings)
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::{Lang, Script};
     use crossterm::event::KeyEventKind;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press)
+    }
+
+    /// The action of `event` with the table's keys.
+    fn lookup(event: &KeyEvent, active: &[Context]) -> Option<Action> {
+        KeyMap::default().lookup(event, active)
+    }
+
+    /// Every binding of `map` as (keys, description), as the help lists them.
+    fn help_rows(map: &KeyMap, lang: Lang, script: Script) -> Vec<(String, String)> {
+        map.help_sections()
+            .flat_map(|(_, rows)| rows)
+            .map(|(keys, b)| (keys, b.help.get(lang, script).to_string()))
+            .collect()
+    }
+
+    /// `map`'s rebinding of the row named `name` to `keys`, on `line`.
+    fn rebind(name: &str, keys: &[&str], line: usize) -> Rebinding {
+        Rebinding {
+            row: row_named(name).unwrap_or_else(|| panic!("no action {name}")),
+            keys: keys
+                .iter()
+                .map(|key| parse_key(key).unwrap_or_else(|e| panic!("{e}")))
+                .collect(),
+            line,
+        }
+    }
+
+    fn char_key(c: char) -> KeyEvent {
+        press(KeyCode::Char(c), KeyModifiers::NONE)
     }
 
     #[test]
@@ -731,16 +1099,207 @@ mod tests {
             (Lang::Zh, Script::Hant),
             (Lang::En, Script::Hans),
         ] {
-            let rows = help_rows(lang, script);
+            let rows = help_rows(&KeyMap::default(), lang, script);
             assert_eq!(rows.len(), KEY_TABLE.len());
             assert!(
                 rows.iter()
                     .all(|(keys, text)| !keys.is_empty() && !text.is_empty())
             );
         }
-        let rows = help_rows(Lang::En, Script::Hans);
+        let rows = help_rows(&KeyMap::default(), Lang::En, Script::Hans);
         assert!(rows.contains(&("1–9".to_string(), "go to tab n".to_string())));
         assert!(rows.contains(&("q, Ctrl-c".to_string(), "quit".to_string())));
         assert!(rows.contains(&("Shift-Tab, ◂, h".to_string(), "previous tab".to_string())));
+    }
+
+    #[test]
+    fn keys_are_read_as_render_spells_them_and_written_back_the_same() {
+        let cases = [
+            ("q", Key::char('q')),
+            ("G", Key::char('G')),
+            ("法", Key::char('法')),
+            ("Ctrl-d", Key::ctrl('d')),
+            ("C-D", Key::ctrl('d')),
+            ("PgDn", Key::plain(KeyCode::PageDown)),
+            ("PageDown", Key::plain(KeyCode::PageDown)),
+            ("Shift-Tab", Key::plain(KeyCode::BackTab)),
+            ("BackTab", Key::plain(KeyCode::BackTab)),
+            ("Enter", Key::plain(KeyCode::Enter)),
+            ("Space", Key::char(' ')),
+            ("F1", Key::plain(KeyCode::F(1))),
+        ];
+        for (text, key) in cases {
+            assert_eq!(parse_key(text), Ok(key), "{text}");
+            assert_eq!(parse_key(&key.name()), Ok(key), "{text} written back");
+        }
+        assert_eq!(Key::plain(KeyCode::PageDown).name(), "PgDn");
+        assert_eq!(Key::plain(KeyCode::BackTab).name(), "Shift-Tab");
+        for bad in ["Escape", "qq", "", "Ctrl-ab", "F2", "\u{1b}"] {
+            let error = parse_key(bad).unwrap_err();
+            assert!(error.contains("is not a key"), "{bad}: {error}");
+        }
+        assert!(parse_key("Escape").unwrap_err().contains("PgDn"));
+    }
+
+    #[test]
+    fn every_row_but_the_prompts_has_a_name_of_its_own() {
+        let names: Vec<String> = rebindable_rows().map(|(_, name)| name).collect();
+        for (index, name) in names.iter().enumerate() {
+            assert!(!names[index + 1..].contains(name), "{name} twice");
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
+            assert_eq!(row_named(name).map(row_name).as_ref(), Some(name));
+        }
+        for name in [
+            "quit",
+            "next-tab",
+            "go-to-tab",
+            "back",
+            "popup-back",
+            "open",
+            "topic-picker-open",
+            "start-search",
+            "pager-start-search",
+        ] {
+            assert!(names.iter().any(|known| known == name), "{name}: {names:?}");
+        }
+        let prompt_rows = KEY_TABLE
+            .iter()
+            .filter(|b| b.contexts.contains(&Prompt))
+            .count();
+        assert_eq!(names.len() + prompt_rows, KEY_TABLE.len());
+    }
+
+    #[test]
+    fn a_rebound_action_answers_to_its_new_keys_only() {
+        let map = KeyMap::with(&[
+            rebind("quit", &["x", "Ctrl-c"], 3),
+            rebind("next-tab", &["n"], 4),
+        ])
+        .expect("no clash");
+        let active = [Dashboard, Global];
+        assert_eq!(map.lookup(&char_key('x'), &active), Some(Action::Quit));
+        assert_eq!(map.lookup(&char_key('q'), &active), None);
+        assert_eq!(map.lookup(&char_key('n'), &active), Some(Action::NextTab));
+        assert_eq!(
+            map.lookup(&press(KeyCode::Tab, KeyModifiers::NONE), &active),
+            None
+        );
+        // The pager's own `n` still comes first there.
+        assert_eq!(
+            map.lookup(&char_key('n'), &[Pager, Global]),
+            Some(Action::NextMatch)
+        );
+        let rebound: Vec<String> = map.rebound().map(|(name, _)| name).collect();
+        assert_eq!(rebound, ["next-tab", "quit"]);
+    }
+
+    #[test]
+    fn the_nth_key_of_go_to_tab_goes_to_tab_n() {
+        let map = KeyMap::with(&[
+            rebind("go-to-tab", &["F1", "a", "b"], 1),
+            rebind("help", &["?"], 2),
+        ])
+        .expect("no clash");
+        assert_eq!(
+            map.lookup(&press(KeyCode::F(1), KeyModifiers::NONE), &[Global]),
+            Some(Action::GoToTab(0))
+        );
+        assert_eq!(
+            map.lookup(&char_key('b'), &[Global]),
+            Some(Action::GoToTab(2))
+        );
+        assert_eq!(map.lookup(&char_key('3'), &[Global]), None);
+    }
+
+    #[test]
+    fn hints_and_help_name_the_keys_in_force() {
+        let map = KeyMap::with(&[rebind("quit", &["x"], 1)]).expect("no clash");
+        let hints: Vec<(Action, &str)> = map
+            .hints(&[Dashboard, Global])
+            .map(|(action, hint)| (action, hint.keys))
+            .collect();
+        assert!(hints.contains(&(Action::Quit, "x")), "{hints:?}");
+        assert!(
+            hints.contains(&(Action::Help, "?")),
+            "unchanged rows keep their hint"
+        );
+        let rows = help_rows(&map, Lang::En, Script::Hans);
+        assert!(rows.contains(&("x".to_string(), "quit".to_string())));
+        // Where a popup takes `q` to close, the footer does not offer it to quit.
+        let defaults = KeyMap::default();
+        let popup_hints: Vec<&str> = defaults
+            .hints(&[Popup, Global])
+            .map(|(_, hint)| hint.keys)
+            .collect();
+        assert!(!popup_hints.contains(&"q"), "{popup_hints:?}");
+    }
+
+    #[test]
+    fn a_key_taken_twice_in_one_context_is_a_clash_at_the_line_that_brought_it() {
+        let clashes = KeyMap::with(&[rebind("help", &["q"], 7)]).unwrap_err();
+        assert_eq!(clashes.len(), 1, "{clashes:?}");
+        assert_eq!(clashes[0].line, 7);
+        assert_eq!(clashes[0].name, "help");
+        assert!(
+            clashes[0].message.contains("`quit`"),
+            "{}",
+            clashes[0].message
+        );
+        // Both rebound: reported once per pair, at the first row's line.
+        let clashes =
+            KeyMap::with(&[rebind("down", &["x"], 2), rebind("up", &["x"], 3)]).unwrap_err();
+        assert!(
+            clashes.iter().all(|c| c.message.contains('x')),
+            "{clashes:?}"
+        );
+        assert!(!clashes.is_empty());
+        // The same key in two contexts is no clash: `q` quits, and closes a popup.
+        assert!(
+            KeyMap::with(&[rebind("popup-back", &["x"], 1), rebind("quit", &["x"], 2)]).is_ok()
+        );
+        // Moving a key away frees it.
+        assert!(KeyMap::with(&[rebind("quit", &["Ctrl-c"], 1), rebind("help", &["q"], 2)]).is_ok());
+    }
+
+    #[test]
+    fn interface_strings_name_the_keys_in_force() {
+        let defaults = KeyMap::default();
+        let spots = [("Enter/o", "jump-to-source"), ("Esc", "back")];
+        let hint = "Enter/o: go to the Q&A ⋅ Esc: close";
+        assert!(matches!(defaults.respell(hint, &spots), Cow::Borrowed(_)));
+        let map = KeyMap::with(&[
+            rebind("jump-to-source", &["x", "Right"], 1),
+            rebind("back", &["Backspace"], 2),
+            rebind("go-back", &["Ctrl-o"], 3),
+        ])
+        .expect("no clash");
+        assert_eq!(
+            map.respell(hint, &spots),
+            "x/▸: go to the Q&A ⋅ Backspace: close"
+        );
+        assert_eq!(map.respell("按 q 退出", &[("q", "quit")]), "按 q 退出");
+    }
+
+    #[test]
+    fn a_hint_for_two_rows_names_its_own_key_once_either_is_rebound() {
+        let hint_of = |map: &KeyMap, action: Action| {
+            map.hints(&[Pager, Global])
+                .find(|(found, _)| *found == action)
+                .map(|(_, hint)| hint.keys.to_string())
+        };
+        let defaults = KeyMap::default();
+        assert_eq!(hint_of(&defaults, Action::Down).as_deref(), Some("▴▾"));
+        assert_eq!(
+            hint_of(&defaults, Action::NextMatch).as_deref(),
+            Some("n/N")
+        );
+        let map = KeyMap::with(&[rebind("up", &["i"], 1), rebind("prev-match", &["p"], 2)])
+            .expect("no clash");
+        assert_eq!(hint_of(&map, Action::Down).as_deref(), Some("j"));
+        assert_eq!(hint_of(&map, Action::NextMatch).as_deref(), Some("n"));
+        assert_eq!(hint_of(&map, Action::Help).as_deref(), Some("?"));
     }
 }

@@ -44,7 +44,7 @@ use popup::{FigureDetails, HelpPopup, Outcome, TopicPicker};
 pub use scroll::Selection;
 
 /// How the dashboard starts; `color` is already resolved from `--color` and `NO_COLOR`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub script: Script,
     pub lang: Lang,
@@ -52,6 +52,8 @@ pub struct Options {
     /// The colour scheme, when `color` is on.
     pub colors: crate::colors::ColorScheme,
     pub mouse: bool,
+    /// The keys in force: the key table's, with the configuration's rebindings.
+    pub keys: keys::KeyMap,
 }
 
 /// A tab of the dashboard.
@@ -160,8 +162,8 @@ impl App {
         &self.data
     }
 
-    pub fn options(&self) -> Options {
-        self.options
+    pub fn options(&self) -> &Options {
+        &self.options
     }
 
     pub fn script(&self) -> Script {
@@ -217,7 +219,7 @@ impl App {
 
     /// What the pager needs to lay out and draw.
     pub fn pager_context(&self) -> PagerContext<'_> {
-        pager_context(&self.data, self.options, &self.filter)
+        pager_context(&self.data, &self.options, &self.filter)
     }
 
     /// Who gets input now: the innermost thing open.
@@ -253,7 +255,7 @@ impl App {
         self.report = None;
         let used = match self.focus() {
             Focus::TooSmall => {
-                let action = keys::lookup(&key, &self.contexts());
+                let action = self.options.keys.lookup(&key, &self.contexts());
                 if let Some(action @ (Action::Quit | Action::Suspend)) = action {
                     self.app_action(action);
                 }
@@ -261,11 +263,11 @@ impl App {
             }
             Focus::FilterPrompt => self.prompt_key(key),
             Focus::PagerSearch => {
-                let ctx = pager_context(&self.data, self.options, &self.filter);
+                let ctx = pager_context(&self.data, &self.options, &self.filter);
                 self.pager.handle_prompt_key(key, &ctx)
             }
             Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {
-                match keys::lookup(&key, &self.contexts()) {
+                match self.options.keys.lookup(&key, &self.contexts()) {
                     Some(action) => {
                         self.update(action);
                         true
@@ -299,7 +301,7 @@ impl App {
                 }
             }
             Focus::PagerSearch => {
-                let ctx = pager_context(&self.data, self.options, &self.filter);
+                let ctx = pager_context(&self.data, &self.options, &self.filter);
                 self.pager.handle_prompt_paste(text, &ctx);
             }
             Focus::TooSmall | Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
@@ -345,7 +347,7 @@ impl App {
                 return;
             }
             Focus::Pager | Focus::PagerSearch => {
-                let ctx = pager_context(&self.data, self.options, &self.filter);
+                let ctx = pager_context(&self.data, &self.options, &self.filter);
                 self.pager.apply(action, &ctx)
             }
             Focus::Overview => self.overview_action(action),
@@ -608,7 +610,7 @@ impl App {
 
 /// What the pager needs, from the app's parts: a free function so the pager itself can be
 /// borrowed mutably beside it.
-fn pager_context<'a>(data: &'a Dataset, options: Options, filter: &'a Filter) -> PagerContext<'a> {
+fn pager_context<'a>(data: &'a Dataset, options: &Options, filter: &'a Filter) -> PagerContext<'a> {
     PagerContext {
         data,
         script: options.script,

@@ -89,7 +89,7 @@ impl App {
                 }
             }
             Focus::Pager | Focus::PagerSearch => {
-                let ctx = pager_context(&self.data, self.options, &self.filter);
+                let ctx = pager_context(&self.data, &self.options, &self.filter);
                 self.pager.click(column, row, &ctx);
             }
             Focus::TooSmall | Focus::Popup | Focus::FilterPrompt => {}

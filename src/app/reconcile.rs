@@ -45,7 +45,7 @@ impl App {
             self.reconcile_pager(screen.body);
             if let Some(figure) = jump {
                 let id = self.data.figures[figure].id.clone();
-                let ctx = pager_context(&self.data, self.options, &self.filter);
+                let ctx = pager_context(&self.data, &self.options, &self.filter);
                 self.pager.open_at_figure(&id, &ctx);
             }
         }
@@ -129,7 +129,7 @@ impl App {
             return;
         }
         let resized = before.is_none_or(|before| before.body != body);
-        let ctx = pager_context(&self.data, self.options, &self.filter);
+        let ctx = pager_context(&self.data, &self.options, &self.filter);
         if resized {
             self.pager.resize(body, &ctx);
         } else {

@@ -237,7 +237,6 @@ fn script_and_language_toggle() {
 #[test]
 fn footer_hints_leave_out_what_would_do_nothing() {
     let mut app = app();
-    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
     assert!(
         !keys_shown(&app).contains(&"Esc"),
         "nothing to go back from"
@@ -431,7 +430,7 @@ fn the_mouse_acts_only_when_enabled() {
         fixture::dataset(),
         Options {
             mouse: false,
-            ..app.options()
+            ..app.options().clone()
         },
     );
     off.resize(80, 24);
@@ -504,7 +503,6 @@ fn the_text_filter_narrows_the_qa_items_and_the_overview_counts() {
 #[test]
 fn backspace_and_ctrl_o_go_back_through_the_jumps_and_ctrl_f_forward() {
     let mut app = app();
-    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
     assert!(!keys_shown(&app).contains(&"Bksp"), "nowhere to go back to");
     let rights = topic_of(&app, "rights");
     app.apply(Action::GoToTab(rights + 1));
@@ -563,7 +561,6 @@ fn a_new_jump_after_going_back_forgets_the_way_forward() {
 #[test]
 fn the_qa_footer_offers_esc_only_when_it_clears_something() {
     let mut app = app();
-    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
     app.apply(Action::GoToTab(app.tabs().len() - 1));
     assert!(!keys_shown(&app).contains(&"Esc"));
     app.handle_key(key(KeyCode::Esc));
@@ -580,7 +577,6 @@ fn the_qa_footer_offers_esc_only_when_it_clears_something() {
 #[test]
 fn every_key_the_footer_offers_acts_and_the_tabs_hide_behind_a_popup() {
     let mut app = app();
-    let keys_shown = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
     app.apply(Action::GoToTab(1));
     app.handle_key(key(KeyCode::Enter));
     let shown = keys_shown(&app);
@@ -703,7 +699,7 @@ fn zero_goes_to_the_last_tab_and_its_title_says_so() {
     assert!(app.popup().is_some());
     // Past nine tabs, the last is numbered by its key.
     let data = crate::data::load::load_embedded().expect("the embedded dataset loads");
-    let full = App::new(data, app.options());
+    let full = App::new(data, app.options().clone());
     let titles = full.tab_titles();
     assert!(titles.len() > 9);
     assert_eq!(titles.last().map(String::as_str), Some("0 问答"));
@@ -930,4 +926,9 @@ fn e_exports_what_the_filter_shows_named_after_its_topics() {
     app.apply(Action::Export(action::ExportFormat::Csv));
     assert!(app.take_effects().is_empty());
     assert_eq!(app.last_report(), Some(&effect::Report::NothingToExport));
+}
+
+/// The keys the footer offers now.
+fn keys_shown(app: &App) -> Vec<&str> {
+    app.hints().iter().map(|h| h.keys).collect()
 }

@@ -113,8 +113,10 @@ impl App {
     }
 
     /// The footer's key hints for what can be done now, most useful first.
-    pub fn hints(&self) -> Vec<keys::Hint> {
-        keys::hints(&self.contexts())
+    pub fn hints(&self) -> Vec<keys::Hint<'_>> {
+        self.options
+            .keys
+            .hints(&self.contexts())
             .filter(|(action, _)| self.offers(*action))
             .map(|(_, hint)| hint)
             .collect()

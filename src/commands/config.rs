@@ -1,13 +1,15 @@
 //! `pressdash config`: the settings in force with where each came from, or a configuration
-//! file of the defaults, explained from the same clap definitions as `--help`.
+//! file of the defaults, explained from the same clap definitions as `--help`, and the keys
+//! of every action from the key table.
 
 use std::fmt::Write as _;
 
 use clap::{CommandFactory, Parser};
 
+use crate::app::keys::{self, KEY_TABLE};
 use crate::cli::{Cli, Settings};
 use crate::commands::{Failure, write_stdout};
-use crate::config::{FileSettings, KEYS};
+use crate::config::{FileSettings, KEYS, KEYS_TABLE, keys_value};
 use crate::text::sanitize;
 
 /// Each setting as the file writes it, and where its value came from.
@@ -17,6 +19,19 @@ pub fn print_settings(settings: &Settings) -> Result<(), Failure> {
         for (key, value, origin) in &settings.origins {
             let setting = format!("{key} = {value}");
             writeln!(out, "{setting:<26}# {}", sanitize(&origin.to_string()))?;
+        }
+        if settings.key_origins.is_empty() {
+            writeln!(
+                out,
+                "# [{KEYS_TABLE}]: every action on its default keys \
+                 (pressdash config --default lists them)"
+            )?;
+        } else {
+            writeln!(out, "\n[{KEYS_TABLE}]")?;
+            for (name, value, origin) in &settings.key_origins {
+                let binding = format!("{name} = {}", sanitize(value));
+                writeln!(out, "{binding:<26}# {}", sanitize(&origin.to_string()))?;
+            }
         }
         Ok(())
     })
@@ -62,6 +77,18 @@ fn default_file() -> String {
             .expect("every setting is resolved");
         let _ = writeln!(text, "# {key} = {value}");
     }
+    text.push_str(
+        "\n# Keys of the dashboard: each action with its default keys. A key is named as\n\
+         # `render --keys` names it (Enter, Esc, Tab, Shift-Tab, PgDn, Ctrl-d, F1) or is one\n\
+         # character; a list gives an action several keys. Within one context (the help's\n\
+         # headings) a key may have one action only.\n",
+    );
+    let _ = writeln!(text, "# [{KEYS_TABLE}]");
+    for (row, name) in keys::rebindable_rows() {
+        let help = KEY_TABLE[row].help.en;
+        let binding = format!("{name} = {}", keys_value(KEY_TABLE[row].keys));
+        let _ = writeln!(text, "# {binding:<36} # {help}");
+    }
     text
 }
 
@@ -89,5 +116,19 @@ mod tests {
             text.contains("# One of: default, dark, light, high-contrast, ansi."),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_default_file_lists_every_action_on_its_default_keys() {
+        let text = default_file();
+        let (_, keys_part) = text.split_once("# [keys]\n").expect("a keys table");
+        let uncommented = std::iter::once("[keys]")
+            .chain(keys_part.lines().filter_map(|line| line.strip_prefix("# ")))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let settings = crate::config::parse(&uncommented).expect("a valid file");
+        assert_eq!(settings.rebindings.len(), keys::rebindable_rows().count());
+        assert_eq!(settings.keys, crate::app::keys::KeyMap::default());
+        assert!(text.contains("# quit = [\"q\", \"Ctrl-c\"]"), "{text}");
     }
 }

@@ -670,7 +670,7 @@ mod tests {
             value_column(lines[1], "8,122.4万"),
             value_column(lines[2], "1")
         );
-        assert!(lines[1].ends_with('…'));
+        assert!(lines[1].ends_with(text::truncate::ELLIPSIS));
     }
 
     /// A title change and an OSC 52 clipboard write.

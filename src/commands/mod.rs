@@ -118,9 +118,7 @@ impl From<LoadError> for Failure {
 pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
     crate::text::set_ambiguous_width(settings.ambiguous_width);
     match command {
-        Command::Render(args) => draws_screens(settings)
-            .and_then(|()| render::run(&args, settings))
-            .map(|()| ExitCode::SUCCESS),
+        Command::Render(args) => render::run(&args, settings).map(|()| ExitCode::SUCCESS),
         Command::Figures(args) => figures::run(&args, settings).map(|()| ExitCode::SUCCESS),
         Command::Qa(args) => qa::run(&args, settings).map(|()| ExitCode::SUCCESS),
         Command::Validate(args) => validate::run(args.file.as_ref().or(settings.data.as_ref())),
@@ -128,24 +126,6 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
         Command::Man => manual::man_page().map(|()| ExitCode::SUCCESS),
         Command::Config(_) => config::print_settings(settings).map(|()| ExitCode::SUCCESS),
     }
-}
-
-/// Refuses `--ambiguous-width 2` for what draws screens (the dashboard and `render`): their
-/// borders, bars and marks still take one column each, so they would not line up.
-pub fn draws_screens(settings: &Settings) -> Result<(), Failure> {
-    if settings.ambiguous_width != crate::text::AmbiguousWidth::Wide {
-        return Ok(());
-    }
-    let origin = settings
-        .origins
-        .iter()
-        .find(|(key, ..)| *key == "ambiguous-width")
-        .map_or_else(String::new, |(.., origin)| format!(" ({origin})"));
-    Err(Failure::usage(format!(
-        "An ambiguous width of 2{origin} works with qa and figures only, so far: the \
-         dashboard's borders, bars and marks are drawn one column wide. Pass \
-         --ambiguous-width 1 to open the dashboard."
-    )))
 }
 
 /// The options resolved over the configuration file they name. A file named by `--config`

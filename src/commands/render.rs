@@ -3,37 +3,14 @@
 
 use std::path::Path;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use crate::app::App;
+use crate::app::keys::{control_key, key_names, named_key, typed_char};
 use crate::cli::{RenderArgs, Settings};
 use crate::commands::{Failure, load_dataset, write_stdout};
 use crate::effects;
 use crate::ui;
-
-/// Key names `--keys` understands, and the event each stands for, with the spellings the
-/// help and the README use (`PgDn`, `Shift-Tab`). Shift-Tab is reported by terminals as
-/// `BackTab` with Shift held, so it is replayed the same way.
-const NAMED_KEYS: [(&str, KeyCode, KeyModifiers); 18] = [
-    ("Tab", KeyCode::Tab, KeyModifiers::NONE),
-    ("BackTab", KeyCode::BackTab, KeyModifiers::SHIFT),
-    ("Shift-Tab", KeyCode::BackTab, KeyModifiers::SHIFT),
-    ("Enter", KeyCode::Enter, KeyModifiers::NONE),
-    ("Esc", KeyCode::Esc, KeyModifiers::NONE),
-    ("Up", KeyCode::Up, KeyModifiers::NONE),
-    ("Down", KeyCode::Down, KeyModifiers::NONE),
-    ("Left", KeyCode::Left, KeyModifiers::NONE),
-    ("Right", KeyCode::Right, KeyModifiers::NONE),
-    ("PageUp", KeyCode::PageUp, KeyModifiers::NONE),
-    ("PageDown", KeyCode::PageDown, KeyModifiers::NONE),
-    ("PgUp", KeyCode::PageUp, KeyModifiers::NONE),
-    ("PgDn", KeyCode::PageDown, KeyModifiers::NONE),
-    ("Home", KeyCode::Home, KeyModifiers::NONE),
-    ("End", KeyCode::End, KeyModifiers::NONE),
-    ("Space", KeyCode::Char(' '), KeyModifiers::NONE),
-    ("Backspace", KeyCode::Backspace, KeyModifiers::NONE),
-    ("F1", KeyCode::F(1), KeyModifiers::NONE),
-];
 
 /// Prints the frame.
 pub fn run(args: &RenderArgs, settings: &Settings) -> Result<(), Failure> {
@@ -71,21 +48,16 @@ pub fn run(args: &RenderArgs, settings: &Settings) -> Result<(), Failure> {
 pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
     let mut keys = Vec::new();
     for token in script.split_whitespace() {
-        let ctrl = ["C-", "Ctrl-"]
-            .iter()
-            .find_map(|prefix| token.strip_prefix(prefix))
-            .filter(|rest| !rest.is_empty());
-        if let Some((_, code, modifiers)) = NAMED_KEYS.iter().find(|(name, ..)| *name == token) {
-            keys.push(KeyEvent::new(*code, *modifiers));
-        } else if let Some(ctrl) = ctrl {
-            keys.push(control_key(ctrl)?);
+        if let Some(key) = named_key(token) {
+            keys.push(key);
+        } else if let Some(control) = control_key(token) {
+            keys.push(control.map_err(|error| format!("in --keys, {error}"))?);
         } else if looks_like_key_name(token) {
-            let names: Vec<&str> = NAMED_KEYS.iter().map(|(name, ..)| *name).collect();
             return Err(format!(
                 "`{token}` in --keys is not a key name; the names are {}, and Ctrl-x (or C-x) \
                  for a control key. To type a word that starts with a capital, split off its \
                  first letter: `{} {}`",
-                names.join(" "),
+                key_names(),
                 &token[..1],
                 &token[1..],
             ));
@@ -106,33 +78,11 @@ fn looks_like_key_name(token: &str) -> bool {
         && rest.any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
-/// `C-x`: terminals cannot tell Ctrl-x from Ctrl-X, and report the lowercase letter.
-fn control_key(rest: &str) -> Result<KeyEvent, String> {
-    let mut chars = rest.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => Ok(KeyEvent::new(
-            KeyCode::Char(c.to_ascii_lowercase()),
-            KeyModifiers::CONTROL,
-        )),
-        _ => Err(format!(
-            "`{rest}` after Ctrl- in --keys: Ctrl- takes one character, as in Ctrl-c or C-d"
-        )),
-    }
-}
-
-/// A typed character as crossterm reports it: uppercase letters come with Shift.
-fn typed_char(c: char) -> KeyEvent {
-    let modifiers = if c.is_uppercase() {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    KeyEvent::new(KeyCode::Char(c), modifiers)
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     use super::*;
 

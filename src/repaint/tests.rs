@@ -9,6 +9,7 @@ use ratatui::layout::{Position, Size};
 use super::{Repaint, symbol_width};
 use crate::app::{App, Options};
 use crate::data::{Lang, Script};
+use crate::text::AmbiguousWidth;
 
 /// What a column of a terminal shows: the start of a character, or the rest of a wide one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,11 +191,16 @@ fn key(code: KeyCode) -> KeyEvent {
 }
 
 /// Switching tabs, opening and closing popups and scrolling on the real dashboard leaves the
-/// terminal equal to each frame.
+/// terminal equal to each frame, also where ambiguous characters are drawn two columns wide.
 #[test]
 fn the_dashboard_leaves_no_stale_cells() {
     let dataset = crate::data::load::load_embedded().unwrap_or_else(|e| panic!("{e}"));
-    for script in [Script::Hant, Script::Hans] {
+    for (script, ambiguous) in [
+        (Script::Hant, AmbiguousWidth::Narrow),
+        (Script::Hans, AmbiguousWidth::Narrow),
+        (Script::Hant, AmbiguousWidth::Wide),
+    ] {
+        crate::text::set_ambiguous_width(ambiguous);
         let mut app = App::new(
             dataset.clone(),
             Options {
@@ -203,6 +209,7 @@ fn the_dashboard_leaves_no_stale_cells() {
                 color: true,
                 colors: crate::colors::ColorScheme::Default,
                 mouse: false,
+                keys: crate::app::keys::KeyMap::default(),
             },
         );
         let (width, height) = (120, 36);
@@ -242,11 +249,12 @@ fn the_dashboard_leaves_no_stale_cells() {
             let differences = terminal.backend().inner().differences(&completed);
             assert!(
                 differences.is_empty(),
-                "{script:?} after {code:?}: {differences:?}"
+                "{script:?} {ambiguous:?} after {code:?}: {differences:?}"
             );
             let plain_frame = draw_frame(&mut plain, |frame| crate::ui::draw(frame, &app));
             stale_without_repaint += plain.backend().differences(&plain_frame).len();
         }
-        assert!(stale_without_repaint > 0, "{script:?}");
+        crate::text::set_ambiguous_width(AmbiguousWidth::Narrow);
+        assert!(stale_without_repaint > 0, "{script:?} {ambiguous:?}");
     }
 }

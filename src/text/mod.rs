@@ -3,7 +3,7 @@
 //!
 //! - [`width`]: columns taken by a grapheme cluster or a string, as ratatui's buffer counts;
 //! - [`wrap`]: rows of at most a given width, by Chinese line-breaking rules;
-//! - [`truncate`]: the longest prefix that fits, marked with `…` when cut, and padding;
+//! - [`truncate`]: the longest prefix that fits, marked with `⋯` when cut, and padding;
 //! - [`sanitize`]: control characters and bidi overrides made visible and harmless;
 //! - [`number`]: figures written for readers, with `万`/`亿` or `M`/`B`.
 //!

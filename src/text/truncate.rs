@@ -4,9 +4,11 @@ use std::borrow::Cow;
 
 use super::width::{ambiguous_width, grapheme_indices, grapheme_width_as, width as display_width};
 
-/// Marks a text that was cut. One column wide, or two on terminals that draw ambiguous
-/// characters wide.
-pub const ELLIPSIS: char = '…';
+/// Marks a text that was cut: the midline ellipsis, one column on every terminal. The usual
+/// `…` is East Asian Ambiguous, two columns on terminals set to draw those wide, which would
+/// cost the text a column there and set the interface's mark apart from the same mark
+/// elsewhere; `⋯` is of neutral width, so every cut looks and measures the same.
+pub const ELLIPSIS: char = '⋯';
 
 /// Where [`pad_to`] puts the text within its columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,8 +37,8 @@ pub fn take_width(s: &str, width: usize) -> (&str, usize) {
 
 /// `s` cut to fit in `width` columns. When cut, it ends with [`ELLIPSIS`] (spaces before it
 /// are dropped), so the result may be a column short of `width` when a wide character did
-/// not fit; when not even the ellipsis fits (it takes two columns on terminals that draw
-/// ambiguous characters wide), the cut is unmarked. Borrowed when `s` fits as it is.
+/// not fit; when not even the ellipsis fits (at width 0), the cut is unmarked. Borrowed
+/// when `s` fits as it is.
 pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     if display_width(s) <= width {
         return Cow::Borrowed(s);
@@ -96,25 +98,33 @@ mod tests {
 
     #[test]
     fn a_cut_text_ends_with_an_ellipsis() {
-        assert_eq!(truncate("pressdash", 6), "press…");
-        assert_eq!(truncate("全國總工會", 9), "全國總工…");
-        // 全國 + … would need 5 columns, and 總 cannot straddle the limit
-        assert_eq!(truncate("全國總工會", 6), "全國…");
-        assert_eq!(truncate("全國總工會", 1), "…");
+        assert_eq!(truncate("pressdash", 6), "press⋯");
+        assert_eq!(truncate("全國總工會", 9), "全國總工⋯");
+        // 全國 + ⋯ would need 5 columns, and 總 cannot straddle the limit
+        assert_eq!(truncate("全國總工會", 6), "全國⋯");
+        assert_eq!(truncate("全國總工會", 1), "⋯");
         assert_eq!(truncate("全國總工會", 0), "");
-        assert_eq!(truncate("new media", 5), "new…");
+        assert_eq!(truncate("new media", 5), "new⋯");
     }
 
     #[test]
-    fn a_cut_fits_when_the_ellipsis_is_wide() {
+    fn the_ellipsis_is_one_column_on_every_terminal() {
+        use unicode_width::UnicodeWidthChar;
+        assert_eq!(ELLIPSIS.width(), Some(1));
+        assert_eq!(ELLIPSIS.width_cjk(), Some(1), "not East Asian Ambiguous");
+        assert_eq!('…'.width_cjk(), Some(2), "what it replaces is");
+    }
+
+    #[test]
+    fn a_cut_is_marked_alike_when_ambiguous_characters_are_wide() {
         use crate::text::width::{AmbiguousWidth, set_ambiguous_width};
         set_ambiguous_width(AmbiguousWidth::Wide);
         let cut = [6, 2, 1].map(|width| truncate("pressdash", width).into_owned());
         let padded = pad_to("“全國”總工會", 7, Align::Left);
         let padded_width = display_width(&padded);
         set_ambiguous_width(AmbiguousWidth::Narrow);
-        assert_eq!(cut, ["pres…", "…", "p"]);
-        assert_eq!(padded, "“全… ");
+        assert_eq!(cut, ["press⋯", "p⋯", "⋯"]);
+        assert_eq!(padded, "“全國⋯", "the mark costs one column here too");
         assert_eq!(padded_width, 7);
     }
 
@@ -123,7 +133,7 @@ mod tests {
         assert_eq!(pad_to("中文", 7, Align::Left), "中文   ");
         assert_eq!(pad_to("中文", 7, Align::Right), "   中文");
         assert_eq!(pad_to("中文", 7, Align::Center), " 中文  ");
-        assert_eq!(pad_to("全國總工會", 6, Align::Right), " 全國…");
+        assert_eq!(pad_to("全國總工會", 6, Align::Right), " 全國⋯");
         assert_eq!(pad_to("abc", 0, Align::Center), "");
     }
 
@@ -135,6 +145,7 @@ mod tests {
                 Just("a"),
                 Just(" "),
                 Just("…"),
+                Just("⋯"),
                 Just("e\u{301}"),
                 Just("\u{1F468}\u{200D}\u{1F469}"),
                 Just("\u{1b}"),

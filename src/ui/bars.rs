@@ -13,7 +13,7 @@ use ratatui::widgets::Widget;
 use crate::text::{self, Align};
 use ratatui::style::Style;
 
-use crate::ui::{palette::Palette, put, put_aligned, put_pieces};
+use crate::ui::{glyphs::Glyphs, palette::Palette, put, put_aligned, put_pieces};
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,19 +30,15 @@ pub struct BarRow {
     pub series: usize,
 }
 
-/// The fill of a bar of each series after the first, whose bars are eighth blocks; a fill
-/// tells series apart without colour too.
-const SHADES: [&str; 2] = ["▒", "▓"];
-/// The fill of a damaged bar, after its `?`.
+/// The fill of a damaged bar, after its `?`. Unlike the other shades it is of neutral width,
+/// one column on every terminal, so it needs no ASCII stand-in.
 const HATCH: &str = "░";
 
-/// The eighth blocks, from one eighth to a full cell.
-const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
 /// Below this many columns for the bar itself, bars are left out and only values shown.
 const MIN_BAR: u16 = 4;
 
 /// A chart's bars, one per row; when they don't all fit, the last row tells how many more
-/// there are (`+3 …`). Touches no cell outside its area.
+/// there are (`+3 ⋯`). Touches no cell outside its area.
 #[derive(Debug)]
 pub struct Bars<'a> {
     pub rows: &'a [BarRow],
@@ -80,7 +76,7 @@ impl Widget for &Bars<'_> {
             );
         }
         if !fits {
-            let more = format!("+{} …", rows.len() - shown);
+            let more = format!("+{} {}", rows.len() - shown, text::truncate::ELLIPSIS);
             put(
                 buf,
                 Rect::new(area.x, area.bottom() - 1, area.width, 1),
@@ -177,7 +173,7 @@ fn fill(value: f64, max: f64, width: u16, series: usize) -> String {
         return bar_cells(value, max, width);
     }
     let cells = eighths(value, max, width).div_ceil(8);
-    SHADES[(series - 1) % SHADES.len()].repeat(cells)
+    Glyphs::current().shade(series).repeat(cells)
 }
 
 /// One row naming what tells the bars apart: a swatch per series with its name, and `?` for
@@ -199,9 +195,9 @@ impl Widget for &Legend<'_> {
         }
         let swatches = self.series.iter().enumerate().map(|(series, name)| {
             let swatch = if series == 0 {
-                EIGHTHS[7]
+                Glyphs::current().bar_cells[7]
             } else {
-                SHADES[(series - 1) % SHADES.len()]
+                Glyphs::current().shade(series)
             };
             [
                 (
@@ -230,9 +226,10 @@ impl Widget for &Legend<'_> {
 /// value too small to show still gets one eighth, so it never looks like zero.
 pub fn bar_cells(value: f64, max: f64, width: u16) -> String {
     let eighths = eighths(value, max, width);
-    let mut bar = EIGHTHS[7].repeat(eighths / 8);
+    let cells = Glyphs::current().bar_cells;
+    let mut bar = cells[7].repeat(eighths / 8);
     if !eighths.is_multiple_of(8) {
-        bar.push_str(EIGHTHS[eighths % 8 - 1]);
+        bar.push_str(cells[eighths % 8 - 1]);
     }
     bar
 }
@@ -308,7 +305,7 @@ mod tests {
         }
         .render(area, &mut buf);
         let text = buffer_text(&buf);
-        assert!(text[0].starts_with("技能强国平台（2022…"), "{text:?}");
+        assert!(text[0].starts_with("技能强国平台（2022⋯"), "{text:?}");
         assert!(text[0].ends_with("1.86亿人次"), "{text:?}");
         assert!(text[1].ends_with(" 3.2万人次"), "{text:?}");
         assert!(
@@ -332,7 +329,7 @@ mod tests {
             crate::ui::tests::unstyled(&buf),
             Buffer::with_lines([
                 "奖状           █████████████ 2,245个",
-                "全国五一劳动…  ?░░░░░░░░░░░░  ?650个",
+                "全国五一劳动⋯  ?░░░░░░░░░░░░  ?650个",
             ])
         );
         // The hatch and the surviving digits are styled as damaged.
@@ -404,7 +401,7 @@ mod tests {
             palette: &Palette::plain(),
         }
         .render(area, &mut buf);
-        assert_eq!(buffer_text(&buf)[2], "+3 …");
+        assert_eq!(buffer_text(&buf)[2], "+3 ⋯");
     }
 
     #[test]

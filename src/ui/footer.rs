@@ -83,7 +83,11 @@ impl Widget for &StatusLine<'_> {
                 ));
             }
             let summary = format!(" {}", parts.join(" ⋅ "));
-            let hint = strings::in_brackets(strings::ESC_CLEARS.get(lang, script), lang);
+            let clears = app
+                .options()
+                .keys
+                .respell(strings::ESC_CLEARS.get(lang, script), &[("Esc", "back")]);
+            let hint = strings::in_brackets(&clears, lang);
             put_pieces(
                 buf,
                 left_area,
@@ -103,7 +107,7 @@ impl Widget for &StatusLine<'_> {
 /// The footer: key hints, as many as fit whole.
 #[derive(Debug)]
 pub struct KeyHints<'a> {
-    pub hints: &'a [Hint],
+    pub hints: &'a [Hint<'a>],
     pub look: Look<'a>,
 }
 

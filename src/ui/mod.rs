@@ -6,6 +6,7 @@
 
 pub mod bars;
 pub mod footer;
+pub mod glyphs;
 pub mod overview;
 pub mod pager;
 pub mod palette;
@@ -16,7 +17,9 @@ pub mod topic;
 use std::fmt::Write as _;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -26,6 +29,7 @@ use crate::app::{App, Tab, layout, strings};
 use crate::data::{Lang, Script};
 use crate::text::{self, Align};
 use footer::{KeyHints, StatusLine};
+use glyphs::Glyphs;
 use overview::Overview;
 use pager::PagerView;
 use palette::Palette;
@@ -124,12 +128,18 @@ pub fn render_buffer(app: &App, width: u16, height: u16) -> Buffer {
 /// The buffer as plain text, one string per row, trailing spaces trimmed. A wide character
 /// is printed once: the cell it covers to its right is skipped.
 pub fn buffer_text(buf: &Buffer) -> Vec<String> {
-    rows(buf)
-        .map(|row| {
-            let line: String = row.iter().map(|cell| cell.symbol()).collect();
-            line.trim_end_matches(' ').to_string()
+    buffer_rows(buf)
+        .map(|mut line| {
+            line.truncate(line.trim_end_matches(' ').len());
+            line
         })
         .collect()
+}
+
+/// Each row of the buffer as the terminal is sent it, trailing spaces kept: a row takes the
+/// frame's width on a terminal that draws each character as wide as its cell says.
+pub fn buffer_rows(buf: &Buffer) -> impl Iterator<Item = String> + '_ {
+    rows(buf).map(|row| row.iter().map(|cell| cell.symbol()).collect())
 }
 
 /// The buffer as text with SGR escape sequences for its styles, each line ending in a reset.
@@ -165,7 +175,7 @@ fn rows(buf: &Buffer) -> impl Iterator<Item = Vec<&ratatui::buffer::Cell>> {
         while x < area.right() {
             let cell = &buf[(x, y)];
             cells.push(cell);
-            x += u16::try_from(text::width(cell.symbol()).max(1)).unwrap_or(1);
+            x = x.saturating_add(cell.cell_width().max(1));
         }
         cells
     })
@@ -249,7 +259,13 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer, palette: &Palette) {
         (layout::MIN_WIDTH, layout::MIN_HEIGHT),
         app.lang(),
         app.script(),
-    );
+    )
+    .map(|line| {
+        app.options()
+            .keys
+            .respell(&line, &[("q", "quit")])
+            .into_owned()
+    });
     // Centred as a block; on fewer rows than lines, the first ones (the sizes) are kept.
     let rows = u16::try_from(notice.len()).unwrap_or(u16::MAX);
     let top = area.y + area.height.saturating_sub(rows) / 2;
@@ -259,7 +275,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer, palette: &Palette) {
     }
 }
 
-/// Writes `s` (sanitised) at the start of the one-row `area`, cut with `…` to fit, and returns
+/// Writes `s` (sanitised) at the start of the one-row `area`, cut with `⋯` to fit, and returns
 /// the columns used.
 fn put(buf: &mut Buffer, area: Rect, s: &str, style: Style) -> u16 {
     if area.is_empty() {
@@ -267,14 +283,56 @@ fn put(buf: &mut Buffer, area: Rect, s: &str, style: Style) -> u16 {
     }
     let clean = text::sanitize(s);
     let fitted = text::truncate(&clean, usize::from(area.width));
-    let (end, _) = buf.set_stringn(
-        area.x,
-        area.y,
-        fitted.as_ref(),
-        usize::from(area.width),
-        style,
-    );
-    end - area.x
+    set_text(buf, area.x, area.y, &fitted, area.width, style) - area.x
+}
+
+/// Writes the graphemes of `s` from `(x, y)` that fit in `max_width` columns (and the
+/// buffer), stopping at the first that does not, and returns the column after the last.
+///
+/// The columns of each grapheme are the text layer's: a character the terminal draws wider
+/// than ratatui counts it (an ambiguous one, on a terminal set to draw them wide) keeps that
+/// width in its cell, and the cells it covers are blanked, so ratatui never sends them and
+/// the rest of the row stays in its columns. Otherwise this is `Buffer::set_stringn`.
+pub(crate) fn set_text(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    s: &str,
+    max_width: u16,
+    style: Style,
+) -> u16 {
+    if !(buf.area.top()..buf.area.bottom()).contains(&y) {
+        return x;
+    }
+    let right = buf.area.right().min(x.saturating_add(max_width));
+    let ambiguous = text::ambiguous_width();
+    let mut at = x;
+    for (_, grapheme) in text::width::grapheme_indices(s) {
+        // Clusters holding a control count 0 columns and are skipped, as ratatui does.
+        let columns = text::width::grapheme_width_as(grapheme, ambiguous);
+        let Ok(columns) = u16::try_from(columns) else {
+            break;
+        };
+        if columns == 0 {
+            continue;
+        }
+        if at.saturating_add(columns) > right {
+            break;
+        }
+        let diff = match NonZeroU16::new(columns) {
+            Some(forced) if columns > grapheme.cell_width() => CellDiffOption::ForcedWidth(forced),
+            _ => CellDiffOption::None,
+        };
+        buf[(at, y)]
+            .set_symbol(grapheme)
+            .set_style(style)
+            .set_diff_option(diff);
+        for covered in at + 1..at + columns {
+            buf[(covered, y)].reset();
+        }
+        at += columns;
+    }
+    at
 }
 
 /// Like [`put`], aligned within the row's width.
@@ -284,11 +342,11 @@ fn put_aligned(buf: &mut Buffer, area: Rect, s: &str, style: Style, align: Align
     }
     let clean = text::sanitize(s);
     let padded = text::pad_to(&clean, usize::from(area.width), align);
-    buf.set_stringn(area.x, area.y, padded, usize::from(area.width), style);
+    set_text(buf, area.x, area.y, &padded, area.width, style);
 }
 
 /// Writes a run of styled pieces on one row, left to right, cutting the last that does not
-/// fit with `…`. Returns the columns used.
+/// fit with `⋯`. Returns the columns used.
 fn put_pieces<'a>(
     buf: &mut Buffer,
     area: Rect,
@@ -353,21 +411,29 @@ fn draw_box(buf: &mut Buffer, area: Rect, title: &str, border: Style, title_styl
         return;
     }
     let (left, right, top, bottom) = (area.x, area.right() - 1, area.y, area.bottom() - 1);
+    let glyphs = Glyphs::current();
+    // A border may cover a character drawn wider than its cell: the mark takes one column.
+    let mut mark = |x: u16, y: u16, symbol: &str| {
+        buf[(x, y)]
+            .set_symbol(symbol)
+            .set_style(border)
+            .set_diff_option(CellDiffOption::None);
+    };
     for x in left + 1..right {
-        buf[(x, top)].set_symbol("─").set_style(border);
-        buf[(x, bottom)].set_symbol("─").set_style(border);
+        mark(x, top, glyphs.horizontal);
+        mark(x, bottom, glyphs.horizontal);
     }
     for y in top + 1..bottom {
-        buf[(left, y)].set_symbol("│").set_style(border);
-        buf[(right, y)].set_symbol("│").set_style(border);
+        mark(left, y, glyphs.vertical);
+        mark(right, y, glyphs.vertical);
     }
     for (x, y, corner) in [
-        (left, top, "╭"),
-        (right, top, "╮"),
-        (left, bottom, "╰"),
-        (right, bottom, "╯"),
+        (left, top, glyphs.top_left),
+        (right, top, glyphs.top_right),
+        (left, bottom, glyphs.bottom_left),
+        (right, bottom, glyphs.bottom_right),
     ] {
-        buf[(x, y)].set_symbol(corner).set_style(border);
+        mark(x, y, corner);
     }
     if !title.is_empty() && area.width > 4 {
         let title = format!(" {title} ");
@@ -425,6 +491,44 @@ pub(crate) mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
         let used = put(&mut buf, Rect::new(2, 0, 5, 1), "一二三四五", Style::new());
         assert_eq!(used, 5);
-        assert_eq!(buffer_text(&buf), ["  一二…"]);
+        assert_eq!(buffer_text(&buf), ["  一二⋯"]);
+    }
+
+    #[test]
+    fn a_character_the_terminal_draws_wide_keeps_both_its_columns() {
+        use crate::text::AmbiguousWidth;
+        let area = Rect::new(0, 0, 8, 1);
+        let mut narrow = Buffer::empty(area);
+        let mut wide = Buffer::empty(area);
+        let narrow_end = set_text(&mut narrow, 0, 0, "“a”中b", 8, Style::new());
+        text::set_ambiguous_width(AmbiguousWidth::Wide);
+        let wide_end = set_text(&mut wide, 0, 0, "“a”中b", 8, Style::new());
+        let wide_rows: Vec<String> = buffer_rows(&wide).collect();
+        let cut = set_text(&mut Buffer::empty(area), 0, 0, "“a”中b", 4, Style::new());
+        text::set_ambiguous_width(AmbiguousWidth::Narrow);
+
+        // As ratatui writes it, where ambiguous characters take one column.
+        let mut expected = Buffer::empty(area);
+        expected.set_stringn(0, 0, "“a”中b", 8, Style::new());
+        assert_eq!((narrow_end, &narrow), (6, &expected));
+
+        // Two columns each: the quote's cell says so and the one it covers is never sent.
+        assert_eq!(wide_end, 8);
+        let two = NonZeroU16::new(2).map(CellDiffOption::ForcedWidth);
+        assert_eq!(Some(wide[(0, 0)].diff_option), two);
+        assert_eq!(Some(wide[(3, 0)].diff_option), two);
+        assert_eq!(
+            wide[(5, 0)].diff_option,
+            CellDiffOption::None,
+            "中 is wide anyway"
+        );
+        let sent: Vec<u16> = Buffer::empty(area)
+            .diff(&wide)
+            .iter()
+            .map(|&(x, ..)| x)
+            .collect();
+        assert_eq!(sent, [0, 2, 3, 5, 7]);
+        assert_eq!(wide_rows, ["“a”中b"]);
+        assert_eq!(cut, 3, "the closing quote does not fit in 4 columns");
     }
 }

@@ -386,7 +386,7 @@ fn put_wrapped_notice(buf: &mut Buffer, area: Rect, message: &str, style: Style)
 fn put(buf: &mut Buffer, x: u16, y: u16, max_width: u16, text: &str, style: Style) -> u16 {
     let (fits, used) = take_width(text, usize::from(max_width));
     if !fits.is_empty() {
-        buf.set_stringn(x, y, fits, usize::from(max_width), style);
+        crate::ui::set_text(buf, x, y, fits, max_width, style);
     }
     debug_assert_eq!(used, width(fits));
     used as u16

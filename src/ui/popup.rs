@@ -1,11 +1,12 @@
 //! Popups over the body: a figure's drill-down, the topic picker and the help.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::app::drill::Role;
+use crate::app::keys::KeyMap;
 use crate::app::popup::{FigureDetails, HELP_GAP, HelpLine, HelpPopup, TopicPicker};
 use crate::app::{App, Popup, layout, strings};
 use crate::data::Theme;
@@ -26,15 +27,22 @@ impl Widget for &PopupView<'_> {
             script: self.app.script(),
             palette: self.palette,
         };
+        let keys = &self.app.options().keys;
         match self.app.popup() {
-            Some(Popup::Figure(details)) => DrillDown { details, look }.render(body, buf),
-            Some(Popup::Topics(picker)) => PickerView {
-                picker,
-                themes: &self.app.data().themes,
+            Some(Popup::Figure(details)) => DrillDown {
+                details,
+                keys,
                 look,
             }
             .render(body, buf),
-            Some(Popup::Help(help)) => HelpView { help, look }.render(body, buf),
+            Some(Popup::Topics(picker)) => PickerView {
+                picker,
+                themes: &self.app.data().themes,
+                keys,
+                look,
+            }
+            .render(body, buf),
+            Some(Popup::Help(help)) => HelpView { help, keys, look }.render(body, buf),
             None => {}
         }
     }
@@ -44,6 +52,8 @@ impl Widget for &PopupView<'_> {
 #[derive(Debug)]
 pub struct DrillDown<'a> {
     pub details: &'a FigureDetails,
+    /// The keys in force, which its hint names.
+    pub keys: &'a KeyMap,
     pub look: Look<'a>,
 }
 
@@ -79,7 +89,11 @@ impl Widget for &DrillDown<'_> {
             lines.len(),
             palette,
         );
-        bottom_hint(buf, rect, strings::JUMP_HINT.get(lang, script), palette);
+        let hint = self.keys.respell(
+            strings::JUMP_HINT.get(lang, script),
+            &[("Enter/o", "jump-to-source"), ("Esc", "back")],
+        );
+        bottom_hint(buf, rect, &hint, palette);
     }
 }
 
@@ -88,6 +102,8 @@ impl Widget for &DrillDown<'_> {
 pub struct PickerView<'a> {
     pub picker: &'a TopicPicker,
     pub themes: &'a [Theme],
+    /// The keys in force, which its title names.
+    pub keys: &'a KeyMap,
     pub look: Look<'a>,
 }
 
@@ -107,7 +123,14 @@ impl Widget for &PickerView<'_> {
         let inner = open(
             buf,
             rect,
-            strings::TOPIC_PICKER_TITLE.get(lang, script),
+            &self.keys.respell(
+                strings::TOPIC_PICKER_TITLE.get(lang, script),
+                &[
+                    ("Space", "toggle-topic"),
+                    ("空格", "toggle-topic"),
+                    ("Enter", "topic-picker-open"),
+                ],
+            ),
             palette,
         );
         let (rows, offset) = (usize::from(inner.height), picker.offset());
@@ -143,6 +166,8 @@ impl Widget for &PickerView<'_> {
 #[derive(Debug)]
 pub struct HelpView<'a> {
     pub help: &'a HelpPopup,
+    /// The keys in force, which its hint names.
+    pub keys: &'a KeyMap,
     pub look: Look<'a>,
 }
 
@@ -199,7 +224,10 @@ impl Widget for &HelpView<'_> {
             help.lines.len(),
             palette,
         );
-        bottom_hint(buf, rect, strings::CLOSE_HINT.get(lang, script), palette);
+        let hint = self
+            .keys
+            .respell(strings::CLOSE_HINT.get(lang, script), &[("Esc", "back")]);
+        bottom_hint(buf, rect, &hint, palette);
     }
 }
 
@@ -220,16 +248,20 @@ pub(super) fn clear(buf: &mut Buffer, rect: Rect) {
     if rect.is_empty() {
         return;
     }
+    // Blanked, a cell also forgets a width it was forced to: a space is one column.
+    let blank = |cell: &mut Cell| {
+        cell.set_symbol(" ").set_diff_option(CellDiffOption::None);
+    };
     for y in rect.top()..rect.bottom() {
         if rect.x > buf.area.x {
             let before = &mut buf[(rect.x - 1, y)];
-            if text::width(before.symbol()) > 1 {
-                before.set_symbol(" ");
+            if before.cell_width() > 1 {
+                blank(before);
             }
         }
         let last = rect.right() - 1;
-        if text::width(buf[(last, y)].symbol()) > 1 && rect.right() < buf.area.right() {
-            buf[(rect.right(), y)].set_symbol(" ");
+        if buf[(last, y)].cell_width() > 1 && rect.right() < buf.area.right() {
+            blank(&mut buf[(rect.right(), y)]);
         }
         for x in rect.left()..rect.right() {
             buf[(x, y)].reset();
@@ -312,6 +344,7 @@ mod tests {
         PickerView {
             picker: &picker,
             themes: &themes,
+            keys: &KeyMap::default(),
             look: Look {
                 lang: Lang::En,
                 script: Script::Hans,
@@ -323,7 +356,7 @@ mod tests {
             unstyled(&buf),
             Buffer::with_lines([
                 "                              ",
-                "  ╭ Topics (Space selects…─╮  ",
+                "  ╭ Topics (Space selects⋯─╮  ",
                 "  │ [x] Grassroots         │  ",
                 "  │ [ ] Rights             │  ",
                 "  │ [ ] Skills             │  ",

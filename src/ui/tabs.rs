@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::app::layout;
-use crate::ui::{palette::Palette, put};
+use crate::ui::{glyphs::Glyphs, palette::Palette, put};
 
 /// The tab titles (already numbered), with `current` marked and the tabs a filter left
 /// empty dimmed.
@@ -27,7 +27,12 @@ impl Widget for &TabTitles<'_> {
             if let Some(end) = previous_end {
                 // The separator sits in the gap between two titles.
                 let gap = Rect::new(end, area.y, rect.x.saturating_sub(end), 1);
-                put(buf, gap, " │ ", self.palette.muted);
+                put(
+                    buf,
+                    gap,
+                    Glyphs::current().tab_separator,
+                    self.palette.muted,
+                );
             }
             let style = if *index == self.current {
                 self.palette.tab_active

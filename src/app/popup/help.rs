@@ -2,7 +2,7 @@
 //! description wrapped beside its keys.
 
 use crate::app::action::Action;
-use crate::app::keys::{self, KEY_TABLE};
+use crate::app::keys::KeyMap;
 use crate::app::layout;
 use crate::app::popup::{LaidFor, Outcome};
 use crate::app::scroll::Scroll;
@@ -50,12 +50,12 @@ impl HelpPopup {
     }
 
     /// Wraps the lines again when the body, language or script changed since the last time,
-    /// keeping the scroll within them.
-    pub fn reconcile(&mut self, at: LaidFor) {
+    /// keeping the scroll within them. `keys` are the keys in force, which do not change.
+    pub fn reconcile(&mut self, at: LaidFor, keys: &KeyMap) {
         if self.laid_for == Some(at) {
             return;
         }
-        self.help = help_lines(at.lang, at.script, layout::text_popup_width(at.body));
+        self.help = help_lines(keys, at.lang, at.script, layout::text_popup_width(at.body));
         let rect = layout::text_popup(at.body, self.help.lines.len());
         self.visible = usize::from(layout::box_inner(rect).height);
         self.scroll.clamp(self.help.lines.len(), self.visible);
@@ -95,17 +95,19 @@ pub struct HelpLines {
 /// Columns between the keys and their description.
 pub const HELP_GAP: usize = 2;
 
-/// Lays the help out for `width` columns.
-pub fn help_lines(lang: Lang, script: Script, width: usize) -> HelpLines {
-    let keys_width = KEY_TABLE
+/// Lays the help of the keys in force out for `width` columns.
+pub fn help_lines(keys: &KeyMap, lang: Lang, script: Script, width: usize) -> HelpLines {
+    let sections: Vec<_> = keys.help_sections().collect();
+    let keys_width = sections
         .iter()
-        .map(|b| text::width(&b.keys_label()))
+        .flat_map(|(_, bindings)| bindings)
+        .map(|(keys, _)| text::width(keys))
         .max()
         .unwrap_or(0)
         .min(width / 2);
     let text_width = width.saturating_sub(keys_width + HELP_GAP);
     let mut lines = Vec::new();
-    for (context, bindings) in keys::help_sections() {
+    for (context, bindings) in sections {
         if bindings.is_empty() {
             continue;
         }
@@ -113,7 +115,7 @@ pub fn help_lines(lang: Lang, script: Script, width: usize) -> HelpLines {
             lines.push(HelpLine::Blank);
         }
         lines.push(HelpLine::Heading(context.title().get(lang, script)));
-        for binding in bindings {
+        for (keys, binding) in bindings {
             let help = binding.help.get(lang, script);
             let rows: Vec<&str> = text::wrap(help, text_width).map_or_else(
                 |_| vec![help],
@@ -121,7 +123,7 @@ pub fn help_lines(lang: Lang, script: Script, width: usize) -> HelpLines {
             );
             for (index, row) in rows.into_iter().enumerate() {
                 let keys = if index == 0 {
-                    binding.keys_label()
+                    keys.clone()
                 } else {
                     String::new()
                 };
@@ -139,11 +141,14 @@ mod tests {
     #[test]
     fn help_again_or_esc_closes_and_other_keys_are_not_its_own() {
         let mut help = HelpPopup::new();
-        help.reconcile(LaidFor {
-            body: ratatui::layout::Rect::new(0, 1, 40, 9),
-            lang: Lang::Zh,
-            script: Script::Hans,
-        });
+        help.reconcile(
+            LaidFor {
+                body: ratatui::layout::Rect::new(0, 1, 40, 9),
+                lang: Lang::Zh,
+                script: Script::Hans,
+            },
+            &KeyMap::default(),
+        );
         assert_eq!(help.handle(Action::Down), Outcome::Consumed);
         assert_eq!(help.scroll(), 1);
         assert_eq!(help.handle(Action::Open), Outcome::Ignored);
@@ -154,7 +159,7 @@ mod tests {
     #[test]
     fn help_wraps_descriptions_beside_their_keys() {
         for width in [30, 50, 72] {
-            let help = help_lines(Lang::Zh, Script::Hans, width);
+            let help = help_lines(&KeyMap::default(), Lang::Zh, Script::Hans, width);
             let mut first_rows = 0;
             for line in &help.lines {
                 if let HelpLine::Binding(keys, what) = line {
@@ -165,7 +170,11 @@ mod tests {
                     first_rows += usize::from(!keys.is_empty());
                 }
             }
-            assert_eq!(first_rows, KEY_TABLE.len(), "each binding starts one row");
+            assert_eq!(
+                first_rows,
+                crate::app::keys::KEY_TABLE.len(),
+                "each binding starts one row"
+            );
         }
     }
 }

@@ -75,7 +75,7 @@ impl Popup {
     pub fn reconcile(&mut self, app: &App, at: LaidFor) {
         match self {
             Self::Figure(details) => details.reconcile(app, at),
-            Self::Help(help) => help.reconcile(at),
+            Self::Help(help) => help.reconcile(at, &app.options().keys),
             Self::Topics(picker) => picker.reconcile(at, app.data().themes.len()),
         }
     }
