@@ -18,6 +18,10 @@
 //! terminal up again and wakes the loop for a full redraw. A plain SIGSTOP cannot be caught;
 //! SIGCONT still triggers the redraw.
 //!
+//! Input comes through crossterm's reader built on poll(2) (its `use-dev-tty` feature). Its
+//! default reader waits on edge-triggered epoll and returns as soon as a resize is pending,
+//! so a key that arrived in the same wake-up stayed unread until the next key came.
+//!
 //! Drawing, restoring and suspending all hold [`SCREEN`], so a signal arriving mid-frame waits
 //! for the frame to finish, and the screen is never drawn on while restored.
 //!
