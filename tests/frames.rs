@@ -652,10 +652,11 @@ fn the_selected_row_keeps_its_secondary_text_readable() {
                 mouse: false,
             },
         );
-        app.resize(120, 40);
+        // Wide enough for the period beside whole labels.
+        app.resize(200, 40);
         app.apply(Action::GoToTab(1));
         let palette = Palette::new(true, scheme);
-        let buf = ui::render_buffer(&app, 120, 40);
+        let buf = ui::render_buffer(&app, 200, 40);
         let text = ui::buffer_text(&buf);
         let row = text
             .iter()
@@ -673,6 +674,151 @@ fn the_selected_row_keeps_its_secondary_text_readable() {
             );
             if muted.fg.is_some() && muted.fg != palette.selected.fg {
                 assert_ne!(Some(cell.fg), muted.fg, "{scheme:?}: column {x} is muted");
+            }
+        }
+    }
+}
+
+/// The text of `width` columns of row `y` from column `x`, each wide character once.
+fn cells_text(buf: &Buffer, x: u16, y: u16, width: u16) -> String {
+    let mut out = String::new();
+    let mut column = x;
+    while column < x + width {
+        let symbol = buf[(column, y)].symbol();
+        out.push_str(symbol);
+        column += u16::try_from(text::width(symbol).max(1)).unwrap_or(1);
+    }
+    out
+}
+
+/// Of the figures a topic tab shows, how many show their whole label, at the top of the list
+/// and at its end.
+fn whole_labels(app: &mut App, topic: usize, width: u16, height: u16) -> (usize, usize) {
+    let (mut whole, mut shown) = (0, 0);
+    for end in [false, true] {
+        if end {
+            app.handle_key(key(KeyCode::End));
+        }
+        let buf = ui::render_buffer(app, width, height);
+        let body = Rect::new(0, 1, width, height - 3);
+        let laid = app.topic_layout(topic, body);
+        let list = laid.parts.list;
+        let offset = app.topic_view(topic).list.offset();
+        for (entry, rect) in pressdash::app::layout::list_entries(list, &laid.heights, offset) {
+            let figure = &app.data().figures[app.topic_figures(topic)[entry]];
+            let label = text::sanitize(figure.label.get(app.lang(), app.script()));
+            let drawn: String = (rect.y..rect.bottom())
+                .map(|y| {
+                    cells_text(
+                        &buf,
+                        list.x + pressdash::app::layout::ROW_MARKER,
+                        y,
+                        laid.label_widths[entry],
+                    )
+                })
+                .collect();
+            let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            shown += 1;
+            if squeeze(&drawn) == squeeze(&label) {
+                whole += 1;
+            }
+        }
+    }
+    (whole, shown)
+}
+
+#[test]
+fn at_120x36_topic_tabs_show_every_chinese_label_and_nine_in_ten_english_ones_whole() {
+    let (width, height) = (120, 36);
+    for (script, lang) in [
+        (Script::Hans, Lang::Zh),
+        (Script::Hant, Lang::Zh),
+        (Script::Hans, Lang::En),
+        (Script::Hant, Lang::En),
+    ] {
+        let (mut whole, mut shown) = (0, 0);
+        for topic in 0..dataset().themes.len() {
+            let mut app = app(script, lang, width, height);
+            app.apply(Action::GoToTab(topic + 1));
+            let (tab_whole, tab_shown) = whole_labels(&mut app, topic, width, height);
+            if lang == Lang::Zh {
+                assert_eq!(tab_whole, tab_shown, "topic {topic} in {script:?}");
+            }
+            whole += tab_whole;
+            shown += tab_shown;
+        }
+        assert!(shown > 100, "{shown} rows measured");
+        assert!(
+            whole * 10 >= shown * 9,
+            "{lang:?} {script:?}: {whole} of {shown} labels whole"
+        );
+    }
+}
+
+/// A movement key of a figure list.
+fn list_key() -> impl Strategy<Value = KeyCode> {
+    prop::sample::select(vec![
+        KeyCode::Down,
+        KeyCode::Up,
+        KeyCode::PageDown,
+        KeyCode::PageUp,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::Char('c'),
+    ])
+}
+
+proptest! {
+    #![proptest_config(proptest_config::proptest_config(48))]
+
+    #[test]
+    fn a_figure_list_of_wrapped_labels_keeps_the_selection_whole_in_view_and_its_area(
+        size in (40u16..=220, 12u16..=70),
+        english in any::<bool>(),
+        topic in 0usize..8,
+        keys in prop::collection::vec(list_key(), 0..40),
+    ) {
+        let (width, height) = size;
+        let lang = if english { Lang::En } else { Lang::Zh };
+        let mut app = app(Script::Hant, lang, width, height);
+        app.apply(Action::GoToTab(topic + 1));
+        for code in keys {
+            app.handle_key(key(code));
+            let body = Rect::new(0, 1, width, height - 3);
+            let laid = app.topic_layout(topic, body);
+            let list = laid.parts.list;
+            let view = app.topic_view(topic).list;
+            let shown = pressdash::app::layout::list_entries(list, &laid.heights, view.offset());
+            if !laid.heights.is_empty() && list.height > 0 {
+                let (_, rect) = shown
+                    .iter()
+                    .find(|(entry, _)| *entry == view.selected)
+                    .ok_or_else(|| TestCaseError::fail("the selection is out of view"))?;
+                let height = laid.heights[view.selected];
+                prop_assert!(
+                    usize::from(rect.height) == height || rect.y == list.y,
+                    "the selected figure is cut though it fits"
+                );
+            }
+            prop_assert!(shown.iter().all(|(_, rect)| list.union(*rect) == list));
+
+            // Drawn on a larger buffer, the table touches nothing outside its area.
+            let outer = Rect::new(0, 0, width + 4, height + 4);
+            let mut buf = Buffer::empty(outer);
+            for cell in &mut buf.content {
+                cell.set_symbol("#");
+            }
+            let palette = Palette::plain();
+            let tab = ui::topic::TopicTab { app: &app, topic, palette: &palette };
+            let table = ui::topic::FigureTable { tab: &tab, body };
+            ratatui::widgets::Widget::render(&table, laid.parts.figures, &mut buf);
+            let area = laid.parts.figures;
+            for y in 0..outer.height {
+                for x in 0..outer.width {
+                    if !area.contains((x, y).into()) {
+                        prop_assert_eq!(buf[(x, y)].symbol(), "#", "drawn at ({}, {})", x, y);
+                    }
+                }
             }
         }
     }

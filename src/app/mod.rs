@@ -85,6 +85,9 @@ pub struct App {
     tab: Tab,
     overview: Selection,
     topics: Vec<TopicView>,
+    /// Each topic tab laid out for the screen, with what it was laid out for; kept by
+    /// [`App::reconcile`].
+    topic_layouts: Vec<Option<(reconcile::TopicLaidFor, layout::TopicTabLayout)>>,
     popup: Option<Popup>,
     prompt: Option<FilterPrompt>,
     filter: Filter,
@@ -121,6 +124,7 @@ impl App {
             options,
             tab: Tab::Overview,
             overview: Selection::default(),
+            topic_layouts: vec![None; topics.len()],
             topics,
             popup: None,
             prompt: None,
@@ -461,7 +465,8 @@ impl App {
     /// An action on topic tab `topic`'s figures and charts; `true` when used.
     fn topic_action(&mut self, topic: usize, action: Action) -> bool {
         let charts = self.topic_charts(topic).len();
-        let rows = self.topic_rows(topic);
+        let laid = self.screen_topic_layout(topic).into_owned();
+        let rows = usize::from(laid.parts.list.height);
         // The field itself, not `topic_figures`, so the views can be borrowed beside it.
         let figures = self.passing.topic_figures(topic);
         let Some(view) = self.topics.get_mut(topic) else {
@@ -477,7 +482,7 @@ impl App {
             Action::PrevChart if charts > 0 => view.chart = (view.chart + charts - 1) % charts,
             Action::NextChart | Action::PrevChart => {}
             Action::StartSearch => self.open_prompt(),
-            _ => return view.list.apply(action, figures.len(), rows),
+            _ => return view.list.apply_entries(action, laid.entry_heights(), rows),
         }
         true
     }

@@ -75,16 +75,17 @@ impl App {
                 }
             }
             Focus::Topic(topic) => {
-                let parts = layout::topic(screen.body, self.chart_rows(topic));
-                let len = self.topic_figures(topic).len();
+                let laid = self.screen_topic_layout(topic).into_owned();
+                let list = laid.parts.list;
                 let view = &mut self.topics[topic].list;
-                if layout::contains(parts.list, column, row) {
-                    let rows = usize::from(parts.list.height);
-                    let index = view.offset() + usize::from(row - parts.list.y);
+                let clicked = layout::list_entries(list, &laid.heights, view.offset())
+                    .into_iter()
+                    .find(|(_, rect)| layout::contains(*rect, column, row));
+                if let Some((index, _)) = clicked {
                     if index == view.selected {
                         self.topic_action(topic, Action::Open);
-                    } else if index < len {
-                        view.select(index, len, rows);
+                    } else {
+                        view.select_entry(index, laid.entry_heights(), usize::from(list.height));
                     }
                 }
             }

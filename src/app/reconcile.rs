@@ -10,10 +10,19 @@ use crate::data::{Lang, Script};
 /// state and recompute only what changed.
 #[derive(Debug, Default)]
 pub(super) struct DerivedFrom {
-    /// The terminal size and filter every list's offset was kept visible for.
-    lists: Option<((u16, u16), Filter)>,
+    /// The terminal size, filter, language and script every list's offset was kept visible
+    /// for, and every topic tab laid out for.
+    lists: Option<((u16, u16), Filter, Lang, Script)>,
     /// The body area, script, language and filter the pager was laid out for.
     pager: Option<PagerInputs>,
+}
+
+/// What a topic tab's layout depends on besides the filter, language and script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TopicLaidFor {
+    pub(super) body: Rect,
+    /// The chart shown, whose bars the layout makes room for.
+    pub(super) chart: usize,
 }
 
 /// What the pager's layout depends on.
@@ -56,19 +65,46 @@ impl App {
         }
     }
 
-    /// Every list's offset after a resize or a filter change (their rows, or what they list,
-    /// changed); otherwise only the shown tab's, whose rows follow its chart.
+    /// Every list's offset, and every topic tab's layout, after a resize, a filter change or
+    /// a change of language or script (their rows, or what they list, changed); otherwise
+    /// only the shown tab's, whose layout follows its chart.
     pub(super) fn reconcile_lists(&mut self) {
-        let inputs = (self.size, self.filter.clone());
+        let inputs = (
+            self.size,
+            self.filter.clone(),
+            self.options.lang,
+            self.options.script,
+        );
         let all = self.derived_from.lists.as_ref() != Some(&inputs);
         if all || self.tab == Tab::Overview {
             let rows = self.overview_rows();
             self.overview.keep_in_view(rows);
         }
+        let body = layout::screen(self.area()).map(|screen| screen.body);
         for topic in 0..self.topics.len() {
-            if all || self.tab == Tab::Topic(topic) {
-                let rows = self.topic_rows(topic);
-                self.topics[topic].list.keep_in_view(rows);
+            if !(all || self.tab == Tab::Topic(topic)) {
+                continue;
+            }
+            let Some(body) = body else {
+                self.topic_layouts[topic] = None;
+                continue;
+            };
+            let laid_for = TopicLaidFor {
+                body,
+                chart: self.topics[topic].chart,
+            };
+            let current = self.topic_layouts[topic]
+                .as_ref()
+                .is_some_and(|(before, _)| *before == laid_for);
+            if all || !current {
+                let laid = self.lay_out_topic(topic, body);
+                self.topic_layouts[topic] = Some((laid_for, laid));
+            }
+            if let Some((_, laid)) = &self.topic_layouts[topic] {
+                let rows = usize::from(laid.parts.list.height);
+                self.topics[topic]
+                    .list
+                    .keep_entry_in_view(laid.entry_heights(), rows);
             }
         }
         if all {

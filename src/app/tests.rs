@@ -80,8 +80,13 @@ fn a_tiny_terminal_keeps_the_selection_visible() {
     press(&mut app, "G");
     app.resize(40, 12);
     let view = app.topic_view(skills).list;
-    let rows = app.topic_rows(skills);
-    assert!(view.offset() <= view.selected && view.selected < view.offset() + rows);
+    let laid = app.screen_topic_layout(skills);
+    let shown = layout::list_entries(laid.parts.list, &laid.heights, view.offset());
+    assert!(
+        shown.iter().any(|(entry, rect)| *entry == view.selected
+            && usize::from(rect.height) == laid.heights[*entry]),
+        "the selected figure is shown whole"
+    );
     app.resize(120, 40);
     assert_eq!(app.topic_view(skills).list.selected, view.selected);
 }
@@ -784,4 +789,58 @@ fn a_click_on_the_tab_bars_arrows_scrolls_it_and_tab_clicks_are_jumps() {
         hidden,
         "a click on a tab is a jump to go back from"
     );
+}
+
+#[test]
+fn a_wrapped_label_makes_a_taller_row_that_clicks_and_pages_count() {
+    let click = |column, row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    let mut app = fixture::app(Script::Hans, Lang::En);
+    app.resize(60, 16);
+    let skills = topic_of(&app, "skills");
+    app.apply(Action::GoToTab(skills + 1));
+    let laid = app.screen_topic_layout(skills).into_owned();
+    let long = laid
+        .heights
+        .iter()
+        .rposition(|&height| height > 1)
+        .expect("a label too long for one row");
+    // A click on any row of a wrapped figure selects that figure, a second opens it.
+    app.apply(Action::Bottom);
+    let shown = layout::list_entries(
+        laid.parts.list,
+        &laid.heights,
+        app.topic_view(skills).list.offset(),
+    );
+    let (_, rect) = shown
+        .iter()
+        .find(|(entry, _)| *entry == long)
+        .expect("the wrapped figure is in view at the end");
+    let (first, first_rect) = shown[0];
+    assert_ne!(first, long);
+    app.handle_mouse(click(5, first_rect.y));
+    assert_eq!(app.topic_view(skills).list.selected, first);
+    app.handle_mouse(click(5, rect.bottom() - 1));
+    assert_eq!(app.topic_view(skills).list.selected, long);
+    assert!(app.popup().is_none());
+    app.handle_mouse(click(5, rect.y + 1));
+    assert!(matches!(app.popup(), Some(Popup::Figure(_))));
+    app.apply(Action::Back);
+    // A page passes as many figures as fit in the list's rows less one.
+    app.apply(Action::Top);
+    app.apply(Action::PageDown);
+    let landed = app.topic_view(skills).list.selected;
+    let page = usize::from(laid.parts.list.height) - 1;
+    let passed: usize = laid.heights[1..=landed].iter().sum();
+    assert!(
+        landed == 1 || passed <= page,
+        "{passed} rows in a page of {page}"
+    );
+    if landed + 1 < laid.heights.len() {
+        assert!(passed + laid.heights[landed + 1] > page || landed == 1);
+    }
 }

@@ -1,12 +1,33 @@
 //! What the screens show: queries over the state that the UI draws from and the update
 //! consults. None of them changes anything.
 
+use std::borrow::Cow;
+
 use ratatui::layout::Rect;
 
 use crate::app::action::Action;
 use crate::app::keys::{self, Context};
+use crate::app::layout::{FigureColumnNeeds, TopicNeed, TopicTabLayout};
 use crate::app::{App, Focus, Tab, layout, strings};
 use crate::data::{Bar, Chart, Figure};
+use crate::text::{self, sanitize};
+
+/// Columns of bar a chart needs to compare its values at a glance.
+const BAR_WANTED: u16 = 16;
+/// Columns the count of a topic's charts takes after the chart's title: `  1/7（c）`.
+const CHART_COUNTER: u16 = 10;
+
+/// What a figure list's row shows of a figure, as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureCells<'a> {
+    /// The label, sanitised: the text its rows are byte ranges into.
+    pub label: Cow<'a, str>,
+    /// How often the fact was said, and whether the filter found it only in its sentence.
+    pub mark: String,
+    pub value: String,
+    pub period: String,
+    pub speaker: &'a str,
+}
 
 impl App {
     /// Every tab in order: the overview, one per theme, the Q&A.
@@ -248,9 +269,165 @@ impl App {
         })
     }
 
-    pub(super) fn topic_rows(&self, topic: usize) -> usize {
-        layout::screen(self.area()).map_or(1, |s| {
-            usize::from(layout::topic(s.body, self.chart_rows(topic)).list.height)
-        })
+    /// What a row of a figure list shows of `figure`.
+    pub fn figure_cells<'a>(&'a self, figure: &'a Figure) -> FigureCells<'a> {
+        let (lang, script) = (self.lang(), self.script());
+        // A fact said several times is listed once, marked with how often; a row the filter
+        // found only in the source sentence says so.
+        let said = (!figure.repeats.is_empty())
+            .then(|| strings::said_times(figure.repeats.len() + 1, lang, script));
+        let in_source = self
+            .filter
+            .matches_only_in_sentence(figure, &self.data.speakers)
+            .then(|| strings::IN_SOURCE.get(lang, script).to_string());
+        FigureCells {
+            label: sanitize(figure.label.get(lang, script)),
+            mark: said
+                .into_iter()
+                .chain(in_source)
+                .collect::<Vec<_>>()
+                .join(" "),
+            value: strings::figure_value(figure, lang, script),
+            period: figure
+                .period
+                .as_ref()
+                .map(|p| strings::period(p, lang, script))
+                .unwrap_or_default(),
+            speaker: self
+                .data
+                .speaker(&figure.speaker)
+                .map_or("", |s| s.name.get(lang, script)),
+        }
     }
+
+    /// What topic `topic`'s figure list and chart need, measured over every figure listed.
+    fn topic_need(&self, topic: usize) -> (TopicNeed, FigureColumnNeeds) {
+        let cells: Vec<FigureCells> = self
+            .topic_figures(topic)
+            .iter()
+            .map(|&index| self.figure_cells(&self.data.figures[index]))
+            .collect();
+        let widest = |cell: &dyn for<'c> Fn(&'c FigureCells<'c>) -> &'c str| {
+            cells.iter().map(|c| width_of(cell(c))).max().unwrap_or(0)
+        };
+        let constant = |cell: &dyn for<'c> Fn(&'c FigureCells<'c>) -> &'c str| {
+            cells
+                .windows(2)
+                .all(|pair| cell(&pair[0]) == cell(&pair[1]))
+        };
+        let value = usual_width(cells.iter().map(|c| width_of(&c.value)).collect());
+        let list = FigureColumnNeeds {
+            // A value wider than its column takes its excess from its own label's row.
+            label: cells
+                .iter()
+                .map(|c| width_of(&c.label) + width_of(&c.value).saturating_sub(value))
+                .max()
+                .unwrap_or(0),
+            mark: widest(&|c| &c.mark),
+            value,
+            value_widest: widest(&|c| &c.value),
+            period: widest(&|c| &c.period),
+            speaker: widest(&|c| c.speaker),
+            period_constant: constant(&|c| &c.period),
+            speaker_constant: constant(&|c| c.speaker),
+        };
+        let need = TopicNeed {
+            chart_rows: self.chart_rows(topic),
+            chart_width: self.chart_width(topic),
+            list_width: list.whole_width(),
+        };
+        (need, list)
+    }
+
+    /// Columns the chart of topic `topic` needs for whole labels and values beside bars long
+    /// enough to compare, or for its notice when it has none.
+    fn chart_width(&self, topic: usize) -> u16 {
+        let (lang, script) = (self.lang(), self.script());
+        let Some(chart) = self.current_chart(topic) else {
+            return width_of(strings::NO_CHARTS.get(lang, script));
+        };
+        let (mut label, mut value) = (0, 0);
+        for (bar, figure) in self.shown_bars(chart) {
+            label = label.max(width_of(&sanitize(bar.label.get(lang, script))));
+            let mut text = strings::figure_value(figure, lang, script);
+            if figure.damaged.is_some() {
+                text = format!("{text} — {}", strings::DAMAGED.get(lang, script));
+            }
+            value = value.max(width_of(&text));
+        }
+        // The bars give labels and values at most two fifths of the chart each.
+        let fifths = |columns: u16| columns.saturating_mul(5).div_ceil(2);
+        let heading =
+            strings::labelled(strings::CHART, chart.title.get(lang, script), lang, script);
+        let counter = if self.topic_charts(topic).len() > 1 {
+            CHART_COUNTER
+        } else {
+            0
+        };
+        label
+            .saturating_add(value)
+            .saturating_add(BAR_WANTED + 2)
+            .max(fifths(label))
+            .max(fifths(value))
+            .max(width_of(&heading).saturating_add(counter))
+            .max(width_of(strings::NO_BARS.get(lang, script)))
+    }
+
+    /// Topic tab `topic` laid out in `body`: its parts, its figure list's columns and each
+    /// figure's label rows.
+    pub(super) fn lay_out_topic(&self, topic: usize, body: Rect) -> TopicTabLayout {
+        let (need, columns) = self.topic_need(topic);
+        let parts = layout::topic(body, need);
+        let columns = columns.fit(parts.list.width);
+        let (lang, script) = (self.lang(), self.script());
+        let labels = self
+            .topic_figures(topic)
+            .iter()
+            .map(|&index| {
+                let figure = &self.data.figures[index];
+                let label = sanitize(figure.label.get(lang, script));
+                let value = width_of(&strings::figure_value(figure, lang, script));
+                let width = columns
+                    .label
+                    .saturating_sub(value.saturating_sub(columns.value))
+                    .max(columns.label.min(layout::LABEL_LEAST));
+                (layout::label_rows(&label, width), width)
+            })
+            .collect();
+        TopicTabLayout::new(parts, columns, labels)
+    }
+
+    /// Topic tab `topic` laid out in `body`: as reconciled for the screen, or laid out now
+    /// for another area.
+    pub fn topic_layout(&self, topic: usize, body: Rect) -> Cow<'_, TopicTabLayout> {
+        match self.topic_layouts.get(topic).and_then(Option::as_ref) {
+            Some((laid_for, laid))
+                if laid_for.body == body && laid_for.chart == self.topic_view(topic).chart =>
+            {
+                Cow::Borrowed(laid)
+            }
+            _ => Cow::Owned(self.lay_out_topic(topic, body)),
+        }
+    }
+
+    /// Topic tab `topic` laid out for the screen (empty below the minimum size).
+    pub(super) fn screen_topic_layout(&self, topic: usize) -> Cow<'_, TopicTabLayout> {
+        match layout::screen(self.area()) {
+            Some(screen) => self.topic_layout(topic, screen.body),
+            None => Cow::Owned(TopicTabLayout::default()),
+        }
+    }
+}
+
+/// Columns `s` takes on screen, as a column width.
+fn width_of(s: &str) -> u16 {
+    u16::try_from(text::width(s)).unwrap_or(u16::MAX)
+}
+
+/// The width of a column that holds three in four of texts this wide whole: the few wider
+/// ones reach into their own row's label rather than widening every row's column.
+fn usual_width(mut widths: Vec<u16>) -> u16 {
+    widths.sort_unstable();
+    let index = (widths.len() * 3).div_ceil(4).saturating_sub(1);
+    widths.get(index).copied().unwrap_or(0)
 }
