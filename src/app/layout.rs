@@ -19,7 +19,8 @@ pub const MIN_HEIGHT: u16 = 12;
 
 /// Topic tabs put the list and the chart side by side from this body width on.
 const SIDE_BY_SIDE_WIDTH: u16 = 100;
-/// Overview cards: height (border, value, qualifier and period, border) and least width.
+/// Overview cards: the height of one with a title and a value of one row each (border,
+/// value, period, border) and least width.
 pub const CARD_HEIGHT: u16 = 4;
 const CARD_MIN_WIDTH: u16 = 26;
 
@@ -331,46 +332,88 @@ pub fn list_entries(area: Rect, heights: &[usize], offset: usize) -> Vec<(usize,
 }
 
 /// The overview: headline cards on top, the topic table below.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OverviewLayout {
     /// One rectangle per card shown, in reading order; may be fewer than asked for.
     pub cards: Vec<Rect>,
+    /// How many cards a row of the grid holds.
+    pub columns: usize,
+    /// The text of each card shown, as rows.
+    pub card_rows: Vec<CardRows>,
     pub topics_title: Rect,
     pub topics: Rect,
 }
 
-/// Lays out up to `cards` headline cards, leaving the topic table `topics` rows (and a title)
-/// when it can.
-pub fn overview(body: Rect, cards: usize, topics: u16) -> OverviewLayout {
+/// A card's title and value as rows: byte ranges into the sanitised texts. The first title
+/// row sits on the top border, the rest under it; then the value's rows and the period.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardRows {
+    pub title: Vec<Range<usize>>,
+    pub value: Vec<Range<usize>>,
+}
+
+impl CardRows {
+    /// The card's height: its borders, the title's rows after the first, the value's rows and
+    /// the period's.
+    fn height(&self) -> u16 {
+        let rows = self.title.len().saturating_sub(1) + self.value.len().max(1) + 1;
+        u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
+    }
+}
+
+/// Columns of a card's text: a title on the border (` title ` after `╭`, before `─╮`), and
+/// the inside less its border and padding.
+pub fn card_text_width(body: Rect) -> u16 {
+    card_width(body).saturating_sub(POPUP_FRAME_WIDTH + 1)
+}
+
+/// Cards per row in `body`.
+fn card_columns(body: Rect) -> u16 {
+    (body.width / CARD_MIN_WIDTH).max(1)
+}
+
+/// The width of every card but the last of a row, which takes the rounding remainder.
+fn card_width(body: Rect) -> u16 {
+    body.width / card_columns(body)
+}
+
+/// Lays out headline cards, each as tall as its rows (a row of the grid as its tallest),
+/// leaving the topic table `topics` rows (and a title) when it can.
+pub fn overview(body: Rect, cards: Vec<CardRows>, topics: u16) -> OverviewLayout {
     let table_height = (topics + 1).min(body.height);
-    let columns = (body.width / CARD_MIN_WIDTH).max(1);
-    let card_rows_fit = body.height.saturating_sub(table_height) / CARD_HEIGHT;
-    let card_rows_needed = cards.div_ceil(usize::from(columns)) as u16;
-    let card_rows = card_rows_fit.min(card_rows_needed);
+    let columns = card_columns(body);
+    let card_width = card_width(body);
+    let room = body.height.saturating_sub(table_height);
     let mut rects = Vec::new();
-    if cards > 0 {
-        let card_width = body.width / columns;
-        for index in 0..(card_rows * columns).min(cards as u16) {
-            let (row, column) = (index / columns, index % columns);
+    let mut y = body.y;
+    for chunk in cards.chunks(usize::from(columns)) {
+        let height = chunk
+            .iter()
+            .map(CardRows::height)
+            .max()
+            .unwrap_or(CARD_HEIGHT);
+        if y - body.y + height > room {
+            break;
+        }
+        for column in (0..columns).take(chunk.len()) {
             // The last column takes the rounding remainder.
             let width = if column == columns - 1 {
                 body.width - card_width * column
             } else {
                 card_width
             };
-            rects.push(Rect::new(
-                body.x + column * card_width,
-                body.y + row * CARD_HEIGHT,
-                width,
-                CARD_HEIGHT,
-            ));
+            rects.push(Rect::new(body.x + column * card_width, y, width, height));
         }
+        y += height;
     }
-    let table_top = body.y + card_rows * CARD_HEIGHT;
-    let table = Rect::new(body.x, table_top, body.width, body.bottom() - table_top);
+    let mut card_rows = cards;
+    card_rows.truncate(rects.len());
+    let table = Rect::new(body.x, y, body.width, body.bottom() - y);
     let (topics_title, topics) = title_and_rows(table);
     OverviewLayout {
         cards: rects,
+        columns: usize::from(columns),
+        card_rows,
         topics_title,
         topics,
     }
@@ -779,10 +822,17 @@ mod tests {
         assert!(list_entries(Rect::new(0, 0, 5, 0), &[1], 0).is_empty());
     }
 
+    fn card(title: usize, value: usize) -> CardRows {
+        CardRows {
+            title: vec![0..1; title],
+            value: vec![0..1; value],
+        }
+    }
+
     #[test]
     fn overview_cards_leave_room_for_the_topics() {
         let body = Rect::new(0, 1, 80, 21);
-        let all = overview(body, 7, 3);
+        let all = overview(body, vec![card(1, 1); 7], 3);
         assert_eq!(
             all.cards.len(),
             7,
@@ -790,15 +840,29 @@ mod tests {
         );
         assert_eq!(all.topics.height, 21 - 3 * CARD_HEIGHT - 1);
         assert!(all.cards.iter().all(|c| inside(body, *c)));
-        let short = overview(Rect::new(0, 1, 80, 13), 7, 3);
+        let short = overview(Rect::new(0, 1, 80, 13), vec![card(1, 1); 7], 3);
         assert_eq!(
             short.cards.len(),
             6,
             "two rows of cards leave the table its rows"
         );
         assert!(short.topics.height >= 3);
-        let tiny = overview(Rect::new(0, 1, 40, 9), 7, 8);
+        let tiny = overview(Rect::new(0, 1, 40, 9), vec![card(1, 1); 7], 8);
         assert!(tiny.cards.is_empty());
+    }
+
+    #[test]
+    fn a_row_of_cards_is_as_tall_as_its_tallest() {
+        let body = Rect::new(0, 1, 80, 30);
+        let cards = vec![card(1, 1), card(3, 1), card(1, 2), card(1, 1)];
+        let laid = overview(body, cards, 3);
+        assert_eq!(laid.columns, 3);
+        // Borders, title rows after the first, value rows, the period.
+        let heights: Vec<u16> = laid.cards.iter().map(|c| c.height).collect();
+        assert_eq!(heights, [6, 6, 6, 4]);
+        assert_eq!(laid.cards[3].y, 1 + 6);
+        assert_eq!(laid.card_rows.len(), 4);
+        assert_eq!(laid.topics_title.y, 1 + 6 + 4);
     }
 
     #[test]

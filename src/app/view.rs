@@ -236,12 +236,30 @@ impl App {
             .collect()
     }
 
-    /// The overview's layout for `body`.
+    /// The overview's layout for `body`: its headline cards with their titles and values
+    /// wrapped to the cards' width, and the topic table.
     pub fn overview_layout(&self, body: Rect) -> layout::OverviewLayout {
-        layout::overview(
-            body,
-            self.headline_figures().len(),
-            self.data.themes.len() as u16,
+        let width = layout::card_text_width(body);
+        let cards = self
+            .headline_figures()
+            .into_iter()
+            .map(|figure| {
+                let cells = self.card_texts(figure);
+                layout::CardRows {
+                    title: layout::label_rows(&cells.0, width),
+                    value: layout::label_rows(&cells.1, width),
+                }
+            })
+            .collect();
+        layout::overview(body, cards, self.data.themes.len() as u16)
+    }
+
+    /// A headline card's title and value, sanitised: the texts its rows are ranges into.
+    pub fn card_texts(&self, figure: &Figure) -> (String, String) {
+        let (lang, script) = (self.lang(), self.script());
+        (
+            sanitize(figure.label.get(lang, script)).into_owned(),
+            strings::figure_value(figure, lang, script),
         )
     }
 

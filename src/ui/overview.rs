@@ -1,12 +1,15 @@
 //! The overview: headline figures as cards, then each topic with its counts.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use crate::app::layout::CardRows;
 use crate::app::{App, layout, strings};
 use crate::data::Figure;
-use crate::text::Align;
+use crate::text::{Align, sanitize};
 use crate::ui::{
     Look, column_width, draw_box, palette::Palette, put, put_aligned, row, secondary,
     start_list_row,
@@ -22,10 +25,13 @@ pub struct Overview<'a> {
     pub palette: &'a Palette,
 }
 
-/// One headline figure in a box: its label on the border, its value, its period.
+/// One headline figure in a box: its label on the border (wrapped under it when longer),
+/// its value, its period.
 #[derive(Debug)]
 pub struct Card<'a> {
     pub figure: &'a Figure,
+    /// The title's and the value's rows, as laid out for the card's width.
+    pub rows: &'a CardRows,
     pub look: Look<'a>,
 }
 
@@ -33,33 +39,44 @@ impl Widget for &Card<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (
             figure,
+            rows,
             Look {
                 lang,
                 script,
                 palette,
             },
-        ) = (self.figure, self.look);
-        draw_box(
-            buf,
-            area,
-            figure.label.get(lang, script),
-            palette.card_border,
-            palette.title,
+        ) = (self.figure, self.rows, self.look);
+        let (title, value) = (
+            sanitize(figure.label.get(lang, script)),
+            strings::figure_value(figure, lang, script),
         );
+        let slice = |text: &str, range: &Range<usize>| text[range.clone()].to_string();
+        let first = rows
+            .title
+            .first()
+            .map(|r| slice(&title, r))
+            .unwrap_or_default();
+        draw_box(buf, area, &first, palette.card_border, palette.title);
         let inner = layout::box_inner(area);
-        let value = strings::figure_value(figure, lang, script);
         let value_style = if figure.damaged.is_some() {
             palette.damaged
         } else {
             palette.value
         };
-        put(buf, row(inner, 0), &value, value_style);
+        let lines = rows
+            .title
+            .iter()
+            .skip(1)
+            .map(|r| (slice(&title, r), palette.title))
+            .chain(rows.value.iter().map(|r| (slice(&value, r), value_style)));
         let period = figure
             .period
             .as_ref()
             .map(|p| strings::period(p, lang, script))
             .unwrap_or_default();
-        put(buf, row(inner, 1), &period, palette.muted);
+        for (line, (text, style)) in lines.chain([(period, palette.muted)]).enumerate() {
+            put(buf, row(inner, line as u16), &text, style);
+        }
     }
 }
 
@@ -73,8 +90,9 @@ impl Widget for &Overview<'_> {
             script,
             palette,
         };
-        for (figure, rect) in app.headline_figures().into_iter().zip(&parts.cards) {
-            Card { figure, look }.render(*rect, buf);
+        let cards = parts.cards.iter().zip(&parts.card_rows);
+        for (figure, (rect, rows)) in app.headline_figures().into_iter().zip(cards) {
+            Card { figure, rows, look }.render(*rect, buf);
         }
 
         put(
@@ -132,8 +150,14 @@ mod tests {
         let data = fixture::dataset();
         let palette = Palette::plain();
         let mut buf = Buffer::empty(Rect::new(0, 0, 22, 4));
+        let figure = &data.figures[0];
+        let label = figure.label.get(Lang::Zh, Script::Hans);
         Card {
-            figure: &data.figures[0],
+            figure,
+            rows: &CardRows {
+                title: layout::label_rows(label, 20),
+                value: layout::label_rows("8,122.4万件", 17),
+            },
             look: Look {
                 lang: Lang::Zh,
                 script: Script::Hans,
@@ -148,6 +172,40 @@ mod tests {
                 "│ 8,122.4万件        │",
                 "│ 2021年             │",
                 "╰────────────────────╯",
+            ])
+        );
+    }
+
+    #[test]
+    fn a_long_title_wraps_under_the_border_before_the_value() {
+        let data = fixture::dataset();
+        let palette = Palette::plain();
+        let figure = &data.figures[0];
+        let label = figure.label.get(Lang::Zh, Script::Hans);
+        let area = Rect::new(0, 0, 16, 5);
+        let width = layout::card_text_width(area);
+        let mut buf = Buffer::empty(area);
+        Card {
+            figure,
+            rows: &CardRows {
+                title: layout::label_rows(label, width),
+                value: layout::label_rows("8,122.4万件", width),
+            },
+            look: Look {
+                lang: Lang::Zh,
+                script: Script::Hans,
+                palette: &palette,
+            },
+        }
+        .render(buf.area, &mut buf);
+        assert_eq!(
+            unstyled(&buf),
+            Buffer::with_lines([
+                "╭ 全国快递业 ──╮",
+                "│ 务量         │",
+                "│ 8,122.4万件  │",
+                "│ 2021年       │",
+                "╰──────────────╯",
             ])
         );
     }

@@ -220,11 +220,13 @@ fn draw_list(
         let position = format!("[{}/{}] ", current + 1, laid.items.len());
         let used = put(buf, area.x, area.y, area.width, &position, styles.muted);
         let title = entry_title(ctx, laid.items[current].segment);
-        put(
+        put_cut(
             buf,
-            area.x + used,
-            area.y,
-            area.width - used,
+            Rect {
+                x: area.x + used,
+                width: area.width - used,
+                ..area
+            },
             &title,
             styles.heading,
         );
@@ -251,11 +253,13 @@ fn draw_list(
                 ..area
             };
             buf.set_style(line, style);
-            put(
+            put_cut(
                 buf,
-                line.x + 1,
-                line.y,
-                line.width.saturating_sub(1),
+                Rect {
+                    x: line.x + 1,
+                    width: line.width.saturating_sub(1),
+                    ..line
+                },
                 &text,
                 style,
             );
@@ -390,6 +394,19 @@ fn put(buf: &mut Buffer, x: u16, y: u16, max_width: u16, text: &str, style: Styl
     }
     debug_assert_eq!(used, width(fits));
     used as u16
+}
+
+/// Writes `text` on the one-row `area`, cut with `…` when it does not fit, so a cut title
+/// does not read as a whole one.
+fn put_cut(buf: &mut Buffer, area: Rect, text: &str, style: Style) -> u16 {
+    put(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &truncate(text, usize::from(area.width)),
+        style,
+    )
 }
 
 /// Fills `area` with spaces, so nothing drawn before (a half of a wide character above all)
