@@ -823,3 +823,71 @@ proptest! {
         }
     }
 }
+
+/// The cell where `needle` starts on the first row showing it within the first `columns`
+/// columns.
+fn cell_of(buf: &Buffer, needle: &str, columns: usize) -> Option<(u16, u16)> {
+    ui::buffer_text(buf)
+        .iter()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let at = line.find(needle)?;
+            let x = text::width(&line[..at]);
+            if x >= columns {
+                return None;
+            }
+            Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
+        })
+}
+
+#[test]
+fn the_filter_is_marked_in_cards_lists_and_the_qa_items_in_every_scheme() {
+    let schemes = [
+        (false, ColorScheme::Default),
+        (true, ColorScheme::Default),
+        (true, ColorScheme::Dark),
+        (true, ColorScheme::Light),
+        (true, ColorScheme::HighContrast),
+        (true, ColorScheme::Ansi),
+    ];
+    let marked = Modifier::UNDERLINED | Modifier::BOLD;
+    for (color, colors) in schemes {
+        let mut app = App::new(
+            dataset(),
+            Options {
+                script: Script::Hans,
+                lang: Lang::Zh,
+                color,
+                colors,
+                mouse: false,
+            },
+        );
+        app.resize(120, 36);
+        typed(&mut app, "/技能");
+        app.handle_key(key(KeyCode::Enter));
+        let check = |app: &App, needle: &str, columns: usize, place: &str| {
+            let buf = ui::render_buffer(app, 120, 36);
+            let (x, y) = cell_of(&buf, needle, columns)
+                .unwrap_or_else(|| panic!("{place}: {needle} not shown"));
+            let at = needle.find("技能").expect("the match");
+            let x = x + u16::try_from(text::width(&needle[..at])).expect("narrow");
+            assert!(
+                buf[(x, y)].modifier.contains(marked),
+                "{colors:?} colour {color}: {place} at ({x}, {y}) is {:?}",
+                buf[(x, y)].modifier
+            );
+        };
+        check(&app, "技能劳动者总量", 120, "a card's title");
+        app.apply(Action::GoToTab(1));
+        check(&app, "参与劳动和技能竞赛的职工", 120, "a figure's label");
+        app.apply(Action::Down);
+        check(
+            &app,
+            "参与劳动和技能竞赛的职工",
+            120,
+            "the selected figure's label",
+        );
+        app.apply(Action::LastTab);
+        check(&app, "知识型技能型", 36, "a Q&A item's title");
+    }
+}

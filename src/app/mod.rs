@@ -38,6 +38,7 @@ use pager::{Pager, PagerContext};
 pub use popup::Popup;
 use popup::{FigureDetails, HelpPopup, Outcome, TopicPicker};
 pub use scroll::Selection;
+pub use view::text_spans;
 
 /// How the dashboard starts; `color` is already resolved from `--color` and `NO_COLOR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

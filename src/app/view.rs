@@ -2,6 +2,7 @@
 //! consults. None of them changes anything.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use ratatui::layout::Rect;
 
@@ -9,7 +10,7 @@ use crate::app::action::Action;
 use crate::app::keys::{self, Context};
 use crate::app::layout::{FigureColumnNeeds, TopicNeed, TopicTabLayout};
 use crate::app::{App, Focus, Tab, layout, strings};
-use crate::data::{Bar, Chart, Figure};
+use crate::data::{Bar, Chart, Figure, Label, Lang, Script};
 use crate::text::{self, sanitize};
 
 /// Columns of bar a chart needs to compare its values at a glance.
@@ -287,6 +288,21 @@ impl App {
         })
     }
 
+    /// Where the text filter's words are in `shown` ([`text_spans`]).
+    pub fn filter_spans(&self, shown: &str, other: &str) -> Vec<Range<usize>> {
+        text_spans(&self.filter.text, shown, other)
+    }
+
+    /// Where the text filter's words are in `label` as the screen shows it (sanitised).
+    pub fn label_spans(&self, label: &Label, shown: &str) -> Vec<Range<usize>> {
+        let other = match (self.lang(), self.script()) {
+            (Lang::En, _) => return self.filter_spans(shown, shown),
+            (Lang::Zh, Script::Hans) => &label.hant,
+            (Lang::Zh, Script::Hant) => &label.hans,
+        };
+        self.filter_spans(shown, &sanitize(other))
+    }
+
     /// What a row of a figure list shows of `figure`.
     pub fn figure_cells<'a>(&'a self, figure: &'a Figure) -> FigureCells<'a> {
         let (lang, script) = (self.lang(), self.script());
@@ -437,6 +453,64 @@ impl App {
     }
 }
 
+/// Where the words of a text filter `filter` are in `shown`, a text as the screen shows it:
+/// found in it whatever the case, or found in `other` (the same text in the other script)
+/// and placed at the same characters when the two have as many, so a filter typed in one
+/// script marks the other. Sorted, without overlaps; none for an empty filter.
+pub fn text_spans(filter: &str, shown: &str, other: &str) -> Vec<Range<usize>> {
+    let needle = filter.trim().to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut spans = find_lowercased(shown, &needle);
+    if other != shown && other.chars().count() == shown.chars().count() {
+        spans.extend(by_characters(other, shown, find_lowercased(other, &needle)));
+    }
+    spans.sort_unstable_by_key(|span| (span.start, span.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// Every place `needle` (lowercase) occurs in `haystack`, compared lowercased, as byte ranges
+/// of `haystack`.
+fn find_lowercased(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+    // Each byte of the lowercased text remembers the character of `haystack` it came from.
+    let mut lowered = String::with_capacity(haystack.len());
+    let mut from: Vec<Range<usize>> = Vec::with_capacity(haystack.len());
+    for (at, c) in haystack.char_indices() {
+        for lower in c.to_lowercase() {
+            lowered.push(lower);
+            from.resize(lowered.len(), at..at + c.len_utf8());
+        }
+    }
+    lowered
+        .match_indices(needle)
+        .map(|(at, found)| from[at].start..from[at + found.len() - 1].end)
+        .collect()
+}
+
+/// `ranges` of `from` moved to the same characters of `to`, a text with as many characters.
+fn by_characters(from: &str, to: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let starts = |text: &str| -> Vec<usize> {
+        text.char_indices()
+            .map(|(at, _)| at)
+            .chain(std::iter::once(text.len()))
+            .collect()
+    };
+    let (from_starts, to_starts) = (starts(from), starts(to));
+    let char_of = |byte: usize| from_starts.partition_point(|&start| start < byte);
+    ranges
+        .into_iter()
+        .map(|range| to_starts[char_of(range.start)]..to_starts[char_of(range.end)])
+        .collect()
+}
+
 /// Columns `s` takes on screen, as a column width.
 fn width_of(s: &str) -> u16 {
     u16::try_from(text::width(s)).unwrap_or(u16::MAX)
@@ -448,4 +522,43 @@ fn usual_width(mut widths: Vec<u16>) -> u16 {
     widths.sort_unstable();
     let index = (widths.len() * 3).div_ceil(4).saturating_sub(1);
     widths.get(index).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_is_found_whatever_the_case() {
+        let shown = "Union Members and union offices";
+        let found: Vec<&str> = text_spans(" UNION ", shown, shown)
+            .into_iter()
+            .map(|span| &shown[span])
+            .collect();
+        assert_eq!(found, ["Union", "union"]);
+        let overlapping = text_spans("aa", "aaa", "aaa");
+        assert_eq!(overlapping.len(), 1, "one of overlapping matches");
+        assert_eq!(overlapping[0], 0..2);
+        assert!(text_spans("  ", shown, shown).is_empty());
+        // A character whose lowercase is longer keeps its whole bytes.
+        let longer = text_spans("i̇", "İx", "İx");
+        assert_eq!((longer.len(), &longer[0]), (1, &(0..2)));
+    }
+
+    #[test]
+    fn a_filter_typed_in_one_script_marks_the_other() {
+        let (hant, hans) = ("全國勞模和工匠", "全国劳模和工匠");
+        let spans = text_spans("劳模", hant, hans);
+        assert_eq!(
+            spans.iter().map(|s| &hant[s.clone()]).collect::<Vec<_>>(),
+            ["勞模"]
+        );
+        // Texts of different lengths are not mapped: only what the shown one holds.
+        assert!(text_spans("劳模", hant, "全国劳模和工匠们").is_empty());
+        assert_eq!(
+            text_spans("工匠", hant, hans).len(),
+            1,
+            "found in both, marked once"
+        );
+    }
 }

@@ -4,12 +4,14 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::app::layout::CardRows;
 use crate::app::{App, layout, strings};
 use crate::data::Figure;
 use crate::text::{Align, sanitize};
+use crate::ui::pager::put_marked;
 use crate::ui::{
     Look, column_width, draw_box, palette::Palette, put, put_aligned, row, secondary,
     start_list_row,
@@ -32,6 +34,8 @@ pub struct Card<'a> {
     pub figure: &'a Figure,
     /// The title's and the value's rows, as laid out for the card's width.
     pub rows: &'a CardRows,
+    /// Where the text filter's words are in the title.
+    pub matches: &'a [Range<usize>],
     pub look: Look<'a>,
 }
 
@@ -50,33 +54,57 @@ impl Widget for &Card<'_> {
             sanitize(figure.label.get(lang, script)),
             strings::figure_value(figure, lang, script),
         );
-        let slice = |text: &str, range: &Range<usize>| text[range.clone()].to_string();
-        let first = rows
-            .title
-            .first()
-            .map(|r| slice(&title, r))
-            .unwrap_or_default();
-        draw_box(buf, area, &first, palette.card_border, palette.title);
+        let first = rows.title.first().cloned().unwrap_or_default();
+        draw_box(
+            buf,
+            area,
+            &title[first.clone()],
+            palette.card_border,
+            palette.title,
+        );
+        // The title's first row again over its place on the border, with the filter's marks.
+        let on_border = Rect::new(
+            area.x.saturating_add(2),
+            area.y,
+            area.width.saturating_sub(5),
+            1.min(area.height),
+        );
+        let marks: Vec<(Range<usize>, Style)> = self
+            .matches
+            .iter()
+            .map(|span| (span.clone(), palette.matched))
+            .collect();
+        put_marked(buf, on_border, &title, first, palette.title, &marks);
         let inner = layout::box_inner(area);
         let value_style = if figure.damaged.is_some() {
             palette.damaged
         } else {
             palette.value
         };
-        let lines = rows
-            .title
-            .iter()
-            .skip(1)
-            .map(|r| (slice(&title, r), palette.title))
-            .chain(rows.value.iter().map(|r| (slice(&value, r), value_style)));
+        let mut line = 0;
+        let mut next_row = || {
+            line += 1;
+            row(inner, line - 1)
+        };
+        for range in rows.title.iter().skip(1) {
+            put_marked(
+                buf,
+                next_row(),
+                &title,
+                range.clone(),
+                palette.title,
+                &marks,
+            );
+        }
+        for range in &rows.value {
+            put(buf, next_row(), &value[range.clone()], value_style);
+        }
         let period = figure
             .period
             .as_ref()
             .map(|p| strings::period(p, lang, script))
             .unwrap_or_default();
-        for (line, (text, style)) in lines.chain([(period, palette.muted)]).enumerate() {
-            put(buf, row(inner, line as u16), &text, style);
-        }
+        put(buf, next_row(), &period, palette.muted);
     }
 }
 
@@ -92,7 +120,15 @@ impl Widget for &Overview<'_> {
         };
         let cards = parts.cards.iter().zip(&parts.card_rows);
         for (figure, (rect, rows)) in app.headline_figures().into_iter().zip(cards) {
-            Card { figure, rows, look }.render(*rect, buf);
+            let title = sanitize(figure.label.get(lang, script));
+            let matches = app.label_spans(&figure.label, &title);
+            Card {
+                figure,
+                rows,
+                matches: &matches,
+                look,
+            }
+            .render(*rect, buf);
         }
 
         put(
@@ -154,6 +190,7 @@ mod tests {
         let label = figure.label.get(Lang::Zh, Script::Hans);
         Card {
             figure,
+            matches: &[],
             rows: &CardRows {
                 title: layout::label_rows(label, 20),
                 value: layout::label_rows("8,122.4万件", 17),
@@ -187,6 +224,7 @@ mod tests {
         let mut buf = Buffer::empty(area);
         Card {
             figure,
+            matches: &[],
             rows: &CardRows {
                 title: layout::label_rows(label, width),
                 value: layout::label_rows("8,122.4万件", width),

@@ -15,8 +15,9 @@ use crate::app::layout::{LIST_ENTRY_HEIGHT, PagerRegions};
 use crate::app::pager::{Laid, Pager, PagerContext};
 use crate::app::scroll::centred_offset;
 use crate::app::strings;
+use crate::app::text_spans;
 use crate::app::transcript::{BlockKind, TranscriptLayout, question_number};
-use crate::data::{Role, SegmentKind};
+use crate::data::{Role, Script, SegmentKind};
 use crate::text::{sanitize, take_width, truncate, width};
 use crate::ui::palette::Palette;
 
@@ -34,6 +35,7 @@ struct Styles {
     selected: Style,
     notice: Style,
     prompt: Style,
+    matched: Style,
 }
 
 impl Styles {
@@ -51,6 +53,7 @@ impl Styles {
             selected: palette.selected,
             notice: palette.notice,
             prompt: palette.prompt,
+            matched: palette.matched,
         }
     }
 }
@@ -162,6 +165,38 @@ fn draw_text(
     }
 }
 
+/// Writes `text[range]` (sanitised text) on the one-row `row` as [`put_styled`] does, cut
+/// with `…` when it does not fit: a label or title with the filter's matches marked.
+pub(super) fn put_marked(
+    buf: &mut Buffer,
+    row: Rect,
+    text: &str,
+    range: Range<usize>,
+    base: Style,
+    marks: &[(Range<usize>, Style)],
+) {
+    let Some(shown) = text.get(range.clone()) else {
+        return;
+    };
+    if width(shown) <= usize::from(row.width) {
+        put_styled(buf, row, text, range, base, marks);
+        return;
+    }
+    // The cut text keeps the bytes of `shown` up to the `…`: marks move with its start.
+    let cut = truncate(shown, usize::from(row.width));
+    let moved: Vec<(Range<usize>, Style)> = marks
+        .iter()
+        .filter(|(mark, _)| mark.end > range.start)
+        .map(|(mark, style)| {
+            (
+                mark.start.saturating_sub(range.start)..mark.end - range.start,
+                *style,
+            )
+        })
+        .collect();
+    put_styled(buf, row, &cut, 0..cut.len(), base, &moved);
+}
+
 /// Writes `text[range]` into the one-row `row`, in runs of equal style: `base` patched with
 /// every mark covering the run, later marks on top.
 fn put_styled(
@@ -219,8 +254,9 @@ fn draw_list(
     if !regions.list_is_column {
         let position = format!("[{}/{}] ", current + 1, laid.items.len());
         let used = put(buf, area.x, area.y, area.width, &position, styles.muted);
-        let title = entry_title(ctx, laid.items[current].segment);
-        put_cut(
+        let segment = laid.items[current].segment;
+        let title = entry_title(ctx, segment);
+        put_marked(
             buf,
             Rect {
                 x: area.x + used,
@@ -228,7 +264,9 @@ fn draw_list(
                 ..area
             },
             &title,
+            0..title.len(),
             styles.heading,
+            &title_marks(ctx, segment, &title, styles),
         );
         return;
     }
@@ -242,18 +280,23 @@ fn draw_list(
         } else {
             (styles.base, styles.muted)
         };
+        let title = entry_title(ctx, segment);
         let rows = [
-            (entry_title(ctx, segment), title_style),
-            (entry_detail(ctx, segment), detail_style),
+            (
+                title_marks(ctx, segment, &title, styles),
+                title,
+                title_style,
+            ),
+            (Vec::new(), entry_detail(ctx, segment), detail_style),
         ];
-        for (offset, (text, style)) in (0..LIST_ENTRY_HEIGHT).zip(rows) {
+        for (offset, (marks, text, style)) in (0..LIST_ENTRY_HEIGHT).zip(rows) {
             let line = Rect {
                 y: y + offset,
                 height: 1,
                 ..area
             };
             buf.set_style(line, style);
-            put_cut(
+            put_marked(
                 buf,
                 Rect {
                     x: line.x + 1,
@@ -261,10 +304,37 @@ fn draw_list(
                     ..line
                 },
                 &text,
+                0..text.len(),
                 style,
+                &marks,
             );
         }
     }
+}
+
+/// Where the dashboard's text filter is found in an entry's title as shown, typed in either
+/// script.
+fn title_marks(
+    ctx: &PagerContext,
+    segment: usize,
+    title: &str,
+    styles: &Styles,
+) -> Vec<(Range<usize>, Style)> {
+    let other_script = match ctx.script {
+        Script::Hans => Script::Hant,
+        Script::Hant => Script::Hans,
+    };
+    let other = entry_title(
+        &PagerContext {
+            script: other_script,
+            ..*ctx
+        },
+        segment,
+    );
+    text_spans(ctx.text, title, &other)
+        .into_iter()
+        .map(|span| (span, styles.matched))
+        .collect()
 }
 
 /// An entry's first row: its title in the interface language (a question's with its number),
@@ -394,19 +464,6 @@ fn put(buf: &mut Buffer, x: u16, y: u16, max_width: u16, text: &str, style: Styl
     }
     debug_assert_eq!(used, width(fits));
     used as u16
-}
-
-/// Writes `text` on the one-row `area`, cut with `…` when it does not fit, so a cut title
-/// does not read as a whole one.
-fn put_cut(buf: &mut Buffer, area: Rect, text: &str, style: Style) -> u16 {
-    put(
-        buf,
-        area.x,
-        area.y,
-        area.width,
-        &truncate(text, usize::from(area.width)),
-        style,
-    )
 }
 
 /// Fills `area` with spaces, so nothing drawn before (a half of a wide character above all)

@@ -7,6 +7,7 @@ use ratatui::widgets::Widget;
 use crate::app::{App, layout, strings};
 use crate::text::{self, Align};
 use crate::ui::bars::{BarRow, Bars};
+use crate::ui::pager::put_marked;
 use crate::ui::{palette::Palette, put, put_aligned, put_pieces, row, secondary, start_list_row};
 
 /// A topic tab: its description, the list of its figures, and its current chart.
@@ -120,17 +121,24 @@ impl Widget for &FigureTable<'_> {
             // on its last row shown.
             let rows = &laid.labels[index];
             let shown = rows.len().min(usize::from(entry.height));
+            let marks: Vec<_> = app
+                .label_spans(&figure.label, &cells.label)
+                .into_iter()
+                .map(|span| (span, palette.matched))
+                .collect();
             for (line, range) in rows.iter().take(shown).enumerate() {
                 let end = if line + 1 == shown {
                     cells.label.len()
                 } else {
                     range.end
                 };
-                put(
+                put_marked(
                     buf,
                     row(label_area, line as u16),
-                    &cells.label[range.start..end],
+                    &cells.label,
+                    range.start..end,
                     style,
+                    &marks,
                 );
             }
             let muted = secondary(style, selected, palette);
@@ -276,5 +284,46 @@ mod tests {
         for y in 4..7 {
             assert_eq!(buf[(40, y)].modifier, selected.add_modifier, "row {y}");
         }
+    }
+
+    #[test]
+    fn the_filter_is_marked_in_the_labels_in_the_script_shown() {
+        let mut app = fixture::app(Script::Hant, Lang::Zh);
+        let rights = app
+            .data()
+            .themes
+            .iter()
+            .position(|t| t.id == "rights")
+            .expect("fixture theme");
+        app.apply(Action::GoToTab(rights + 1));
+        // Typed in simplified characters, found in the traditional label shown.
+        app.apply(Action::StartSearch);
+        app.handle_paste("工会");
+        app.handle_key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Enter,
+        ));
+        let palette = Palette::plain();
+        let area = Rect::new(0, 0, 60, 8);
+        let mut buf = Buffer::empty(area);
+        TopicTab {
+            app: &app,
+            topic: rights,
+            palette: &palette,
+        }
+        .render(area, &mut buf);
+        let text = buffer_text(&buf);
+        let (y, line) = text
+            .iter()
+            .enumerate()
+            .find(|(_, line)| line.contains("工會會員"))
+            .expect("the members row");
+        let x = crate::text::width(&line[..line.find("工會").expect("shown")]);
+        let marked = |x: usize| {
+            buf[(x as u16, y as u16)]
+                .modifier
+                .contains(palette.matched.add_modifier)
+        };
+        assert!(marked(x) && marked(x + 2), "工會 is marked");
+        assert!(!marked(x + 4), "會員 is not");
     }
 }
