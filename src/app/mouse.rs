@@ -62,9 +62,21 @@ impl App {
             return;
         }
         match focus {
-            Focus::Overview => {
+            Focus::Overview | Focus::Cards => {
                 let parts = self.overview_layout(screen.body);
-                if layout::contains(parts.topics, column, row) {
+                // A card is selected by a click, and opened by another.
+                if let Some(card) = parts
+                    .cards
+                    .iter()
+                    .position(|rect| layout::contains(*rect, column, row))
+                {
+                    if self.overview_card == Some(card) {
+                        self.cards_action(Action::Open);
+                    } else {
+                        self.overview_card = Some(card);
+                    }
+                } else if layout::contains(parts.topics, column, row) {
+                    self.overview_card = None;
                     let rows = usize::from(parts.topics.height);
                     let index = self.overview.offset() + usize::from(row - parts.topics.y);
                     if index == self.overview.selected {
@@ -89,7 +101,7 @@ impl App {
                     }
                 }
             }
-            Focus::Pager | Focus::PagerSearch => {
+            Focus::PagerItems | Focus::Pager | Focus::PagerSearch => {
                 let ctx = pager_context(&self.data, self.options, &self.filter);
                 self.pager.click(column, row, &ctx);
             }

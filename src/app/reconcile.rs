@@ -79,6 +79,22 @@ impl App {
         if all || self.tab == Tab::Overview {
             let rows = self.overview_rows();
             self.overview.keep_in_view(rows);
+            // Fewer cards shown (a filter, a smaller screen): the arrows stay on one of them.
+            let (cards, _) = self.cards_shown();
+            self.overview_card = self
+                .overview_card
+                .filter(|_| cards > 0)
+                .map(|card| card.min(cards - 1));
+        }
+        if self.tab == Tab::Qa {
+            let items = self.pager_items();
+            let rows = self.items_rows();
+            if let Some(cursor) = &mut self.qa_items {
+                match items {
+                    Some((count, _)) => cursor.select(cursor.selected, count, rows),
+                    None => self.qa_items = None,
+                }
+            }
         }
         let body = layout::screen(self.area()).map(|screen| screen.body);
         for topic in 0..self.topics.len() {

@@ -844,3 +844,103 @@ fn a_wrapped_label_makes_a_taller_row_that_clicks_and_pages_count() {
         assert!(passed + laid.heights[landed + 1] > page || landed == 1);
     }
 }
+
+#[test]
+fn the_arrows_move_through_the_cards_and_enter_opens_a_cards_figure() {
+    let mut app = app();
+    app.resize(120, 40);
+    let (cards, columns) = app.cards_shown();
+    assert!(
+        cards > columns,
+        "more than a row of cards: {cards} in rows of {columns}"
+    );
+    assert_eq!(app.focus(), Focus::Overview);
+    // Up from the first topic goes to the first card of the last row.
+    app.handle_key(key(KeyCode::Up));
+    let last_row = (cards - 1) / columns * columns;
+    assert_eq!(app.overview_card(), Some(last_row));
+    assert_eq!(app.focus(), Focus::Cards);
+    assert!(app.contexts().contains(&keys::Context::Cards));
+    // In the grid, left and right move between cards rather than tabs.
+    app.handle_key(key(KeyCode::Right));
+    assert_eq!(app.overview_card(), Some((last_row + 1).min(cards - 1)));
+    assert_eq!(app.tab(), Tab::Overview);
+    app.handle_key(key(KeyCode::Left));
+    app.handle_key(key(KeyCode::Up));
+    assert_eq!(app.overview_card(), Some(last_row - columns));
+    app.handle_key(key(KeyCode::Home));
+    assert_eq!(app.overview_card(), Some(0));
+    // Enter opens the card's figure, a jump that Backspace comes back from.
+    app.handle_key(key(KeyCode::Enter));
+    let headline = &app.headline_figures()[0].id;
+    let opened = match app.popup() {
+        Some(Popup::Figure(details)) => details.figure(),
+        other => panic!("no details: {other:?}"),
+    };
+    assert_eq!(&app.data().figures[opened].id, headline);
+    app.handle_key(key(KeyCode::Backspace));
+    assert!(app.popup().is_none(), "back at the cards");
+    assert_eq!(app.focus(), Focus::Cards);
+    app.handle_key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    assert!(
+        matches!(app.popup(), Some(Popup::Figure(_))),
+        "forward to the details"
+    );
+    app.handle_key(key(KeyCode::Esc));
+    // Down past the last row returns to the topics.
+    app.handle_key(key(KeyCode::End));
+    app.handle_key(key(KeyCode::Down));
+    assert_eq!(app.overview_card(), None);
+    assert_eq!(app.focus(), Focus::Overview);
+    assert_eq!(app.overview_list().selected, 0);
+}
+
+#[test]
+fn a_click_selects_a_card_and_a_second_opens_it() {
+    let click = |column, row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    let mut app = app();
+    app.resize(120, 40);
+    let card = app.overview_layout(Rect::new(0, 1, 120, 37)).cards[1];
+    app.handle_mouse(click(card.x + 3, card.y + 1));
+    assert_eq!(app.overview_card(), Some(1));
+    assert!(app.popup().is_none());
+    app.handle_mouse(click(card.x + 3, card.y + 1));
+    assert!(matches!(app.popup(), Some(Popup::Figure(_))));
+}
+
+#[test]
+fn the_qa_items_list_takes_the_keys_with_i_and_enter_opens_an_item() {
+    let mut app = app();
+    app.resize(120, 40);
+    app.apply(Action::LastTab);
+    assert_eq!(app.focus(), Focus::Pager);
+    let offered = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+    assert!(offered(&app).contains(&"i"));
+    press(&mut app, "i");
+    assert_eq!(app.focus(), Focus::PagerItems);
+    assert_eq!(app.qa_items().map(|c| c.selected), Some(0));
+    assert!(offered(&app).contains(&"Enter"));
+    // The arrows move the list's cursor, not the text.
+    let top = app.pager().top();
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Down));
+    assert_eq!(app.qa_items().map(|c| c.selected), Some(2));
+    assert_eq!(app.pager().top(), top);
+    // Enter opens the item in the text, which gets the keys back; Backspace returns.
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.focus(), Focus::Pager);
+    assert_eq!(app.pager().current_item(), 2);
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.pager().current_item(), 0, "back where the text was");
+    // Esc, or i again, give the keys back without moving the text.
+    press(&mut app, "i");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.focus(), Focus::Pager);
+    press(&mut app, "ii");
+    assert_eq!(app.focus(), Focus::Pager);
+}

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use crate::app::action::Action;
 use crate::app::keys::{self, Context};
 use crate::app::layout::{FigureColumnNeeds, TopicNeed, TopicTabLayout};
+use crate::app::pager::Laid;
 use crate::app::{App, Focus, Tab, layout, strings};
 use crate::data::{Bar, Chart, Figure, Label, Lang, Script};
 use crate::text::{self, sanitize};
@@ -122,15 +123,24 @@ impl App {
         match self.focus() {
             Focus::TooSmall => return vec![Context::Global],
             Focus::FilterPrompt | Focus::PagerSearch => return vec![Context::Prompt],
-            Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
+            Focus::Popup
+            | Focus::PagerItems
+            | Focus::Pager
+            | Focus::Cards
+            | Focus::Overview
+            | Focus::Topic(_) => {}
         }
         if let Some(popup) = &self.popup {
             return popup.contexts().to_vec();
         }
-        match self.tab {
-            Tab::Overview => vec![Context::Dashboard, Context::Global],
-            Tab::Topic(_) => vec![Context::FigureList, Context::Dashboard, Context::Global],
-            Tab::Qa => vec![Context::Pager, Context::Global],
+        match self.focus() {
+            Focus::Cards => vec![Context::Cards, Context::Dashboard, Context::Global],
+            Focus::PagerItems => vec![Context::Items, Context::Pager, Context::Global],
+            _ => match self.tab {
+                Tab::Overview => vec![Context::Dashboard, Context::Global],
+                Tab::Topic(_) => vec![Context::FigureList, Context::Dashboard, Context::Global],
+                Tab::Qa => vec![Context::Pager, Context::Global],
+            },
         }
     }
 
@@ -160,6 +170,8 @@ impl App {
                 self.topic_charts(topic).len() > 1
             }
             (Action::Open, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
+            (Action::Left | Action::Right, Tab::Overview) => self.cards_shown().0 > 1,
+            (Action::FocusItems, Tab::Qa) => self.pager_items().is_some(),
             // Esc clears the pager's highlights, then the filter.
             (Action::Back, Tab::Qa) => self.pager.has_marks() || self.filter.is_active(),
             (Action::Back, Tab::Overview | Tab::Topic(_)) => self.filter.is_active(),
@@ -280,6 +292,37 @@ impl App {
             .bars
             .iter()
             .filter_map(|bar| Some((bar, self.passing_figure(&bar.figure)?)))
+    }
+
+    /// How many cards the overview shows on the screen, and how many a row of them holds.
+    pub(super) fn cards_shown(&self) -> (usize, usize) {
+        layout::screen(self.area()).map_or((0, 1), |s| {
+            let laid = self.overview_layout(s.body);
+            (laid.cards.len(), laid.columns.max(1))
+        })
+    }
+
+    /// How many items the Q&A pager lists and which holds the text's top row, once laid out
+    /// with at least one.
+    pub(super) fn pager_items(&self) -> Option<(usize, usize)> {
+        match self.pager.laid() {
+            Laid::Ready(laid) if !laid.items.is_empty() => {
+                Some((laid.items.len(), self.pager.current_item()))
+            }
+            _ => None,
+        }
+    }
+
+    /// How many entries the Q&A items list shows at once (one in the bar of a narrow screen).
+    pub(super) fn items_rows(&self) -> usize {
+        layout::screen(self.area()).map_or(1, |s| {
+            let regions = layout::PagerRegions::new(s.body, false);
+            if regions.list_is_column {
+                regions.list_entries()
+            } else {
+                1
+            }
+        })
     }
 
     pub(super) fn overview_rows(&self) -> usize {

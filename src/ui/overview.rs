@@ -36,6 +36,8 @@ pub struct Card<'a> {
     pub rows: &'a CardRows,
     /// Where the text filter's words are in the title.
     pub matches: &'a [Range<usize>],
+    /// Whether the arrows are on this card: its border is drawn as a selection.
+    pub selected: bool,
     pub look: Look<'a>,
 }
 
@@ -55,13 +57,16 @@ impl Widget for &Card<'_> {
             strings::figure_value(figure, lang, script),
         );
         let first = rows.title.first().cloned().unwrap_or_default();
-        draw_box(
-            buf,
-            area,
-            &title[first.clone()],
-            palette.card_border,
-            palette.title,
-        );
+        let (border, title_style) = if self.selected {
+            (palette.selected, palette.title.patch(palette.selected))
+        } else {
+            (palette.card_border, palette.title)
+        };
+        draw_box(buf, area, &title[first.clone()], border, title_style);
+        if self.selected && area.width > 4 {
+            // Marked in the text too, for a screen read without its styles.
+            put(buf, Rect::new(area.x + 1, area.y, 1, 1), "▸", title_style);
+        }
         // The title's first row again over its place on the border, with the filter's marks.
         let on_border = Rect::new(
             area.x.saturating_add(2),
@@ -74,7 +79,7 @@ impl Widget for &Card<'_> {
             .iter()
             .map(|span| (span.clone(), palette.matched))
             .collect();
-        put_marked(buf, on_border, &title, first, palette.title, &marks);
+        put_marked(buf, on_border, &title, first, title_style, &marks);
         let inner = layout::box_inner(area);
         let value_style = if figure.damaged.is_some() {
             palette.damaged
@@ -119,13 +124,16 @@ impl Widget for &Overview<'_> {
             palette,
         };
         let cards = parts.cards.iter().zip(&parts.card_rows);
-        for (figure, (rect, rows)) in app.headline_figures().into_iter().zip(cards) {
+        for (index, (figure, (rect, rows))) in
+            app.headline_figures().into_iter().zip(cards).enumerate()
+        {
             let title = sanitize(figure.label.get(lang, script));
             let matches = app.label_spans(&figure.label, &title);
             Card {
                 figure,
                 rows,
                 matches: &matches,
+                selected: app.overview_card() == Some(index),
                 look,
             }
             .render(*rect, buf);
@@ -191,6 +199,7 @@ mod tests {
         Card {
             figure,
             matches: &[],
+            selected: false,
             rows: &CardRows {
                 title: layout::label_rows(label, 20),
                 value: layout::label_rows("8,122.4万件", 17),
@@ -225,6 +234,7 @@ mod tests {
         Card {
             figure,
             matches: &[],
+            selected: false,
             rows: &CardRows {
                 title: layout::label_rows(label, width),
                 value: layout::label_rows("8,122.4万件", width),

@@ -62,6 +62,8 @@ impl Styles {
 #[derive(Debug)]
 pub struct PagerView<'a> {
     pub pager: &'a Pager,
+    /// The items list's cursor, while the keys move through the list.
+    pub items_cursor: Option<usize>,
     pub ctx: &'a PagerContext<'a>,
     pub palette: &'a Palette,
 }
@@ -94,7 +96,14 @@ impl Widget for &PagerView<'_> {
                 );
             }
             Laid::Ready(laid) => {
-                draw_list(buf, &regions, pager, laid, ctx, &styles);
+                let list = ItemsList {
+                    current: self
+                        .items_cursor
+                        .unwrap_or_else(|| pager.current_item())
+                        .min(laid.items.len() - 1),
+                    focused: self.items_cursor.is_some(),
+                };
+                draw_list(buf, &regions, &list, laid, ctx, &styles);
                 draw_text(buf, regions.text, pager, laid, &styles);
                 draw_scrollbar(
                     buf,
@@ -237,11 +246,18 @@ fn put_styled(
     }
 }
 
+/// Which entry of the items list is highlighted: the item at the text's top, or the cursor
+/// while the keys move through the list (then marked `▸`).
+struct ItemsList {
+    current: usize,
+    focused: bool,
+}
+
 /// The items list: a column of two-row entries on wide areas, else one row on top.
 fn draw_list(
     buf: &mut Buffer,
     regions: &PagerRegions,
-    pager: &Pager,
+    list: &ItemsList,
     laid: &TranscriptLayout,
     ctx: &PagerContext,
     styles: &Styles,
@@ -250,10 +266,15 @@ fn draw_list(
     if area.is_empty() {
         return;
     }
-    let current = pager.current_item().min(laid.items.len() - 1);
+    let current = list.current;
     if !regions.list_is_column {
         let position = format!("[{}/{}] ", current + 1, laid.items.len());
-        let used = put(buf, area.x, area.y, area.width, &position, styles.muted);
+        let position_style = if list.focused {
+            styles.selected
+        } else {
+            styles.muted
+        };
+        let used = put(buf, area.x, area.y, area.width, &position, position_style);
         let segment = laid.items[current].segment;
         let title = entry_title(ctx, segment);
         put_marked(
@@ -296,6 +317,9 @@ fn draw_list(
                 ..area
             };
             buf.set_style(line, style);
+            if list.focused && index == current && offset == 0 {
+                put(buf, line.x, line.y, line.width, "▸", style);
+            }
             put_marked(
                 buf,
                 Rect {
