@@ -891,3 +891,59 @@ fn the_filter_is_marked_in_cards_lists_and_the_qa_items_in_every_scheme() {
         check(&app, "知识型技能型", 36, "a Q&A item's title");
     }
 }
+
+/// The screens of reading by need: a topic tab whose labels wrap, the overview with a card
+/// selected, the Q&A with its items list holding the keys, and a filter marking what it found
+/// (drawn with its styles as SGR sequences, without colour, so the marks show).
+#[test]
+fn reading_screens_at_three_sizes_in_both_scripts_and_both_languages() {
+    let forms = [
+        (Script::Hant, Lang::Zh, "zh-hant"),
+        (Script::Hans, Lang::Zh, "zh-hans"),
+        (Script::Hans, Lang::En, "en"),
+    ];
+    let union = dataset()
+        .themes
+        .iter()
+        .position(|t| t.id == "union-organisation")
+        .expect("a theme of the dataset");
+    for (width, height) in [(80, 24), (120, 36), (200, 50)] {
+        for (script, lang, form) in forms {
+            let at = |steps: &dyn Fn(&mut App)| {
+                let mut app = app(script, lang, width, height);
+                steps(&mut app);
+                app
+            };
+            let wrapped = at(&|app| {
+                app.apply(Action::GoToTab(union + 1));
+                app.handle_key(key(KeyCode::Down));
+            });
+            let card = at(&|app| {
+                app.handle_key(key(KeyCode::Up));
+                app.handle_key(key(KeyCode::Right));
+            });
+            let items = at(&|app| {
+                app.apply(Action::LastTab);
+                typed(app, "i");
+                app.handle_key(key(KeyCode::Down));
+                app.handle_key(key(KeyCode::Down));
+            });
+            let filtered = at(&|app| {
+                typed(app, "/劳模");
+                app.handle_key(key(KeyCode::Enter));
+                app.apply(Action::GoToTab(1));
+            });
+            for (screen, app) in [("topic_wrapped", &wrapped), ("card_selected", &card)] {
+                let name = format!("{screen}_{width}x{height}_{form}");
+                insta::assert_snapshot!(name, frame(app, width, height));
+            }
+            let name = format!("qa_items_focused_{width}x{height}_{form}");
+            insta::assert_snapshot!(name, frame(&items, width, height));
+            let name = format!("filter_marked_{width}x{height}_{form}");
+            insta::assert_snapshot!(
+                name,
+                ui::buffer_ansi(&ui::render_buffer(&filtered, width, height))
+            );
+        }
+    }
+}
