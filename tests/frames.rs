@@ -841,7 +841,7 @@ fn cell_of(buf: &Buffer, needle: &str, columns: usize) -> Option<(u16, u16)> {
 }
 
 #[test]
-fn the_filter_is_marked_in_cards_lists_and_the_qa_items_in_every_scheme() {
+fn the_filter_is_marked_in_cards_lists_details_and_qa_items_in_every_scheme() {
     let schemes = [
         (false, ColorScheme::Default),
         (true, ColorScheme::Default),
@@ -887,6 +887,14 @@ fn the_filter_is_marked_in_cards_lists_and_the_qa_items_in_every_scheme() {
             120,
             "the selected figure's label",
         );
+        app.handle_key(key(KeyCode::Enter));
+        check(
+            &app,
+            "│ 参与劳动和技能竞赛的职工",
+            120,
+            "the details' title",
+        );
+        app.handle_key(key(KeyCode::Esc));
         app.apply(Action::LastTab);
         check(&app, "知识型技能型", 36, "a Q&A item's title");
     }
