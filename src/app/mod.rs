@@ -578,13 +578,22 @@ impl App {
     /// An action on topic tab `topic`'s figures and charts; `true` when used.
     fn topic_action(&mut self, topic: usize, action: Action) -> bool {
         let charts = self.topic_charts(topic).len();
-        let laid = self.screen_topic_layout(topic).into_owned();
-        let rows = usize::from(laid.parts.list.height);
+        // Movement first, on a copy of the selection, while the layout is borrowed.
+        let mut list = self.topic_view(topic).list;
+        let moved = {
+            let laid = self.screen_topic_layout(topic);
+            let rows = usize::from(laid.parts.list.height);
+            list.apply_entries(action, laid.entry_heights(), rows)
+        };
         // The field itself, not `topic_figures`, so the views can be borrowed beside it.
         let figures = self.passing.topic_figures(topic);
         let Some(view) = self.topics.get_mut(topic) else {
             return false;
         };
+        if moved {
+            view.list = list;
+            return true;
+        }
         match action {
             Action::Open => {
                 if let Some(&figure) = figures.get(view.list.selected) {
@@ -595,7 +604,7 @@ impl App {
             Action::PrevChart if charts > 0 => view.chart = (view.chart + charts - 1) % charts,
             Action::NextChart | Action::PrevChart => {}
             Action::StartSearch => self.open_prompt(),
-            _ => return view.list.apply_entries(action, laid.entry_heights(), rows),
+            _ => return false,
         }
         true
     }

@@ -13,6 +13,8 @@ pub(super) struct DerivedFrom {
     /// The terminal size, filter, language and script every list's offset was kept visible
     /// for, and every topic tab laid out for.
     lists: Option<((u16, u16), Filter, Lang, Script)>,
+    /// Counts the changes of `lists`: a topic tab laid out before the last one is stale.
+    pub(super) lists_changed: u64,
     /// The body area, script, language and filter the pager was laid out for.
     pager: Option<PagerInputs>,
 }
@@ -23,6 +25,8 @@ pub(super) struct TopicLaidFor {
     pub(super) body: Rect,
     /// The chart shown, whose bars the layout makes room for.
     pub(super) chart: usize,
+    /// [`DerivedFrom::lists_changed`] when it was laid out.
+    pub(super) lists: u64,
 }
 
 /// What the pager's layout depends on.
@@ -65,9 +69,10 @@ impl App {
         }
     }
 
-    /// Every list's offset, and every topic tab's layout, after a resize, a filter change or
-    /// a change of language or script (their rows, or what they list, changed); otherwise
-    /// only the shown tab's, whose layout follows its chart.
+    /// Every list's offset after a resize, a filter change or a change of language or script
+    /// (their rows, or what they list, changed); otherwise only the shown tab's. A topic
+    /// tab is laid out again only while shown (laying out every one on each keystroke of the
+    /// filter would cost as much as all their labels), when what it was laid out for changed.
     pub(super) fn reconcile_lists(&mut self) {
         let inputs = (
             self.size,
@@ -76,6 +81,9 @@ impl App {
             self.options.script,
         );
         let all = self.derived_from.lists.as_ref() != Some(&inputs);
+        if all {
+            self.derived_from.lists_changed += 1;
+        }
         if all || self.tab == Tab::Overview {
             let rows = self.overview_rows();
             self.overview.keep_in_view(rows);
@@ -96,24 +104,15 @@ impl App {
                 }
             }
         }
-        let body = layout::screen(self.area()).map(|screen| screen.body);
-        for topic in 0..self.topics.len() {
-            if !(all || self.tab == Tab::Topic(topic)) {
-                continue;
-            }
-            let Some(body) = body else {
-                self.topic_layouts[topic] = None;
-                continue;
-            };
-            let laid_for = TopicLaidFor {
-                body,
-                chart: self.topics[topic].chart,
-            };
-            let current = self.topic_layouts[topic]
-                .as_ref()
+        if let (Tab::Topic(topic), Some(screen)) = (self.tab, layout::screen(self.area())) {
+            let laid_for = self.topic_laid_for(topic, screen.body);
+            let current = self
+                .topic_layouts
+                .get(topic)
+                .and_then(Option::as_ref)
                 .is_some_and(|(before, _)| *before == laid_for);
-            if all || !current {
-                let laid = self.lay_out_topic(topic, body);
+            if !current && topic < self.topic_layouts.len() {
+                let laid = self.lay_out_topic(topic, screen.body);
                 self.topic_layouts[topic] = Some((laid_for, laid));
             }
             if let Some((_, laid)) = &self.topic_layouts[topic] {
@@ -125,6 +124,15 @@ impl App {
         }
         if all {
             self.derived_from.lists = Some(inputs);
+        }
+    }
+
+    /// What topic tab `topic` laid out in `body` now depends on.
+    pub(super) fn topic_laid_for(&self, topic: usize, body: Rect) -> TopicLaidFor {
+        TopicLaidFor {
+            body,
+            chart: self.topic_view(topic).chart,
+            lists: self.derived_from.lists_changed,
         }
     }
 

@@ -478,9 +478,7 @@ impl App {
     /// for another area.
     pub fn topic_layout(&self, topic: usize, body: Rect) -> Cow<'_, TopicTabLayout> {
         match self.topic_layouts.get(topic).and_then(Option::as_ref) {
-            Some((laid_for, laid))
-                if laid_for.body == body && laid_for.chart == self.topic_view(topic).chart =>
-            {
+            Some((laid_for, laid)) if *laid_for == self.topic_laid_for(topic, body) => {
                 Cow::Borrowed(laid)
             }
             _ => Cow::Owned(self.lay_out_topic(topic, body)),
