@@ -334,8 +334,11 @@ pub fn list_entries(area: Rect, heights: &[usize], offset: usize) -> Vec<(usize,
 /// The overview: headline cards on top, the topic table below.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OverviewLayout {
-    /// One rectangle per card shown, in reading order; may be fewer than asked for.
+    /// One rectangle per card shown, in reading order, from card `first_card` on; may be
+    /// fewer than asked for.
     pub cards: Vec<Rect>,
+    /// The first card shown: the grid scrolls by rows to keep a card in view.
+    pub first_card: usize,
     /// How many cards a row of the grid holds.
     pub columns: usize,
     /// The text of each card shown, as rows.
@@ -378,20 +381,44 @@ fn card_width(body: Rect) -> u16 {
 }
 
 /// Lays out headline cards, each as tall as its rows (a row of the grid as its tallest),
-/// leaving the topic table `topics` rows (and a title) when it can.
-pub fn overview(body: Rect, cards: Vec<CardRows>, topics: u16) -> OverviewLayout {
+/// leaving the topic table `topics` rows (and a title) when it can. The grid starts at its
+/// first row, or at the row that shows card `keep` as low as it can.
+pub fn overview(
+    body: Rect,
+    cards: Vec<CardRows>,
+    topics: u16,
+    keep: Option<usize>,
+) -> OverviewLayout {
     let table_height = (topics + 1).min(body.height);
     let columns = card_columns(body);
     let card_width = card_width(body);
     let room = body.height.saturating_sub(table_height);
+    let heights: Vec<u16> = cards
+        .chunks(usize::from(columns))
+        .map(|row| {
+            row.iter()
+                .map(CardRows::height)
+                .max()
+                .unwrap_or(CARD_HEIGHT)
+        })
+        .collect();
+    let first_row = keep.map_or(0, |card| {
+        let row = (card / usize::from(columns)).min(heights.len().saturating_sub(1));
+        let mut first = row;
+        let mut used = heights.get(row).copied().unwrap_or(0);
+        while first > 0 && used.saturating_add(heights[first - 1]) <= room {
+            first -= 1;
+            used += heights[first];
+        }
+        first
+    });
+    let first_card = (first_row * usize::from(columns)).min(cards.len());
     let mut rects = Vec::new();
     let mut y = body.y;
-    for chunk in cards.chunks(usize::from(columns)) {
-        let height = chunk
-            .iter()
-            .map(CardRows::height)
-            .max()
-            .unwrap_or(CARD_HEIGHT);
+    for (chunk, &height) in cards[first_card..]
+        .chunks(usize::from(columns))
+        .zip(&heights[first_row.min(heights.len())..])
+    {
         if y - body.y + height > room {
             break;
         }
@@ -407,11 +434,13 @@ pub fn overview(body: Rect, cards: Vec<CardRows>, topics: u16) -> OverviewLayout
         y += height;
     }
     let mut card_rows = cards;
+    card_rows.drain(..first_card);
     card_rows.truncate(rects.len());
     let table = Rect::new(body.x, y, body.width, body.bottom() - y);
     let (topics_title, topics) = title_and_rows(table);
     OverviewLayout {
         cards: rects,
+        first_card,
         columns: usize::from(columns),
         card_rows,
         topics_title,
@@ -832,7 +861,7 @@ mod tests {
     #[test]
     fn overview_cards_leave_room_for_the_topics() {
         let body = Rect::new(0, 1, 80, 21);
-        let all = overview(body, vec![card(1, 1); 7], 3);
+        let all = overview(body, vec![card(1, 1); 7], 3, None);
         assert_eq!(
             all.cards.len(),
             7,
@@ -840,14 +869,14 @@ mod tests {
         );
         assert_eq!(all.topics.height, 21 - 3 * CARD_HEIGHT - 1);
         assert!(all.cards.iter().all(|c| inside(body, *c)));
-        let short = overview(Rect::new(0, 1, 80, 13), vec![card(1, 1); 7], 3);
+        let short = overview(Rect::new(0, 1, 80, 13), vec![card(1, 1); 7], 3, None);
         assert_eq!(
             short.cards.len(),
             6,
             "two rows of cards leave the table its rows"
         );
         assert!(short.topics.height >= 3);
-        let tiny = overview(Rect::new(0, 1, 40, 9), vec![card(1, 1); 7], 8);
+        let tiny = overview(Rect::new(0, 1, 40, 9), vec![card(1, 1); 7], 8, None);
         assert!(tiny.cards.is_empty());
     }
 
@@ -855,7 +884,7 @@ mod tests {
     fn a_row_of_cards_is_as_tall_as_its_tallest() {
         let body = Rect::new(0, 1, 80, 30);
         let cards = vec![card(1, 1), card(3, 1), card(1, 2), card(1, 1)];
-        let laid = overview(body, cards, 3);
+        let laid = overview(body, cards, 3, None);
         assert_eq!(laid.columns, 3);
         // Borders, title rows after the first, value rows, the period.
         let heights: Vec<u16> = laid.cards.iter().map(|c| c.height).collect();
@@ -863,6 +892,19 @@ mod tests {
         assert_eq!(laid.cards[3].y, 1 + 6);
         assert_eq!(laid.card_rows.len(), 4);
         assert_eq!(laid.topics_title.y, 1 + 6 + 4);
+    }
+
+    #[test]
+    fn the_cards_scroll_by_rows_to_keep_a_card_in_view() {
+        // Room for two rows of three cards above a table of three topics.
+        let body = Rect::new(0, 1, 80, 13);
+        let cards = || vec![card(1, 1); 10];
+        assert_eq!(overview(body, cards(), 3, Some(4)).first_card, 0);
+        let last = overview(body, cards(), 3, Some(9));
+        assert_eq!(last.first_card, 6, "the last card's row at the bottom");
+        assert_eq!(last.cards.len(), 4);
+        assert_eq!(last.card_rows.len(), 4);
+        assert_eq!(last.cards[0].y, 1);
     }
 
     #[test]

@@ -489,9 +489,10 @@ impl App {
         let rows = self.overview_rows();
         let len = self.data.themes.len();
         match action {
-            Action::Up if self.overview.selected == 0 && self.cards_shown().0 > 0 => {
-                let (cards, columns) = self.cards_shown();
-                self.overview_card = Some((cards - 1) / columns * columns);
+            Action::Up if self.overview.selected == 0 && !self.card_grid().shown.is_empty() => {
+                let grid = self.card_grid();
+                let last_shown = grid.shown.end - 1;
+                self.overview_card = Some(last_shown / grid.columns * grid.columns);
                 true
             }
             Action::Open => {
@@ -508,10 +509,12 @@ impl App {
         }
     }
 
-    /// An action on the overview's cards, a grid of `columns`: the arrows move in it, down
-    /// from its last row to the topics; Enter opens the card's figure. `true` when used.
+    /// An action on the overview's cards, a grid that scrolls to show the card the arrows
+    /// are on: they move in it, down from its last row to the topics; Enter opens the card's
+    /// figure. `true` when used.
     fn cards_action(&mut self, action: Action) -> bool {
-        let (cards, columns) = self.cards_shown();
+        let grid = self.card_grid();
+        let (cards, columns) = (grid.count, grid.columns);
         let Some(card) = self.overview_card.filter(|&card| card < cards) else {
             self.overview_card = None;
             return false;

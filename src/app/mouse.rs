@@ -69,6 +69,7 @@ impl App {
                     .cards
                     .iter()
                     .position(|rect| layout::contains(*rect, column, row))
+                    .map(|shown| parts.first_card + shown)
                 {
                     if self.overview_card == Some(card) {
                         self.cards_action(Action::Open);

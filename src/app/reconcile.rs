@@ -87,12 +87,16 @@ impl App {
         if all || self.tab == Tab::Overview {
             let rows = self.overview_rows();
             self.overview.keep_in_view(rows);
-            // Fewer cards shown (a filter, a smaller screen): the arrows stay on one of them.
-            let (cards, _) = self.cards_shown();
+            // Fewer cards (a filter) or none shown (a small screen): the arrows stay on one
+            // that is there, or go back to the topics.
+            let count = self.card_grid().count;
             self.overview_card = self
                 .overview_card
-                .filter(|_| cards > 0)
-                .map(|card| card.min(cards - 1));
+                .filter(|_| count > 0)
+                .map(|card| card.min(count - 1));
+            if self.card_grid().shown.is_empty() {
+                self.overview_card = None;
+            }
         }
         if self.tab == Tab::Qa {
             let items = self.pager_items();

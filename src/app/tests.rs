@@ -849,7 +849,8 @@ fn a_wrapped_label_makes_a_taller_row_that_clicks_and_pages_count() {
 fn the_arrows_move_through_the_cards_and_enter_opens_a_cards_figure() {
     let mut app = app();
     app.resize(120, 40);
-    let (cards, columns) = app.cards_shown();
+    let grid = app.card_grid();
+    let (cards, columns) = (grid.shown.len(), grid.columns);
     assert!(
         cards > columns,
         "more than a row of cards: {cards} in rows of {columns}"
@@ -943,4 +944,28 @@ fn the_qa_items_list_takes_the_keys_with_i_and_enter_opens_an_item() {
     assert_eq!(app.focus(), Focus::Pager);
     press(&mut app, "ii");
     assert_eq!(app.focus(), Focus::Pager);
+}
+
+#[test]
+fn every_card_can_be_reached_the_grid_scrolling_to_it() {
+    let mut app = fixture::app(Script::Hans, Lang::Zh);
+    app.resize(80, 14);
+    let grid = app.card_grid();
+    assert!(
+        grid.shown.len() < grid.count,
+        "the screen is too short for every card: {grid:?}"
+    );
+    app.handle_key(key(KeyCode::Up));
+    app.handle_key(key(KeyCode::Home));
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..grid.count {
+        let card = app.overview_card().expect("on the cards");
+        assert!(
+            app.card_grid().shown.contains(&card),
+            "card {card} is shown"
+        );
+        seen.insert(card);
+        app.handle_key(key(KeyCode::Right));
+    }
+    assert_eq!(seen.len(), grid.count, "every card reached: {seen:?}");
 }

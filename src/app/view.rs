@@ -19,6 +19,17 @@ const BAR_WANTED: u16 = 16;
 /// Columns the count of a topic's charts takes after the chart's title: `  1/7（c）`.
 const CHART_COUNTER: u16 = 10;
 
+/// The overview's grid of headline cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardGrid {
+    /// Cards in all, shown or not.
+    pub count: usize,
+    /// Cards a row holds.
+    pub columns: usize,
+    /// The cards shown on the screen.
+    pub shown: Range<usize>,
+}
+
 /// What a figure list's row shows of a figure, as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FigureCells<'a> {
@@ -170,7 +181,7 @@ impl App {
                 self.topic_charts(topic).len() > 1
             }
             (Action::Open, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
-            (Action::Left | Action::Right, Tab::Overview) => self.cards_shown().0 > 1,
+            (Action::Left | Action::Right, Tab::Overview) => self.card_grid().count > 1,
             (Action::FocusItems, Tab::Qa) => self.pager_items().is_some(),
             // Esc clears the pager's highlights, then the filter.
             (Action::Back, Tab::Qa) => self.pager.has_marks() || self.filter.is_active(),
@@ -264,7 +275,12 @@ impl App {
                 }
             })
             .collect();
-        layout::overview(body, cards, self.data.themes.len() as u16)
+        layout::overview(
+            body,
+            cards,
+            self.data.themes.len() as u16,
+            self.overview_card,
+        )
     }
 
     /// A headline card's title and value, sanitised: the texts its rows are ranges into.
@@ -294,12 +310,23 @@ impl App {
             .filter_map(|bar| Some((bar, self.passing_figure(&bar.figure)?)))
     }
 
-    /// How many cards the overview shows on the screen, and how many a row of them holds.
-    pub(super) fn cards_shown(&self) -> (usize, usize) {
-        layout::screen(self.area()).map_or((0, 1), |s| {
-            let laid = self.overview_layout(s.body);
-            (laid.cards.len(), laid.columns.max(1))
-        })
+    /// The overview's grid of cards on the screen: how many there are, how many a row holds
+    /// and which are shown.
+    pub(super) fn card_grid(&self) -> CardGrid {
+        let count = self.headline_figures().len();
+        let Some(screen) = layout::screen(self.area()) else {
+            return CardGrid {
+                count,
+                columns: 1,
+                shown: 0..0,
+            };
+        };
+        let laid = self.overview_layout(screen.body);
+        CardGrid {
+            count,
+            columns: laid.columns.max(1),
+            shown: laid.first_card..laid.first_card + laid.cards.len(),
+        }
     }
 
     /// How many items the Q&A pager lists and which holds the text's top row, once laid out

@@ -124,9 +124,8 @@ impl Widget for &Overview<'_> {
             palette,
         };
         let cards = parts.cards.iter().zip(&parts.card_rows);
-        for (index, (figure, (rect, rows))) in
-            app.headline_figures().into_iter().zip(cards).enumerate()
-        {
+        let figures = app.headline_figures().into_iter().skip(parts.first_card);
+        for (index, (figure, (rect, rows))) in (parts.first_card..).zip(figures.zip(cards)) {
             let title = sanitize(figure.label.get(lang, script));
             let matches = app.label_spans(&figure.label, &title);
             Card {
