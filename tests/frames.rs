@@ -936,10 +936,16 @@ fn reading_screens_at_three_sizes_in_both_scripts_and_both_languages() {
                 app.handle_key(key(KeyCode::Down));
                 app.handle_key(key(KeyCode::Down));
             });
+            // A word of the labels shown: typed in simplified characters, marked in either.
+            let word = if lang == Lang::En {
+                "/union"
+            } else {
+                "/劳模"
+            };
             let filtered = at(&|app| {
-                typed(app, "/劳模");
+                typed(app, word);
                 app.handle_key(key(KeyCode::Enter));
-                app.apply(Action::GoToTab(1));
+                app.apply(Action::GoToTab(union + 1));
             });
             for (screen, app) in [("topic_wrapped", &wrapped), ("card_selected", &card)] {
                 let name = format!("{screen}_{width}x{height}_{form}");
