@@ -267,6 +267,10 @@ pub struct FiguresArgs {
     #[arg(long, value_enum, default_value_t = FiguresFormat::Table)]
     pub format: FiguresFormat,
 
+    /// The table: fit to N columns. Default: the terminal's width, or 120 when not a terminal.
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+
     /// Every statement of a fact said more than once, each with its own source sentence. By
     /// default a fact is listed once, at its first statement, as the dashboard lists it.
     #[arg(long)]

@@ -646,9 +646,14 @@ fn figures_table_aligns_and_fits_120_columns() {
     assert_status(&output, 0);
     let table = stdout(&output);
     let data = dataset();
+    // A header and a row each, and a line more for each line a long label goes on over.
+    let continued = table
+        .lines()
+        .filter(|line| !line.trim_end().contains("  "))
+        .count();
     assert_eq!(
         table.lines().count(),
-        data.figures.len() + 1,
+        data.figures.len() + 1 + continued,
         "a header and a row each"
     );
     assert!(
@@ -664,6 +669,10 @@ fn figures_table_aligns_and_fits_120_columns() {
     // Every row's unit column starts at the same display column as the header's.
     let unit_column = pressdash::text::width(&header[..header.find("單位").unwrap_or(0)]);
     for row in table.lines().skip(1) {
+        if pressdash::text::width(row) < unit_column {
+            // The rest of a label, alone on its line.
+            continue;
+        }
         let cut = row
             .char_indices()
             .map(|(at, _)| at)
@@ -1779,5 +1788,40 @@ fn a_bad_binding_is_refused_with_its_line_and_nothing_applied() {
         let file = config_file("keys_bad", text);
         let output = render_with(&file, &["--keys", "x"]);
         assert_failure(&output, 1, &format!("line {line}: {what}"), "configuration");
+    }
+}
+
+#[test]
+fn a_narrow_figures_table_wraps_labels_and_keeps_values_whole() {
+    let output = pressdash(&[
+        "figures",
+        "--format",
+        "table",
+        "--width",
+        "70",
+        "--lang",
+        "en",
+        "--theme",
+        "union-organisation",
+    ]);
+    assert_status(&output, 0);
+    let table = stdout(&output);
+    // Every label is there whole, over as many lines as it takes; no label is cut.
+    let text: String = table.split_whitespace().collect::<Vec<_>>().join(" ");
+    for label in [
+        "Provincial unions with industrial workers as part-time vice-chairs",
+        "New union members among workers in new forms of employment",
+    ] {
+        let words: Vec<&str> = label.split(['-', ' ']).collect();
+        let mut from = 0;
+        for word in words {
+            let at = text[from..]
+                .find(word)
+                .unwrap_or_else(|| panic!("{word} of {label} missing in\n{table}"));
+            from += at + word.len();
+        }
+    }
+    for value in ["3.5 million", "300 million", "provincial unions"] {
+        assert!(table.contains(value), "{value} whole in\n{table}");
     }
 }

@@ -818,10 +818,11 @@ fn the_selected_row_keeps_its_secondary_text_readable() {
                 keys: pressdash::app::keys::KeyMap::default(),
             },
         );
-        app.resize(120, 40);
+        // Wide enough for the period beside whole labels.
+        app.resize(200, 40);
         app.apply(Action::GoToTab(1));
         let palette = Palette::new(true, scheme);
-        let buf = ui::render_buffer(&app, 120, 40);
+        let buf = ui::render_buffer(&app, 200, 40);
         let text = ui::buffer_text(&buf);
         let row = text
             .iter()
@@ -877,4 +878,288 @@ fn the_help_lists_the_keys_in_force() {
     app.resize(width, height);
     app.handle_key(key(KeyCode::Char('?')));
     insta::assert_snapshot!("help_rebound_keys", frame(&app, width, height));
+}
+
+/// The text of `width` columns of row `y` from column `x`, each wide character once.
+fn cells_text(buf: &Buffer, x: u16, y: u16, width: u16) -> String {
+    let mut out = String::new();
+    let mut column = x;
+    while column < x + width {
+        let symbol = buf[(column, y)].symbol();
+        out.push_str(symbol);
+        column += u16::try_from(text::width(symbol).max(1)).unwrap_or(1);
+    }
+    out
+}
+
+/// Of the figures a topic tab shows, how many show their whole label, at the top of the list
+/// and at its end.
+fn whole_labels(app: &mut App, topic: usize, width: u16, height: u16) -> (usize, usize) {
+    let (mut whole, mut shown) = (0, 0);
+    for end in [false, true] {
+        if end {
+            app.handle_key(key(KeyCode::End));
+        }
+        let buf = ui::render_buffer(app, width, height);
+        let body = Rect::new(0, 1, width, height - 3);
+        let laid = app.topic_layout(topic, body);
+        let list = laid.parts.list;
+        let offset = app.topic_view(topic).list.offset();
+        for (entry, rect) in pressdash::app::layout::list_entries(list, &laid.heights, offset) {
+            let figure = &app.data().figures[app.topic_figures(topic)[entry]];
+            let label = text::sanitize(figure.label.get(app.lang(), app.script()));
+            let drawn: String = (rect.y..rect.bottom())
+                .map(|y| {
+                    cells_text(
+                        &buf,
+                        list.x + pressdash::app::layout::ROW_MARKER,
+                        y,
+                        laid.label_widths[entry],
+                    )
+                })
+                .collect();
+            let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            shown += 1;
+            if squeeze(&drawn) == squeeze(&label) {
+                whole += 1;
+            }
+        }
+    }
+    (whole, shown)
+}
+
+#[test]
+fn at_120x36_topic_tabs_show_every_chinese_label_and_nine_in_ten_english_ones_whole() {
+    let (width, height) = (120, 36);
+    for (script, lang) in [
+        (Script::Hans, Lang::Zh),
+        (Script::Hant, Lang::Zh),
+        (Script::Hans, Lang::En),
+        (Script::Hant, Lang::En),
+    ] {
+        let (mut whole, mut shown) = (0, 0);
+        for topic in 0..dataset().themes.len() {
+            let mut app = app(script, lang, width, height);
+            app.apply(Action::GoToTab(topic + 1));
+            let (tab_whole, tab_shown) = whole_labels(&mut app, topic, width, height);
+            if lang == Lang::Zh {
+                assert_eq!(tab_whole, tab_shown, "topic {topic} in {script:?}");
+            }
+            whole += tab_whole;
+            shown += tab_shown;
+        }
+        assert!(shown > 100, "{shown} rows measured");
+        assert!(
+            whole * 10 >= shown * 9,
+            "{lang:?} {script:?}: {whole} of {shown} labels whole"
+        );
+    }
+}
+
+/// A movement key of a figure list.
+fn list_key() -> impl Strategy<Value = KeyCode> {
+    prop::sample::select(vec![
+        KeyCode::Down,
+        KeyCode::Up,
+        KeyCode::PageDown,
+        KeyCode::PageUp,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::Char('c'),
+    ])
+}
+
+proptest! {
+    #![proptest_config(proptest_config::proptest_config(48))]
+
+    #[test]
+    fn a_figure_list_of_wrapped_labels_keeps_the_selection_whole_in_view_and_its_area(
+        size in (40u16..=220, 12u16..=70),
+        english in any::<bool>(),
+        topic in 0usize..8,
+        keys in prop::collection::vec(list_key(), 0..40),
+    ) {
+        let (width, height) = size;
+        let lang = if english { Lang::En } else { Lang::Zh };
+        let mut app = app(Script::Hant, lang, width, height);
+        app.apply(Action::GoToTab(topic + 1));
+        for code in keys {
+            app.handle_key(key(code));
+            let body = Rect::new(0, 1, width, height - 3);
+            let laid = app.topic_layout(topic, body);
+            let list = laid.parts.list;
+            let view = app.topic_view(topic).list;
+            let shown = pressdash::app::layout::list_entries(list, &laid.heights, view.offset());
+            if !laid.heights.is_empty() && list.height > 0 {
+                let (_, rect) = shown
+                    .iter()
+                    .find(|(entry, _)| *entry == view.selected)
+                    .ok_or_else(|| TestCaseError::fail("the selection is out of view"))?;
+                let height = laid.heights[view.selected];
+                prop_assert!(
+                    usize::from(rect.height) == height || rect.y == list.y,
+                    "the selected figure is cut though it fits"
+                );
+            }
+            prop_assert!(shown.iter().all(|(_, rect)| list.union(*rect) == list));
+
+            // Drawn on a larger buffer, the table touches nothing outside its area.
+            let outer = Rect::new(0, 0, width + 4, height + 4);
+            let mut buf = Buffer::empty(outer);
+            for cell in &mut buf.content {
+                cell.set_symbol("#");
+            }
+            let palette = Palette::plain();
+            let tab = ui::topic::TopicTab { app: &app, topic, palette: &palette };
+            let table = ui::topic::FigureTable { tab: &tab, body };
+            ratatui::widgets::Widget::render(&table, laid.parts.figures, &mut buf);
+            let area = laid.parts.figures;
+            for y in 0..outer.height {
+                for x in 0..outer.width {
+                    if !area.contains((x, y).into()) {
+                        prop_assert_eq!(buf[(x, y)].symbol(), "#", "drawn at ({}, {})", x, y);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The cell where `needle` starts on the first row showing it within the first `columns`
+/// columns.
+fn cell_of(buf: &Buffer, needle: &str, columns: usize) -> Option<(u16, u16)> {
+    ui::buffer_text(buf)
+        .iter()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let at = line.find(needle)?;
+            let x = text::width(&line[..at]);
+            if x >= columns {
+                return None;
+            }
+            Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?))
+        })
+}
+
+#[test]
+fn the_filter_is_marked_in_cards_lists_details_and_qa_items_in_every_scheme() {
+    let schemes = [
+        (false, ColorScheme::Default),
+        (true, ColorScheme::Default),
+        (true, ColorScheme::Dark),
+        (true, ColorScheme::Light),
+        (true, ColorScheme::HighContrast),
+        (true, ColorScheme::Ansi),
+    ];
+    let marked = Modifier::UNDERLINED | Modifier::BOLD;
+    for (color, colors) in schemes {
+        let mut app = App::new(
+            dataset(),
+            Options {
+                script: Script::Hans,
+                lang: Lang::Zh,
+                color,
+                colors,
+                mouse: false,
+                keys: pressdash::app::keys::KeyMap::default(),
+            },
+        );
+        app.resize(120, 36);
+        typed(&mut app, "/技能");
+        app.handle_key(key(KeyCode::Enter));
+        let check = |app: &App, needle: &str, columns: usize, place: &str| {
+            let buf = ui::render_buffer(app, 120, 36);
+            let (x, y) = cell_of(&buf, needle, columns)
+                .unwrap_or_else(|| panic!("{place}: {needle} not shown"));
+            let at = needle.find("技能").expect("the match");
+            let x = x + u16::try_from(text::width(&needle[..at])).expect("narrow");
+            assert!(
+                buf[(x, y)].modifier.contains(marked),
+                "{colors:?} colour {color}: {place} at ({x}, {y}) is {:?}",
+                buf[(x, y)].modifier
+            );
+        };
+        check(&app, "技能劳动者总量", 120, "a card's title");
+        app.apply(Action::GoToTab(1));
+        check(&app, "参与劳动和技能竞赛的职工", 120, "a figure's label");
+        app.apply(Action::Down);
+        check(
+            &app,
+            "参与劳动和技能竞赛的职工",
+            120,
+            "the selected figure's label",
+        );
+        app.handle_key(key(KeyCode::Enter));
+        check(
+            &app,
+            "│ 参与劳动和技能竞赛的职工",
+            120,
+            "the details' title",
+        );
+        app.handle_key(key(KeyCode::Esc));
+        app.apply(Action::LastTab);
+        check(&app, "知识型技能型", 36, "a Q&A item's title");
+    }
+}
+
+/// The screens of reading by need: a topic tab whose labels wrap, the overview with a card
+/// selected, the Q&A with its items list holding the keys, and a filter marking what it found
+/// (drawn with its styles as SGR sequences, without colour, so the marks show).
+#[test]
+fn reading_screens_at_three_sizes_in_both_scripts_and_both_languages() {
+    let forms = [
+        (Script::Hant, Lang::Zh, "zh-hant"),
+        (Script::Hans, Lang::Zh, "zh-hans"),
+        (Script::Hans, Lang::En, "en"),
+    ];
+    let union = dataset()
+        .themes
+        .iter()
+        .position(|t| t.id == "union-organisation")
+        .expect("a theme of the dataset");
+    for (width, height) in [(80, 24), (120, 36), (200, 50)] {
+        for (script, lang, form) in forms {
+            let at = |steps: &dyn Fn(&mut App)| {
+                let mut app = app(script, lang, width, height);
+                steps(&mut app);
+                app
+            };
+            let wrapped = at(&|app| {
+                app.apply(Action::GoToTab(union + 1));
+                app.handle_key(key(KeyCode::Down));
+            });
+            let card = at(&|app| {
+                app.handle_key(key(KeyCode::Up));
+                app.handle_key(key(KeyCode::Right));
+            });
+            let items = at(&|app| {
+                app.apply(Action::LastTab);
+                typed(app, "i");
+                app.handle_key(key(KeyCode::Down));
+                app.handle_key(key(KeyCode::Down));
+            });
+            // A word of the labels shown: typed in simplified characters, marked in either.
+            let word = if lang == Lang::En {
+                "/union"
+            } else {
+                "/劳模"
+            };
+            let filtered = at(&|app| {
+                typed(app, word);
+                app.handle_key(key(KeyCode::Enter));
+                app.apply(Action::GoToTab(union + 1));
+            });
+            for (screen, app) in [("topic_wrapped", &wrapped), ("card_selected", &card)] {
+                let name = format!("{screen}_{width}x{height}_{form}");
+                insta::assert_snapshot!(name, frame(app, width, height));
+            }
+            let name = format!("qa_items_focused_{width}x{height}_{form}");
+            insta::assert_snapshot!(name, frame(&items, width, height));
+            let name = format!("filter_marked_{width}x{height}_{form}");
+            insta::assert_snapshot!(
+                name,
+                ui::buffer_ansi(&ui::render_buffer(&filtered, width, height))
+            );
+        }
+    }
 }

@@ -65,6 +65,7 @@ fn frame(data: &Dataset, script: Script, width: u16, height: u16, actions: &[Act
     }
     let mut buf = Buffer::empty(area);
     PagerView {
+        items_cursor: None,
         pager: &pager,
         ctx: &ctx,
         palette: &Palette::plain(),
@@ -168,6 +169,7 @@ fn matches_and_the_opened_figure_are_marked() {
     assert!(pager.open_at_figure("parcels-2021", &ctx));
     let mut buf = Buffer::empty(area);
     PagerView {
+        items_cursor: None,
         pager: &pager,
         ctx: &ctx,
         palette: &Palette::plain(),

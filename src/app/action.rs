@@ -35,6 +35,9 @@ pub enum Action {
     HalfPageUp,
     Top,
     Bottom,
+    /// Move to the card on the left / right in the overview's grid.
+    Left,
+    Right,
     /// Open the selected item (a figure's drill-down).
     Open,
     /// From a drill-down: show the source sentence in the Q&A pager.
@@ -50,6 +53,8 @@ pub enum Action {
     /// Pager: next / previous transcript item.
     NextItem,
     PrevItem,
+    /// Pager: move the keys to the items list, or back to the text.
+    FocusItems,
     /// `/`: filter (dashboard tabs) or search (pager).
     StartSearch,
     NextMatch,

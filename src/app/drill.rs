@@ -20,6 +20,8 @@ pub enum Role {
     Text,
     /// The figure within its source sentence.
     Highlight,
+    /// What the text filter found in the title.
+    Matched,
     Muted,
 }
 
@@ -35,13 +37,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<DrillLine> {
     };
     let mut out = Vec::new();
     let mut add = |pieces: DrillLine, indent: usize| out.extend(wrap_line(&pieces, width, indent));
-    add(
-        vec![(
-            sanitize(f.label.get(lang, script)).into_owned(),
-            Role::Title,
-        )],
-        0,
-    );
+    add(title_pieces(app, f), 0);
     add(value_line(f, lang, script), 0);
     if let Some(period) = &f.period {
         add(
@@ -256,6 +252,21 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
 /// Wraps a line of styled pieces to `width` columns, each row indented by `indent` spaces;
 /// every piece keeps its role on whichever rows it lands. An empty line stays one empty row;
 /// too narrow a width gives the line unwrapped, for the drawing to cut.
+/// The figure's label as the title, what the text filter found in it marked.
+fn title_pieces(app: &App, figure: &Figure) -> DrillLine {
+    let label = sanitize(figure.label.get(app.lang(), app.script()));
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for span in app.label_spans(&figure.label, &label) {
+        pieces.push((label[at..span.start].to_string(), Role::Title));
+        pieces.push((label[span.clone()].to_string(), Role::Matched));
+        at = span.end;
+    }
+    pieces.push((label[at..].to_string(), Role::Title));
+    pieces.retain(|(text, _)| !text.is_empty());
+    pieces
+}
+
 fn wrap_line(pieces: &[(String, Role)], width: usize, indent: usize) -> Vec<DrillLine> {
     let text: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
     if text.is_empty() {

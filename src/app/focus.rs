@@ -13,8 +13,12 @@ pub enum Focus {
     Popup,
     /// The Q&A pager's `/` search prompt: it takes every key and paste.
     PagerSearch,
+    /// The Q&A pager's items list, moved through apart from the text (`i`).
+    PagerItems,
     /// The Q&A pager.
     Pager,
+    /// The overview's headline cards, a grid moved through with the arrows.
+    Cards,
     /// The overview's list of topics.
     Overview,
     /// A topic tab's list of figures, by index into the dataset's themes.

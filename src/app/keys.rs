@@ -24,6 +24,10 @@ pub enum Context {
     FigureList,
     /// The Q&A tab.
     Pager,
+    /// The overview's cards, on top of [`Context::Dashboard`].
+    Cards,
+    /// The Q&A tab's items list, on top of [`Context::Pager`].
+    Items,
     /// An open popup (drill-down, topic picker, help).
     Popup,
     /// A figure's details, on top of [`Context::Popup`].
@@ -58,6 +62,16 @@ impl Context {
                 hans: "问答页",
                 hant: "問答頁",
                 en: "Q&A tab",
+            },
+            Self::Cards => Phrase {
+                hans: "概览卡片",
+                hant: "概覽卡片",
+                en: "Overview cards",
+            },
+            Self::Items => Phrase {
+                hans: "问答列表",
+                hant: "問答列表",
+                en: "Q&A items list",
             },
             Self::Popup => Phrase {
                 hans: "弹出窗口",
@@ -204,14 +218,18 @@ const fn hint(keys: &'static str, text: Phrase) -> Hint<'static> {
     Hint { keys, text }
 }
 
-use Context::{Dashboard, Details, FigureList, Global, Pager, Popup, Prompt, TopicPicker};
+use Context::{
+    Cards, Dashboard, Details, FigureList, Global, Items, Pager, Popup, Prompt, TopicPicker,
+};
 
 const LISTS: &[Context] = &[Dashboard, Pager, Popup];
-const ALL_CONTEXTS: [Context; 8] = [
+const ALL_CONTEXTS: [Context; 10] = [
     Global,
     Dashboard,
+    Cards,
     FigureList,
     Pager,
+    Items,
     Popup,
     Details,
     TopicPicker,
@@ -289,6 +307,42 @@ pub static KEY_TABLE: &[Binding] = &[
             "open the selected figure (a topic on the overview)",
         ),
         hint: Some(hint("Enter", phrase("详情", "詳情", "details"))),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        contexts: &[Items],
+        action: Action::Open,
+        help: phrase(
+            "在问答中打开所选项",
+            "在問答中開啟所選項",
+            "open the selected item in the Q&A",
+        ),
+        hint: Some(hint("Enter", phrase("打开", "開啟", "open"))),
+    },
+    Binding {
+        keys: &[Key::char('h'), Key::plain(KeyCode::Left)],
+        contexts: &[Cards],
+        action: Action::Left,
+        help: phrase("左边的卡片", "左邊的卡片", "the card on the left"),
+        hint: Some(hint("◂▸▴▾", phrase("卡片", "卡片", "cards"))),
+    },
+    Binding {
+        keys: &[Key::char('l'), Key::plain(KeyCode::Right)],
+        contexts: &[Cards],
+        action: Action::Right,
+        help: phrase("右边的卡片", "右邊的卡片", "the card on the right"),
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('i')],
+        contexts: &[Pager, Items],
+        action: Action::FocusItems,
+        help: phrase(
+            "在问答列表与正文之间切换",
+            "在問答列表與正文之間切換",
+            "move between the items list and the text",
+        ),
+        hint: Some(hint("i", phrase("列表", "列表", "list"))),
     },
     Binding {
         keys: &[Key::char('j'), Key::plain(KeyCode::Down)],

@@ -5,8 +5,13 @@
 //! The app uses them to size pages, lay out popups, tell the pager its area and hit-test mouse
 //! clicks; the UI draws into exactly the same rectangles. Nothing here draws.
 
+use std::ops::Range;
+
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
+
+use crate::app::scroll::Heights;
+use crate::text::wrap::wrap;
 
 /// Below this size the dashboard shows only a notice.
 pub const MIN_WIDTH: u16 = 40;
@@ -14,7 +19,8 @@ pub const MIN_HEIGHT: u16 = 12;
 
 /// Topic tabs put the list and the chart side by side from this body width on.
 const SIDE_BY_SIDE_WIDTH: u16 = 100;
-/// Overview cards: height (border, value, qualifier and period, border) and least width.
+/// Overview cards: the height of one with a title and a value of one row each (border,
+/// value, period, border) and least width.
 pub const CARD_HEIGHT: u16 = 4;
 const CARD_MIN_WIDTH: u16 = 26;
 
@@ -45,7 +51,7 @@ pub fn screen(area: Rect) -> Option<Screen> {
 }
 
 /// A topic tab: a description row, the figure list and the current chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TopicLayout {
     pub description: Rect,
     /// The figure list with its title row, split into the next two.
@@ -58,9 +64,27 @@ pub struct TopicLayout {
     pub chart: Rect,
 }
 
-/// Splits a topic tab's body. `chart_rows` is how many bars the current chart has (0 for
-/// none); the chart never takes more than it needs, nor more than half of a stacked body.
-pub fn topic(body: Rect, chart_rows: u16) -> TopicLayout {
+/// What a topic tab's two panes need, measured from what they show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TopicNeed {
+    /// How many bars the current chart has (0 for none).
+    pub chart_rows: u16,
+    /// Columns the chart shows its labels, values and useful bars in (or its notice).
+    pub chart_width: u16,
+    /// Columns the figure list shows every label on one row in, beside the columns that
+    /// tell its figures apart ([`FigureColumnNeeds::whole_width`]).
+    pub list_width: u16,
+}
+
+/// Side by side, the chart keeps at least this share of the width while the list wants more:
+/// two fifths.
+const CHART_SHARE: (u16, u16) = (2, 5);
+
+/// Splits a topic tab's body by need. Side by side, the list gets the width its labels need
+/// before the chart gets more than its bars need; when both cannot have it, the chart keeps
+/// what it needs up to two fifths. Stacked, the chart never takes more rows than it has bars,
+/// nor more than half of the body.
+pub fn topic(body: Rect, need: TopicNeed) -> TopicLayout {
     let description = Rect::new(body.x, body.y, body.width, body.height.min(1));
     let rest = Rect::new(
         body.x,
@@ -69,15 +93,17 @@ pub fn topic(body: Rect, chart_rows: u16) -> TopicLayout {
         body.height.saturating_sub(1),
     );
     let (list_area, chart_area) = if body.width >= SIDE_BY_SIDE_WIDTH {
-        let list_width = rest.width * 11 / 20;
         // One blank column between the two.
+        let room = rest.width - 1;
+        let least_chart = need.chart_width.min(room * CHART_SHARE.0 / CHART_SHARE.1);
+        let list_width = need.list_width.min(room - least_chart);
         let chart_x = rest.x + list_width + 1;
         (
             Rect::new(rest.x, rest.y, list_width, rest.height),
             Rect::new(chart_x, rest.y, rest.right() - chart_x, rest.height),
         )
     } else {
-        let wanted = chart_rows.max(1) + 1;
+        let wanted = need.chart_rows.max(1) + 1;
         let chart_height = wanted.min(rest.height / 2);
         let list_height = rest.height - chart_height;
         (
@@ -98,47 +124,325 @@ pub fn topic(body: Rect, chart_rows: u16) -> TopicLayout {
     }
 }
 
+/// Columns of a list row's selection marker (`▸ `).
+pub const ROW_MARKER: u16 = 2;
+/// Blank columns between two columns of a list.
+pub const COLUMN_GAP: u16 = 2;
+/// While labels must wrap, the period and the speaker give way until the label column has
+/// this many.
+const LABEL_BEFORE_COLUMNS: u16 = 30;
+/// The least a label keeps beside a wide value.
+pub const LABEL_LEAST: u16 = 8;
+
+/// What each column of a figure list wants: the widest of its texts over all the list's
+/// figures, so columns stay put while the list scrolls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FigureColumnNeeds {
+    pub label: u16,
+    /// Marks such as `said 2×`.
+    pub mark: u16,
+    /// Value, unit and qualifier, never cut: the column holds most values, a wider one takes
+    /// the rest from its own row's label.
+    pub value: u16,
+    /// The widest value.
+    pub value_widest: u16,
+    pub period: u16,
+    pub speaker: u16,
+    /// Whether every figure has the same period, or the same speaker: such a column tells no
+    /// row from another and goes first.
+    pub period_constant: bool,
+    pub speaker_constant: bool,
+}
+
+/// The widths a figure list's columns get; 0 for a column left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FigureColumns {
+    pub label: u16,
+    pub mark: u16,
+    pub value: u16,
+    pub period: u16,
+    pub speaker: u16,
+}
+
+impl FigureColumnNeeds {
+    /// The list width at which every label fits on one row beside the marks, the values and
+    /// the periods and speakers that differ between figures.
+    pub fn whole_width(&self) -> u16 {
+        let (period, speaker) = self.telling();
+        self.others(self.value, period, speaker)
+            .saturating_add(self.label)
+    }
+
+    /// The columns for a list `width` columns wide. Values are never cut. Columns give way to
+    /// the label in turn: those that are the same on every row, then the speaker, then the
+    /// period; they stay while the label is whole without it, or while the label keeps
+    /// [`LABEL_BEFORE_COLUMNS`] to wrap in.
+    pub fn fit(&self, width: u16) -> FigureColumns {
+        let (period, speaker) = self.telling();
+        let choices = [
+            (self.period, self.speaker),
+            (period, speaker),
+            (period, 0),
+            (0, 0),
+        ];
+        let label_beside = |(period, speaker): (u16, u16)| {
+            width.saturating_sub(self.others(self.value, period, speaker))
+        };
+        let (period, speaker) = choices
+            .iter()
+            .copied()
+            .find(|&choice| label_beside(choice) >= self.label)
+            .or_else(|| {
+                choices
+                    .iter()
+                    .copied()
+                    .find(|&choice| label_beside(choice) >= LABEL_BEFORE_COLUMNS)
+            })
+            .unwrap_or((0, 0));
+        // A value wider than the row leaves the label a few columns; the row cuts the rest.
+        let value = self.value.min(width.saturating_sub(
+            ROW_MARKER + with_gap(self.label.min(LABEL_LEAST)) + with_gap(self.mark),
+        ));
+        let label = width
+            .saturating_sub(self.others(value, period, speaker))
+            .min(self.label);
+        // The widest value may take at most half of its row's label: the value column grows
+        // by what it would take beyond (L - g) / 2 = L - g - (widest - value - g).
+        let excess = self.value_widest.saturating_sub(value);
+        let grow = (excess * 2)
+            .saturating_sub(label)
+            .min(label.saturating_sub(LABEL_LEAST));
+        let (label, value) = (label - grow, value + grow);
+        FigureColumns {
+            label,
+            mark: self.mark,
+            value,
+            period,
+            speaker,
+        }
+    }
+
+    /// The period and speaker widths of the columns that tell figures apart.
+    fn telling(&self) -> (u16, u16) {
+        (
+            if self.period_constant { 0 } else { self.period },
+            if self.speaker_constant {
+                0
+            } else {
+                self.speaker
+            },
+        )
+    }
+
+    /// Columns taken by everything but the label, with these value, period and speaker
+    /// columns.
+    fn others(&self, value: u16, period: u16, speaker: u16) -> u16 {
+        [self.mark, value, period, speaker]
+            .into_iter()
+            .map(with_gap)
+            .fold(ROW_MARKER, u16::saturating_add)
+    }
+}
+
+/// A column of `width` with the gap that parts it from the next; nothing when left out.
+fn with_gap(width: u16) -> u16 {
+    if width > 0 {
+        width.saturating_add(COLUMN_GAP)
+    } else {
+        0
+    }
+}
+
+/// The most rows a figure's label wraps onto; a longer one is cut with `…` on the last.
+pub const MAX_LABEL_ROWS: usize = 3;
+
+/// A topic tab laid out: its parts, the columns of its figure list, and each listed figure's
+/// label as the rows it wraps onto.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TopicTabLayout {
+    pub parts: TopicLayout,
+    pub columns: FigureColumns,
+    /// Per listed figure, its label's rows: byte ranges into the sanitised label. The last row
+    /// of a label longer than [`MAX_LABEL_ROWS`] rows runs to its end, to be cut with `…`.
+    pub labels: Vec<Vec<Range<usize>>>,
+    /// Per listed figure, the columns its label has: the label column's, less what a value
+    /// wider than the value column takes from it.
+    pub label_widths: Vec<u16>,
+    /// Screen rows each listed figure takes: its label's rows.
+    pub heights: Vec<usize>,
+}
+
+impl TopicTabLayout {
+    /// The layout of a tab with these parts and columns, and each figure's label rows with
+    /// the columns they were wrapped in.
+    pub fn new(
+        parts: TopicLayout,
+        columns: FigureColumns,
+        labels: Vec<(Vec<Range<usize>>, u16)>,
+    ) -> Self {
+        let (labels, label_widths): (Vec<_>, Vec<_>) = labels.into_iter().unzip();
+        let heights = labels.iter().map(|rows| rows.len().max(1)).collect();
+        Self {
+            parts,
+            columns,
+            labels,
+            label_widths,
+            heights,
+        }
+    }
+
+    /// The list's entries by screen rows, for the scroll.
+    pub fn entry_heights(&self) -> Heights<'_> {
+        Heights::Varied(&self.heights)
+    }
+}
+
+/// A label's rows in a column `width` wide, by the text layer's line breaker, at most
+/// [`MAX_LABEL_ROWS`]. A column too narrow to wrap in gets one row, cut where it is drawn.
+pub fn label_rows(label: &str, width: u16) -> Vec<Range<usize>> {
+    let Ok(rows) = wrap(label, usize::from(width)) else {
+        return std::iter::once(0..label.len()).collect();
+    };
+    let mut ranges: Vec<Range<usize>> = rows.into_iter().map(|row| row.range).collect();
+    if ranges.len() > MAX_LABEL_ROWS {
+        let start = ranges[MAX_LABEL_ROWS - 1].start;
+        ranges.truncate(MAX_LABEL_ROWS);
+        ranges[MAX_LABEL_ROWS - 1] = start..label.len();
+    }
+    ranges
+}
+
+/// Where each entry of a list of `heights` goes in `area`, from entry `offset` on, as
+/// (entry, rectangle) top to bottom; the last may be cut by the bottom of the area. Drawing and
+/// clicks both use it.
+pub fn list_entries(area: Rect, heights: &[usize], offset: usize) -> Vec<(usize, Rect)> {
+    let mut y = area.y;
+    let mut placed = Vec::new();
+    for (entry, &height) in heights.iter().enumerate().skip(offset) {
+        if y >= area.bottom() {
+            break;
+        }
+        let height = u16::try_from(height.max(1))
+            .unwrap_or(u16::MAX)
+            .min(area.bottom() - y);
+        placed.push((entry, Rect::new(area.x, y, area.width, height)));
+        y += height;
+    }
+    placed
+}
+
 /// The overview: headline cards on top, the topic table below.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OverviewLayout {
-    /// One rectangle per card shown, in reading order; may be fewer than asked for.
+    /// One rectangle per card shown, in reading order, from card `first_card` on; may be
+    /// fewer than asked for.
     pub cards: Vec<Rect>,
+    /// The first card shown: the grid scrolls by rows to keep a card in view.
+    pub first_card: usize,
+    /// How many cards a row of the grid holds.
+    pub columns: usize,
+    /// The text of each card shown, as rows.
+    pub card_rows: Vec<CardRows>,
     pub topics_title: Rect,
     pub topics: Rect,
 }
 
-/// Lays out up to `cards` headline cards, leaving the topic table `topics` rows (and a title)
-/// when it can.
-pub fn overview(body: Rect, cards: usize, topics: u16) -> OverviewLayout {
+/// A card's title and value as rows: byte ranges into the sanitised texts. The first title
+/// row sits on the top border, the rest under it; then the value's rows and the period.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardRows {
+    pub title: Vec<Range<usize>>,
+    pub value: Vec<Range<usize>>,
+}
+
+impl CardRows {
+    /// The card's height: its borders, the title's rows after the first, the value's rows and
+    /// the period's.
+    fn height(&self) -> u16 {
+        let rows = self.title.len().saturating_sub(1) + self.value.len().max(1) + 1;
+        u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
+    }
+}
+
+/// Columns of a card's text: a title on the border (` title ` after `╭`, before `─╮`), and
+/// the inside less its border and padding.
+pub fn card_text_width(body: Rect) -> u16 {
+    card_width(body).saturating_sub(POPUP_FRAME_WIDTH + 1)
+}
+
+/// Cards per row in `body`.
+fn card_columns(body: Rect) -> u16 {
+    (body.width / CARD_MIN_WIDTH).max(1)
+}
+
+/// The width of every card but the last of a row, which takes the rounding remainder.
+fn card_width(body: Rect) -> u16 {
+    body.width / card_columns(body)
+}
+
+/// Lays out headline cards, each as tall as its rows (a row of the grid as its tallest),
+/// leaving the topic table `topics` rows (and a title) when it can. The grid starts at its
+/// first row, or at the row that shows card `keep` as low as it can.
+pub fn overview(
+    body: Rect,
+    cards: Vec<CardRows>,
+    topics: u16,
+    keep: Option<usize>,
+) -> OverviewLayout {
     let table_height = (topics + 1).min(body.height);
-    let columns = (body.width / CARD_MIN_WIDTH).max(1);
-    let card_rows_fit = body.height.saturating_sub(table_height) / CARD_HEIGHT;
-    let card_rows_needed = cards.div_ceil(usize::from(columns)) as u16;
-    let card_rows = card_rows_fit.min(card_rows_needed);
+    let columns = card_columns(body);
+    let card_width = card_width(body);
+    let room = body.height.saturating_sub(table_height);
+    let heights: Vec<u16> = cards
+        .chunks(usize::from(columns))
+        .map(|row| {
+            row.iter()
+                .map(CardRows::height)
+                .max()
+                .unwrap_or(CARD_HEIGHT)
+        })
+        .collect();
+    let first_row = keep.map_or(0, |card| {
+        let row = (card / usize::from(columns)).min(heights.len().saturating_sub(1));
+        let mut first = row;
+        let mut used = heights.get(row).copied().unwrap_or(0);
+        while first > 0 && used.saturating_add(heights[first - 1]) <= room {
+            first -= 1;
+            used += heights[first];
+        }
+        first
+    });
+    let first_card = (first_row * usize::from(columns)).min(cards.len());
     let mut rects = Vec::new();
-    if cards > 0 {
-        let card_width = body.width / columns;
-        for index in 0..(card_rows * columns).min(cards as u16) {
-            let (row, column) = (index / columns, index % columns);
+    let mut y = body.y;
+    for (chunk, &height) in cards[first_card..]
+        .chunks(usize::from(columns))
+        .zip(&heights[first_row.min(heights.len())..])
+    {
+        if y - body.y + height > room {
+            break;
+        }
+        for column in (0..columns).take(chunk.len()) {
             // The last column takes the rounding remainder.
             let width = if column == columns - 1 {
                 body.width - card_width * column
             } else {
                 card_width
             };
-            rects.push(Rect::new(
-                body.x + column * card_width,
-                body.y + row * CARD_HEIGHT,
-                width,
-                CARD_HEIGHT,
-            ));
+            rects.push(Rect::new(body.x + column * card_width, y, width, height));
         }
+        y += height;
     }
-    let table_top = body.y + card_rows * CARD_HEIGHT;
-    let table = Rect::new(body.x, table_top, body.width, body.bottom() - table_top);
+    let mut card_rows = cards;
+    card_rows.drain(..first_card);
+    card_rows.truncate(rects.len());
+    let table = Rect::new(body.x, y, body.width, body.bottom() - y);
     let (topics_title, topics) = title_and_rows(table);
     OverviewLayout {
         cards: rects,
+        first_card,
+        columns: usize::from(columns),
+        card_rows,
         topics_title,
         topics,
     }
@@ -407,27 +711,157 @@ mod tests {
         assert_eq!(s.footer.y, MIN_HEIGHT - 1);
     }
 
+    fn need(chart_rows: u16, chart_width: u16, list_width: u16) -> TopicNeed {
+        TopicNeed {
+            chart_rows,
+            chart_width,
+            list_width,
+        }
+    }
+
     #[test]
     fn topic_parts_stay_inside_the_body() {
         for (w, h) in [(40, 9), (80, 21), (120, 37), (250, 77), (40, 1), (40, 2)] {
             let body = Rect::new(0, 1, w, h);
             for bars in [0, 1, 5, 300] {
-                let l = topic(body, bars);
-                for part in [l.description, l.list_title, l.list, l.chart_title, l.chart] {
-                    assert!(inside(body, part), "{part:?} outside {body:?}");
+                for (chart, list) in [(0, 0), (30, 60), (u16::MAX, u16::MAX)] {
+                    let l = topic(body, need(bars, chart, list));
+                    for part in [l.description, l.list_title, l.list, l.chart_title, l.chart] {
+                        assert!(inside(body, part), "{part:?} outside {body:?}");
+                    }
                 }
             }
         }
         // Stacked: a five-bar chart gets its rows and the list keeps the rest.
-        let l = topic(Rect::new(0, 1, 80, 21), 5);
+        let l = topic(Rect::new(0, 1, 80, 21), need(5, 40, 200));
         assert_eq!(l.chart.height, 5);
         assert_eq!(l.list.height, 21 - 1 - 6 - 1);
     }
 
     #[test]
+    fn side_by_side_the_list_gets_what_its_labels_need_before_the_chart_grows() {
+        let body = Rect::new(0, 1, 120, 30);
+        // Both fit: the list gets its need, the chart all the rest.
+        let l = topic(body, need(3, 30, 70));
+        assert_eq!((l.list.width, l.chart.width), (70, 119 - 70));
+        // The list wants more than is left: a small chart keeps only what it needs.
+        let l = topic(body, need(3, 30, 200));
+        assert_eq!((l.list.width, l.chart.width), (119 - 30, 30));
+        // A chart that wants much keeps at most two fifths while the list wants more.
+        let l = topic(body, need(3, 100, 200));
+        assert_eq!(l.chart.width, 119 - 119 * 3 / 5 - 1);
+    }
+
+    fn needs() -> FigureColumnNeeds {
+        FigureColumnNeeds {
+            label: 40,
+            mark: 5,
+            value: 12,
+            value_widest: 12,
+            period: 10,
+            speaker: 6,
+            period_constant: false,
+            speaker_constant: true,
+        }
+    }
+
+    #[test]
+    fn columns_give_way_to_the_label_constant_ones_first() {
+        let needs = needs();
+        // marker 2, label 40, then mark, value and period each with its gap.
+        assert_eq!(needs.whole_width(), 2 + 40 + 7 + 14 + 12);
+        let roomy = needs.fit(200);
+        assert_eq!((roomy.label, roomy.period, roomy.speaker), (40, 10, 6));
+        // Without room for the constant speaker, it goes first and the label stays whole.
+        let tight = needs.fit(needs.whole_width());
+        assert_eq!((tight.label, tight.period, tight.speaker), (40, 10, 0));
+        // Less room: the period goes rather than the label wrapping.
+        let whole = needs.fit(2 + 40 + 7 + 14);
+        assert_eq!((whole.label, whole.period), (40, 0));
+        // A label that must wrap anyway: the period stays while the label keeps enough to
+        // wrap in, then goes too.
+        let long = FigureColumnNeeds { label: 60, ..needs };
+        let wrapping = long.fit(70);
+        assert_eq!(
+            (wrapping.label, wrapping.period),
+            (70 - 2 - 7 - 14 - 12, 10)
+        );
+        let narrow = long.fit(50);
+        assert_eq!(
+            (narrow.label, narrow.period, narrow.value),
+            (50 - 2 - 7 - 14, 0, 12)
+        );
+        // Values are never cut while the row has room for a few columns of label.
+        let tiny = needs.fit(2 + LABEL_LEAST + 2 + 5 + 2 + 12);
+        assert_eq!((tiny.label, tiny.value), (LABEL_LEAST, 12));
+    }
+
+    #[test]
+    fn a_value_wider_than_most_takes_at_most_half_its_label() {
+        let needs = FigureColumnNeeds {
+            value_widest: 30,
+            ..needs()
+        };
+        let columns = needs.fit(2 + 30 + 7 + 14);
+        let excess = needs.value_widest - columns.value;
+        assert!(columns.label - excess >= columns.label / 2, "{columns:?}");
+        assert_eq!(columns.label + columns.value, 30 + 12, "{columns:?}");
+    }
+
+    #[test]
+    fn labels_wrap_by_the_line_breaker_up_to_three_rows() {
+        let label = "Provincial unions with industrial workers as part-time vice-chairs";
+        let rows = label_rows(label, 30);
+        let text: Vec<&str> = rows.iter().map(|r| &label[r.clone()]).collect();
+        assert_eq!(
+            text,
+            [
+                "Provincial unions with",
+                "industrial workers as part-",
+                "time vice-chairs"
+            ]
+        );
+        // Chinese follows the punctuation rules: no row starts with a closing mark.
+        let zh = "出臺產改實施方案的省（區、市）";
+        let rows = label_rows(zh, 16);
+        assert!(rows.iter().all(|r| !zh[r.clone()].starts_with('）')));
+        // Longer than three rows: the third runs to the end, to be cut where drawn.
+        let rows = label_rows(label, 10);
+        assert_eq!(rows.len(), MAX_LABEL_ROWS);
+        assert_eq!(rows[2].end, label.len());
+        // Too narrow to wrap: one row.
+        let whole = label_rows(zh, 1);
+        assert_eq!((whole.len(), whole[0].clone()), (1, 0..zh.len()));
+    }
+
+    #[test]
+    fn list_entries_stack_by_height_and_stop_at_the_bottom() {
+        let area = Rect::new(2, 3, 20, 6);
+        let placed = list_entries(area, &[1, 2, 3, 1], 1);
+        assert_eq!(
+            placed,
+            [
+                (1, Rect::new(2, 3, 20, 2)),
+                (2, Rect::new(2, 5, 20, 3)),
+                (3, Rect::new(2, 8, 20, 1)),
+            ]
+        );
+        let cut = list_entries(Rect::new(0, 0, 5, 4), &[3, 3], 0);
+        assert_eq!(cut[1].1.height, 1, "the last entry is cut by the bottom");
+        assert!(list_entries(Rect::new(0, 0, 5, 0), &[1], 0).is_empty());
+    }
+
+    fn card(title: usize, value: usize) -> CardRows {
+        CardRows {
+            title: vec![0..1; title],
+            value: vec![0..1; value],
+        }
+    }
+
+    #[test]
     fn overview_cards_leave_room_for_the_topics() {
         let body = Rect::new(0, 1, 80, 21);
-        let all = overview(body, 7, 3);
+        let all = overview(body, vec![card(1, 1); 7], 3, None);
         assert_eq!(
             all.cards.len(),
             7,
@@ -435,15 +869,42 @@ mod tests {
         );
         assert_eq!(all.topics.height, 21 - 3 * CARD_HEIGHT - 1);
         assert!(all.cards.iter().all(|c| inside(body, *c)));
-        let short = overview(Rect::new(0, 1, 80, 13), 7, 3);
+        let short = overview(Rect::new(0, 1, 80, 13), vec![card(1, 1); 7], 3, None);
         assert_eq!(
             short.cards.len(),
             6,
             "two rows of cards leave the table its rows"
         );
         assert!(short.topics.height >= 3);
-        let tiny = overview(Rect::new(0, 1, 40, 9), 7, 8);
+        let tiny = overview(Rect::new(0, 1, 40, 9), vec![card(1, 1); 7], 8, None);
         assert!(tiny.cards.is_empty());
+    }
+
+    #[test]
+    fn a_row_of_cards_is_as_tall_as_its_tallest() {
+        let body = Rect::new(0, 1, 80, 30);
+        let cards = vec![card(1, 1), card(3, 1), card(1, 2), card(1, 1)];
+        let laid = overview(body, cards, 3, None);
+        assert_eq!(laid.columns, 3);
+        // Borders, title rows after the first, value rows, the period.
+        let heights: Vec<u16> = laid.cards.iter().map(|c| c.height).collect();
+        assert_eq!(heights, [6, 6, 6, 4]);
+        assert_eq!(laid.cards[3].y, 1 + 6);
+        assert_eq!(laid.card_rows.len(), 4);
+        assert_eq!(laid.topics_title.y, 1 + 6 + 4);
+    }
+
+    #[test]
+    fn the_cards_scroll_by_rows_to_keep_a_card_in_view() {
+        // Room for two rows of three cards above a table of three topics.
+        let body = Rect::new(0, 1, 80, 13);
+        let cards = || vec![card(1, 1); 10];
+        assert_eq!(overview(body, cards(), 3, Some(4)).first_card, 0);
+        let last = overview(body, cards(), 3, Some(9));
+        assert_eq!(last.first_card, 6, "the last card's row at the bottom");
+        assert_eq!(last.cards.len(), 4);
+        assert_eq!(last.card_rows.len(), 4);
+        assert_eq!(last.cards[0].y, 1);
     }
 
     #[test]

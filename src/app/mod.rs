@@ -42,6 +42,7 @@ use pager::{Pager, PagerContext};
 pub use popup::Popup;
 use popup::{FigureDetails, HelpPopup, Outcome, TopicPicker};
 pub use scroll::Selection;
+pub use view::text_spans;
 
 /// How the dashboard starts; `color` is already resolved from `--color` and `NO_COLOR`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +91,16 @@ pub struct App {
     options: Options,
     tab: Tab,
     overview: Selection,
+    /// The overview's card the arrows are on (an index among the cards shown), while the keys
+    /// move through the cards rather than the topics.
+    overview_card: Option<usize>,
+    /// The Q&A items list's cursor, while the keys move through the list rather than the
+    /// text.
+    qa_items: Option<Selection>,
     topics: Vec<TopicView>,
+    /// Each topic tab laid out for the screen, with what it was laid out for; kept by
+    /// [`App::reconcile`].
+    topic_layouts: Vec<Option<(reconcile::TopicLaidFor, layout::TopicTabLayout)>>,
     popup: Option<Popup>,
     prompt: Option<FilterPrompt>,
     filter: Filter,
@@ -138,6 +148,9 @@ impl App {
             options,
             tab: Tab::Overview,
             overview: Selection::default(),
+            overview_card: None,
+            qa_items: None,
+            topic_layouts: vec![None; topics.len()],
             topics,
             popup: None,
             prompt: None,
@@ -203,6 +216,16 @@ impl App {
         self.overview
     }
 
+    /// The overview's card the arrows are on, while they move through the cards.
+    pub fn overview_card(&self) -> Option<usize> {
+        self.overview_card
+    }
+
+    /// The Q&A items list's cursor, while the keys move through the list.
+    pub fn qa_items(&self) -> Option<Selection> {
+        self.qa_items
+    }
+
     /// The state of topic tab `topic`.
     pub fn topic_view(&self, topic: usize) -> TopicView {
         self.topics.get(topic).copied().unwrap_or_default()
@@ -233,7 +256,9 @@ impl App {
         } else {
             match self.tab {
                 Tab::Qa if self.pager.is_prompting() => Focus::PagerSearch,
+                Tab::Qa if self.qa_items.is_some() => Focus::PagerItems,
                 Tab::Qa => Focus::Pager,
+                Tab::Overview if self.overview_card.is_some() => Focus::Cards,
                 Tab::Overview => Focus::Overview,
                 Tab::Topic(topic) => Focus::Topic(topic),
             }
@@ -266,15 +291,18 @@ impl App {
                 let ctx = pager_context(&self.data, &self.options, &self.filter);
                 self.pager.handle_prompt_key(key, &ctx)
             }
-            Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {
-                match self.options.keys.lookup(&key, &self.contexts()) {
-                    Some(action) => {
-                        self.update(action);
-                        true
-                    }
-                    None => false,
+            Focus::Popup
+            | Focus::PagerItems
+            | Focus::Pager
+            | Focus::Cards
+            | Focus::Overview
+            | Focus::Topic(_) => match self.options.keys.lookup(&key, &self.contexts()) {
+                Some(action) => {
+                    self.update(action);
+                    true
                 }
-            }
+                None => false,
+            },
         };
         // Ctrl-c quits and Ctrl-z suspends even from a prompt that has no use for them.
         if !used && key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -304,7 +332,13 @@ impl App {
                 let ctx = pager_context(&self.data, &self.options, &self.filter);
                 self.pager.handle_prompt_paste(text, &ctx);
             }
-            Focus::TooSmall | Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
+            Focus::TooSmall
+            | Focus::Popup
+            | Focus::PagerItems
+            | Focus::Pager
+            | Focus::Cards
+            | Focus::Overview
+            | Focus::Topic(_) => {}
         }
         self.reconcile();
     }
@@ -346,10 +380,20 @@ impl App {
                 self.popup_action(action);
                 return;
             }
+            Focus::PagerItems => self.items_action(action),
+            Focus::Pager if action == Action::FocusItems => {
+                self.qa_items = self.pager_items().map(|(_, current)| {
+                    let mut cursor = Selection::default();
+                    cursor.selected = current;
+                    cursor
+                });
+                true
+            }
             Focus::Pager | Focus::PagerSearch => {
                 let ctx = pager_context(&self.data, &self.options, &self.filter);
                 self.pager.apply(action, &ctx)
             }
+            Focus::Cards => self.cards_action(action),
             Focus::Overview => self.overview_action(action),
             Focus::Topic(topic) => self.topic_action(topic, action),
             // Only a caller of `apply` reaches here: keys go to the prompt. Its tab acts.
@@ -468,11 +512,18 @@ impl App {
         self.tab = self.tabs().get(index).copied().unwrap_or(Tab::Overview);
     }
 
-    /// An action on the overview's list of topics; `true` when used.
+    /// An action on the overview's list of topics; `true` when used. Up from the first topic
+    /// goes to the last row of cards.
     fn overview_action(&mut self, action: Action) -> bool {
         let rows = self.overview_rows();
         let len = self.data.themes.len();
         match action {
+            Action::Up if self.overview.selected == 0 && !self.card_grid().shown.is_empty() => {
+                let grid = self.card_grid();
+                let last_shown = grid.shown.end - 1;
+                self.overview_card = Some(last_shown / grid.columns * grid.columns);
+                true
+            }
             Action::Open => {
                 if len > 0 {
                     self.tab = Tab::Topic(self.overview.selected.min(len - 1));
@@ -487,15 +538,94 @@ impl App {
         }
     }
 
+    /// An action on the overview's cards, a grid that scrolls to show the card the arrows
+    /// are on: they move in it, down from its last row to the topics; Enter opens the card's
+    /// figure. `true` when used.
+    fn cards_action(&mut self, action: Action) -> bool {
+        let grid = self.card_grid();
+        let (cards, columns) = (grid.count, grid.columns);
+        let Some(card) = self.overview_card.filter(|&card| card < cards) else {
+            self.overview_card = None;
+            return false;
+        };
+        let column = card % columns;
+        let last_row = (cards - 1) / columns * columns;
+        self.overview_card = match action {
+            Action::Left => Some(card.saturating_sub(1)),
+            Action::Right => Some((card + 1).min(cards - 1)),
+            Action::Up => Some(card.checked_sub(columns).unwrap_or(card)),
+            Action::Down if card + columns < cards => Some(card + columns),
+            // Below the last row: the topics, from their first.
+            Action::Down if card >= last_row => {
+                self.overview
+                    .select(0, self.data.themes.len(), self.overview_rows());
+                None
+            }
+            Action::Down => Some(cards - 1),
+            Action::Top | Action::PageUp | Action::HalfPageUp => Some(column.min(cards - 1)),
+            Action::Bottom | Action::PageDown | Action::HalfPageDown => {
+                Some((last_row + column).min(cards - 1))
+            }
+            Action::Open => {
+                if let Some(figure) = self.headline_figures().get(card).map(|f| f.id.clone()) {
+                    let index = self.figure_ids.get(&figure);
+                    self.popup = index.map(|index| Popup::Figure(FigureDetails::new(index)));
+                }
+                Some(card)
+            }
+            Action::StartSearch => {
+                self.open_prompt();
+                Some(card)
+            }
+            _ => return false,
+        };
+        true
+    }
+
+    /// An action on the Q&A items list: the arrows move its cursor, Enter opens the item in
+    /// the text and gives the keys back to it, as do `i` and Esc. `true` when used.
+    fn items_action(&mut self, action: Action) -> bool {
+        let Some((count, _)) = self.pager_items() else {
+            self.qa_items = None;
+            return false;
+        };
+        let rows = self.items_rows();
+        let Some(cursor) = &mut self.qa_items else {
+            return false;
+        };
+        match action {
+            Action::FocusItems | Action::Back => self.qa_items = None,
+            Action::Open => {
+                let item = cursor.selected;
+                self.qa_items = None;
+                // Another item is a place to come back from, as another tab is.
+                self.history.record(self.place());
+                self.pager.open_item(item);
+            }
+            _ => return cursor.apply(action, count, rows),
+        }
+        true
+    }
+
     /// An action on topic tab `topic`'s figures and charts; `true` when used.
     fn topic_action(&mut self, topic: usize, action: Action) -> bool {
         let charts = self.topic_charts(topic).len();
-        let rows = self.topic_rows(topic);
+        // Movement first, on a copy of the selection, while the layout is borrowed.
+        let mut list = self.topic_view(topic).list;
+        let moved = {
+            let laid = self.screen_topic_layout(topic);
+            let rows = usize::from(laid.parts.list.height);
+            list.apply_entries(action, laid.entry_heights(), rows)
+        };
         // The field itself, not `topic_figures`, so the views can be borrowed beside it.
         let figures = self.ordered.get(topic).map_or(&[][..], Vec::as_slice);
         let Some(view) = self.topics.get_mut(topic) else {
             return false;
         };
+        if moved {
+            view.list = list;
+            return true;
+        }
         match action {
             Action::Open => {
                 if let Some(&figure) = figures.get(view.list.selected) {
@@ -507,7 +637,7 @@ impl App {
             Action::NextChart | Action::PrevChart => {}
             Action::StartSearch => self.open_prompt(),
             Action::CycleOrder => self.order = self.order.next(),
-            _ => return view.list.apply(action, figures.len(), rows),
+            _ => return false,
         }
         true
     }

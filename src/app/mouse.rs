@@ -62,9 +62,22 @@ impl App {
             return;
         }
         match focus {
-            Focus::Overview => {
+            Focus::Overview | Focus::Cards => {
                 let parts = self.overview_layout(screen.body);
-                if layout::contains(parts.topics, column, row) {
+                // A card is selected by a click, and opened by another.
+                if let Some(card) = parts
+                    .cards
+                    .iter()
+                    .position(|rect| layout::contains(*rect, column, row))
+                    .map(|shown| parts.first_card + shown)
+                {
+                    if self.overview_card == Some(card) {
+                        self.cards_action(Action::Open);
+                    } else {
+                        self.overview_card = Some(card);
+                    }
+                } else if layout::contains(parts.topics, column, row) {
+                    self.overview_card = None;
                     let rows = usize::from(parts.topics.height);
                     let index = self.overview.offset() + usize::from(row - parts.topics.y);
                     if index == self.overview.selected {
@@ -75,20 +88,21 @@ impl App {
                 }
             }
             Focus::Topic(topic) => {
-                let parts = layout::topic(screen.body, self.chart_rows(topic));
-                let len = self.topic_figures(topic).len();
+                let laid = self.screen_topic_layout(topic).into_owned();
+                let list = laid.parts.list;
                 let view = &mut self.topics[topic].list;
-                if layout::contains(parts.list, column, row) {
-                    let rows = usize::from(parts.list.height);
-                    let index = view.offset() + usize::from(row - parts.list.y);
+                let clicked = layout::list_entries(list, &laid.heights, view.offset())
+                    .into_iter()
+                    .find(|(_, rect)| layout::contains(*rect, column, row));
+                if let Some((index, _)) = clicked {
                     if index == view.selected {
                         self.topic_action(topic, Action::Open);
-                    } else if index < len {
-                        view.select(index, len, rows);
+                    } else {
+                        view.select_entry(index, laid.entry_heights(), usize::from(list.height));
                     }
                 }
             }
-            Focus::Pager | Focus::PagerSearch => {
+            Focus::PagerItems | Focus::Pager | Focus::PagerSearch => {
                 let ctx = pager_context(&self.data, &self.options, &self.filter);
                 self.pager.click(column, row, &ctx);
             }

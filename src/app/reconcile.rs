@@ -11,12 +11,25 @@ use crate::data::{Lang, Script};
 /// state and recompute only what changed.
 #[derive(Debug, Default)]
 pub(super) struct DerivedFrom {
-    /// The terminal size and filter every list's offset was kept visible for.
-    lists: Option<((u16, u16), Filter)>,
+    /// The terminal size, filter, language, script and order every list's offset was kept
+    /// visible for, and every topic tab laid out for.
+    lists: Option<((u16, u16), Filter, Lang, Script, Order)>,
+    /// Counts the changes of `lists`: a topic tab laid out before the last one is stale.
+    pub(super) lists_changed: u64,
     /// The body area, script, language and filter the pager was laid out for.
     pager: Option<PagerInputs>,
     /// The order, language, script and filter the topic lists were arranged for.
     ordered: Option<(Order, Lang, Script, Filter)>,
+}
+
+/// What a topic tab's layout depends on besides the filter, language and script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TopicLaidFor {
+    pub(super) body: Rect,
+    /// The chart shown, whose bars the layout makes room for.
+    pub(super) chart: usize,
+    /// [`DerivedFrom::lists_changed`] when it was laid out.
+    pub(super) lists: u64,
 }
 
 /// What the pager's layout depends on.
@@ -96,23 +109,75 @@ impl App {
         self.derived_from.ordered = Some(inputs);
     }
 
-    /// Every list's offset after a resize or a filter change (their rows, or what they list,
-    /// changed); otherwise only the shown tab's, whose rows follow its chart.
+    /// Every list's offset after a resize, a filter change, a change of language or script or
+    /// a new order (their rows, or what they list, changed); otherwise only the shown tab's. A topic
+    /// tab is laid out again only while shown (laying out every one on each keystroke of the
+    /// filter would cost as much as all their labels), when what it was laid out for changed.
     pub(super) fn reconcile_lists(&mut self) {
-        let inputs = (self.size, self.filter.clone());
+        let inputs = (
+            self.size,
+            self.filter.clone(),
+            self.options.lang,
+            self.options.script,
+            self.order,
+        );
         let all = self.derived_from.lists.as_ref() != Some(&inputs);
+        if all {
+            self.derived_from.lists_changed += 1;
+        }
         if all || self.tab == Tab::Overview {
             let rows = self.overview_rows();
             self.overview.keep_in_view(rows);
+            // Fewer cards (a filter) or none shown (a small screen): the arrows stay on one
+            // that is there, or go back to the topics.
+            let count = self.card_grid().count;
+            self.overview_card = self
+                .overview_card
+                .filter(|_| count > 0)
+                .map(|card| card.min(count - 1));
+            if self.card_grid().shown.is_empty() {
+                self.overview_card = None;
+            }
         }
-        for topic in 0..self.topics.len() {
-            if all || self.tab == Tab::Topic(topic) {
-                let rows = self.topic_rows(topic);
-                self.topics[topic].list.keep_in_view(rows);
+        if self.tab == Tab::Qa {
+            let items = self.pager_items();
+            let rows = self.items_rows();
+            if let Some(cursor) = &mut self.qa_items {
+                match items {
+                    Some((count, _)) => cursor.select(cursor.selected, count, rows),
+                    None => self.qa_items = None,
+                }
+            }
+        }
+        if let (Tab::Topic(topic), Some(screen)) = (self.tab, layout::screen(self.area())) {
+            let laid_for = self.topic_laid_for(topic, screen.body);
+            let current = self
+                .topic_layouts
+                .get(topic)
+                .and_then(Option::as_ref)
+                .is_some_and(|(before, _)| *before == laid_for);
+            if !current && topic < self.topic_layouts.len() {
+                let laid = self.lay_out_topic(topic, screen.body);
+                self.topic_layouts[topic] = Some((laid_for, laid));
+            }
+            if let Some((_, laid)) = &self.topic_layouts[topic] {
+                let rows = usize::from(laid.parts.list.height);
+                self.topics[topic]
+                    .list
+                    .keep_entry_in_view(laid.entry_heights(), rows);
             }
         }
         if all {
             self.derived_from.lists = Some(inputs);
+        }
+    }
+
+    /// What topic tab `topic` laid out in `body` now depends on.
+    pub(super) fn topic_laid_for(&self, topic: usize, body: Rect) -> TopicLaidFor {
+        TopicLaidFor {
+            body,
+            chart: self.topic_view(topic).chart,
+            lists: self.derived_from.lists_changed,
         }
     }
 

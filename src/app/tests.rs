@@ -80,8 +80,13 @@ fn a_tiny_terminal_keeps_the_selection_visible() {
     press(&mut app, "G");
     app.resize(40, 12);
     let view = app.topic_view(skills).list;
-    let rows = app.topic_rows(skills);
-    assert!(view.offset() <= view.selected && view.selected < view.offset() + rows);
+    let laid = app.screen_topic_layout(skills);
+    let shown = layout::list_entries(laid.parts.list, &laid.heights, view.offset());
+    assert!(
+        shown.iter().any(|(entry, rect)| *entry == view.selected
+            && usize::from(rect.height) == laid.heights[*entry]),
+        "the selected figure is shown whole"
+    );
     app.resize(120, 40);
     assert_eq!(app.topic_view(skills).list.selected, view.selected);
 }
@@ -931,4 +936,183 @@ fn e_exports_what_the_filter_shows_named_after_its_topics() {
 /// The keys the footer offers now.
 fn keys_shown(app: &App) -> Vec<&str> {
     app.hints().iter().map(|h| h.keys).collect()
+}
+
+#[test]
+fn a_wrapped_label_makes_a_taller_row_that_clicks_and_pages_count() {
+    let click = |column, row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    let mut app = fixture::app(Script::Hans, Lang::En);
+    app.resize(60, 16);
+    let skills = topic_of(&app, "skills");
+    app.apply(Action::GoToTab(skills + 1));
+    let laid = app.screen_topic_layout(skills).into_owned();
+    let long = laid
+        .heights
+        .iter()
+        .rposition(|&height| height > 1)
+        .expect("a label too long for one row");
+    // A click on any row of a wrapped figure selects that figure, a second opens it.
+    app.apply(Action::Bottom);
+    let shown = layout::list_entries(
+        laid.parts.list,
+        &laid.heights,
+        app.topic_view(skills).list.offset(),
+    );
+    let (_, rect) = shown
+        .iter()
+        .find(|(entry, _)| *entry == long)
+        .expect("the wrapped figure is in view at the end");
+    let (first, first_rect) = shown[0];
+    assert_ne!(first, long);
+    app.handle_mouse(click(5, first_rect.y));
+    assert_eq!(app.topic_view(skills).list.selected, first);
+    app.handle_mouse(click(5, rect.bottom() - 1));
+    assert_eq!(app.topic_view(skills).list.selected, long);
+    assert!(app.popup().is_none());
+    app.handle_mouse(click(5, rect.y + 1));
+    assert!(matches!(app.popup(), Some(Popup::Figure(_))));
+    app.apply(Action::Back);
+    // A page passes as many figures as fit in the list's rows less one.
+    app.apply(Action::Top);
+    app.apply(Action::PageDown);
+    let landed = app.topic_view(skills).list.selected;
+    let page = usize::from(laid.parts.list.height) - 1;
+    let passed: usize = laid.heights[1..=landed].iter().sum();
+    assert!(
+        landed == 1 || passed <= page,
+        "{passed} rows in a page of {page}"
+    );
+    if landed + 1 < laid.heights.len() {
+        assert!(passed + laid.heights[landed + 1] > page || landed == 1);
+    }
+}
+
+#[test]
+fn the_arrows_move_through_the_cards_and_enter_opens_a_cards_figure() {
+    let mut app = app();
+    app.resize(120, 40);
+    let grid = app.card_grid();
+    let (cards, columns) = (grid.shown.len(), grid.columns);
+    assert!(
+        cards > columns,
+        "more than a row of cards: {cards} in rows of {columns}"
+    );
+    assert_eq!(app.focus(), Focus::Overview);
+    // Up from the first topic goes to the first card of the last row.
+    app.handle_key(key(KeyCode::Up));
+    let last_row = (cards - 1) / columns * columns;
+    assert_eq!(app.overview_card(), Some(last_row));
+    assert_eq!(app.focus(), Focus::Cards);
+    assert!(app.contexts().contains(&keys::Context::Cards));
+    // In the grid, left and right move between cards rather than tabs.
+    app.handle_key(key(KeyCode::Right));
+    assert_eq!(app.overview_card(), Some((last_row + 1).min(cards - 1)));
+    assert_eq!(app.tab(), Tab::Overview);
+    app.handle_key(key(KeyCode::Left));
+    app.handle_key(key(KeyCode::Up));
+    assert_eq!(app.overview_card(), Some(last_row - columns));
+    app.handle_key(key(KeyCode::Home));
+    assert_eq!(app.overview_card(), Some(0));
+    // Enter opens the card's figure, a jump that Backspace comes back from.
+    app.handle_key(key(KeyCode::Enter));
+    let headline = &app.headline_figures()[0].id;
+    let opened = match app.popup() {
+        Some(Popup::Figure(details)) => details.figure(),
+        other => panic!("no details: {other:?}"),
+    };
+    assert_eq!(&app.data().figures[opened].id, headline);
+    app.handle_key(key(KeyCode::Backspace));
+    assert!(app.popup().is_none(), "back at the cards");
+    assert_eq!(app.focus(), Focus::Cards);
+    app.handle_key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    assert!(
+        matches!(app.popup(), Some(Popup::Figure(_))),
+        "forward to the details"
+    );
+    app.handle_key(key(KeyCode::Esc));
+    // Down past the last row returns to the topics.
+    app.handle_key(key(KeyCode::End));
+    app.handle_key(key(KeyCode::Down));
+    assert_eq!(app.overview_card(), None);
+    assert_eq!(app.focus(), Focus::Overview);
+    assert_eq!(app.overview_list().selected, 0);
+}
+
+#[test]
+fn a_click_selects_a_card_and_a_second_opens_it() {
+    let click = |column, row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    let mut app = app();
+    app.resize(120, 40);
+    let card = app.overview_layout(Rect::new(0, 1, 120, 37)).cards[1];
+    app.handle_mouse(click(card.x + 3, card.y + 1));
+    assert_eq!(app.overview_card(), Some(1));
+    assert!(app.popup().is_none());
+    app.handle_mouse(click(card.x + 3, card.y + 1));
+    assert!(matches!(app.popup(), Some(Popup::Figure(_))));
+}
+
+#[test]
+fn the_qa_items_list_takes_the_keys_with_i_and_enter_opens_an_item() {
+    let mut app = app();
+    app.resize(120, 40);
+    app.apply(Action::LastTab);
+    assert_eq!(app.focus(), Focus::Pager);
+    let offered = |app: &App| -> Vec<&str> { app.hints().iter().map(|h| h.keys).collect() };
+    assert!(offered(&app).contains(&"i"));
+    press(&mut app, "i");
+    assert_eq!(app.focus(), Focus::PagerItems);
+    assert_eq!(app.qa_items().map(|c| c.selected), Some(0));
+    assert!(offered(&app).contains(&"Enter"));
+    // The arrows move the list's cursor, not the text.
+    let top = app.pager().top();
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Down));
+    assert_eq!(app.qa_items().map(|c| c.selected), Some(2));
+    assert_eq!(app.pager().top(), top);
+    // Enter opens the item in the text, which gets the keys back; Backspace returns.
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.focus(), Focus::Pager);
+    assert_eq!(app.pager().current_item(), 2);
+    app.handle_key(key(KeyCode::Backspace));
+    assert_eq!(app.pager().current_item(), 0, "back where the text was");
+    // Esc, or i again, give the keys back without moving the text.
+    press(&mut app, "i");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.focus(), Focus::Pager);
+    press(&mut app, "ii");
+    assert_eq!(app.focus(), Focus::Pager);
+}
+
+#[test]
+fn every_card_can_be_reached_the_grid_scrolling_to_it() {
+    let mut app = fixture::app(Script::Hans, Lang::Zh);
+    app.resize(80, 14);
+    let grid = app.card_grid();
+    assert!(
+        grid.shown.len() < grid.count,
+        "the screen is too short for every card: {grid:?}"
+    );
+    app.handle_key(key(KeyCode::Up));
+    app.handle_key(key(KeyCode::Home));
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..grid.count {
+        let card = app.overview_card().expect("on the cards");
+        assert!(
+            app.card_grid().shown.contains(&card),
+            "card {card} is shown"
+        );
+        seen.insert(card);
+        app.handle_key(key(KeyCode::Right));
+    }
+    assert_eq!(seen.len(), grid.count, "every card reached: {seen:?}");
 }

@@ -1,12 +1,46 @@
 //! What the screens show: queries over the state that the UI draws from and the update
 //! consults. None of them changes anything.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use ratatui::layout::Rect;
 
 use crate::app::action::Action;
 use crate::app::keys::{self, Context};
+use crate::app::layout::{FigureColumnNeeds, TopicNeed, TopicTabLayout};
+use crate::app::pager::Laid;
 use crate::app::{App, Focus, Tab, layout, strings};
-use crate::data::{Bar, Chart, Figure, Period};
+use crate::data::{Bar, Chart, Figure, Label, Lang, Period, Script};
+use crate::text::{self, sanitize};
+
+/// Columns of bar a chart needs to compare its values at a glance.
+const BAR_WANTED: u16 = 16;
+/// Columns the count of a topic's charts takes after the chart's title: `  1/7（c）`.
+const CHART_COUNTER: u16 = 10;
+
+/// The overview's grid of headline cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardGrid {
+    /// Cards in all, shown or not.
+    pub count: usize,
+    /// Cards a row holds.
+    pub columns: usize,
+    /// The cards shown on the screen.
+    pub shown: Range<usize>,
+}
+
+/// What a figure list's row shows of a figure, as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureCells<'a> {
+    /// The label, sanitised: the text its rows are byte ranges into.
+    pub label: Cow<'a, str>,
+    /// How often the fact was said, and whether the filter found it only in its sentence.
+    pub mark: String,
+    pub value: String,
+    pub period: String,
+    pub speaker: &'a str,
+}
 
 impl App {
     /// Every tab in order: the overview, one per theme, the Q&A.
@@ -100,15 +134,24 @@ impl App {
         match self.focus() {
             Focus::TooSmall => return vec![Context::Global],
             Focus::FilterPrompt | Focus::PagerSearch => return vec![Context::Prompt],
-            Focus::Popup | Focus::Pager | Focus::Overview | Focus::Topic(_) => {}
+            Focus::Popup
+            | Focus::PagerItems
+            | Focus::Pager
+            | Focus::Cards
+            | Focus::Overview
+            | Focus::Topic(_) => {}
         }
         if let Some(popup) = &self.popup {
             return popup.contexts().to_vec();
         }
-        match self.tab {
-            Tab::Overview => vec![Context::Dashboard, Context::Global],
-            Tab::Topic(_) => vec![Context::FigureList, Context::Dashboard, Context::Global],
-            Tab::Qa => vec![Context::Pager, Context::Global],
+        match self.focus() {
+            Focus::Cards => vec![Context::Cards, Context::Dashboard, Context::Global],
+            Focus::PagerItems => vec![Context::Items, Context::Pager, Context::Global],
+            _ => match self.tab {
+                Tab::Overview => vec![Context::Dashboard, Context::Global],
+                Tab::Topic(_) => vec![Context::FigureList, Context::Dashboard, Context::Global],
+                Tab::Qa => vec![Context::Pager, Context::Global],
+            },
         }
     }
 
@@ -140,6 +183,8 @@ impl App {
                 self.topic_charts(topic).len() > 1
             }
             (Action::Open, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
+            (Action::Left | Action::Right, Tab::Overview) => self.card_grid().count > 1,
+            (Action::FocusItems, Tab::Qa) => self.pager_items().is_some(),
             // Esc clears the pager's highlights, then the filter.
             (Action::Back, Tab::Qa) => self.pager.has_marks() || self.filter.is_active(),
             (Action::Back, Tab::Overview | Tab::Topic(_)) => self.filter.is_active(),
@@ -217,12 +262,35 @@ impl App {
             .collect()
     }
 
-    /// The overview's layout for `body`.
+    /// The overview's layout for `body`: its headline cards with their titles and values
+    /// wrapped to the cards' width, and the topic table.
     pub fn overview_layout(&self, body: Rect) -> layout::OverviewLayout {
+        let width = layout::card_text_width(body);
+        let cards = self
+            .headline_figures()
+            .into_iter()
+            .map(|figure| {
+                let cells = self.card_texts(figure);
+                layout::CardRows {
+                    title: layout::label_rows(&cells.0, width),
+                    value: layout::label_rows(&cells.1, width),
+                }
+            })
+            .collect();
         layout::overview(
             body,
-            self.headline_figures().len(),
+            cards,
             self.data.themes.len() as u16,
+            self.overview_card,
+        )
+    }
+
+    /// A headline card's title and value, sanitised: the texts its rows are ranges into.
+    pub fn card_texts(&self, figure: &Figure) -> (String, String) {
+        let (lang, script) = (self.lang(), self.script());
+        (
+            sanitize(figure.label.get(lang, script)).into_owned(),
+            strings::figure_value(figure, lang, script),
         )
     }
 
@@ -267,15 +335,323 @@ impl App {
             .filter_map(|bar| Some((bar, self.passing_figure(&bar.figure)?)))
     }
 
+    /// The overview's grid of cards on the screen: how many there are, how many a row holds
+    /// and which are shown.
+    pub(super) fn card_grid(&self) -> CardGrid {
+        let count = self.headline_figures().len();
+        let Some(screen) = layout::screen(self.area()) else {
+            return CardGrid {
+                count,
+                columns: 1,
+                shown: 0..0,
+            };
+        };
+        let laid = self.overview_layout(screen.body);
+        CardGrid {
+            count,
+            columns: laid.columns.max(1),
+            shown: laid.first_card..laid.first_card + laid.cards.len(),
+        }
+    }
+
+    /// How many items the Q&A pager lists and which holds the text's top row, once laid out
+    /// with at least one.
+    pub(super) fn pager_items(&self) -> Option<(usize, usize)> {
+        match self.pager.laid() {
+            Laid::Ready(laid) if !laid.items.is_empty() => {
+                Some((laid.items.len(), self.pager.current_item()))
+            }
+            _ => None,
+        }
+    }
+
+    /// How many entries the Q&A items list shows at once (one in the bar of a narrow screen).
+    pub(super) fn items_rows(&self) -> usize {
+        layout::screen(self.area()).map_or(1, |s| {
+            let regions = layout::PagerRegions::new(s.body, false);
+            if regions.list_is_column {
+                regions.list_entries()
+            } else {
+                1
+            }
+        })
+    }
+
     pub(super) fn overview_rows(&self) -> usize {
         layout::screen(self.area()).map_or(1, |s| {
             usize::from(self.overview_layout(s.body).topics.height)
         })
     }
 
-    pub(super) fn topic_rows(&self, topic: usize) -> usize {
-        layout::screen(self.area()).map_or(1, |s| {
-            usize::from(layout::topic(s.body, self.chart_rows(topic)).list.height)
-        })
+    /// Where the text filter's words are in `shown` ([`text_spans`]).
+    pub fn filter_spans(&self, shown: &str, other: &str) -> Vec<Range<usize>> {
+        text_spans(&self.filter.text, shown, other)
+    }
+
+    /// Where the text filter's words are in `label` as the screen shows it (sanitised).
+    pub fn label_spans(&self, label: &Label, shown: &str) -> Vec<Range<usize>> {
+        let other = match (self.lang(), self.script()) {
+            (Lang::En, _) => return self.filter_spans(shown, shown),
+            (Lang::Zh, Script::Hans) => &label.hant,
+            (Lang::Zh, Script::Hant) => &label.hans,
+        };
+        self.filter_spans(shown, &sanitize(other))
+    }
+
+    /// What a row of a figure list shows of `figure`.
+    pub fn figure_cells<'a>(&'a self, figure: &'a Figure) -> FigureCells<'a> {
+        let (lang, script) = (self.lang(), self.script());
+        // A fact said several times is listed once, marked with how often; a row the filter
+        // found only in the source sentence says so.
+        let said = (!figure.repeats.is_empty())
+            .then(|| strings::said_times(figure.repeats.len() + 1, lang, script));
+        let in_source = self
+            .filter
+            .matches_only_in_sentence(figure, &self.data.speakers)
+            .then(|| strings::IN_SOURCE.get(lang, script).to_string());
+        FigureCells {
+            label: sanitize(figure.label.get(lang, script)),
+            mark: said
+                .into_iter()
+                .chain(in_source)
+                .collect::<Vec<_>>()
+                .join(" "),
+            value: strings::figure_value(figure, lang, script),
+            period: figure
+                .period
+                .as_ref()
+                .map(|p| strings::period(p, lang, script))
+                .unwrap_or_default(),
+            speaker: self
+                .data
+                .speaker(&figure.speaker)
+                .map_or("", |s| s.name.get(lang, script)),
+        }
+    }
+
+    /// What topic `topic`'s figure list and chart need, measured over every figure listed.
+    fn topic_need(&self, topic: usize) -> (TopicNeed, FigureColumnNeeds) {
+        let cells: Vec<FigureCells> = self
+            .topic_figures(topic)
+            .iter()
+            .map(|&index| self.figure_cells(&self.data.figures[index]))
+            .collect();
+        let widest = |cell: &dyn for<'c> Fn(&'c FigureCells<'c>) -> &'c str| {
+            cells.iter().map(|c| width_of(cell(c))).max().unwrap_or(0)
+        };
+        let constant = |cell: &dyn for<'c> Fn(&'c FigureCells<'c>) -> &'c str| {
+            cells
+                .windows(2)
+                .all(|pair| cell(&pair[0]) == cell(&pair[1]))
+        };
+        let value = usual_width(cells.iter().map(|c| width_of(&c.value)).collect());
+        let list = FigureColumnNeeds {
+            // A value wider than its column takes its excess from its own label's row.
+            label: cells
+                .iter()
+                .map(|c| width_of(&c.label) + width_of(&c.value).saturating_sub(value))
+                .max()
+                .unwrap_or(0),
+            mark: widest(&|c| &c.mark),
+            value,
+            value_widest: widest(&|c| &c.value),
+            period: widest(&|c| &c.period),
+            speaker: widest(&|c| c.speaker),
+            period_constant: constant(&|c| &c.period),
+            speaker_constant: constant(&|c| c.speaker),
+        };
+        let need = TopicNeed {
+            chart_rows: self.chart_rows(topic),
+            chart_width: self.chart_width(topic),
+            list_width: list.whole_width(),
+        };
+        (need, list)
+    }
+
+    /// Columns the chart of topic `topic` needs for whole labels and values beside bars long
+    /// enough to compare, or for its notice when it has none.
+    fn chart_width(&self, topic: usize) -> u16 {
+        let (lang, script) = (self.lang(), self.script());
+        let Some(chart) = self.current_chart(topic) else {
+            return width_of(strings::NO_CHARTS.get(lang, script));
+        };
+        let (mut label, mut value) = (0, 0);
+        for (bar, figure) in self.shown_bars(chart) {
+            label = label.max(width_of(&sanitize(bar.label.get(lang, script))));
+            let mut text = strings::figure_value(figure, lang, script);
+            if figure.damaged.is_some() {
+                text = format!("{text} — {}", strings::DAMAGED.get(lang, script));
+            }
+            value = value.max(width_of(&text));
+        }
+        // The bars give labels and values at most two fifths of the chart each.
+        let fifths = |columns: u16| columns.saturating_mul(5).div_ceil(2);
+        let heading =
+            strings::labelled(strings::CHART, chart.title.get(lang, script), lang, script);
+        let counter = if self.topic_charts(topic).len() > 1 {
+            CHART_COUNTER
+        } else {
+            0
+        };
+        label
+            .saturating_add(value)
+            .saturating_add(BAR_WANTED + 2)
+            .max(fifths(label))
+            .max(fifths(value))
+            .max(width_of(&heading).saturating_add(counter))
+            .max(width_of(strings::NO_BARS.get(lang, script)))
+    }
+
+    /// Topic tab `topic` laid out in `body`: its parts, its figure list's columns and each
+    /// figure's label rows.
+    pub(super) fn lay_out_topic(&self, topic: usize, body: Rect) -> TopicTabLayout {
+        let (need, columns) = self.topic_need(topic);
+        let parts = layout::topic(body, need);
+        let columns = columns.fit(parts.list.width);
+        let (lang, script) = (self.lang(), self.script());
+        let labels = self
+            .topic_figures(topic)
+            .iter()
+            .map(|&index| {
+                let figure = &self.data.figures[index];
+                let label = sanitize(figure.label.get(lang, script));
+                let value = width_of(&strings::figure_value(figure, lang, script));
+                let width = columns
+                    .label
+                    .saturating_sub(value.saturating_sub(columns.value))
+                    .max(columns.label.min(layout::LABEL_LEAST));
+                (layout::label_rows(&label, width), width)
+            })
+            .collect();
+        TopicTabLayout::new(parts, columns, labels)
+    }
+
+    /// Topic tab `topic` laid out in `body`: as reconciled for the screen, or laid out now
+    /// for another area.
+    pub fn topic_layout(&self, topic: usize, body: Rect) -> Cow<'_, TopicTabLayout> {
+        match self.topic_layouts.get(topic).and_then(Option::as_ref) {
+            Some((laid_for, laid)) if *laid_for == self.topic_laid_for(topic, body) => {
+                Cow::Borrowed(laid)
+            }
+            _ => Cow::Owned(self.lay_out_topic(topic, body)),
+        }
+    }
+
+    /// Topic tab `topic` laid out for the screen (empty below the minimum size).
+    pub(super) fn screen_topic_layout(&self, topic: usize) -> Cow<'_, TopicTabLayout> {
+        match layout::screen(self.area()) {
+            Some(screen) => self.topic_layout(topic, screen.body),
+            None => Cow::Owned(TopicTabLayout::default()),
+        }
+    }
+}
+
+/// Where the words of a text filter `filter` are in `shown`, a text as the screen shows it:
+/// found in it whatever the case, or found in `other` (the same text in the other script)
+/// and placed at the same characters when the two have as many, so a filter typed in one
+/// script marks the other. Sorted, without overlaps; none for an empty filter.
+pub fn text_spans(filter: &str, shown: &str, other: &str) -> Vec<Range<usize>> {
+    let needle = filter.trim().to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut spans = find_lowercased(shown, &needle);
+    if other != shown && other.chars().count() == shown.chars().count() {
+        spans.extend(by_characters(other, shown, find_lowercased(other, &needle)));
+    }
+    spans.sort_unstable_by_key(|span| (span.start, span.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// Every place `needle` (lowercase) occurs in `haystack`, compared lowercased, as byte ranges
+/// of `haystack`.
+fn find_lowercased(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+    // Each byte of the lowercased text remembers the character of `haystack` it came from.
+    let mut lowered = String::with_capacity(haystack.len());
+    let mut from: Vec<Range<usize>> = Vec::with_capacity(haystack.len());
+    for (at, c) in haystack.char_indices() {
+        for lower in c.to_lowercase() {
+            lowered.push(lower);
+            from.resize(lowered.len(), at..at + c.len_utf8());
+        }
+    }
+    lowered
+        .match_indices(needle)
+        .map(|(at, found)| from[at].start..from[at + found.len() - 1].end)
+        .collect()
+}
+
+/// `ranges` of `from` moved to the same characters of `to`, a text with as many characters.
+fn by_characters(from: &str, to: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let starts = |text: &str| -> Vec<usize> {
+        text.char_indices()
+            .map(|(at, _)| at)
+            .chain(std::iter::once(text.len()))
+            .collect()
+    };
+    let (from_starts, to_starts) = (starts(from), starts(to));
+    let char_of = |byte: usize| from_starts.partition_point(|&start| start < byte);
+    ranges
+        .into_iter()
+        .map(|range| to_starts[char_of(range.start)]..to_starts[char_of(range.end)])
+        .collect()
+}
+
+/// Columns `s` takes on screen, as a column width.
+fn width_of(s: &str) -> u16 {
+    u16::try_from(text::width(s)).unwrap_or(u16::MAX)
+}
+
+/// The width of a column that holds three in four of texts this wide whole: the few wider
+/// ones reach into their own row's label rather than widening every row's column.
+fn usual_width(mut widths: Vec<u16>) -> u16 {
+    widths.sort_unstable();
+    let index = (widths.len() * 3).div_ceil(4).saturating_sub(1);
+    widths.get(index).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_is_found_whatever_the_case() {
+        let shown = "Union Members and union offices";
+        let found: Vec<&str> = text_spans(" UNION ", shown, shown)
+            .into_iter()
+            .map(|span| &shown[span])
+            .collect();
+        assert_eq!(found, ["Union", "union"]);
+        let overlapping = text_spans("aa", "aaa", "aaa");
+        assert_eq!(overlapping.len(), 1, "one of overlapping matches");
+        assert_eq!(overlapping[0], 0..2);
+        assert!(text_spans("  ", shown, shown).is_empty());
+        // A character whose lowercase is longer keeps its whole bytes.
+        let longer = text_spans("i̇", "İx", "İx");
+        assert_eq!((longer.len(), &longer[0]), (1, &(0..2)));
+    }
+
+    #[test]
+    fn a_filter_typed_in_one_script_marks_the_other() {
+        let (hant, hans) = ("全國勞模和工匠", "全国劳模和工匠");
+        let spans = text_spans("劳模", hant, hans);
+        assert_eq!(
+            spans.iter().map(|s| &hant[s.clone()]).collect::<Vec<_>>(),
+            ["勞模"]
+        );
+        // Texts of different lengths are not mapped: only what the shown one holds.
+        assert!(text_spans("劳模", hant, "全国劳模和工匠们").is_empty());
+        assert_eq!(
+            text_spans("工匠", hant, hans).len(),
+            1,
+            "found in both, marked once"
+        );
     }
 }

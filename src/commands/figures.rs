@@ -30,6 +30,9 @@ const COLUMN_GAP: &str = "  ";
 /// No column of the table is cut narrower than this (or its content, if shorter).
 const MIN_COLUMN_WIDTH: usize = 6;
 
+/// The least a label is wrapped to: narrower, its lines hold a word or two.
+const LABEL_WRAP_WIDTH: usize = 20;
+
 /// Column names for machines: CSV's header and JSON's keys.
 const COLUMNS: [&str; 10] = [
     "id",
@@ -112,7 +115,11 @@ pub fn run(args: &FiguresArgs, settings: &Settings) -> Result<(), Failure> {
     match args.format {
         FiguresFormat::Table => {
             let rows = shown_rows(&listing.records(), lang, script);
-            let width = stdout_terminal_width().unwrap_or(DEFAULT_TABLE_WIDTH);
+            let width = args
+                .width
+                .map(usize::from)
+                .or_else(stdout_terminal_width)
+                .unwrap_or(DEFAULT_TABLE_WIDTH);
             write_stdout(|out| write_table(out, &shown_headers(lang, script), &rows, width))
         }
         FiguresFormat::Md | FiguresFormat::Csv => {
@@ -265,6 +272,10 @@ fn shown_headers(lang: Lang, script: Script) -> [&'static str; SHOWN_HEADERS.len
     SHOWN_HEADERS.map(|header| header.get(lang, script))
 }
 
+/// The column under [`SHOWN_HEADERS`] that wraps onto more lines rather than being cut: the
+/// label.
+const WRAPPED_COLUMN: usize = 0;
+
 /// When the table is too wide, the order in which the columns under [`SHOWN_HEADERS`] are cut:
 /// the source sentence first, then the speaker and the period, the label last. The value, unit
 /// and qualifier are never cut: a figure cut short would read as another figure.
@@ -291,9 +302,15 @@ fn write_table(
                 .chain([header])
                 .max()
                 .unwrap_or_default();
+            // The label wraps rather than being cut: it keeps enough columns to read in.
+            let least = if column == WRAPPED_COLUMN {
+                LABEL_WRAP_WIDTH
+            } else {
+                MIN_COLUMN_WIDTH
+            };
             Column {
                 natural,
-                floor: natural.min(MIN_COLUMN_WIDTH.max(header)),
+                floor: natural.min(least.max(header)),
                 constant: rows.len() > 1 && cells.all(|cell| cell == first),
                 cut_order: CUT_ORDER.get(column).copied().flatten(),
             }
@@ -311,12 +328,32 @@ fn write_table(
     }
     let header_cells: Vec<String> = headers.iter().map(|&h| h.to_owned()).collect();
     for cells in std::iter::once(&header_cells).chain(rows) {
-        let line: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .filter_map(|(cell, width)| width.map(|width| text::pad_to(cell, width, Align::Left)))
-            .collect();
-        writeln!(out, "{}", line.join(COLUMN_GAP).trim_end())?;
+        // A label wider than its column goes on over more lines, by the line breaker, under
+        // itself; the row's other cells stay on its first line.
+        let label = &cells[WRAPPED_COLUMN];
+        let label_lines: Vec<&str> = match widths[WRAPPED_COLUMN] {
+            Some(shown) if text::width(label) > shown => text::wrap(label, shown).map_or_else(
+                |_| vec![label.as_str()],
+                |rows| rows.iter().map(|row| row.slice(label)).collect(),
+            ),
+            _ => vec![label.as_str()],
+        };
+        for (line_index, label_line) in label_lines.iter().enumerate() {
+            let line: Vec<String> = cells
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .filter_map(|(column, (cell, width))| {
+                    let cell = match (column == WRAPPED_COLUMN, line_index) {
+                        (true, _) => label_line,
+                        (false, 0) => cell.as_str(),
+                        (false, _) => "",
+                    };
+                    width.map(|width| text::pad_to(cell, width, Align::Left))
+                })
+                .collect();
+            writeln!(out, "{}", line.join(COLUMN_GAP).trim_end())?;
+        }
     }
     Ok(())
 }
@@ -671,6 +708,40 @@ mod tests {
             value_column(lines[2], "1")
         );
         assert!(lines[1].ends_with(text::truncate::ELLIPSIS));
+    }
+
+    #[test]
+    fn a_label_wider_than_its_column_wraps_under_itself_and_values_stay_whole() {
+        let label = "Model and front-line workers among the part-time vice-chairs of provincial \
+                     unions";
+        let rows = vec![vec![
+            label.to_string(),
+            "70".into(),
+            "people".into(),
+            "about".into(),
+            "as of 2021-12".into(),
+            "Wang Lizhong".into(),
+            "一句很长的原文".repeat(10),
+        ]];
+        let mut out = Vec::new();
+        write_table(&mut out, &shown_headers(Lang::En, Script::Hant), &rows, 90).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = table.lines().collect();
+        assert!(lines.len() > 2, "the label takes more lines:\n{table}");
+        // The first line of the row holds every other cell, whole where never cut.
+        for whole in ["70", "people", "about"] {
+            assert!(lines[1].contains(whole), "{whole} in {}", lines[1]);
+        }
+        // The label is all there, in order, and nothing of it is cut.
+        let value_at = text::width(&lines[0][..lines[0].find("Value").unwrap()]);
+        let label_lines: Vec<String> = lines[1..]
+            .iter()
+            .map(|line| text::take_width(line, value_at).0.trim().to_string())
+            .collect();
+        assert_eq!(label_lines.join(" ").replace("- ", "-"), label);
+        assert!(label_lines.iter().all(|line| !line.contains('…')));
+        // The lines after the first hold nothing but the label.
+        assert!(lines[2..].iter().all(|line| text::width(line) <= value_at));
     }
 
     /// A title change and an OSC 52 clipboard write.

@@ -90,6 +90,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(screen.body, buf),
         Tab::Qa => PagerView {
             pager: app.pager(),
+            items_cursor: app.qa_items().map(|cursor| cursor.selected),
             ctx: &app.pager_context(),
             palette: &palette,
         }

@@ -1,12 +1,17 @@
 //! The overview: headline figures as cards, then each topic with its counts.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use crate::app::layout::CardRows;
 use crate::app::{App, layout, strings};
 use crate::data::Figure;
-use crate::text::Align;
+use crate::text::{Align, sanitize};
+use crate::ui::pager::put_marked;
 use crate::ui::{
     Look, column_width, draw_box, palette::Palette, put, put_aligned, row, secondary,
     start_list_row,
@@ -22,10 +27,17 @@ pub struct Overview<'a> {
     pub palette: &'a Palette,
 }
 
-/// One headline figure in a box: its label on the border, its value, its period.
+/// One headline figure in a box: its label on the border (wrapped under it when longer),
+/// its value, its period.
 #[derive(Debug)]
 pub struct Card<'a> {
     pub figure: &'a Figure,
+    /// The title's and the value's rows, as laid out for the card's width.
+    pub rows: &'a CardRows,
+    /// Where the text filter's words are in the title.
+    pub matches: &'a [Range<usize>],
+    /// Whether the arrows are on this card: its border is drawn as a selection.
+    pub selected: bool,
     pub look: Look<'a>,
 }
 
@@ -33,33 +45,71 @@ impl Widget for &Card<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (
             figure,
+            rows,
             Look {
                 lang,
                 script,
                 palette,
             },
-        ) = (self.figure, self.look);
-        draw_box(
-            buf,
-            area,
-            figure.label.get(lang, script),
-            palette.card_border,
-            palette.title,
+        ) = (self.figure, self.rows, self.look);
+        let (title, value) = (
+            sanitize(figure.label.get(lang, script)),
+            strings::figure_value(figure, lang, script),
         );
+        let first = rows.title.first().cloned().unwrap_or_default();
+        let (border, title_style) = if self.selected {
+            (palette.selected, palette.title.patch(palette.selected))
+        } else {
+            (palette.card_border, palette.title)
+        };
+        draw_box(buf, area, &title[first.clone()], border, title_style);
+        if self.selected && area.width > 4 {
+            // Marked in the text too, for a screen read without its styles.
+            put(buf, Rect::new(area.x + 1, area.y, 1, 1), "▸", title_style);
+        }
+        // The title's first row again over its place on the border, with the filter's marks.
+        let on_border = Rect::new(
+            area.x.saturating_add(2),
+            area.y,
+            area.width.saturating_sub(5),
+            1.min(area.height),
+        );
+        let marks: Vec<(Range<usize>, Style)> = self
+            .matches
+            .iter()
+            .map(|span| (span.clone(), palette.matched))
+            .collect();
+        put_marked(buf, on_border, &title, first, title_style, &marks);
         let inner = layout::box_inner(area);
-        let value = strings::figure_value(figure, lang, script);
         let value_style = if figure.damaged.is_some() {
             palette.damaged
         } else {
             palette.value
         };
-        put(buf, row(inner, 0), &value, value_style);
+        let mut line = 0;
+        let mut next_row = || {
+            line += 1;
+            row(inner, line - 1)
+        };
+        for range in rows.title.iter().skip(1) {
+            put_marked(
+                buf,
+                next_row(),
+                &title,
+                range.clone(),
+                palette.title,
+                &marks,
+            );
+        }
+        for range in &rows.value {
+            put(buf, next_row(), &value[range.clone()], value_style);
+        }
         let period = figure
             .period
             .as_ref()
             .map(|p| strings::period(p, lang, script))
             .unwrap_or_default();
-        put(buf, row(inner, 1), &period, palette.muted);
+        put(buf, next_row(), &period, palette.muted);
     }
 }
 
@@ -73,8 +123,19 @@ impl Widget for &Overview<'_> {
             script,
             palette,
         };
-        for (figure, rect) in app.headline_figures().into_iter().zip(&parts.cards) {
-            Card { figure, look }.render(*rect, buf);
+        let cards = parts.cards.iter().zip(&parts.card_rows);
+        let figures = app.headline_figures().into_iter().skip(parts.first_card);
+        for (index, (figure, (rect, rows))) in (parts.first_card..).zip(figures.zip(cards)) {
+            let title = sanitize(figure.label.get(lang, script));
+            let matches = app.label_spans(&figure.label, &title);
+            Card {
+                figure,
+                rows,
+                matches: &matches,
+                selected: app.overview_card() == Some(index),
+                look,
+            }
+            .render(*rect, buf);
         }
 
         put(
@@ -132,8 +193,16 @@ mod tests {
         let data = fixture::dataset();
         let palette = Palette::plain();
         let mut buf = Buffer::empty(Rect::new(0, 0, 22, 4));
+        let figure = &data.figures[0];
+        let label = figure.label.get(Lang::Zh, Script::Hans);
         Card {
-            figure: &data.figures[0],
+            figure,
+            matches: &[],
+            selected: false,
+            rows: &CardRows {
+                title: layout::label_rows(label, 20),
+                value: layout::label_rows("8,122.4万件", 17),
+            },
             look: Look {
                 lang: Lang::Zh,
                 script: Script::Hans,
@@ -148,6 +217,42 @@ mod tests {
                 "│ 8,122.4万件        │",
                 "│ 2021年             │",
                 "╰────────────────────╯",
+            ])
+        );
+    }
+
+    #[test]
+    fn a_long_title_wraps_under_the_border_before_the_value() {
+        let data = fixture::dataset();
+        let palette = Palette::plain();
+        let figure = &data.figures[0];
+        let label = figure.label.get(Lang::Zh, Script::Hans);
+        let area = Rect::new(0, 0, 16, 5);
+        let width = layout::card_text_width(area);
+        let mut buf = Buffer::empty(area);
+        Card {
+            figure,
+            matches: &[],
+            selected: false,
+            rows: &CardRows {
+                title: layout::label_rows(label, width),
+                value: layout::label_rows("8,122.4万件", width),
+            },
+            look: Look {
+                lang: Lang::Zh,
+                script: Script::Hans,
+                palette: &palette,
+            },
+        }
+        .render(buf.area, &mut buf);
+        assert_eq!(
+            unstyled(&buf),
+            Buffer::with_lines([
+                "╭ 全国快递业 ──╮",
+                "│ 务量         │",
+                "│ 8,122.4万件  │",
+                "│ 2021年       │",
+                "╰──────────────╯",
             ])
         );
     }

@@ -15,8 +15,9 @@ use crate::app::layout::{LIST_ENTRY_HEIGHT, PagerRegions};
 use crate::app::pager::{Laid, Pager, PagerContext};
 use crate::app::scroll::centred_offset;
 use crate::app::strings;
+use crate::app::text_spans;
 use crate::app::transcript::{BlockKind, TranscriptLayout, question_number};
-use crate::data::{Role, SegmentKind};
+use crate::data::{Role, Script, SegmentKind};
 use crate::text::{sanitize, take_width, truncate, width};
 use crate::ui::palette::Palette;
 
@@ -34,6 +35,7 @@ struct Styles {
     selected: Style,
     notice: Style,
     prompt: Style,
+    matched: Style,
 }
 
 impl Styles {
@@ -51,6 +53,7 @@ impl Styles {
             selected: palette.selected,
             notice: palette.notice,
             prompt: palette.prompt,
+            matched: palette.matched,
         }
     }
 }
@@ -59,6 +62,8 @@ impl Styles {
 #[derive(Debug)]
 pub struct PagerView<'a> {
     pub pager: &'a Pager,
+    /// The items list's cursor, while the keys move through the list.
+    pub items_cursor: Option<usize>,
     pub ctx: &'a PagerContext<'a>,
     pub palette: &'a Palette,
 }
@@ -91,7 +96,14 @@ impl Widget for &PagerView<'_> {
                 );
             }
             Laid::Ready(laid) => {
-                draw_list(buf, &regions, pager, laid, ctx, &styles);
+                let list = ItemsList {
+                    current: self
+                        .items_cursor
+                        .unwrap_or_else(|| pager.current_item())
+                        .min(laid.items.len() - 1),
+                    focused: self.items_cursor.is_some(),
+                };
+                draw_list(buf, &regions, &list, laid, ctx, &styles);
                 draw_text(buf, regions.text, pager, laid, &styles);
                 draw_scrollbar(
                     buf,
@@ -162,6 +174,38 @@ fn draw_text(
     }
 }
 
+/// Writes `text[range]` (sanitised text) on the one-row `row` as [`put_styled`] does, cut
+/// with `…` when it does not fit: a label or title with the filter's matches marked.
+pub(super) fn put_marked(
+    buf: &mut Buffer,
+    row: Rect,
+    text: &str,
+    range: Range<usize>,
+    base: Style,
+    marks: &[(Range<usize>, Style)],
+) {
+    let Some(shown) = text.get(range.clone()) else {
+        return;
+    };
+    if width(shown) <= usize::from(row.width) {
+        put_styled(buf, row, text, range, base, marks);
+        return;
+    }
+    // The cut text keeps the bytes of `shown` up to the `…`: marks move with its start.
+    let cut = truncate(shown, usize::from(row.width));
+    let moved: Vec<(Range<usize>, Style)> = marks
+        .iter()
+        .filter(|(mark, _)| mark.end > range.start)
+        .map(|(mark, style)| {
+            (
+                mark.start.saturating_sub(range.start)..mark.end - range.start,
+                *style,
+            )
+        })
+        .collect();
+    put_styled(buf, row, &cut, 0..cut.len(), base, &moved);
+}
+
 /// Writes `text[range]` into the one-row `row`, in runs of equal style: `base` patched with
 /// every mark covering the run, later marks on top.
 fn put_styled(
@@ -202,11 +246,18 @@ fn put_styled(
     }
 }
 
+/// Which entry of the items list is highlighted: the item at the text's top, or the cursor
+/// while the keys move through the list (then marked `▸`).
+struct ItemsList {
+    current: usize,
+    focused: bool,
+}
+
 /// The items list: a column of two-row entries on wide areas, else one row on top.
 fn draw_list(
     buf: &mut Buffer,
     regions: &PagerRegions,
-    pager: &Pager,
+    list: &ItemsList,
     laid: &TranscriptLayout,
     ctx: &PagerContext,
     styles: &Styles,
@@ -215,18 +266,28 @@ fn draw_list(
     if area.is_empty() {
         return;
     }
-    let current = pager.current_item().min(laid.items.len() - 1);
+    let current = list.current;
     if !regions.list_is_column {
         let position = format!("[{}/{}] ", current + 1, laid.items.len());
-        let used = put(buf, area.x, area.y, area.width, &position, styles.muted);
-        let title = entry_title(ctx, laid.items[current].segment);
-        put(
+        let position_style = if list.focused {
+            styles.selected
+        } else {
+            styles.muted
+        };
+        let used = put(buf, area.x, area.y, area.width, &position, position_style);
+        let segment = laid.items[current].segment;
+        let title = entry_title(ctx, segment);
+        put_marked(
             buf,
-            area.x + used,
-            area.y,
-            area.width - used,
+            Rect {
+                x: area.x + used,
+                width: area.width - used,
+                ..area
+            },
             &title,
+            0..title.len(),
             styles.heading,
+            &title_marks(ctx, segment, &title, styles),
         );
         return;
     }
@@ -240,27 +301,64 @@ fn draw_list(
         } else {
             (styles.base, styles.muted)
         };
+        let title = entry_title(ctx, segment);
         let rows = [
-            (entry_title(ctx, segment), title_style),
-            (entry_detail(ctx, segment), detail_style),
+            (
+                title_marks(ctx, segment, &title, styles),
+                title,
+                title_style,
+            ),
+            (Vec::new(), entry_detail(ctx, segment), detail_style),
         ];
-        for (offset, (text, style)) in (0..LIST_ENTRY_HEIGHT).zip(rows) {
+        for (offset, (marks, text, style)) in (0..LIST_ENTRY_HEIGHT).zip(rows) {
             let line = Rect {
                 y: y + offset,
                 height: 1,
                 ..area
             };
             buf.set_style(line, style);
-            put(
+            if list.focused && index == current && offset == 0 {
+                put(buf, line.x, line.y, line.width, "▸", style);
+            }
+            put_marked(
                 buf,
-                line.x + 1,
-                line.y,
-                line.width.saturating_sub(1),
+                Rect {
+                    x: line.x + 1,
+                    width: line.width.saturating_sub(1),
+                    ..line
+                },
                 &text,
+                0..text.len(),
                 style,
+                &marks,
             );
         }
     }
+}
+
+/// Where the dashboard's text filter is found in an entry's title as shown, typed in either
+/// script.
+fn title_marks(
+    ctx: &PagerContext,
+    segment: usize,
+    title: &str,
+    styles: &Styles,
+) -> Vec<(Range<usize>, Style)> {
+    let other_script = match ctx.script {
+        Script::Hans => Script::Hant,
+        Script::Hant => Script::Hans,
+    };
+    let other = entry_title(
+        &PagerContext {
+            script: other_script,
+            ..*ctx
+        },
+        segment,
+    );
+    text_spans(ctx.text, title, &other)
+        .into_iter()
+        .map(|span| (span, styles.matched))
+        .collect()
 }
 
 /// An entry's first row: its title in the interface language (a question's with its number),

@@ -29,6 +29,9 @@ pub struct Palette {
     pub popup_border: Style,
     /// A figure within its source sentence.
     pub highlight: Style,
+    /// What the text filter found, within a label or title: modifiers only, so it keeps the
+    /// colours of whatever it marks (a selected row too) and reads in every scheme.
+    pub matched: Style,
     pub status: Style,
     /// A key in the footer.
     pub key: Style,
@@ -127,6 +130,7 @@ impl Palette {
                 .fg(Color::Indexed(colors.highlight_text))
                 .bg(Color::Indexed(colors.highlight))
                 .add_modifier(bold),
+            matched: MATCHED,
             status: text(colors.text).bg(Color::Indexed(colors.status)),
             key: accent,
             hint: text(colors.soft),
@@ -158,6 +162,7 @@ impl Palette {
             card_border: Style::new(),
             popup_border: bold,
             highlight: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            matched: MATCHED,
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: bold,
             hint: Style::new(),
@@ -167,6 +172,9 @@ impl Palette {
         }
     }
 }
+
+/// What the filter found, the same in every palette.
+const MATCHED: Style = Style::new().add_modifier(Modifier::UNDERLINED.union(Modifier::BOLD));
 
 /// The colours of a scheme with its own background, as indices into the 256-colour palette.
 /// Every text colour reads at WCAG AA (4.5:1) on both `background` and `selection`, since a
@@ -254,7 +262,7 @@ const HIGH_CONTRAST: Colors = Colors {
 mod tests {
     use super::*;
 
-    fn every_style(palette: &Palette) -> [Style; 22] {
+    fn every_style(palette: &Palette) -> [Style; 23] {
         let t = palette;
         [
             t.series[0],
@@ -273,6 +281,7 @@ mod tests {
             t.card_border,
             t.popup_border,
             t.highlight,
+            t.matched,
             t.status,
             t.key,
             t.hint,

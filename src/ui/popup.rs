@@ -313,6 +313,7 @@ fn role_style(role: Role, palette: &Palette) -> Style {
         Role::Field | Role::Muted => palette.muted,
         Role::Text => palette.base,
         Role::Highlight => palette.highlight,
+        Role::Matched => palette.title.patch(palette.matched),
     }
 }
 

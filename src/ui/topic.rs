@@ -5,17 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::app::{App, layout, strings};
-use crate::data::Figure;
 use crate::text::number::Scale;
 use crate::text::{self, Align};
 use crate::ui::bars::{BarRow, Bars, Legend};
-use crate::ui::{
-    column_width, palette::Palette, put, put_aligned, put_pieces, row, secondary, start_list_row,
-};
-
-/// The label column's least width before the speaker, then the period, are left out.
-const LABEL_BEFORE_SPEAKER: u16 = 26;
-const LABEL_BEFORE_PERIOD: u16 = 18;
+use crate::ui::pager::put_marked;
+use crate::ui::{palette::Palette, put, put_aligned, put_pieces, row, secondary, start_list_row};
 
 /// A topic tab: its description, the list of its figures, and its current chart.
 #[derive(Debug)]
@@ -36,22 +30,31 @@ impl Widget for &TopicTab<'_> {
         let Some(theme_data) = app.data().themes.get(topic) else {
             return;
         };
-        let parts = layout::topic(area, app.chart_rows(topic));
+        let parts = app.topic_layout(topic, area).parts;
         put(
             buf,
             parts.description,
             theme_data.description.get(app.lang(), app.script()),
             palette.muted,
         );
-        FigureTable(self).render(parts.figures, buf);
+        FigureTable {
+            tab: self,
+            body: area,
+        }
+        .render(parts.figures, buf);
         ChartPanel(self).render(parts.chart_panel, buf);
     }
 }
 
-/// A topic's figures that pass the filter, one per row under a title with the position:
-/// label, value, and the period and speaker while there is room for them.
+/// A topic's figures that pass the filter under a title with the position: each figure's
+/// label, wrapped onto more rows when it does not fit, then its value, and the period and
+/// speaker while there is room for them.
 #[derive(Debug)]
-pub struct FigureTable<'a>(pub &'a TopicTab<'a>);
+pub struct FigureTable<'a> {
+    pub tab: &'a TopicTab<'a>,
+    /// The tab's body, which the table's place and columns are laid out in.
+    pub body: Rect,
+}
 
 /// A topic's current chart under its title, with the count of charts when there are several.
 #[derive(Debug)]
@@ -59,7 +62,7 @@ pub struct ChartPanel<'a>(pub &'a TopicTab<'a>);
 
 impl Widget for &FigureTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (app, topic, palette) = (self.0.app, self.0.topic, self.0.palette);
+        let (app, topic, palette) = (self.tab.app, self.tab.topic, self.tab.palette);
         let (title, area) = layout::title_and_rows(area);
         let (lang, script) = (app.lang(), app.script());
         let figures = app.topic_figures(topic);
@@ -97,97 +100,78 @@ impl Widget for &FigureTable<'_> {
             empty_notice(buf, area, &notice, palette);
             return;
         }
-        let rows = usize::from(area.height);
-        let offset = list.offset();
-        let visible: Vec<(usize, &Figure)> = figures
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(rows)
-            .map(|(i, &f)| (i, &app.data().figures[f]))
-            .collect();
-        let values: Vec<String> = visible
-            .iter()
-            .map(|(_, f)| strings::figure_value(f, lang, script))
-            .collect();
-        let periods: Vec<String> = visible
-            .iter()
-            .map(|(_, f)| {
-                f.period
-                    .as_ref()
-                    .map(|p| strings::period(p, lang, script))
-                    .unwrap_or_default()
-            })
-            .collect();
-        let speakers: Vec<&str> = visible
-            .iter()
-            .map(|(_, f)| {
-                app.data()
-                    .speaker(&f.speaker)
-                    .map_or("", |s| s.name.get(lang, script))
-            })
-            .collect();
-        // A fact said several times is listed once, marked with how often; a row the filter
-        // found only in the source sentence says so.
-        let marks: Vec<String> = visible
-            .iter()
-            .map(|(_, f)| {
-                let said = (!f.repeats.is_empty())
-                    .then(|| strings::said_times(f.repeats.len() + 1, lang, script));
-                let in_source = app
-                    .filter()
-                    .matches_only_in_sentence(f, &app.data().speakers)
-                    .then(|| strings::IN_SOURCE.get(lang, script).to_string());
-                let marks: Vec<String> = said.into_iter().chain(in_source).collect();
-                marks.join(" ")
-            })
-            .collect();
-        let mark_width = column_width(&marks, 16);
-        let value_width = column_width(&values, area.width / 3);
-        // Columns give way to the label: first the speaker, then the period.
-        let gaps = |w: u16| if w > 0 { w + 2 } else { 0 };
-        let label_for = |period: u16, speaker: u16| {
-            area.width.saturating_sub(
-                2 + gaps(mark_width) + gaps(value_width) + gaps(period) + gaps(speaker),
-            )
-        };
-        let mut period_width = column_width(&periods, 16);
-        let mut speaker_width = column_width(&speakers, 14);
-        if label_for(period_width, speaker_width) < LABEL_BEFORE_SPEAKER {
-            speaker_width = 0;
-        }
-        if label_for(period_width, speaker_width) < LABEL_BEFORE_PERIOD {
-            period_width = 0;
-        }
-        let label_width = label_for(period_width, speaker_width);
-        for (line, (index, figure)) in visible.iter().enumerate() {
-            let row_area = row(area, line as u16);
-            let selected = *index == list.selected;
-            let (style, mut x) = start_list_row(buf, row_area, selected, palette);
+        let laid = app.topic_layout(topic, self.body);
+        let columns = laid.columns;
+        for (index, entry) in layout::list_entries(area, &laid.heights, list.offset()) {
+            let Some(figure) = figures.get(index).map(|&f| &app.data().figures[f]) else {
+                break;
+            };
+            let cells = app.figure_cells(figure);
+            let selected = index == list.selected;
+            let first = row(entry, 0);
+            let (style, label_x) = start_list_row(buf, first, selected, palette);
+            buf.set_style(entry, style);
+            // The label's rows one under another; the other columns on its first row. A value
+            // wider than its column moves its mark left, into its label's columns.
+            let label_width = laid.label_widths[index];
+            let label_area = Rect::new(
+                label_x,
+                entry.y,
+                label_width.min(entry.right() - label_x),
+                entry.height,
+            );
+            // A figure cut by the bottom of the list shows the rest of its label cut with `…`
+            // on its last row shown.
+            let rows = &laid.labels[index];
+            let shown = rows.len().min(usize::from(entry.height));
+            let marks: Vec<_> = app
+                .label_spans(&figure.label, &cells.label)
+                .into_iter()
+                .map(|span| (span, palette.matched))
+                .collect();
+            for (line, range) in rows.iter().take(shown).enumerate() {
+                let end = if line + 1 == shown {
+                    cells.label.len()
+                } else {
+                    range.end
+                };
+                put_marked(
+                    buf,
+                    row(label_area, line as u16),
+                    &cells.label,
+                    range.start..end,
+                    style,
+                    &marks,
+                );
+            }
             let muted = secondary(style, selected, palette);
+            let mut x = label_x
+                .saturating_add(label_width)
+                .saturating_add(layout::COLUMN_GAP)
+                .min(first.right());
             let mut column = |width: u16, text: &str, style, align| {
-                if width == 0 || x >= row_area.right() {
+                if width == 0 || x >= first.right() {
                     return;
                 }
-                let cell = Rect::new(x, row_area.y, width.min(row_area.right() - x), 1);
+                let cell = Rect::new(x, first.y, width.min(first.right() - x), 1);
                 put_aligned(buf, cell, text, style, align);
-                x = (cell.right() + 2).min(row_area.right());
+                x = (cell.right() + layout::COLUMN_GAP).min(first.right());
             };
-            column(
-                label_width,
-                figure.label.get(lang, script),
-                style,
-                Align::Left,
-            );
-            column(mark_width, &marks[line], muted, Align::Left);
+            let overflow = columns.label - label_width;
+            column(columns.mark, &cells.mark, muted, Align::Left);
             let value_style = if figure.damaged.is_some() {
                 style.patch(palette.damaged)
             } else {
                 style.patch(palette.value)
             };
-            column(value_width, &values[line], value_style, Align::Right);
-            column(period_width, &periods[line], muted, Align::Left);
-            column(speaker_width, speakers[line], muted, Align::Left);
+            column(
+                columns.value + overflow,
+                &cells.value,
+                value_style,
+                Align::Right,
+            );
+            column(columns.period, &cells.period, muted, Align::Left);
+            column(columns.speaker, cells.speaker, muted, Align::Left);
         }
     }
 }
@@ -365,5 +349,88 @@ mod tests {
         assert_ne!(legend, damaged);
         // 2,809,000 个 is the largest: written in 萬, as the damaged one keeps what survives.
         assert!(lines.iter().any(|l| l.ends_with("280.9萬個")), "{lines:#?}");
+    }
+
+    use crate::app::fixture;
+
+    #[test]
+    fn a_label_too_long_for_its_column_wraps_under_itself_beside_its_value() {
+        let mut app = fixture::app(Script::Hans, Lang::En);
+        app.resize(60, 16);
+        let skills = app
+            .data()
+            .themes
+            .iter()
+            .position(|t| t.id == "skills")
+            .expect("fixture theme");
+        app.apply(Action::GoToTab(skills + 1));
+        app.apply(Action::Bottom);
+        let palette = Palette::plain();
+        let area = Rect::new(0, 0, 60, 13);
+        let mut buf = Buffer::empty(area);
+        TopicTab {
+            app: &app,
+            topic: skills,
+            palette: &palette,
+        }
+        .render(area, &mut buf);
+        // The figure list: each label's rows under it, the value on its first row whole.
+        assert_eq!(
+            buffer_text(&buf)[1..7],
+            [
+                "Figures  5/5",
+                "  migrant workers in contests before          0 person-times",
+                "  the pilot",
+                "▸ participants in the pilot provinces'   32,000 person-times",
+                "  workforce reform and skills upgrading",
+                "  campaign of the new era",
+            ]
+        );
+        // The selection covers every row of the selected figure.
+        let selected = Palette::plain().selected;
+        for y in 4..7 {
+            assert_eq!(buf[(40, y)].modifier, selected.add_modifier, "row {y}");
+        }
+    }
+
+    #[test]
+    fn the_filter_is_marked_in_the_labels_in_the_script_shown() {
+        let mut app = fixture::app(Script::Hant, Lang::Zh);
+        let rights = app
+            .data()
+            .themes
+            .iter()
+            .position(|t| t.id == "rights")
+            .expect("fixture theme");
+        app.apply(Action::GoToTab(rights + 1));
+        // Typed in simplified characters, found in the traditional label shown.
+        app.apply(Action::StartSearch);
+        app.handle_paste("工会");
+        app.handle_key(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Enter,
+        ));
+        let palette = Palette::plain();
+        let area = Rect::new(0, 0, 60, 8);
+        let mut buf = Buffer::empty(area);
+        TopicTab {
+            app: &app,
+            topic: rights,
+            palette: &palette,
+        }
+        .render(area, &mut buf);
+        let text = buffer_text(&buf);
+        let (y, line) = text
+            .iter()
+            .enumerate()
+            .find(|(_, line)| line.contains("工會會員"))
+            .expect("the members row");
+        let x = crate::text::width(&line[..line.find("工會").expect("shown")]);
+        let marked = |x: usize| {
+            buf[(x as u16, y as u16)]
+                .modifier
+                .contains(palette.matched.add_modifier)
+        };
+        assert!(marked(x) && marked(x + 2), "工會 is marked");
+        assert!(!marked(x + 4), "會員 is not");
     }
 }

@@ -432,6 +432,11 @@ impl Pager {
         self.current_item = item;
     }
 
+    /// Scrolls to item `index` of the laid-out items, as the items list opens it.
+    pub fn open_item(&mut self, index: usize) {
+        self.jump_to_item(index);
+    }
+
     /// Scrolls to the item at `index` in the layout's items, which the list then highlights
     /// even when the view cannot scroll that far.
     fn jump_to_item(&mut self, index: usize) {
