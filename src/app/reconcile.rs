@@ -11,9 +11,8 @@ use crate::data::{Lang, Script};
 /// state and recompute only what changed.
 #[derive(Debug, Default)]
 pub(super) struct DerivedFrom {
-    /// The terminal size, filter, language, script and order every list's offset was kept
-    /// visible for, and every topic tab laid out for.
-    lists: Option<((u16, u16), Filter, Lang, Script, Order)>,
+    /// What every list's offset was kept visible for, and every topic tab laid out for.
+    lists: Option<ListsInputs>,
     /// Counts the changes of `lists`: a topic tab laid out before the last one is stale.
     pub(super) lists_changed: u64,
     /// The body area, script, language and filter the pager was laid out for.
@@ -21,6 +20,9 @@ pub(super) struct DerivedFrom {
     /// The order, language, script and filter the topic lists were arranged for.
     ordered: Option<(Order, Lang, Script, Filter)>,
 }
+
+/// The terminal size, filter, language, script and order: what every list's rows depend on.
+type ListsInputs = ((u16, u16), Filter, Lang, Script, Order);
 
 /// What a topic tab's layout depends on besides the filter, language and script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
