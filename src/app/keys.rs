@@ -1350,7 +1350,7 @@ mod tests {
             hint_of(&defaults, Action::NextMatch).as_deref(),
             Some("n/N")
         );
-        let map = KeyMap::with(&[rebind("up", &["i"], 1), rebind("prev-match", &["p"], 2)])
+        let map = KeyMap::with(&[rebind("up", &["u"], 1), rebind("prev-match", &["p"], 2)])
             .expect("no clash");
         assert_eq!(hint_of(&map, Action::Down).as_deref(), Some("j"));
         assert_eq!(hint_of(&map, Action::NextMatch).as_deref(), Some("n"));

@@ -378,7 +378,7 @@ mod tests {
         assert_eq!(
             buffer_text(&buf)[1..7],
             [
-                "Figures  5/5",
+                "Figures  5/5 ⋅ as said",
                 "  migrant workers in contests before          0 person-times",
                 "  the pilot",
                 "▸ participants in the pilot provinces'   32,000 person-times",
