@@ -174,28 +174,22 @@ impl FigureColumnNeeds {
     }
 
     /// The columns for a list `width` columns wide. Values are never cut. Columns give way to
-    /// the label in turn: those that are the same on every row, then the speaker, then the
-    /// period; they stay while the label is whole without it, or while the label keeps
-    /// [`LABEL_BEFORE_COLUMNS`] to wrap in.
+    /// the label in turn: those that are the same on every row, then the speaker; they stay
+    /// while the label is whole without them, or while the label keeps
+    /// [`LABEL_BEFORE_COLUMNS`] to wrap in. A period that differs between figures stays while
+    /// the label keeps that much, even if the label then wraps: two statements of one measure
+    /// (a share in 2012 and in 2021) are told apart by it alone.
     pub fn fit(&self, width: u16) -> FigureColumns {
         let (period, speaker) = self.telling();
-        let choices = [
-            (self.period, self.speaker),
-            (period, speaker),
-            (period, 0),
-            (0, 0),
-        ];
         let label_beside = |(period, speaker): (u16, u16)| {
             width.saturating_sub(self.others(self.value, period, speaker))
         };
-        let (period, speaker) = choices
-            .iter()
-            .copied()
+        let (period, speaker) = [(self.period, self.speaker), (period, speaker), (period, 0)]
+            .into_iter()
             .find(|&choice| label_beside(choice) >= self.label)
             .or_else(|| {
-                choices
-                    .iter()
-                    .copied()
+                [(period, speaker), (period, 0)]
+                    .into_iter()
                     .find(|&choice| label_beside(choice) >= LABEL_BEFORE_COLUMNS)
             })
             .unwrap_or((0, 0));
