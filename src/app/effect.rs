@@ -137,16 +137,19 @@ impl App {
 pub fn citation(app: &App, figure: &Figure) -> String {
     let (lang, script) = (app.lang(), app.script());
     let data = app.data();
-    let mut value = strings::figure_value_in_words(figure, lang, script);
-    if figure.damaged.is_some() {
-        value += &strings::in_brackets(strings::DAMAGED.get(lang, script), lang);
-    }
+    let value = strings::figure_value_in_words(figure, lang, script);
     let label = sanitize(figure.label.get(lang, script));
+    // A damaged figure's note and its period share one pair of brackets.
+    let damaged = figure
+        .damaged
+        .as_ref()
+        .map(|_| strings::DAMAGED.get(lang, script).to_owned());
     let period = figure
         .period
         .as_ref()
-        .map(|p| strings::in_brackets(&strings::period(p, lang, script), lang))
-        .unwrap_or_default();
+        .map(|p| strings::period(p, lang, script));
+    let notes: Vec<String> = damaged.into_iter().chain(period).collect();
+    let notes = strings::notes_in_brackets(&notes, lang);
     let sentence = sanitize(figure.source.sentence.get(script));
     let speaker = data.speaker(&figure.speaker).map_or_else(
         || sanitize(&figure.speaker).into_owned(),
@@ -162,10 +165,42 @@ pub fn citation(app: &App, figure: &Figure) -> String {
     let date = strings::date(&data.meta.event_date, lang);
     match lang {
         Lang::Zh => {
-            format!("{label}：{value}{period}\n“{sentence}”\n——{speaker}，{conference}，{date}")
+            format!("{label}：{value}{notes}\n“{sentence}”\n——{speaker}，{conference}，{date}")
         }
         Lang::En => {
-            format!("{label}: {value}{period}\n“{sentence}”\n— {speaker}, {conference}, {date}")
+            format!("{label}: {value}{notes}\n“{sentence}”\n— {speaker}, {conference}, {date}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::fixture;
+
+    /// The first line of the citation of the fixture's damaged figure, which has a period.
+    fn damaged_citation(script: Script, lang: Lang) -> String {
+        let app = fixture::app(script, lang);
+        let figure = app
+            .data()
+            .figures
+            .iter()
+            .find(|f| f.damaged.is_some() && f.period.is_some())
+            .expect("the fixture has a damaged figure with a period");
+        let text = citation(&app, figure);
+        text.lines().next().unwrap_or_default().to_owned()
+    }
+
+    #[test]
+    fn a_damaged_figure_and_its_period_share_one_pair_of_brackets() {
+        for (script, lang, notes) in [
+            (Script::Hans, Lang::Zh, "（原文损坏，2012年以来）"),
+            (Script::Hant, Lang::Zh, "（原文損壞，2012年以來）"),
+            (Script::Hant, Lang::En, " (damaged in source, since 2012)"),
+        ] {
+            let line = damaged_citation(script, lang);
+            assert!(line.ends_with(notes), "{line}");
+            assert_eq!(line.matches(['（', '(']).count(), 1, "{line}");
         }
     }
 }
