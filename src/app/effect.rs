@@ -68,15 +68,34 @@ impl App {
     }
 
     /// `y`: the selected figure (in a figure's details, a topic's list, or the first headline
-    /// figure of the topic selected on the overview) as a citation for the clipboard.
+    /// figure of the topic selected on the overview) as a citation for the clipboard; on the
+    /// Q&A tab, the paragraph being read (the one at the top) as a quotation.
     pub(super) fn copy_citation(&mut self) {
-        match self.selected_figure() {
-            Some(figure) => {
-                let text = citation(self, &self.data.figures[figure]);
-                self.effects.push(Effect::Copy(text));
-            }
+        let text = match self.selected_figure() {
+            Some(figure) => Some(citation(self, &self.data.figures[figure])),
+            None => self
+                .top_paragraph()
+                .map(|(segment, paragraph)| quotation(self, segment, paragraph)),
+        };
+        match text {
+            Some(text) => self.effects.push(Effect::Copy(text)),
             None => self.report = Some(Report::NothingToCopy),
         }
+    }
+
+    /// On the Q&A tab, the paragraph (segment and paragraph index) at the top of the pager,
+    /// or the first below the top row when that row is a heading.
+    fn top_paragraph(&self) -> Option<(usize, usize)> {
+        if self.tab != Tab::Qa || self.popup.is_some() {
+            return None;
+        }
+        let layout = self.pager.layout()?;
+        let top = layout.lines.get(self.pager.top())?.block;
+        layout
+            .blocks
+            .get(top..)?
+            .iter()
+            .find_map(|block| Some((block.segment, block.paragraph?)))
     }
 
     /// `e`, `E`: the figures the filter shows, every topic's, each fact once, as
@@ -136,7 +155,6 @@ impl App {
 /// Every dataset string is in its visible, sanitised form.
 pub fn citation(app: &App, figure: &Figure) -> String {
     let (lang, script) = (app.lang(), app.script());
-    let data = app.data();
     let value = strings::figure_value_in_words(figure, lang, script);
     let label = sanitize(figure.label.get(lang, script));
     // A damaged figure's note and its period share one pair of brackets.
@@ -150,9 +168,36 @@ pub fn citation(app: &App, figure: &Figure) -> String {
         .map(|p| strings::period(p, lang, script));
     let notes: Vec<String> = damaged.into_iter().chain(period).collect();
     let notes = strings::notes_in_brackets(&notes, lang);
-    let sentence = sanitize(figure.source.sentence.get(script));
-    let speaker = data.speaker(&figure.speaker).map_or_else(
-        || sanitize(&figure.speaker).into_owned(),
+    let quoted = quoted(
+        app,
+        figure.source.sentence.get(app.script()),
+        &figure.speaker,
+    );
+    match lang {
+        Lang::Zh => format!("{label}：{value}{notes}\n{quoted}"),
+        Lang::En => format!("{label}: {value}{notes}\n{quoted}"),
+    }
+}
+
+/// Paragraph `paragraph` of Q&A item `segment` as a quotation in the interface's language and
+/// script: the words; the speaker, the conference and its date, as a figure's citation ends.
+pub fn quotation(app: &App, segment: usize, paragraph: usize) -> String {
+    app.data()
+        .segments
+        .get(segment)
+        .and_then(|segment| segment.paragraphs.get(paragraph))
+        .map(|p| quoted(app, p.text.get(app.script()), &p.speaker))
+        .unwrap_or_default()
+}
+
+/// `words` in quotation marks, and on the next line who said them (speaker id `speaker`),
+/// where and when. Every dataset string is in its visible, sanitised form.
+fn quoted(app: &App, words: &str, speaker: &str) -> String {
+    let (lang, script) = (app.lang(), app.script());
+    let data = app.data();
+    let words = sanitize(words);
+    let speaker = data.speaker(speaker).map_or_else(
+        || sanitize(speaker).into_owned(),
         |s| {
             strings::name_and_title(
                 &sanitize(s.name.get(lang, script)),
@@ -164,12 +209,8 @@ pub fn citation(app: &App, figure: &Figure) -> String {
     let conference = sanitize(data.meta.title.get(lang, script));
     let date = strings::date(&data.meta.event_date, lang);
     match lang {
-        Lang::Zh => {
-            format!("{label}：{value}{notes}\n“{sentence}”\n——{speaker}，{conference}，{date}")
-        }
-        Lang::En => {
-            format!("{label}: {value}{notes}\n“{sentence}”\n— {speaker}, {conference}, {date}")
-        }
+        Lang::Zh => format!("“{words}”\n——{speaker}，{conference}，{date}"),
+        Lang::En => format!("“{words}”\n— {speaker}, {conference}, {date}"),
     }
 }
 
