@@ -19,7 +19,7 @@ use crate::text::sanitize;
 
 const MAIN_EXAMPLES: &str = "\
 Examples:
-  pressdash                          open the dashboard (q quits, ? lists the keys)
+  pressdash                          open the dashboard (by default q quits, ? lists the keys)
   pressdash --script hans --lang en  simplified Chinese, English labels
   pressdash --mouse                  also react to the mouse wheel and clicks
   pressdash render --size 80x24      print the dashboard's first screen as text

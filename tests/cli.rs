@@ -111,6 +111,21 @@ fn headline_index(data: &Dataset) -> usize {
         .expect("the headline figure exists")
 }
 
+/// `--help` reads no configuration file, so the keys it names may have been rebound: it says
+/// they are the defaults.
+#[test]
+fn help_names_the_default_keys_as_defaults() {
+    let text = stdout(&pressdash(&["--help"]));
+    let line = text
+        .lines()
+        .find(|line| line.contains("open the dashboard"))
+        .expect("an example opens the dashboard");
+    assert!(
+        line.contains("(by default q quits, ? lists the keys)"),
+        "{line}"
+    );
+}
+
 #[test]
 fn help_explains_every_command_with_examples() {
     let main = pressdash(&["--help"]);

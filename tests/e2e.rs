@@ -349,7 +349,13 @@ fn start_dashboard(args: &[&str], env: &[(&str, &str)]) -> Session {
 
 /// The frame `pressdash render` prints for the same keys and size, as screen rows.
 fn rendered(cols: u16, rows: u16, keys: &str) -> Vec<String> {
+    rendered_with(&[], cols, rows, keys)
+}
+
+/// [`rendered`] with the options `before` (`--data FILE`) ahead of the command.
+fn rendered_with(before: &[&str], cols: u16, rows: u16, keys: &str) -> Vec<String> {
     let output = Command::new(BINARY)
+        .args(before)
         .args([
             "render",
             "--size",
@@ -907,4 +913,88 @@ fn y_sends_the_selected_figures_citation_as_a_well_formed_osc_52() {
     session.press("q");
     assert_eq!(session.exit_code(), 0);
     assert_restored(&session);
+}
+
+/// Clusters whose width terminals or ratatui dispute: a flag, a family joined with zero-width
+/// joiners, a keycap, a heart with the emoji selector, halfwidth katakana with a sound mark.
+const DISPUTED: [&str; 5] = [
+    "\u{1F1E8}\u{1F1F3}",
+    "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}",
+    "1\u{FE0F}\u{20E3}",
+    "\u{2764}\u{FE0F}",
+    "\u{FF76}\u{FF9E}",
+];
+
+/// The real dataset with [`DISPUTED`] clusters in the first topic's label, in its figures'
+/// labels (one or two each, at the start), and at the end of the first paragraph of every Q&A
+/// item, where they move no figure's span. Written to a file for `--data`.
+fn dataset_with_disputed_clusters() -> String {
+    let mut data = dataset();
+    let all = DISPUTED.concat();
+    let theme = data.themes[0].id.clone();
+    let label = &mut data.themes[0].label;
+    for text in [&mut label.hans, &mut label.hant] {
+        text.insert_str(0, &all);
+    }
+    let figures = data.figures.iter_mut().filter(|f| f.theme == theme);
+    for (n, figure) in figures.enumerate() {
+        let mark = format!("{}{}", DISPUTED[n % 5], DISPUTED[(n + 2) % 5].repeat(n % 2));
+        for label in [&mut figure.label.hans, &mut figure.label.hant] {
+            label.insert_str(0, &mark);
+        }
+    }
+    for (n, segment) in data.segments.iter_mut().enumerate() {
+        if let Some(paragraph) = segment.paragraphs.first_mut() {
+            let tail = format!("{}好{}", DISPUTED[n % 5], DISPUTED[(n + 1) % 5]);
+            paragraph.text.hans.push_str(&tail);
+            paragraph.text.hant.push_str(&tail);
+        }
+    }
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-disputed-widths.json");
+    let json = serde_json::to_string(&data).expect("the dataset serialises");
+    std::fs::write(&path, json).expect("write the dataset");
+    path.to_str().expect("a UTF-8 path").to_owned()
+}
+
+/// Text whose clusters terminals count differently never leaves a row out of step: after
+/// every key (scrolling a list and the Q&A, switching tabs), the screen of a terminal emulator
+/// is the frame `render` prints.
+#[test]
+fn clusters_of_disputed_width_leave_every_row_as_render_draws_it() {
+    let file = dataset_with_disputed_clusters();
+    let data = ["--data", file.as_str()];
+    let mut session = Session::start(&data, 100, 30, &[]);
+    session.wait_for_frame("the overview", &rendered_with(&data, 100, 30, ""));
+    let steps = [
+        ("2", "2"),
+        ("j", "j"),
+        ("j", "j"),
+        ("\x1b[6~", "PgDn"),
+        ("k", "k"),
+        ("\r", "Enter"),
+        ("\x1b", "Esc"),
+        ("r", "r"),
+        ("j", "j"),
+        ("0", "0"),
+        ("\x1b[6~", "PgDn"),
+        ("\x1b[6~", "PgDn"),
+        ("j", "j"),
+        ("]", "]"),
+        ("\t", "Tab"),
+        ("2", "2"),
+        ("G", "G"),
+        ("1", "1"),
+    ];
+    let mut keys: Vec<&str> = Vec::new();
+    for (bytes, name) in steps {
+        session.press(bytes);
+        keys.push(name);
+        let typed = keys.join(" ");
+        session.wait_for_frame(
+            &format!("the frame after `{typed}`"),
+            &rendered_with(&data, 100, 30, &typed),
+        );
+    }
+    session.press("q");
+    assert_eq!(session.exit_code(), 0);
 }

@@ -68,15 +68,34 @@ impl App {
     }
 
     /// `y`: the selected figure (in a figure's details, a topic's list, or the first headline
-    /// figure of the topic selected on the overview) as a citation for the clipboard.
+    /// figure of the topic selected on the overview) as a citation for the clipboard; on the
+    /// Q&A tab, the paragraph being read (the one at the top) as a quotation.
     pub(super) fn copy_citation(&mut self) {
-        match self.selected_figure() {
-            Some(figure) => {
-                let text = citation(self, &self.data.figures[figure]);
-                self.effects.push(Effect::Copy(text));
-            }
+        let text = match self.selected_figure() {
+            Some(figure) => Some(citation(self, &self.data.figures[figure])),
+            None => self
+                .top_paragraph()
+                .map(|(segment, paragraph)| quotation(self, segment, paragraph)),
+        };
+        match text {
+            Some(text) => self.effects.push(Effect::Copy(text)),
             None => self.report = Some(Report::NothingToCopy),
         }
+    }
+
+    /// On the Q&A tab, the paragraph (segment and paragraph index) at the top of the pager,
+    /// or the first below the top row when that row is a heading.
+    fn top_paragraph(&self) -> Option<(usize, usize)> {
+        if self.tab != Tab::Qa || self.popup.is_some() {
+            return None;
+        }
+        let layout = self.pager.layout()?;
+        let top = layout.lines.get(self.pager.top())?.block;
+        layout
+            .blocks
+            .get(top..)?
+            .iter()
+            .find_map(|block| Some((block.segment, block.paragraph?)))
     }
 
     /// `e`, `E`: the figures the filter shows, every topic's, each fact once, as
@@ -136,20 +155,49 @@ impl App {
 /// Every dataset string is in its visible, sanitised form.
 pub fn citation(app: &App, figure: &Figure) -> String {
     let (lang, script) = (app.lang(), app.script());
-    let data = app.data();
-    let mut value = strings::figure_value_in_words(figure, lang, script);
-    if figure.damaged.is_some() {
-        value += &strings::in_brackets(strings::DAMAGED.get(lang, script), lang);
-    }
+    let value = strings::figure_value_in_words(figure, lang, script);
     let label = sanitize(figure.label.get(lang, script));
+    // A damaged figure's note and its period share one pair of brackets.
+    let damaged = figure
+        .damaged
+        .as_ref()
+        .map(|_| strings::DAMAGED.get(lang, script).to_owned());
     let period = figure
         .period
         .as_ref()
-        .map(|p| strings::in_brackets(&strings::period(p, lang, script), lang))
-        .unwrap_or_default();
-    let sentence = sanitize(figure.source.sentence.get(script));
-    let speaker = data.speaker(&figure.speaker).map_or_else(
-        || sanitize(&figure.speaker).into_owned(),
+        .map(|p| strings::period(p, lang, script));
+    let notes: Vec<String> = damaged.into_iter().chain(period).collect();
+    let notes = strings::notes_in_brackets(&notes, lang);
+    let quoted = quoted(
+        app,
+        figure.source.sentence.get(app.script()),
+        &figure.speaker,
+    );
+    match lang {
+        Lang::Zh => format!("{label}：{value}{notes}\n{quoted}"),
+        Lang::En => format!("{label}: {value}{notes}\n{quoted}"),
+    }
+}
+
+/// Paragraph `paragraph` of Q&A item `segment` as a quotation in the interface's language and
+/// script: the words; the speaker, the conference and its date, as a figure's citation ends.
+pub fn quotation(app: &App, segment: usize, paragraph: usize) -> String {
+    app.data()
+        .segments
+        .get(segment)
+        .and_then(|segment| segment.paragraphs.get(paragraph))
+        .map(|p| quoted(app, p.text.get(app.script()), &p.speaker))
+        .unwrap_or_default()
+}
+
+/// `words` in quotation marks, and on the next line who said them (speaker id `speaker`),
+/// where and when. Every dataset string is in its visible, sanitised form.
+fn quoted(app: &App, words: &str, speaker: &str) -> String {
+    let (lang, script) = (app.lang(), app.script());
+    let data = app.data();
+    let words = sanitize(words);
+    let speaker = data.speaker(speaker).map_or_else(
+        || sanitize(speaker).into_owned(),
         |s| {
             strings::name_and_title(
                 &sanitize(s.name.get(lang, script)),
@@ -161,11 +209,39 @@ pub fn citation(app: &App, figure: &Figure) -> String {
     let conference = sanitize(data.meta.title.get(lang, script));
     let date = strings::date(&data.meta.event_date, lang);
     match lang {
-        Lang::Zh => {
-            format!("{label}：{value}{period}\n“{sentence}”\n——{speaker}，{conference}，{date}")
-        }
-        Lang::En => {
-            format!("{label}: {value}{period}\n“{sentence}”\n— {speaker}, {conference}, {date}")
+        Lang::Zh => format!("“{words}”\n——{speaker}，{conference}，{date}"),
+        Lang::En => format!("“{words}”\n— {speaker}, {conference}, {date}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::fixture;
+
+    /// The first line of the citation of the fixture's damaged figure, which has a period.
+    fn damaged_citation(script: Script, lang: Lang) -> String {
+        let app = fixture::app(script, lang);
+        let figure = app
+            .data()
+            .figures
+            .iter()
+            .find(|f| f.damaged.is_some() && f.period.is_some())
+            .expect("the fixture has a damaged figure with a period");
+        let text = citation(&app, figure);
+        text.lines().next().unwrap_or_default().to_owned()
+    }
+
+    #[test]
+    fn a_damaged_figure_and_its_period_share_one_pair_of_brackets() {
+        for (script, lang, notes) in [
+            (Script::Hans, Lang::Zh, "（原文损坏，2012年以来）"),
+            (Script::Hant, Lang::Zh, "（原文損壞，2012年以來）"),
+            (Script::Hant, Lang::En, " (damaged in source, since 2012)"),
+        ] {
+            let line = damaged_citation(script, lang);
+            assert!(line.ends_with(notes), "{line}");
+            assert_eq!(line.matches(['（', '(']).count(), 1, "{line}");
         }
     }
 }

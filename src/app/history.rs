@@ -1,6 +1,7 @@
 //! Where the reader has been: the places left by a jump (another tab, a figure's details, the
 //! source of a figure), to go back to and forward again, like a browser or vim's jump list.
-//! Moving within a list is not a jump; the place remembers the selection it was left with.
+//! Moving within a list is not a jump; the place remembers the selection it was left with:
+//! on a topic tab the figure selected, since re-sorting the list moves it to another row.
 
 use crate::app::Tab;
 use crate::app::pager::PagerPlace;
@@ -14,6 +15,9 @@ pub struct Place {
     pub tab: Tab,
     /// The selected row of the overview's or the topic tab's list.
     pub selected: usize,
+    /// The figure (an index into the dataset's figures) selected in a topic tab's list: the
+    /// place to return to, wherever the list's order has put it since.
+    pub listed: Option<usize>,
     /// The figure (an index into the dataset's figures) whose details were open.
     pub figure: Option<usize>,
     /// Where the Q&A pager was.
@@ -76,6 +80,7 @@ mod tests {
         Place {
             tab,
             selected: 0,
+            listed: None,
             figure,
             pager: PagerPlace::default(),
         }
@@ -131,5 +136,54 @@ mod tests {
             current = place;
         }
         assert_eq!(oldest, Some(1));
+    }
+
+    /// Going back after the list was re-sorted selects the figure left, not the row.
+    #[test]
+    fn going_back_finds_the_figure_left_wherever_the_order_put_it() {
+        use crate::app::action::Action;
+        use crate::app::fixture;
+        use crate::data::{Lang, Script};
+
+        let mut app = fixture::app(Script::Hans, Lang::Zh);
+        let topics = app.data().themes.len();
+        let said: Vec<Vec<usize>> = (0..topics).map(|t| app.topic_figures(t).to_vec()).collect();
+        // A topic, a number of presses of `r` (on a topic tab) and a row whose figure that
+        // order moves.
+        app.apply(Action::GoToTab(1));
+        let mut moved = None;
+        for presses in 1..=2 {
+            app.apply(Action::CycleOrder);
+            moved = moved.or_else(|| {
+                (0..topics).find_map(|topic| {
+                    let now = app.topic_figures(topic);
+                    let row = (0..now.len()).find(|&row| now[row] != said[topic][row])?;
+                    Some((topic, presses, row))
+                })
+            });
+        }
+        app.apply(Action::CycleOrder);
+        let (topic, presses, row) = moved.expect("some order moves a figure of the fixture");
+        assert_eq!(
+            app.topic_figures(topic),
+            said[topic],
+            "back to the order said"
+        );
+        app.apply(Action::GoToTab(topic + 1));
+        for _ in 0..row {
+            app.apply(Action::Down);
+        }
+        let left = said[topic][row];
+
+        // Another topic tab, where `r` re-sorts every list.
+        app.apply(Action::GoToTab((topic + 1) % topics + 1));
+        for _ in 0..presses {
+            app.apply(Action::CycleOrder);
+        }
+        app.apply(Action::GoBack);
+        assert_eq!(app.tab(), Tab::Topic(topic));
+        let selected = app.topic_view(topic).list.selected;
+        assert_ne!(selected, row, "the figure is on another row now");
+        assert_eq!(app.topic_figures(topic)[selected], left);
     }
 }

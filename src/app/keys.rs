@@ -585,18 +585,19 @@ pub static KEY_TABLE: &[Binding] = &[
     },
     Binding {
         keys: &[Key::char('y')],
-        contexts: &[Dashboard, Details],
+        contexts: &[Dashboard, Pager, Details],
         action: Action::CopyCitation,
         help: phrase(
-            "复制所选数据的引文（OSC 52 剪贴板）",
-            "複製所選數據的引文（OSC 52 剪貼簿）",
-            "copy the selected figure as a citation (OSC 52 clipboard)",
+            "复制所选数据或问答页顶部段落的引文（OSC 52 剪贴板）",
+            "複製所選數據或問答頁頂部段落的引文（OSC 52 剪貼簿）",
+            "copy the selected figure, or on the Q&A tab the paragraph at the top, as a citation \
+             (OSC 52 clipboard)",
         ),
         hint: Some(hint("y", phrase("引用", "引用", "cite"))),
     },
     Binding {
         keys: &[Key::char('e')],
-        contexts: &[Dashboard],
+        contexts: &[Dashboard, Pager],
         action: Action::Export(ExportFormat::Csv),
         help: phrase(
             "把筛选出的数据导出为 CSV 文件（当前目录）",
@@ -607,7 +608,7 @@ pub static KEY_TABLE: &[Binding] = &[
     },
     Binding {
         keys: &[Key::char('E')],
-        contexts: &[Dashboard],
+        contexts: &[Dashboard, Pager],
         action: Action::Export(ExportFormat::Markdown),
         help: phrase(
             "把筛选出的数据导出为 Markdown 文件（当前目录）",

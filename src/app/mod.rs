@@ -472,12 +472,17 @@ impl App {
 
     /// Where the reader is now, as the history keeps it.
     fn place(&self) -> Place {
+        let selected = match self.tab {
+            Tab::Overview => self.overview.selected,
+            Tab::Topic(topic) => self.topic_view(topic).list.selected,
+            Tab::Qa => 0,
+        };
         Place {
             tab: self.tab,
-            selected: match self.tab {
-                Tab::Overview => self.overview.selected,
-                Tab::Topic(topic) => self.topic_view(topic).list.selected,
-                Tab::Qa => 0,
+            selected,
+            listed: match self.tab {
+                Tab::Topic(topic) => self.topic_figures(topic).get(selected).copied(),
+                Tab::Overview | Tab::Qa => None,
             },
             figure: match &self.popup {
                 Some(Popup::Figure(details)) => Some(details.figure()),
@@ -496,9 +501,16 @@ impl App {
                     place.selected.min(self.data.themes.len().saturating_sub(1));
             }
             Tab::Topic(topic) => {
-                let len = self.passing.topic_figures(topic).len();
+                let listed = self.topic_figures(topic);
+                // The figure left, at its row in the list's present order; the row left when
+                // the filter has hidden it since.
+                let row = place
+                    .listed
+                    .and_then(|figure| listed.iter().position(|&f| f == figure))
+                    .unwrap_or(place.selected)
+                    .min(listed.len().saturating_sub(1));
                 if let Some(view) = self.topics.get_mut(topic) {
-                    view.list.selected = place.selected.min(len.saturating_sub(1));
+                    view.list.selected = row;
                 }
             }
             Tab::Qa => self.pager.go_to_place(place.pager),

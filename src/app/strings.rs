@@ -356,6 +356,20 @@ pub fn labelled(name: Phrase, value: &str, lang: Lang, script: Script) -> String
     }
 }
 
+/// Notes on a value in one pair of brackets, as the interface writes several things in
+/// brackets: `（原文損壞，2012年以來）`, ` (damaged in source, since 2012)`; nothing without
+/// notes.
+pub fn notes_in_brackets(notes: &[String], lang: Lang) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    let separator = match lang {
+        Lang::Zh => "，",
+        Lang::En => ", ",
+    };
+    in_brackets(&notes.join(separator), lang)
+}
+
 /// What separates the items of a list (names, topics): `、` in Chinese.
 pub fn name_separator(lang: Lang) -> &'static str {
     match lang {
@@ -410,6 +424,29 @@ mod tests {
         assert_eq!(OVERVIEW.get(Lang::Zh, Script::Hans), "概览");
         assert_eq!(OVERVIEW.get(Lang::Zh, Script::Hant), "概覽");
         assert_eq!(OVERVIEW.get(Lang::En, Script::Hant), "Overview");
+    }
+
+    #[test]
+    fn several_notes_share_one_pair_of_brackets() {
+        let since = Period::Since { year: 2012 };
+        let notes = |lang, script| {
+            let notes = [
+                DAMAGED.get(lang, script).to_owned(),
+                period(&since, lang, script),
+            ];
+            notes_in_brackets(&notes, lang)
+        };
+        assert_eq!(notes(Lang::Zh, Script::Hans), "（原文损坏，2012年以来）");
+        assert_eq!(notes(Lang::Zh, Script::Hant), "（原文損壞，2012年以來）");
+        assert_eq!(
+            notes(Lang::En, Script::Hant),
+            " (damaged in source, since 2012)"
+        );
+        assert_eq!(
+            notes_in_brackets(&["2021年".to_owned()], Lang::Zh),
+            "（2021年）"
+        );
+        assert_eq!(notes_in_brackets(&[], Lang::En), "");
     }
 
     #[test]

@@ -874,7 +874,7 @@ fn y_asks_for_the_selected_figures_citation_in_the_interface_language() {
 }
 
 #[test]
-fn y_on_the_overview_cites_the_selected_topics_headline_and_on_the_qa_says_there_is_none() {
+fn y_on_the_overview_cites_the_selected_topics_headline_and_on_the_qa_quotes_the_top_paragraph() {
     let mut app = app();
     let rights = topic_of(&app, "rights");
     for _ in 0..rights {
@@ -888,10 +888,47 @@ fn y_on_the_overview_cites_the_selected_topics_headline_and_on_the_qa_says_there
         matches!(effects.as_slice(), [effect::Effect::Copy(text)] if text.starts_with(&label)),
         "{effects:?}"
     );
+    // On the Q&A tab: the first paragraph, below the first item's heading.
     app.handle_key(key(KeyCode::Char('0')));
-    app.apply(Action::CopyCitation);
-    assert!(app.take_effects().is_empty());
-    assert_eq!(app.last_report(), Some(&effect::Report::NothingToCopy));
+    press(&mut app, "y");
+    let effects = app.take_effects();
+    let [effect::Effect::Copy(first)] = effects.as_slice() else {
+        panic!("one copy: {effects:?}");
+    };
+    let paragraph = &app.data().segments[0].paragraphs[0];
+    assert!(
+        first.starts_with(&format!("“{}”\n——", paragraph.text.hans)),
+        "{first}"
+    );
+    assert!(first.ends_with("，2022年7月29日"), "{first}");
+    assert_eq!(*first, effect::quotation(&app, 0, 0));
+
+    // Further down, the paragraph then at the top.
+    app.handle_key(key(KeyCode::PageDown));
+    press(&mut app, "y");
+    let effects = app.take_effects();
+    let [effect::Effect::Copy(further)] = effects.as_slice() else {
+        panic!("one copy: {effects:?}");
+    };
+    assert_ne!(further, first);
+    let top = app.pager().layout().unwrap().lines[app.pager().top()].block;
+    let block = &app.pager().layout().unwrap().blocks[top..]
+        .iter()
+        .find(|b| b.paragraph.is_some())
+        .unwrap();
+    let paragraph = block.paragraph.unwrap();
+    assert_eq!(*further, effect::quotation(&app, block.segment, paragraph));
+}
+
+#[test]
+fn e_on_the_qa_tab_exports_what_the_filter_shows_too() {
+    let mut app = app();
+    press(&mut app, "e");
+    let on_the_overview = app.take_effects();
+    app.handle_key(key(KeyCode::Char('0')));
+    press(&mut app, "e");
+    assert_eq!(app.take_effects(), on_the_overview);
+    assert!(!on_the_overview.is_empty());
 }
 
 #[test]

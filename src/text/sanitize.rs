@@ -9,12 +9,19 @@
 //!   (U+2400 + code: `ESC` → `␛`, `BEL` → `␇`, `\n` → `␊`, `\t` → `␉`), and DEL becomes `␡`;
 //! - C1 controls (U+0080–U+009F, 8-bit `CSI`/`OSC` among them) and the bidi embeddings,
 //!   overrides and isolates (U+202A–U+202E, U+2066–U+2069), which could make a line read
-//!   differently from what it holds, become their code in the visible form `\u{9b}`.
+//!   differently from what it holds, become their code in the visible form `\u{9b}`;
+//! - the characters that join emoji into one picture or restyle one (zero-width joiner,
+//!   emoji presentation selector, skin tones, tags: [`joins_emoji`]) are left out, so
+//!   `👨‍👩‍👧` is drawn as `👨👩👧` and `❤️` as `❤`: terminals disagree on the width of the
+//!   joined forms, and a row whose width the terminal counts differently leaves stray glyphs.
 //!
-//! Everything else is kept, so the result has no control character at all.
+//! Everything else is kept, so the result has no control character at all. The map is char
+//! by char, so the sanitised form of a prefix is a prefix of the sanitised form.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+
+use crate::text::width::joins_emoji;
 
 /// `s` with control characters and bidi controls made visible, as described in the
 /// [module documentation](self). Borrowed when nothing needed changing.
@@ -29,6 +36,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         match c {
             '\u{0}'..='\u{1F}' => out.push(control_picture(c)),
             '\u{7F}' => out.push('\u{2421}'),
+            c if joins_emoji(c) => {}
             c if needs_change(c) => {
                 // Writing to a String cannot fail.
                 let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
@@ -40,7 +48,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 }
 
 fn needs_change(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control() || is_bidi_control(c) || joins_emoji(c)
 }
 
 /// The bidi embeddings, overrides and isolates, which reorder what a line shows.
@@ -92,6 +100,19 @@ mod tests {
         );
     }
 
+    #[test]
+    fn emoji_are_drawn_without_what_joins_them() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(sanitize(family), "\u{1F468}\u{1F469}\u{1F467}");
+        assert_eq!(sanitize("1\u{FE0F}\u{20E3}號"), "1\u{20E3}號");
+        assert_eq!(sanitize("\u{2764}\u{FE0F}"), "\u{2764}");
+        assert_eq!(sanitize("\u{1F469}\u{1F3FD}"), "\u{1F469}");
+        // Terminals agree on these: kept as they are.
+        for kept in ["\u{1F1E8}\u{1F1F3}", "ｶﾞ", "e\u{301}", "\u{2764}"] {
+            assert!(matches!(sanitize(kept), Cow::Borrowed(_)), "{kept}");
+        }
+    }
+
     proptest! {
         #![proptest_config(crate::proptest_config::proptest_config(256))]
 
@@ -117,6 +138,18 @@ mod tests {
             let clean = sanitize(&parts.concat()).into_owned();
             prop_assert!(!clean.chars().any(needs_change));
             prop_assert_eq!(sanitize(&clean), Cow::Borrowed(clean.as_str()));
+        }
+
+        /// What a row is laid out with is what is drawn: a string and its sanitised form take
+        /// the same columns, and a prefix keeps its place.
+        #[test]
+        fn the_drawn_form_keeps_the_width_and_prefixes(
+            s in "[一a1 ｶﾞﾟ\u{301}\u{20e3}\u{200d}\u{fe0f}\u{1f3fb}-\u{1f3ff}\u{1f466}-\u{1f469}\u{2764}\u{1f1e6}-\u{1f1ff}\u{e0067}\u{e007f}]{0,24}",
+            cut in 0usize..24,
+        ) {
+            prop_assert_eq!(crate::text::width(&s), crate::text::width(&sanitize(&s)));
+            let cut = s.char_indices().nth(cut).map_or(s.len(), |(at, _)| at);
+            prop_assert!(sanitize(&s).starts_with(&*sanitize(&s[..cut])));
         }
     }
 }

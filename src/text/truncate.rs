@@ -87,6 +87,20 @@ mod tests {
         assert_eq!(take_width("e\u{301}x", 1), ("e\u{301}", 1));
     }
 
+    /// Clusters terminals count differently from `unicode-width` take the columns they are
+    /// drawn in (see `width.rs`), so a cut text fits the terminal too.
+    #[test]
+    fn clusters_of_disputed_width_are_cut_by_their_drawn_width() {
+        assert_eq!(truncate("ｶﾞｶﾞｶﾞ", 5), "ｶﾞｶﾞ⋯");
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(take_width(&format!("a{family}b"), 6), ("a", 1));
+        assert_eq!(take_width(&format!("a{family}b"), 7).1, 7);
+        assert_eq!(
+            truncate("\u{2764}\u{FE0F}1\u{FE0F}\u{20E3}好", 3),
+            "\u{2764}\u{FE0F}1\u{FE0F}\u{20E3}⋯"
+        );
+    }
+
     #[test]
     fn a_text_that_fits_is_borrowed() {
         assert!(matches!(

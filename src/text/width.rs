@@ -6,10 +6,6 @@ use std::cell::Cell;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Halfwidth katakana (semi-)voiced sound marks: ratatui's buffer adds a column for each to
-/// what `unicode-width` says, and rows must fit the buffer.
-const HALFWIDTH_SOUND_MARKS: [char; 2] = ['\u{FF9E}', '\u{FF9F}'];
-
 /// How the terminal draws East Asian Ambiguous characters (`“ ” ‘ ’ … — · ○ ①`, box
 /// drawing): one column, as `unicode-width` and ratatui count them, or two, as terminals set
 /// to draw them wide do (a CJK option of the terminal, CJK Windows consoles).
@@ -36,9 +32,11 @@ pub fn ambiguous_width() -> AmbiguousWidth {
     AMBIGUOUS_WIDTH.get()
 }
 
-/// Columns taken by one grapheme cluster in ratatui's buffer: `unicode-width`'s width of the
-/// whole cluster (so emoji sequences and combining marks count once), plus one per halfwidth
-/// sound mark; ambiguous characters as [`ambiguous_width`] says.
+/// Columns taken by one grapheme cluster on the terminal: `unicode-width`'s width of the whole
+/// cluster (so combining marks, flags and halfwidth katakana with a sound mark count once, as
+/// terminals draw them); ambiguous characters as [`ambiguous_width`] says. A cluster that
+/// [`joins_emoji`] counts as its parts without the joining characters, which is how it is
+/// drawn (`sanitize` takes them out): terminals disagree on its width.
 ///
 /// A cluster holding a control character counts 0: ratatui's buffer skips such clusters
 /// instead of drawing them.
@@ -52,17 +50,32 @@ pub fn grapheme_width_as(g: &str, ambiguous: AmbiguousWidth) -> usize {
     let wide = ambiguous == AmbiguousWidth::Wide;
     let mut chars = g.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
+        if joins_emoji(c) {
+            return 0;
+        }
         let width = if wide { c.width_cjk() } else { c.width() };
-        return width.unwrap_or(0) + usize::from(HALFWIDTH_SOUND_MARKS.contains(&c));
+        return width.unwrap_or(0);
     }
     if g.chars().any(char::is_control) {
         return 0;
     }
-    let width = if wide { g.width_cjk() } else { g.width() };
-    width
-        + g.chars()
-            .filter(|c| HALFWIDTH_SOUND_MARKS.contains(c))
-            .count()
+    if g.chars().any(joins_emoji) {
+        let parts: String = g.chars().filter(|&c| !joins_emoji(c)).collect();
+        return grapheme_indices(&parts)
+            .map(|(_, part)| grapheme_width_as(part, ambiguous))
+            .sum();
+    }
+    if wide { g.width_cjk() } else { g.width() }
+}
+
+/// Whether `c` joins emoji into one picture or restyles one: the zero-width joiner of a
+/// sequence (`👨‍👩‍👧`), the emoji presentation selector (`❤️`, `1️⃣`), a skin tone modifier
+/// (`👩🏽`) or a tag of a subdivision flag. Terminals disagree on the width of a cluster
+/// holding one (tmux draws `👨‍👩‍👧` in 2 columns, xterm and VTE in 6; `❤️` takes 1 column in
+/// tmux, xterm and VTE but 2 in ratatui's buffer), so the text is drawn without them: its parts
+/// then take the same columns everywhere. The measurements are in `wrap.md`.
+pub fn joins_emoji(c: char) -> bool {
+    matches!(c, '\u{200D}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}')
 }
 
 /// Columns taken by `s`: the sum of [`grapheme_width`] over its grapheme clusters.
@@ -179,14 +192,45 @@ mod tests {
     fn a_cluster_counts_once() {
         assert_eq!(grapheme_width("e\u{301}"), 1);
         assert_eq!(width("e\u{301}"), 1);
-        // family emoji joined with zero-width joiners
-        assert_eq!(width("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"), 2);
+        assert_eq!(width("\u{1F1E8}\u{1F1F3}"), 2, "a flag");
     }
 
+    /// The widths tmux 3.3a, xterm 379, VTE 0.70.6 and the vt100 crate agree on (wrap.md).
     #[test]
-    fn halfwidth_sound_marks_take_an_extra_column() {
+    fn halfwidth_katakana_with_a_sound_mark_takes_the_columns_terminals_give_it() {
         assert_eq!(width("ｶ"), 1);
-        assert_eq!(width("ｶﾞ"), 3);
+        assert_eq!(width("ｶﾞ"), 2);
+        assert_eq!(width("ﾊﾟ"), 2);
+        assert_eq!(width("ﾞ"), 1, "a mark on its own");
+    }
+
+    /// Each cluster counts as the parts it is drawn as, without its joining characters:
+    /// `(cluster, columns)`, the columns being what every terminal measured gives the parts.
+    #[test]
+    fn emoji_joined_or_restyled_count_as_their_parts() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        for (cluster, columns) in [
+            (family, 6),
+            ("1\u{FE0F}\u{20E3}", 1),
+            ("\u{2764}\u{FE0F}", 1),
+            ("\u{1F469}\u{1F3FD}", 2),
+            ("\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}", 3),
+            ("\u{1F600}\u{FE0F}", 2),
+            (
+                "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+                2,
+            ),
+        ] {
+            assert_eq!(grapheme_width(cluster), columns, "{cluster}");
+            let parts: String = cluster.chars().filter(|&c| !joins_emoji(c)).collect();
+            assert_eq!(width(&parts), columns, "{parts}");
+        }
+        assert_eq!(width(&format!("a{family}b")), 8);
+        assert_eq!(
+            grapheme_width("\u{1F3FD}"),
+            0,
+            "a skin tone on its own is not drawn"
+        );
     }
 
     #[test]
@@ -195,8 +239,8 @@ mod tests {
             if !c.is_control() {
                 let mut buf = [0; 4];
                 let g = &*c.encode_utf8(&mut buf);
-                let marks = usize::from(HALFWIDTH_SOUND_MARKS.contains(&c));
-                assert_eq!(grapheme_width(g), g.width() + marks, "{c:?}");
+                let drawn = if joins_emoji(c) { 0 } else { g.width() };
+                assert_eq!(grapheme_width(g), drawn, "{c:?}");
             }
         }
     }
@@ -229,18 +273,25 @@ mod tests {
         }
     }
 
+    /// ratatui's buffer counts as terminals do, except a halfwidth sound mark (one column
+    /// more) and the clusters that join emoji (which are not drawn as such): there the UI
+    /// forces the width this module gives.
     #[test]
-    fn agrees_with_ratatui_buffer() {
+    fn agrees_with_ratatui_buffer_but_on_sound_marks() {
         use ratatui::buffer::Buffer;
         use ratatui::layout::Rect;
-        for s in [
-            "全國e\u{301}ｶﾞ“好”",
-            "a\u{1F468}\u{200D}\u{1F469}b",
-            "８１２２.４萬",
-        ] {
+        let buffer_width = |s: &str| {
             let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
             let (x, _) = buf.set_stringn(0, 0, s, 40, ratatui::style::Style::default());
-            assert_eq!(usize::from(x), width(s), "{s}");
+            usize::from(x)
+        };
+        for s in [
+            "全國e\u{301}“好”",
+            "a\u{1F468}\u{1F469}b\u{1F1E8}\u{1F1F3}",
+            "８１２２.４萬",
+        ] {
+            assert_eq!(buffer_width(s), width(s), "{s}");
         }
+        assert_eq!((buffer_width("ｶﾞ"), width("ｶﾞ")), (3, 2));
     }
 }

@@ -293,7 +293,9 @@ fn put(buf: &mut Buffer, area: Rect, s: &str, style: Style) -> u16 {
 /// The columns of each grapheme are the text layer's: a character the terminal draws wider
 /// than ratatui counts it (an ambiguous one, on a terminal set to draw them wide) keeps that
 /// width in its cell, and the cells it covers are blanked, so ratatui never sends them and
-/// the rest of the row stays in its columns. Otherwise this is `Buffer::set_stringn`.
+/// the rest of the row stays in its columns; one drawn narrower (halfwidth katakana with a
+/// sound mark, `ｶﾞ`, two columns on terminals and three in ratatui's count) keeps the
+/// terminal's width too. Otherwise this is `Buffer::set_stringn`.
 pub(crate) fn set_text(
     buf: &mut Buffer,
     x: u16,
@@ -321,7 +323,7 @@ pub(crate) fn set_text(
             break;
         }
         let diff = match NonZeroU16::new(columns) {
-            Some(forced) if columns > grapheme.cell_width() => CellDiffOption::ForcedWidth(forced),
+            Some(forced) if columns != grapheme.cell_width() => CellDiffOption::ForcedWidth(forced),
             _ => CellDiffOption::None,
         };
         buf[(at, y)]
@@ -531,5 +533,26 @@ pub(crate) mod tests {
         assert_eq!(sent, [0, 2, 3, 5, 7]);
         assert_eq!(wide_rows, ["“a”中b"]);
         assert_eq!(cut, 3, "the closing quote does not fit in 4 columns");
+    }
+
+    #[test]
+    fn halfwidth_katakana_with_a_sound_mark_keeps_the_two_columns_terminals_give_it() {
+        let area = Rect::new(0, 0, 6, 1);
+        let mut buf = Buffer::empty(area);
+        let end = set_text(&mut buf, 0, 0, "ｶﾞ中b", 6, Style::new());
+        assert_eq!(end, 5);
+        let two = NonZeroU16::new(2).map(CellDiffOption::ForcedWidth);
+        assert_eq!(Some(buf[(0, 0)].diff_option), two);
+        let sent: Vec<u16> = Buffer::empty(area)
+            .diff(&buf)
+            .iter()
+            .map(|&(x, ..)| x)
+            .collect();
+        assert_eq!(
+            sent,
+            [0, 2, 4],
+            "中 right after the two columns, b after it"
+        );
+        assert_eq!(buffer_text(&buf), ["ｶﾞ中b"]);
     }
 }
