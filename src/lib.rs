@@ -6,7 +6,8 @@
 //! - [`app`]: state and actions, pure and testable without a terminal;
 //! - [`ui`]: draws the state onto a ratatui buffer, never changes it;
 //! - [`terminal`]: the interactive loop on a real terminal, drawing through [`repaint`];
-//! - [`commands`]: the non-interactive commands, built on the same code.
+//! - [`commands`]: the non-interactive commands, built on the same code;
+//! - [`import`] (feature `import`): turns a transcript into a dataset; uses [`data`] only.
 
 pub mod app;
 pub mod cli;
@@ -14,6 +15,8 @@ pub mod colors;
 pub mod commands;
 pub mod config;
 pub mod data;
+#[cfg(feature = "import")]
+pub mod import;
 #[cfg(test)]
 mod proptest_config;
 pub mod repaint;

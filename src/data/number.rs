@@ -1,5 +1,5 @@
 //! Reading a figure as printed (`8122.4万件`, `12余萬人次`, `6.3个百分点`) into a value, a unit
-//! and what the unit measures. Pure; shared by the preprocessor and the validator.
+//! and what the unit measures. Pure; shared by the import and the validator.
 //!
 //! # Grammar
 //! `number [hedge] [multiplier] [hedge] unit`, nothing else:

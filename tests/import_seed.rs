@@ -1,31 +1,51 @@
-//! The preprocessor against the real scrape and annotations.
+//! The import against the real scrape, its repairs and its annotations.
+#![cfg(feature = "import")]
 
 use std::sync::OnceLock;
 
 use pressdash::data::{Dataset, Measure, ParagraphKind, Qualifier, Role, SegmentKind, Text};
-use pressdash_preprocess::annotations::ANNOTATIONS_FILE;
-use pressdash_preprocess::dataset::{self, DATASET_FILE};
-use pressdash_preprocess::figures::number_runs;
-use pressdash_preprocess::repair::{self, REPAIRS_FILE, Repairs};
-use pressdash_preprocess::script::{to_hans, to_hant};
-use pressdash_preprocess::{read_repository_file, source};
+use pressdash::import::annotations;
+use pressdash::import::dataset;
+use pressdash::import::figures::number_runs;
+use pressdash::import::repair::{self, Repairs};
+use pressdash::import::script::{to_hans, to_hant};
+use pressdash::import::source::Given;
 use zhconv::{Variant, zhconv};
+
+const RAW_FILE: &str = "data/raw/000_d46a46a87dc0840e.txt";
+const ANNOTATIONS_FILE: &str = "data/annotations.toml";
+
+fn read_repository_file(relative: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative))
+        .unwrap()
+}
 
 fn raw() -> &'static str {
     static RAW: OnceLock<String> = OnceLock::new();
-    RAW.get_or_init(|| read_repository_file(source::RAW_FILE).unwrap())
+    RAW.get_or_init(|| read_repository_file(RAW_FILE))
 }
 
 fn repairs() -> &'static Repairs {
     static REPAIRS: OnceLock<Repairs> = OnceLock::new();
-    REPAIRS.get_or_init(|| Repairs::parse(&read_repository_file(REPAIRS_FILE).unwrap()).unwrap())
+    REPAIRS.get_or_init(|| {
+        Repairs::parse(&read_repository_file("data/repairs.toml"), "repairs.toml").unwrap()
+    })
+}
+
+/// Imports the scrape with its repairs and the annotations `text`.
+fn build(text: &str) -> Result<Dataset, pressdash::import::Error> {
+    let annotations = annotations::parse(text, ANNOTATIONS_FILE)?;
+    let given = Given {
+        raw_file: RAW_FILE.to_owned(),
+        ..Given::default()
+    };
+    dataset::build(raw(), repairs(), &annotations, &given).map(|imported| imported.dataset)
 }
 
 fn built() -> &'static Dataset {
     static BUILT: OnceLock<Dataset> = OnceLock::new();
     BUILT.get_or_init(|| {
-        let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
-        dataset::build(raw(), repairs(), &annotations).unwrap_or_else(|error| panic!("{error}"))
+        build(&read_repository_file(ANNOTATIONS_FILE)).unwrap_or_else(|error| panic!("{error}"))
     })
 }
 
@@ -49,19 +69,8 @@ fn all_text(script: fn(&Text) -> &str) -> String {
 }
 
 #[test]
-fn committed_dataset_is_a_fresh_build() {
-    let fresh = dataset::to_json(built()).unwrap();
-    let committed = read_repository_file(DATASET_FILE).unwrap();
-    assert!(
-        committed == fresh,
-        "{DATASET_FILE} is stale: run `cargo run -p pressdash-preprocess` and commit it"
-    );
-}
-
-#[test]
 fn builds_are_deterministic() {
-    let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
-    let again = dataset::build(raw(), repairs(), &annotations).unwrap();
+    let again = build(&read_repository_file(ANNOTATIONS_FILE)).unwrap();
     assert_eq!(
         dataset::to_json(&again).unwrap(),
         dataset::to_json(built()).unwrap()
@@ -123,7 +132,7 @@ fn each_misalignment_is_repaired_exactly_once() {
 fn all_pinyin_annotations_are_stripped() {
     let repaired = repair::repair_misalignments(raw(), repairs()).unwrap();
     let (stripped, removed) = repair::strip_pinyin(&repaired);
-    assert_eq!(removed, repairs().pinyin_annotations);
+    assert_eq!(Some(removed), repairs().pinyin_annotations);
     assert_eq!(removed, 1632, "the scrape carries 1,632 annotations");
     assert_eq!(repair::strip_pinyin(&stripped).1, 0);
     assert!(!all_text(hant).contains("(ch"));
@@ -481,7 +490,7 @@ fn every_number_must_be_claimed() {
         .flat_map(|s| &s.paragraphs)
         .map(|p| number_runs(&p.text.hans.chars().collect::<Vec<_>>()).len())
         .sum();
-    let error = dataset::build(raw(), repairs(), "").unwrap_err();
+    let error = build("").unwrap_err();
     assert_eq!(error.problems().len(), expected);
     assert!(
         error
@@ -521,16 +530,9 @@ fn figure_locations_must_be_unique_and_present() {
         id = "q8"
         title = { hans = "无", en = "None" }
     "#;
-    let error = dataset::build(raw(), repairs(), annotations)
-        .unwrap_err()
-        .to_string();
+    let error = build(annotations).unwrap_err().to_string();
     assert!(error.contains("[[segment]] q8 is not a segment"), "{error}");
-    let error = dataset::build(
-        raw(),
-        repairs(),
-        &annotations.replace("id = \"q8\"", "id = \"q7\""),
-    )
-    .unwrap_err();
+    let error = build(&annotations.replace("id = \"q8\"", "id = \"q7\"")).unwrap_err();
     let message = error.to_string();
     assert!(
         message.contains("three-editions: \"3届\" occurs 3 times"),
@@ -570,7 +572,7 @@ fn charts_share_one_unit_and_one_period_unless_they_compare_dates() {
 
 /// The real annotations with one more chart.
 fn with_chart(chart: &str) -> String {
-    read_repository_file(ANNOTATIONS_FILE).unwrap() + chart
+    read_repository_file(ANNOTATIONS_FILE) + chart
 }
 
 #[test]
@@ -585,9 +587,7 @@ fn a_chart_of_different_units_is_refused() {
           { figure = "warmth-firms-visited", label = { hans = "企业", en = "Firms" } },
         ]
     "#;
-    let message = dataset::build(raw(), repairs(), &with_chart(funds_and_firms))
-        .unwrap_err()
-        .to_string();
+    let message = build(&with_chart(funds_and_firms)).unwrap_err().to_string();
     assert!(
         message.contains("names \"warmth-firms-visited\" in \"家\"")
             && message.contains("one chart shares one axis"),
@@ -607,9 +607,7 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
           { figure = "pandemic-aid-funds", label = { hans = "疫情期间", en = "Pandemic" } },
         ]
     "#;
-    let message = dataset::build(raw(), repairs(), &with_chart(relief_funds))
-        .unwrap_err()
-        .to_string();
+    let message = build(&with_chart(relief_funds)).unwrap_err().to_string();
     assert!(
         message.contains(
             "chart relief-funds: its bars cover different periods (since 2012, as of 2022-05)"
@@ -617,9 +615,7 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
         "{message}"
     );
     let excused = relief_funds.replace("bars = [", "periods_differ = \"both are aid\"\nbars = [");
-    let message = dataset::build(raw(), repairs(), &with_chart(&excused))
-        .unwrap_err()
-        .to_string();
+    let message = build(&with_chart(&excused)).unwrap_err().to_string();
     assert!(
         message.contains("figure warmth-funds belongs to no series")
             && message.contains("figure pandemic-aid-funds belongs to no series"),
@@ -636,9 +632,7 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
           { figure = "suggestions-adopted", label = { hans = "实施", en = "Adopted" } },
         ]
     "#;
-    let message = dataset::build(raw(), repairs(), &with_chart(needless))
-        .unwrap_err()
-        .to_string();
+    let message = build(&with_chart(needless)).unwrap_err().to_string();
     assert!(
         message.contains("chart suggestions-again: `periods_differ` is set, but its bars share one period (2013-2020); remove it"),
         "{message}"
@@ -729,11 +723,10 @@ fn the_people_counted_are_the_unit_where_the_text_names_them_after_the_number() 
 
 /// The problems of a build from the real annotations after `edit`, which must change them.
 fn problems_after(edit: impl Fn(&str) -> String) -> Vec<String> {
-    let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
+    let annotations = read_repository_file(ANNOTATIONS_FILE);
     let edited = edit(&annotations);
     assert!(edited != annotations, "the edit changed nothing");
-    dataset::build(raw(), repairs(), &edited)
-        .map_or_else(|error| error.problems().to_vec(), |_| Vec::new())
+    build(&edited).map_or_else(|error| error.problems().to_vec(), |_| Vec::new())
 }
 
 /// Asserts that the build fails after `edit` with a problem saying `expected`.

@@ -9,19 +9,17 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::Error;
-
-/// Where the scrape's known damage is written down.
-pub const REPAIRS_FILE: &str = "data/repairs.toml";
+use super::Error;
 
 /// The scrape's known damage: what the raw file holds, as data, so that no code knows it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Repairs {
-    /// How many pinyin annotations stripping must remove.
-    pub pinyin_annotations: usize,
+    /// How many pinyin annotations stripping must remove, when known.
+    #[serde(default)]
+    pub pinyin_annotations: Option<usize>,
     /// The byte-misalignment spots, in file order.
-    #[serde(rename = "repair")]
+    #[serde(default, rename = "repair")]
     pub spots: Vec<Repair>,
 }
 
@@ -29,20 +27,20 @@ pub struct Repairs {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Repair {
-    /// `M1` … `M9`, as the design note on the source's damage names them.
+    /// A short name for the spot, used in messages.
     pub id: String,
     /// The line of the raw file it is on (1-based).
     pub line: usize,
     /// The damaged text as scraped.
     pub damaged: String,
-    /// What it was before the damage. M1 keeps `?` for the lost first digit.
+    /// What it was before the damage; `?` stands for each character that cannot be known.
     pub repaired: String,
 }
 
 impl Repairs {
-    /// Reads the repairs file's text; an error names the file.
-    pub fn parse(text: &str) -> Result<Self, Error> {
-        toml::from_str(text).map_err(|error| Error::new(format!("{REPAIRS_FILE}: {error}")))
+    /// Reads a repairs file's text; an error names `file`.
+    pub fn parse(text: &str, file: &str) -> Result<Self, Error> {
+        toml::from_str(text).map_err(|error| Error::new(format!("{file}: {error}")))
     }
 }
 
@@ -75,8 +73,8 @@ impl fmt::Display for RepairError {
             ),
             Self::PinyinCount { found, expected } => write!(
                 f,
-                "stripped {found} pinyin annotations, expected {expected} ({REPAIRS_FILE}); \
-                 has the raw file changed?"
+                "stripped {found} pinyin annotations, but the repairs file expects \
+                 {expected}; has the raw file changed?"
             ),
         }
     }
@@ -140,13 +138,12 @@ pub fn strip_pinyin(text: &str) -> (String, usize) {
 pub fn clean(raw: &str, repairs: &Repairs) -> Result<String, RepairError> {
     let repaired = repair_misalignments(raw, repairs)?;
     let (stripped, removed) = strip_pinyin(&repaired);
-    if removed == repairs.pinyin_annotations {
-        Ok(stripped)
-    } else {
-        Err(RepairError::PinyinCount {
+    match repairs.pinyin_annotations {
+        Some(expected) if expected != removed => Err(RepairError::PinyinCount {
             found: removed,
-            expected: repairs.pinyin_annotations,
-        })
+            expected,
+        }),
+        _ => Ok(stripped),
     }
 }
 
@@ -169,25 +166,18 @@ mod tests {
         );
     }
 
-    fn repairs() -> Repairs {
-        Repairs::parse(include_str!("../../data/repairs.toml")).unwrap()
-    }
-
-    #[test]
-    fn the_repairs_file_lists_the_nine_spots_in_file_order() {
-        let repairs = repairs();
-        let ids: Vec<&str> = repairs.spots.iter().map(|spot| spot.id.as_str()).collect();
-        assert_eq!(ids, ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9"]);
-        assert!(repairs.spots.is_sorted_by_key(|spot| spot.line));
-    }
-
     #[test]
     fn a_repair_missing_from_its_line_is_an_error() {
-        let err = repair_misalignments("only one line", &repairs()).unwrap_err();
+        let repairs = Repairs::parse(
+            "[[repair]]\nid = \"far\"\nline = 45\ndamaged = \"x\"\nrepaired = \"y\"\n",
+            "fixes.toml",
+        )
+        .unwrap();
+        let err = repair_misalignments("only one line", &repairs).unwrap_err();
         assert_eq!(
             err,
             RepairError::MissingLine {
-                id: "M1".to_owned(),
+                id: "far".to_owned(),
                 line: 45
             }
         );
@@ -195,8 +185,9 @@ mod tests {
 
     #[test]
     fn an_unknown_key_in_the_repairs_file_is_an_error_naming_it() {
-        let error = Repairs::parse("pinyin_annotations = 1\nrepairs = []\n").unwrap_err();
-        assert!(error.to_string().contains(REPAIRS_FILE), "{error}");
+        let error =
+            Repairs::parse("pinyin_annotations = 1\nrepairs = []\n", "fixes.toml").unwrap_err();
+        assert!(error.to_string().contains("fixes.toml"), "{error}");
         assert!(error.to_string().contains("repairs"), "{error}");
     }
 }

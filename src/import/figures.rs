@@ -7,13 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use pressdash::data::number::{find_unit, parse_raw};
-use pressdash::data::{
-    Damage, Figure, Label, Qualifier, Segment, Series, Source, Span, Spans, Text,
-};
+use crate::data::number::{find_unit, parse_raw};
+use crate::data::{Damage, Figure, Label, Qualifier, Segment, Series, Source, Span, Spans, Text};
 
-use crate::annotations::{Annotations, ExcludeEntry, FigureEntry};
-use crate::error::Error;
+use super::annotations::{Annotations, ExcludeEntry, FigureEntry};
+use super::error::Error;
 
 /// How far before its figure a `context` may end, in characters.
 pub const CONTEXT_REACH: usize = 40;
@@ -415,7 +413,7 @@ fn check_numbers_claimed(
                 );
                 problems.push(format!(
                     "{}: the number {} is neither in a figure nor excluded (…{around}…); \
-                     add a [[figure]] or an [[exclude]] to data/annotations.toml",
+                     add a [[figure]] or an [[exclude]] to the annotations",
                     describe(segments, &place),
                     text_of(&paragraph.hans, start, end)
                 ));

@@ -1,21 +1,20 @@
-//! Assembling the dataset from the scrape and the annotations, and writing it.
+//! Assembling the dataset from the source and the annotations, and writing it.
 
-use pressdash::data::validate::validate;
-use pressdash::data::{
+use crate::data::validate::validate;
+use crate::data::{
     Bar, Chart, Dataset, Label, Paragraph, SCHEMA_VERSION, Segment, SegmentKind, Theme,
 };
 
-use crate::annotations::{self, Annotations};
-use crate::error::Error;
-use crate::repair::Repairs;
-use crate::transcript::{self, DraftSegment};
-use crate::{check, figures, people, script, source, style};
-
-/// Where the dataset is written, relative to the repository root.
-pub const DATASET_FILE: &str = "data/dataset.json";
+use super::annotations::Annotations;
+use super::error::Error;
+use super::people::{self, Cast};
+use super::repair::Repairs;
+use super::source::{self, Given};
+use super::transcript::{self, DraftSegment};
+use super::{check, figures, script, style};
 
 /// A list title for a segment the annotations do not title.
-fn fallback_title(draft: &DraftSegment) -> Label {
+fn fallback_title(draft: &DraftSegment, cast: &Cast) -> Label {
     let statement_heading = draft.id.strip_prefix("statement-").and_then(|number| {
         let heading = draft.paragraphs.first()?;
         let (_, words) = heading.text.split_once('、')?;
@@ -26,10 +25,13 @@ fn fallback_title(draft: &DraftSegment) -> Label {
     }
     match (&draft.kind, &draft.question) {
         (SegmentKind::Question, Some(question)) => {
-            let outlet = people::OUTLETS
+            let asker = cast
+                .people()
                 .iter()
-                .find(|outlet| outlet.reporter_id == question.asked_by);
-            let (hans, en) = outlet.map_or(("记者", "a reporter"), |o| (o.name, o.name_en));
+                .find(|person| person.id == question.asked_by);
+            let (hans, en) = asker.map_or(("", "a reporter"), |person| {
+                (people::outlet(&person.name), person.title_en.as_str())
+            });
             script::label(&format!("{hans}记者提问"), &format!("Question from {en}"))
         }
         (SegmentKind::Opening, _) => script::label("开场", "Opening"),
@@ -40,7 +42,11 @@ fn fallback_title(draft: &DraftSegment) -> Label {
 }
 
 /// The segments with titles, themes and both scripts.
-fn segments(drafts: Vec<DraftSegment>, annotations: &Annotations) -> Result<Vec<Segment>, Error> {
+fn segments(
+    drafts: Vec<DraftSegment>,
+    annotations: &Annotations,
+    cast: &Cast,
+) -> Result<Vec<Segment>, Error> {
     let unknown: Vec<String> = annotations
         .segments
         .iter()
@@ -66,7 +72,8 @@ fn segments(drafts: Vec<DraftSegment>, annotations: &Annotations) -> Result<Vec<
                 .iter()
                 .find(|entry| entry.id == draft.id);
             Segment {
-                title: entry.map_or_else(|| fallback_title(&draft), |entry| entry.title.label()),
+                title: entry
+                    .map_or_else(|| fallback_title(&draft, cast), |entry| entry.title.label()),
                 themes: entry.map(|entry| entry.themes.clone()).unwrap_or_default(),
                 id: draft.id,
                 kind: draft.kind,
@@ -76,7 +83,7 @@ fn segments(drafts: Vec<DraftSegment>, annotations: &Annotations) -> Result<Vec<
                     .into_iter()
                     .map(|paragraph| Paragraph {
                         kind: paragraph.kind,
-                        speaker: paragraph.speaker.to_owned(),
+                        speaker: paragraph.speaker,
                         turn_start: paragraph.turn_start,
                         text: script::text(&paragraph.text),
                     })
@@ -86,16 +93,35 @@ fn segments(drafts: Vec<DraftSegment>, annotations: &Annotations) -> Result<Vec<
         .collect())
 }
 
+/// A dataset built, with what the import was unsure of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub dataset: Dataset,
+    /// Sentences for `--report`, each naming where it is.
+    pub report: Vec<String>,
+}
+
 /// Builds the dataset and runs every structural check on it.
-pub fn build(raw: &str, repairs: &Repairs, annotations_toml: &str) -> Result<Dataset, Error> {
-    let source = source::read(raw, repairs)?;
-    let annotations = annotations::parse(annotations_toml)?;
-    let segments = segments(transcript::segments(&source.transcript)?, &annotations)?;
-    let (figures, series) = figures::build(&segments, &annotations)?;
+pub fn build(
+    raw: &str,
+    repairs: &Repairs,
+    annotations: &Annotations,
+    given: &Given,
+) -> Result<Imported, Error> {
+    let source = source::read(
+        raw,
+        repairs,
+        given,
+        &annotations.meta,
+        &annotations.speakers,
+    )?;
+    let drafts = transcript::segments(&source.transcript, &source.cast)?;
+    let segments = segments(drafts, annotations, &source.cast)?;
+    let (figures, series) = figures::build(&segments, annotations)?;
     let dataset = Dataset {
         schema_version: SCHEMA_VERSION,
         meta: source.meta,
-        speakers: source::speakers(&source.guests),
+        speakers: source.cast.speakers(),
         themes: annotations
             .themes
             .iter()
@@ -134,9 +160,19 @@ pub fn build(raw: &str, repairs: &Repairs, annotations_toml: &str) -> Result<Dat
         .map(ToString::to_string)
         .collect();
     problems.extend(check::chart_periods(&annotations.charts, &dataset.figures));
-    problems.extend(style::check(&dataset, &annotations));
+    problems.extend(style::check(&dataset, annotations));
     Error::check(problems)?;
-    Ok(dataset)
+    let report = source
+        .dropped
+        .iter()
+        .map(|line| {
+            format!(
+                "line {}: dropped, neither metadata nor transcript: {}",
+                line.number, line.text
+            )
+        })
+        .collect();
+    Ok(Imported { dataset, report })
 }
 
 /// The JSON as written: pretty, fields in declaration order, a final newline.

@@ -3,10 +3,10 @@
 //! title says what it compares and a chart says which damaged figure of its sentence it leaves
 //! out. The rules are written for people in `data/ANNOTATIONS.md`.
 
-use pressdash::data::number::find_unit;
-use pressdash::data::{Dataset, Figure, Label, Measure};
+use crate::data::number::find_unit;
+use crate::data::{Dataset, Figure, Label, Measure};
 
-use crate::annotations::Annotations;
+use super::annotations::Annotations;
 
 /// English units that gloss a Chinese classifier instead of naming what was counted
 /// (个 "units", 件 "items", 份 "copies", 家 "establishments", 场次 "sessions").
@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn repeats_and_series_at_two_periods_may_share_a_label() {
-        use pressdash::data::Period;
+        use crate::data::Period;
         let dataset: Dataset =
             serde_json::from_str(include_str!("../../data/dataset.json")).unwrap();
         let mut a = dataset.figures[0].clone();

@@ -1,10 +1,10 @@
-//! The check only the preprocessor can make, since it needs the annotations: a chart's bars
+//! The check only the import can make, since it needs the annotations: a chart's bars
 //! cover one period unless the chart says why. Everything a dataset must satisfy on its own
-//! is `pressdash::data::validate`'s.
+//! is `crate::data::validate`'s.
 
-use pressdash::data::{Figure, Period};
+use crate::data::{Figure, Period};
 
-use crate::annotations::ChartEntry;
+use super::annotations::ChartEntry;
 
 /// A period as a person names it in a message.
 fn period_text(period: Option<&Period>) -> String {

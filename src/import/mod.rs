@@ -1,0 +1,23 @@
+//! Importing a press-conference transcript as a dataset (`pressdash import`).
+//!
+//! The pipeline, one file per step: [`repair`] the known damage and strip pinyin, restore the
+//! [`punctuation`], convert to simplified ([`script`]), read metadata and speakers
+//! ([`source`], [`people`]), cut the transcript into segments ([`transcript`]), find and read
+//! the figures ([`figures`]), assemble and [`check`] the [`dataset`], and hold its words to the
+//! editorial rules ([`style`]). What a person decides comes from [`annotations`]; nothing here
+//! knows one transcript.
+
+pub mod annotations;
+pub mod check;
+pub mod dataset;
+pub mod error;
+pub mod figures;
+pub mod people;
+pub mod punctuation;
+pub mod repair;
+pub mod script;
+pub mod source;
+pub mod style;
+pub mod transcript;
+
+pub use error::Error;
