@@ -271,6 +271,11 @@ pub struct ImportArgs {
     #[arg(long, value_name = "FILE")]
     pub annotations: Option<PathBuf>,
 
+    /// The keyword table that sorts automatic figures into themes. Default: the built-in
+    /// copy of data/themes.toml.
+    #[arg(long, value_name = "FILE")]
+    pub themes: Option<PathBuf>,
+
     /// The conference's title, when the transcript has no title line.
     #[arg(long, value_name = "T")]
     pub title: Option<String>,

@@ -87,6 +87,31 @@ fn the_built_in_dataset_is_the_import_of_its_scrape_byte_for_byte() {
 }
 
 #[test]
+fn an_import_without_annotations_is_read_by_data() {
+    let dir = scratch("plain");
+    let out = path_in(&dir, "conference.json");
+    let output = pressdash(&["import", SEED, "-o", &out, "--report"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let report = text(&output.stderr);
+    assert!(report.starts_with("import report:"), "{report}");
+    assert!(report.contains("is not a figure: a year"), "{report}");
+    let validated = pressdash(&["validate", &out]);
+    assert!(validated.status.success(), "{}", text(&validated.stdout));
+    let figures = pressdash(&["--data", &out, "figures", "--format", "csv"]);
+    assert!(figures.status.success(), "{}", text(&figures.stderr));
+    assert!(text(&figures.stdout).lines().count() > 100);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("the output")).expect("JSON");
+    assert!(
+        json["figures"]
+            .as_array()
+            .expect("figures")
+            .iter()
+            .all(|f| f["automatic"] == true)
+    );
+}
+
+#[test]
 fn without_output_the_dataset_goes_to_stdout() {
     let output = import_seed(&[]);
     assert!(output.status.success(), "{}", text(&output.stderr));

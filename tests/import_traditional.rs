@@ -6,6 +6,7 @@
 use pressdash::import::annotations;
 use pressdash::import::repair::{self, Repairs};
 use pressdash::import::source::{self, Given};
+use pressdash::import::themes::{self, ThemeTable};
 use pressdash::import::{dataset, punctuation, script, transcript};
 use serde::Deserialize;
 
@@ -88,7 +89,8 @@ fn paragraphs_beside_source() -> Vec<(usize, Vec<char>, Vec<char>)> {
         raw_file: "transcript.txt".to_owned(),
         ..Given::default()
     };
-    let built = dataset::build(&raw, &repairs, &annotations, &given)
+    let table = ThemeTable::parse(themes::BUILT_IN, "themes.toml").unwrap();
+    let built = dataset::build(&raw, &repairs, &annotations, &given, &table)
         .unwrap()
         .dataset;
     let read = source::read(

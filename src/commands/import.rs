@@ -14,6 +14,7 @@ use crate::import::annotations;
 use crate::import::dataset::{self, Imported};
 use crate::import::repair::Repairs;
 use crate::import::source::Given;
+use crate::import::themes::{self, ThemeTable};
 use crate::import::{self as pipeline};
 
 /// Reads a text file for the import: a file that cannot be read is a usage error (exit 2),
@@ -47,39 +48,48 @@ fn refused(file: &Path, error: &pipeline::Error, advice: &str) -> Failure {
     Failure::data(message)
 }
 
-/// One of the import's data files, parsed; none given is the empty default.
-fn data_file<T: Default>(
+/// One of the import's data files, parsed, if one is given.
+fn data_file<T>(
     path: Option<&Path>,
     what: &str,
     parse: impl FnOnce(&str, &str) -> Result<T, pipeline::Error>,
-) -> Result<T, Failure> {
+) -> Result<Option<T>, Failure> {
     let Some(path) = path else {
-        return Ok(T::default());
+        return Ok(None);
     };
-    parse(&read_text(path, what)?, &path.display().to_string()).map_err(|error| {
-        refused(
-            path,
-            &error,
-            &format!("Fix the {what}; its format is in data/ANNOTATIONS.md."),
-        )
-    })
+    parse(&read_text(path, what)?, &path.display().to_string())
+        .map(Some)
+        .map_err(|error| {
+            refused(
+                path,
+                &error,
+                &format!("Fix the {what}; its format is in data/ANNOTATIONS.md."),
+            )
+        })
 }
 
 /// Imports the transcript, writes the dataset, and prints the report when asked.
 pub fn run(args: &ImportArgs) -> Result<(), Failure> {
     let raw = read_text(&args.file, "transcript")?;
-    let repairs = data_file(args.repairs.as_deref(), "repairs file", Repairs::parse)?;
+    let repairs =
+        data_file(args.repairs.as_deref(), "repairs file", Repairs::parse)?.unwrap_or_default();
     let annotations = data_file(
         args.annotations.as_deref(),
         "annotations file",
         annotations::parse,
-    )?;
+    )?
+    .unwrap_or_default();
+    let table = match data_file(args.themes.as_deref(), "themes file", ThemeTable::parse)? {
+        Some(table) => table,
+        None => ThemeTable::parse(themes::BUILT_IN, "the built-in themes")
+            .map_err(|error| refused(&args.file, &error, ""))?,
+    };
     let given = Given {
         raw_file: args.file.display().to_string(),
         title: args.title.clone(),
         date: args.date.clone(),
     };
-    let Imported { dataset, report } = dataset::build(&raw, &repairs, &annotations, &given)
+    let Imported { dataset, report } = dataset::build(&raw, &repairs, &annotations, &given, &table)
         .map_err(|error| {
             refused(
                 &args.file,

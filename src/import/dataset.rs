@@ -6,10 +6,12 @@ use crate::data::{
 };
 
 use super::annotations::Annotations;
+use super::automatic::{self, Context};
 use super::error::Error;
 use super::people::{self, Cast};
 use super::repair::Repairs;
 use super::source::{self, Given};
+use super::themes::ThemeTable;
 use super::transcript::{self, DraftSegment};
 use super::{check, figures, script, style};
 
@@ -107,6 +109,7 @@ pub fn build(
     repairs: &Repairs,
     annotations: &Annotations,
     given: &Given,
+    table: &ThemeTable,
 ) -> Result<Imported, Error> {
     let source = source::read(
         raw,
@@ -116,13 +119,27 @@ pub fn build(
         &annotations.speakers,
     )?;
     let drafts = transcript::segments(&source.transcript, &source.cast)?;
-    let segments = segments(drafts, annotations, &source.cast)?;
-    let (figures, series) = figures::build(&segments, annotations)?;
-    let dataset = Dataset {
-        schema_version: SCHEMA_VERSION,
-        meta: source.meta,
-        speakers: source.cast.speakers(),
-        themes: annotations
+    let mut segments = segments(drafts, annotations, &source.cast)?;
+    let annotated = figures::build(&segments, annotations)?;
+    let context = Context {
+        year: source.meta.event_date[..4].parse().unwrap_or_default(),
+        month: source.meta.event_date[5..7].parse().unwrap_or(1),
+        table,
+        offered: (!annotations.themes.is_empty()).then(|| {
+            annotations
+                .themes
+                .iter()
+                .map(|theme| theme.id.clone())
+                .collect()
+        }),
+    };
+    let found = automatic::figures(&segments, &annotated, &context);
+    let mut figures = annotated.figures;
+    figures.extend(found.figures);
+    let themes = if annotations.themes.is_empty() {
+        automatic::themes(table, &figures)
+    } else {
+        annotations
             .themes
             .iter()
             .map(|theme| Theme {
@@ -131,10 +148,18 @@ pub fn build(
                 description: theme.description.label(),
                 headline: theme.headline.clone(),
             })
-            .collect(),
+            .collect()
+    };
+    theme_unannotated_segments(&mut segments, annotations, &figures, &themes);
+    let automatic_charts = automatic::charts(&figures, &themes);
+    let dataset = Dataset {
+        schema_version: SCHEMA_VERSION,
+        meta: source.meta,
+        speakers: source.cast.speakers(),
+        themes,
         segments,
         figures,
-        series,
+        series: annotated.series,
         charts: annotations
             .charts
             .iter()
@@ -151,6 +176,7 @@ pub fn build(
                     })
                     .collect(),
             })
+            .chain(automatic_charts)
             .collect(),
     };
     let mut problems: Vec<String> = validate(&dataset)
@@ -162,7 +188,7 @@ pub fn build(
     problems.extend(check::chart_periods(&annotations.charts, &dataset.figures));
     problems.extend(style::check(&dataset, annotations));
     Error::check(problems)?;
-    let report = source
+    let mut report: Vec<String> = source
         .dropped
         .iter()
         .map(|line| {
@@ -172,7 +198,35 @@ pub fn build(
             )
         })
         .collect();
+    report.extend(found.report);
     Ok(Imported { dataset, report })
+}
+
+/// A segment the annotations do not name touches the themes of its figures.
+fn theme_unannotated_segments(
+    segments: &mut [Segment],
+    annotations: &Annotations,
+    figures: &[crate::data::Figure],
+    themes: &[Theme],
+) {
+    for segment in segments {
+        if annotations
+            .segments
+            .iter()
+            .any(|entry| entry.id == segment.id)
+        {
+            continue;
+        }
+        segment.themes = themes
+            .iter()
+            .filter(|theme| {
+                figures
+                    .iter()
+                    .any(|f| f.source.segment == segment.id && f.in_theme(&theme.id))
+            })
+            .map(|theme| theme.id.clone())
+            .collect();
+    }
 }
 
 /// The JSON as written: pretty, fields in declaration order, a final newline.

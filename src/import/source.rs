@@ -314,6 +314,7 @@ pub fn read(
     }
 
     let transcript = turns(transcript_lines, &names, &mut cast, &mut dropped)?;
+    titles_from_introductions(&mut cast, &transcript);
     cast.settle(speakers);
     let event_date = given
         .date
@@ -350,6 +351,56 @@ pub fn read(
         transcript,
         dropped,
     })
+}
+
+/// Words after which a host names a guest's title (`我们邀请到国家某局副局长张某同志`).
+const INTRODUCING: [&str; 6] = ["邀请到", "请来", "出席的有", "分别是", "有请", "请"];
+
+/// The title a host gives `name` in `text`: the words right before the name, back to a
+/// clause mark or an introducing word, when the name is followed by an honorific or a mark.
+pub fn introduced_title(text: &str, name: &str) -> Option<String> {
+    text.match_indices(name).find_map(|(at, _)| {
+        let after = &text[at + name.len()..];
+        let named = ["同志", "先生", "女士", "，", "、", "。", "；"]
+            .iter()
+            .any(|word| after.starts_with(word));
+        let before = &text[..at];
+        let start = before
+            .rfind(['，', '。', '：', '；', '、', '！'])
+            .map_or(0, |i| i + '，'.len_utf8());
+        let mut title = &before[start..];
+        for word in INTRODUCING {
+            if let Some((_, rest)) = title.rsplit_once(word) {
+                title = rest;
+                break;
+            }
+        }
+        let length = title.chars().count();
+        (named && (2..=30).contains(&length) && !title.contains(['“', '”']))
+            .then(|| title.to_owned())
+    })
+}
+
+/// Officials the guest list did not introduce take the title a host's words give them.
+fn titles_from_introductions(cast: &mut Cast, transcript: &[Spoken]) {
+    let untitled: Vec<String> = cast
+        .people()
+        .iter()
+        .filter(|person| person.title.is_empty() && person.role != Role::Reporter)
+        .map(|person| person.name.clone())
+        .collect();
+    for name in untitled {
+        let hosted = transcript.iter().filter(|spoken| {
+            cast.find(&spoken.name)
+                .is_some_and(|person| person.role == Role::Moderator)
+        });
+        let title = hosted
+            .into_iter()
+            .find_map(|spoken| introduced_title(&spoken.text, &name));
+        if let Some(title) = title {
+            cast.add(&name, &title, Role::Official);
+        }
+    }
 }
 
 fn non_empty<'a>(annotated: &'a str, fallback: &'a str) -> &'a str {
@@ -480,6 +531,19 @@ mod tests {
             ])
         );
         assert_eq!(guests("时间：2022", &names), None);
+    }
+
+    #[test]
+    fn a_host_introduces_titles() {
+        assert_eq!(
+            introduced_title("今天，我们邀请到国家某局副局长张某同志，请他介绍", "张某").as_deref(),
+            Some("国家某局副局长")
+        );
+        assert_eq!(
+            introduced_title("全国总工会研究室主任王某同志；", "王某").as_deref(),
+            Some("全国总工会研究室主任")
+        );
+        assert_eq!(introduced_title("感谢王某的介绍", "王某"), None);
     }
 
     #[test]

@@ -265,8 +265,15 @@ fn damaged_left_out(dataset: &Dataset, annotations: &Annotations) -> Vec<String>
     problems
 }
 
-/// Every editorial rule, on the built dataset and the annotations it came from.
+/// Every editorial rule, on what the annotations wrote: the figures a person labelled and
+/// the charts they drew. Automatic figures and charts name things in the source's words.
 pub fn check(dataset: &Dataset, annotations: &Annotations) -> Vec<String> {
+    let mut dataset = dataset.clone();
+    dataset.figures.retain(|figure| !figure.automatic);
+    dataset
+        .charts
+        .retain(|chart| annotations.charts.iter().any(|entry| entry.id == chart.id));
+    let dataset = &dataset;
     let mut problems = units(&dataset.figures);
     problems.extend(equal_labels(&dataset.figures));
     problems.extend(labels_and_titles(dataset));
