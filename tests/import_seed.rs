@@ -921,3 +921,42 @@ fn a_bar_is_labelled_with_a_short_form_of_its_figures_label() {
         "chart aid-network, bar aid-stations: the label \"基层站点网络\" is no short form",
     );
 }
+
+#[test]
+fn damage_the_repairs_do_not_cover_is_reported_on_every_damaged_line() {
+    let garbled = |imported: &Imported| -> Vec<usize> {
+        let mut lines: Vec<usize> = imported
+            .report
+            .iter()
+            .filter(|note| note.contains("looks garbled"))
+            .filter_map(|note| note.strip_prefix("line ")?.split(':').next()?.parse().ok())
+            .collect();
+        lines.dedup();
+        lines
+    };
+    let repaired = import("").unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(garbled(&repaired), Vec::<usize>::new());
+    let given = Given {
+        raw_file: RAW_FILE.to_owned(),
+        ..Given::default()
+    };
+    let unrepaired = dataset::build(
+        raw(),
+        &Repairs::default(),
+        &annotations::parse("", ANNOTATIONS_FILE).unwrap(),
+        &given,
+        &theme_table(),
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let mut spots: Vec<usize> = repairs().spots.iter().map(|spot| spot.line).collect();
+    spots.dedup();
+    assert_eq!(garbled(&unrepaired), spots);
+    // The lost digit stays visible and has no value.
+    let medals = unrepaired
+        .dataset
+        .figures
+        .iter()
+        .find(|f| f.raw.hans.ends_with("650个"));
+    let medals = medals.expect("the damaged count is a figure");
+    assert!(medals.raw.hans.starts_with('?') && medals.value.is_none());
+}

@@ -198,6 +198,13 @@ pub fn build(
             )
         })
         .collect();
+    report.extend(source.damaged.iter().map(|line| {
+        format!(
+            "line {}: looks garbled (misaligned bytes?), kept as it is; check the figures \
+             near: …{}…",
+            line.number, line.text
+        )
+    }));
     report.extend(found.report);
     Ok(Imported { dataset, report })
 }

@@ -111,7 +111,8 @@ fn is_pinyin_letter(c: char) -> bool {
     c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ".contains(c)
 }
 
-/// Removes every `(pinyin)` annotation; returns the text and how many were removed.
+/// Removes every `(pinyin)` annotation, also in the variant that leaves a space before the
+/// bracket closes (`个(gè )`); returns the text and how many were removed.
 pub fn strip_pinyin(text: &str) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut removed = 0;
@@ -122,9 +123,10 @@ pub fn strip_pinyin(text: &str) -> (String, usize) {
         let letters = after
             .find(|c: char| !is_pinyin_letter(c))
             .unwrap_or(after.len());
-        if letters > 0 && after[letters..].starts_with(')') {
+        let spaces = after[letters..].len() - after[letters..].trim_start_matches(' ').len();
+        if letters > 0 && after[letters + spaces..].starts_with(')') {
             removed += 1;
-            rest = &after[letters + 1..];
+            rest = &after[letters + spaces + 1..];
         } else {
             out.push('(');
             rest = after;
@@ -132,6 +134,66 @@ pub fn strip_pinyin(text: &str) -> (String, usize) {
     }
     out.push_str(rest);
     (out, removed)
+}
+
+/// Whether `c` is a pictograph of the kind clone sites sprinkle through a text.
+fn is_emoji(c: char) -> bool {
+    matches!(u32::from(c), 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D)
+}
+
+/// Removes emoji in brackets (`抗(😅)疫`), which some clone sites insert between characters.
+pub fn strip_emoji(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['(', '（']) {
+        out.push_str(&rest[..open]);
+        let bracket = rest[open..].chars().next().map_or(1, char::len_utf8);
+        let after = &rest[open + bracket..];
+        let inside = after.find(|c: char| !is_emoji(c)).unwrap_or(after.len());
+        let closes = after[inside..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ')' | '）'));
+        match closes {
+            Some(close) if inside > 0 => rest = &after[inside + close.len_utf8()..],
+            _ => {
+                out.push_str(&rest[open..open + bracket]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What shows a line was garbled by a byte misalignment the repairs do not cover: letters of
+/// other scripts (`С Χ り`), block marks (`▍`), a lone ASCII letter or `?` between Chinese
+/// characters, a leaked HTML tag. Such text is kept as it is and reported, never guessed at.
+pub fn damage_traces(line: &str) -> Option<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let cjk = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+    };
+    let at = chars.iter().enumerate().position(|(i, &c)| {
+        let foreign = matches!(u32::from(c), 0x0370..=0x04FF | 0x3040..=0x30FF | 0x2580..=0x259F);
+        let alnum = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_some_and(char::is_ascii_alphanumeric)
+        };
+        // A letter standing alone against Chinese (挟a業, ,F在, ▍^), or a `?` before the
+        // letters of a pinyin annotation that lost its bracket (獎?wù).
+        let stray = (c.is_ascii_alphabetic() || c == '^')
+            && (cjk(i.checked_sub(1)) || cjk(Some(i + 1)))
+            && !alnum(i.checked_sub(1))
+            && !alnum(Some(i + 1))
+            || c == '?' && chars.get(i + 1).is_some_and(|n| is_pinyin_letter(*n));
+        foreign
+            || stray
+            || (c == '/' && chars.get(i + 1) == Some(&'p') && chars.get(i + 2) == Some(&'>'))
+    })?;
+    let from = at.saturating_sub(8);
+    Some(chars[from..(at + 8).min(chars.len())].iter().collect())
 }
 
 /// The raw scrape with the misalignments repaired and all pinyin removed.
@@ -143,7 +205,7 @@ pub fn clean(raw: &str, repairs: &Repairs) -> Result<String, RepairError> {
             found: removed,
             expected,
         }),
-        _ => Ok(stripped),
+        _ => Ok(strip_emoji(&stripped)),
     }
 }
 
@@ -156,6 +218,22 @@ mod tests {
         let (text, removed) = strip_pinyin("中國(guó)(一)工會(huì)(黨委)a(chǎn)業(x)");
         assert_eq!(text, "中國(一)工會(黨委)a業");
         assert_eq!(removed, 4);
+    }
+
+    #[test]
+    fn strips_the_spaced_variant_and_emoji_in_brackets() {
+        assert_eq!(strip_pinyin("个(gè )人").0, "个人");
+        assert_eq!(strip_emoji("抗(😅)疫（🎉）情(一)"), "抗疫情(一)");
+        assert_eq!(strip_emoji("(( )"), "(( )");
+    }
+
+    #[test]
+    fn finds_the_traces_of_misaligned_bytes() {
+        assert!(damage_traces("勞動獎?wù卤碚弥挟a業工人").is_some());
+        assert!(damage_traces("31個。▍^、市)均已").is_some());
+        assert!(damage_traces("力度。/p>").is_some());
+        assert!(damage_traces("介紹,F在請記者").is_some());
+        assert_eq!(damage_traces("奖章?650个，5G网络，APP，(一)好?谢谢"), None);
     }
 
     #[test]

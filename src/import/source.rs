@@ -69,6 +69,8 @@ pub struct Source {
     pub transcript: Vec<Spoken>,
     /// Lines neither metadata nor transcript that were dropped, for the report.
     pub dropped: Vec<Line>,
+    /// Lines that still carry damage, kept as they are, for the report.
+    pub damaged: Vec<Line>,
 }
 
 /// What the command line may say about the source.
@@ -83,18 +85,37 @@ pub struct Given {
 /// The non-empty lines after repair, pinyin stripping, punctuation restoration and
 /// conversion to simplified.
 pub fn clean_lines(raw: &str, repairs: &Repairs) -> Result<Vec<Line>, Error> {
+    Ok(lines_and_damage(raw, repairs)?.0)
+}
+
+/// The cleaned lines, and the lines that still show damage (as the source has them).
+fn lines_and_damage(raw: &str, repairs: &Repairs) -> Result<(Vec<Line>, Vec<Line>), Error> {
     let cleaned = repair::clean(raw, repairs)?;
-    Ok(cleaned
-        .split('\n')
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-            (!trimmed.is_empty()).then(|| Line {
+    let mut lines = Vec::new();
+    let mut damaged = Vec::new();
+    for (i, line) in cleaned.split('\n').enumerate() {
+        // Zero-width marks and byte order marks are no text; a line's edges may hold spaces
+        // of any width.
+        let line: String = line
+            .chars()
+            .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{feff}'))
+            .collect();
+        let trimmed = line.trim_matches(char::is_whitespace);
+        if trimmed.is_empty() {
+            continue;
+        }
+        if let Some(trace) = repair::damage_traces(trimmed) {
+            damaged.push(Line {
                 number: i + 1,
-                text: script::to_hans(&punctuation::restore(trimmed)),
-            })
-        })
-        .collect())
+                text: trace,
+            });
+        }
+        lines.push(Line {
+            number: i + 1,
+            text: script::to_hans(&punctuation::restore(trimmed)),
+        });
+    }
+    Ok((lines, damaged))
 }
 
 /// The digit groups of a text, in order.
@@ -245,7 +266,7 @@ pub fn read(
     meta_entry: &MetaEntry,
     speakers: &[SpeakerEntry],
 ) -> Result<Source, Error> {
-    let lines = clean_lines(raw, repairs)?;
+    let (lines, damaged) = lines_and_damage(raw, repairs)?;
     let names = marker_names(&lines);
     let mut cast = Cast::default();
     let mut header = Header::default();
@@ -350,6 +371,7 @@ pub fn read(
         cast,
         transcript,
         dropped,
+        damaged,
     })
 }
 
