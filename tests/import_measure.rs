@@ -1,6 +1,7 @@
 //! How well the import finds what a person would, measured: the scrape imported with neither
 //! repairs nor annotations against the curated `data/dataset.json`, and transcripts of other
-//! formats against their answer keys. The README quotes the numbers this prints
+//! formats (a portal page, a release as text and as a saved web page) against their answer
+//! keys. The README quotes the numbers this prints
 //! (`cargo test --test import_measure -- --nocapture`).
 #![cfg(feature = "import")]
 
@@ -75,6 +76,18 @@ impl Score {
 
     fn wrong(&self) -> f64 {
         self.not_figures as f64 / self.reported.max(1) as f64
+    }
+
+    /// The README's row for this score.
+    fn row(&self, what: &str) -> String {
+        format!(
+            "| {what} | {} | {} | {:.1} % | {:.1} % | {:.1} % |",
+            self.expected,
+            self.reported,
+            100.0 * self.found(),
+            100.0 * self.periods(),
+            100.0 * self.wrong()
+        )
     }
 
     fn assert_thresholds(&self, what: &str) {
@@ -215,13 +228,17 @@ fn structure(dataset: &Dataset) -> (Vec<(String, Role)>, Vec<String>) {
     (speakers, items)
 }
 
-#[test]
-fn the_scrape_alone_finds_what_the_curated_dataset_holds() {
+fn scrape_score() -> Score {
     let curated: Dataset = serde_json::from_str(&read("data/dataset.json")).unwrap();
     let found = import_alone("data/raw/000_d46a46a87dc0840e.txt");
     assert_eq!(structure(&found), structure(&curated));
     assert_eq!(found.segments.len(), 16);
-    score(&key_of(&curated), &found).assert_thresholds("the scrape");
+    score(&key_of(&curated), &found)
+}
+
+#[test]
+fn the_scrape_alone_finds_what_the_curated_dataset_holds() {
+    scrape_score().assert_thresholds("the scrape");
 }
 
 /// An answer key: the speakers and items expected, and every figure.
@@ -236,7 +253,7 @@ struct AnswerKey {
     figures: Vec<Expected>,
 }
 
-fn check_against_key(transcript: &str, key: &str) {
+fn against_key(transcript: &str, key: &str) -> Score {
     let key: AnswerKey = toml::from_str(&read(key)).unwrap_or_else(|error| panic!("{error}"));
     let found = import_alone(transcript);
     assert_eq!(found.meta.title.hans, key.title);
@@ -244,21 +261,63 @@ fn check_against_key(transcript: &str, key: &str) {
     let (speakers, items) = structure(&found);
     assert_eq!(speakers, key.speakers);
     assert_eq!(items, key.items);
-    score(&key.figures, &found).assert_thresholds(transcript);
+    score(&key.figures, &found)
 }
+
+const PORTAL: (&str, &str) = (
+    "tests/transcripts/portal-hant.txt",
+    "tests/transcripts/portal-hant.key.toml",
+);
+const RELEASE: (&str, &str) = (
+    "tests/transcripts/release-hans.txt",
+    "tests/transcripts/release-hans.key.toml",
+);
 
 #[test]
 fn a_portal_page_in_traditional_characters_with_pinyin() {
-    check_against_key(
-        "tests/transcripts/portal-hant.txt",
-        "tests/transcripts/portal-hant.key.toml",
-    );
+    against_key(PORTAL.0, PORTAL.1).assert_thresholds(PORTAL.0);
 }
 
 #[test]
 fn a_clean_simplified_release() {
-    check_against_key(
-        "tests/transcripts/release-hans.txt",
-        "tests/transcripts/release-hans.key.toml",
+    against_key(RELEASE.0, RELEASE.1).assert_thresholds(RELEASE.0);
+}
+
+/// The same release saved as a web page, with navigation, scripts and a footer around it.
+const PAGE: (&str, &str) = (
+    "tests/transcripts/release-hans.html",
+    "tests/transcripts/release-hans.key.toml",
+);
+
+#[test]
+fn the_release_saved_as_a_web_page() {
+    against_key(PAGE.0, PAGE.1).assert_thresholds(PAGE.0);
+    let mut page = import_alone(PAGE.0);
+    let text = import_alone(RELEASE.0);
+    page.meta.raw_file.clone_from(&text.meta.raw_file);
+    assert!(page == text, "the page reads other than its text");
+}
+
+#[test]
+fn the_readme_quotes_what_is_measured() {
+    let expected = [
+        "| transcript | figures expected | reported | same value, unit, qualifier | same period | not figures |".to_owned(),
+        "|---|---:|---:|---:|---:|---:|".to_owned(),
+        scrape_score().row("the scrape, alone"),
+        against_key(PORTAL.0, PORTAL.1).row("portal page, traditional"),
+        against_key(RELEASE.0, RELEASE.1).row("release, simplified"),
+        against_key(PAGE.0, PAGE.1).row("release, saved web page"),
+    ]
+    .join("\n");
+    let readme = read("README.md");
+    let (_, rest) = readme
+        .split_once("<!-- import-measured:begin -->")
+        .expect("the README's marker");
+    let (table, _) = rest
+        .split_once("<!-- import-measured:end -->")
+        .expect("the end marker");
+    assert!(
+        table.trim() == expected,
+        "README.md's measured import is out of date; replace it with:\n\n{expected}"
     );
 }

@@ -13,7 +13,7 @@ use super::repair::Repairs;
 use super::source::{self, Given};
 use super::themes::ThemeTable;
 use super::transcript::{self, DraftSegment};
-use super::{check, figures, script, style};
+use super::{check, figures, html, script, style};
 
 /// A list title for a segment the annotations do not title.
 fn fallback_title(draft: &DraftSegment, cast: &Cast) -> Label {
@@ -111,6 +111,13 @@ pub fn build(
     given: &Given,
     table: &ThemeTable,
 ) -> Result<Imported, Error> {
+    let page_text;
+    let raw = if html::is_html(raw) {
+        page_text = html::to_text(raw);
+        &page_text
+    } else {
+        raw
+    };
     let source = source::read(
         raw,
         repairs,

@@ -1,6 +1,6 @@
 //! Importing a press-conference transcript as a dataset (`pressdash import`).
 //!
-//! The pipeline, one file per step: [`repair`] the known damage and strip pinyin, restore the
+//! The pipeline, one file per step: read a saved page's text ([`html`]), [`repair`] the known damage and strip pinyin, restore the
 //! [`punctuation`], convert to simplified ([`script`]), read metadata and speakers
 //! ([`source`], [`people`]), cut the transcript into segments ([`transcript`]), find and read
 //! the annotated figures ([`figures`]) and every other number ([`automatic`]: [`detect`],
@@ -15,6 +15,7 @@ pub mod dataset;
 pub mod detect;
 pub mod error;
 pub mod figures;
+pub mod html;
 pub mod label;
 pub mod people;
 pub mod period;
