@@ -249,3 +249,91 @@ pub fn to_json(dataset: &Dataset) -> Result<String, Error> {
         .map(|json| json + "\n")
         .map_err(|error| Error::new(format!("cannot write the dataset as JSON: {error}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::import::themes::BUILT_IN;
+
+    /// Pieces of transcripts, well formed and broken, for random ones to be made of.
+    const PIECES: [&str; 52] = [
+        "张某：",
+        "[王某]:",
+        "记者：",
+        "工人日报记者：",
+        "主持人：",
+        "主持人 李某：",
+        "出席嘉宾：",
+        "时间：2024-01-02",
+        "2022年08月01日16:27",
+        ">>",
+        "2022年",
+        "截至",
+        "以来",
+        "近5年",
+        "十年来",
+        "三成",
+        "两倍",
+        "?650个",
+        "8.2万余家",
+        "12351",
+        "第3",
+        "1、",
+        "，",
+        "。",
+        "？",
+        "\n",
+        "\n",
+        "\n",
+        "(pinyin)",
+        "(gè )",
+        "(😅)",
+        "<p>",
+        "</p>",
+        "<html>",
+        "a",
+        "F",
+        "▍",
+        "万",
+        "亿",
+        "%",
+        "1,000",
+        "16:27",
+        "1.2.3",
+        "99999999999999999999",
+        "同比增长",
+        "约",
+        "超过",
+        "左右",
+        "来源：",
+        "（责编：甲）",
+        "|",
+        "回答记者提问",
+    ];
+
+    proptest! {
+        #![proptest_config(crate::proptest_config::proptest_config(96))]
+
+        #[test]
+        fn any_text_is_imported_or_refused_never_a_panic(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..80),
+            dated in any::<bool>(),
+        ) {
+            let raw: String = pieces.concat();
+            let table = ThemeTable::parse(BUILT_IN, "themes.toml").unwrap();
+            let given = Given {
+                raw_file: "random.txt".to_owned(),
+                title: None,
+                date: dated.then(|| "2024-01-02".to_owned()),
+            };
+            if let Ok(imported) =
+                build(&raw, &Repairs::default(), &Annotations::default(), &given, &table)
+            {
+                // What is built is what --data accepts.
+                prop_assert!(validate(&imported.dataset).is_usable());
+            }
+        }
+    }
+}
