@@ -63,6 +63,8 @@ struct Score {
     /// Reported figures the key does not have.
     not_figures: usize,
     misses: Vec<String>,
+    /// For each expected figure, the reported one paired with it.
+    pairs: Vec<Option<usize>>,
 }
 
 impl Score {
@@ -140,6 +142,7 @@ fn score(expected: &[Expected], found: &Dataset) -> Score {
                     && (f.raw.hans.contains(&want.raw) || want.raw.contains(&f.raw.hans))
             })
             .min_by_key(|(_, f)| f.raw.hans.len().abs_diff(want.raw.len()));
+        score.pairs.push(candidate.map(|(i, _)| i));
         let Some((i, got)) = candidate else {
             score
                 .misses
@@ -239,6 +242,32 @@ fn scrape_score() -> Score {
 #[test]
 fn the_scrape_alone_finds_what_the_curated_dataset_holds() {
     scrape_score().assert_thresholds("the scrape");
+}
+
+#[test]
+fn the_scrape_alone_links_the_facts_stated_twice() {
+    let curated: Dataset = serde_json::from_str(&read("data/dataset.json")).unwrap();
+    let found = import_alone("data/raw/000_d46a46a87dc0840e.txt");
+    let pairs = score(&key_of(&curated), &found).pairs;
+    let index = |id: &str| curated.figures.iter().position(|f| f.id == id);
+    let mut links = 0;
+    let mut kept = 0;
+    for (i, figure) in curated.figures.iter().enumerate() {
+        for j in figure
+            .repeats
+            .iter()
+            .filter_map(|id| index(id))
+            .filter(|&j| j > i)
+        {
+            links += 1;
+            let linked = pairs[i]
+                .zip(pairs[j])
+                .is_some_and(|(a, b)| found.figures[a].repeats.contains(&found.figures[b].id));
+            kept += usize::from(linked);
+        }
+    }
+    println!("repeats: {kept} of the curated {links} links found");
+    assert!(kept * 10 >= links * 8, "{kept} of {links} repeat links");
 }
 
 /// An answer key: the speakers and items expected, and every figure.
