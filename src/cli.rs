@@ -27,7 +27,6 @@ Examples:
   pressdash figures --format csv     every figure, for a spreadsheet
   pressdash qa --item 3              the third item of the transcript, as text
   pressdash validate my.json         check a dataset before using it with --data
-  pressdash import in.txt -o x.json  turn a transcript into a dataset
   pressdash completions bash         completion for bash (also zsh, fish, powershell)
   pressdash man | man -l -           this program's manual page
 
