@@ -55,20 +55,6 @@ fn span(start: usize, end: usize) -> Spans {
     }
 }
 
-/// A period as a person reads it, for the report and chart titles.
-pub fn period_words(period: Option<&Period>) -> (String, String) {
-    match period {
-        None => ("未注明时期".to_owned(), "no stated period".to_owned()),
-        Some(Period::Year { year }) => (format!("{year}年"), year.to_string()),
-        Some(Period::Range { from, to }) => (format!("{from}至{to}年"), format!("{from}-{to}")),
-        Some(Period::Since { year }) => (format!("{year}年以来"), format!("since {year}")),
-        Some(Period::AsOf { date }) => (format!("截至{date}"), format!("as of {date}")),
-        Some(Period::Recent { years }) => {
-            (format!("近{years}年"), format!("the last {years} years"))
-        }
-    }
-}
-
 /// One paragraph being read.
 struct Reader<'a> {
     segment: &'a Segment,
@@ -350,7 +336,7 @@ pub fn charts(figures: &[Figure], themes: &[Theme]) -> Vec<Chart> {
             continue;
         }
         let first = bars[0];
-        let (period_hans, period_en) = period_words(first.period.as_ref());
+        let (period_hans, period_en) = period::words(first.period.as_ref());
         let unit = if first.unit.hans.is_empty() {
             measure_words(first.measure)
         } else {
@@ -403,14 +389,5 @@ mod tests {
     fn labels_overlap_when_they_share_a_word() {
         assert!(labels_overlap("技能人才总量", "全国技能人才"));
         assert!(!labels_overlap("技能", "会员"));
-    }
-
-    #[test]
-    fn periods_read_in_both_languages() {
-        assert_eq!(
-            period_words(Some(&Period::Since { year: 2012 })),
-            ("2012年以来".to_owned(), "since 2012".to_owned())
-        );
-        assert_eq!(period_words(None).1, "no stated period");
     }
 }

@@ -114,6 +114,20 @@ pub fn find(before: &str, year: u16, month: u8) -> Option<Period> {
     }
 }
 
+/// A period as a person reads it, in Chinese and English, for messages and chart titles.
+pub fn words(period: Option<&Period>) -> (String, String) {
+    match period {
+        None => ("未注明时期".to_owned(), "no period".to_owned()),
+        Some(Period::Year { year }) => (format!("{year}年"), year.to_string()),
+        Some(Period::Range { from, to }) => (format!("{from}至{to}年"), format!("{from}-{to}")),
+        Some(Period::Since { year }) => (format!("{year}年以来"), format!("since {year}")),
+        Some(Period::AsOf { date }) => (format!("截至{date}"), format!("as of {date}")),
+        Some(Period::Recent { years }) => {
+            (format!("近{years}年"), format!("the last {years} years"))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +142,15 @@ mod tests {
     )]
     fn as_of(date: &str) -> Option<Period> {
         Some(Period::AsOf { date: date.into() })
+    }
+
+    #[test]
+    fn periods_read_in_both_languages() {
+        assert_eq!(
+            words(Some(&Period::Since { year: 2012 })),
+            ("2012年以来".to_owned(), "since 2012".to_owned())
+        );
+        assert_eq!(words(None).1, "no period");
     }
 
     #[test]

@@ -83,12 +83,7 @@ pub struct Given {
 }
 
 /// The non-empty lines after repair, pinyin stripping, punctuation restoration and
-/// conversion to simplified.
-pub fn clean_lines(raw: &str, repairs: &Repairs) -> Result<Vec<Line>, Error> {
-    Ok(lines_and_damage(raw, repairs)?.0)
-}
-
-/// The cleaned lines, and the lines that still show damage (as the source has them).
+/// conversion to simplified, and the lines that still show damage (as the source has them).
 fn lines_and_damage(raw: &str, repairs: &Repairs) -> Result<(Vec<Line>, Vec<Line>), Error> {
     let cleaned = repair::clean(raw, repairs)?;
     let mut lines = Vec::new();

@@ -93,10 +93,6 @@ impl ThemeTable {
     pub fn catch_all(&self) -> Option<&ThemeKeywords> {
         self.themes.iter().find(|theme| theme.keywords.is_empty())
     }
-
-    pub fn get(&self, id: &str) -> Option<&ThemeKeywords> {
-        self.themes.iter().find(|theme| theme.id == id)
-    }
 }
 
 #[cfg(test)]
