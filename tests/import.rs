@@ -112,6 +112,39 @@ fn an_import_without_annotations_is_read_by_data() {
 }
 
 #[test]
+fn a_news_report_without_turns_is_one_statement() {
+    let dir = scratch("report");
+    let file = path_in(&dir, "report.txt");
+    let out = path_in(&dir, "report.json");
+    fs::write(
+        &file,
+        "某工会：十年帮扶困难职工超过500万户\n2022年07月30日08:15\n\
+         本报北京7月29日电（记者 某某）党的十八大以来，各级工会累计筹集送温暖资金429.82亿元。\n\
+         截至2020年底，全国549.87万户建档困难职工家庭实现解困脱困。\n来源：某某网\n",
+    )
+    .expect("write a test file");
+    let output = pressdash(&["import", &file, "-o", &out]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("the output")).expect("JSON");
+    assert_eq!(
+        json["meta"]["title"]["hans"],
+        "某工会：十年帮扶困难职工超过500万户"
+    );
+    assert_eq!(json["meta"]["event_date"], "2022-07-30");
+    let segments = json["segments"].as_array().expect("segments");
+    assert_eq!(segments.len(), 1);
+    assert_eq!(segments[0]["kind"], "statement");
+    let raws: Vec<&str> = json["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .filter_map(|figure| figure["raw"]["hans"].as_str())
+        .collect();
+    assert_eq!(raws, ["429.82亿元", "549.87万户"]);
+}
+
+#[test]
 fn without_output_the_dataset_goes_to_stdout() {
     let output = import_seed(&[]);
     assert!(output.status.success(), "{}", text(&output.stderr));

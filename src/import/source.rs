@@ -17,6 +17,25 @@ use super::punctuation;
 use super::repair::{self, Repairs};
 use super::script::{self, label};
 
+/// Who speaks in a news report, which has no turns: the report itself.
+const NARRATOR: (&str, &str) = ("报道", "新闻报道");
+
+/// Where a news report's body starts: the second line that is no date, breadcrumb or
+/// furniture (the first is its title).
+fn report_body(lines: &[Line]) -> usize {
+    let is_header = |text: &str| {
+        date_line(text).is_some()
+            || dated_field(text).is_some()
+            || text.contains(">>")
+            || is_furniture(text)
+    };
+    let plain: Vec<usize> = (0..lines.len())
+        .filter(|&i| !is_header(&lines[i].text))
+        .take(2)
+        .collect();
+    plain.get(1).copied().unwrap_or(lines.len())
+}
+
 /// What the metadata says where the source names no organiser, publisher or credit.
 const NOT_STATED: (&str, &str) = ("未注明", "not stated");
 
@@ -262,19 +281,27 @@ pub fn read(
     speakers: &[SpeakerEntry],
 ) -> Result<Source, Error> {
     let (lines, damaged) = lines_and_damage(raw, repairs)?;
-    let names = marker_names(&lines);
+    // A headline such as `某某：十年帮扶…` looks like a turn; a name that opens no other line
+    // at the top of the file is the title.
+    let headline = lines
+        .first()
+        .and_then(|first| turn_marker(&first.text))
+        .is_some_and(|(name, _)| {
+            lines[1..]
+                .iter()
+                .all(|line| turn_marker(&line.text).is_none_or(|(other, _)| other != name))
+        });
+    let skip = usize::from(headline);
+    let names = marker_names(&lines[skip..]);
     let mut cast = Cast::default();
     let mut header = Header::default();
     let mut dropped = Vec::new();
-    let first_turn = lines
+    let first_turn = lines[skip..]
         .iter()
         .position(|line| turn_marker(&line.text).is_some())
-        .ok_or_else(|| {
-            Error::new(
-                "no turn found: no line starts with a speaker's name and a colon (姓名：…, \
-                 [姓名]:…, 主持人：…); is this a press-conference transcript?",
-            )
-        })?;
+        .map(|at| at + skip);
+    // A news report of a conference has no turns: after its title, it is one statement.
+    let first_turn = first_turn.unwrap_or_else(|| report_body(&lines));
     for line in &lines[..first_turn] {
         let text = line.text.as_str();
         if let Some(listed) = guests(text, &names) {
@@ -329,7 +356,29 @@ pub fn read(
         }
     }
 
-    let transcript = turns(transcript_lines, &names, &mut cast, &mut dropped)?;
+    let transcript = if names.is_empty() {
+        cast.add(NARRATOR.0, NARRATOR.1, Role::Official);
+        transcript_lines
+            .iter()
+            .filter(|line| !is_furniture(&line.text))
+            .enumerate()
+            .map(|(i, line)| Spoken {
+                line: line.number,
+                name: NARRATOR.0.to_owned(),
+                turn_start: i == 0,
+                text: line.text.clone(),
+            })
+            .collect()
+    } else {
+        turns(transcript_lines, &names, &mut cast, &mut dropped)
+    };
+    if transcript.is_empty() {
+        return Err(Error::new(
+            "no turn found: no line starts with a speaker's name and a colon (姓名：…, \
+             [姓名]:…, 主持人：…), and no text follows the title; is this a press-conference \
+             transcript or a report of one?",
+        ));
+    }
     titles_from_introductions(&mut cast, &transcript);
     cast.settle(speakers);
     let event_date = given
@@ -434,7 +483,7 @@ fn turns(
     names: &[String],
     cast: &mut Cast,
     dropped: &mut Vec<Line>,
-) -> Result<Vec<Spoken>, Error> {
+) -> Vec<Spoken> {
     let mut spoken: Vec<Spoken> = Vec::new();
     let chair = cast
         .people()
@@ -490,10 +539,7 @@ fn turns(
             dropped.push(line.clone());
         }
     }
-    if spoken.is_empty() {
-        return Err(Error::new("the transcript holds no turn"));
-    }
-    Ok(spoken)
+    spoken
 }
 
 #[cfg(test)]
