@@ -108,6 +108,28 @@ Examples:
   pressdash config --default > ~/.config/pressdash/config.toml
   pressdash config --config my.toml    the same with another file";
 
+#[cfg(feature = "import")]
+const IMPORT_EXAMPLES: &str = "\
+Reads a Chinese press-conference transcript (UTF-8 text, simplified or traditional) and writes
+a dataset for --data: the speakers, the transcript cut into items, and every figure found with
+its value, unit, qualifier, period, speaker and source sentence. The dataset is checked with
+the same validator as --data before it is written.
+
+--repairs names known damage of the file to undo first; --annotations, what a person decides
+(ids, themes, labels, periods, charts, numbers that are not figures), which wins over what
+the import finds alone. Formats: data/ANNOTATIONS.md.
+
+Examples:
+  pressdash import transcript.txt -o conference.json
+  pressdash --data conference.json
+  pressdash import transcript.txt --report > /dev/null    what the import was unsure of
+  pressdash import transcript.txt --title '某某新闻发布会' --date 2024-03-15 -o out.json
+  pressdash import data/raw/000_d46a46a87dc0840e.txt --repairs data/repairs.toml \\
+    --annotations data/annotations.toml -o data/dataset.json
+
+Without -o the dataset is printed. Exit status: 0 written; 1 the transcript or an annotation
+cannot make a valid dataset (every problem is listed); 2 a file cannot be read or written.";
+
 const MAN_EXAMPLES: &str = "\
 Examples:
   pressdash man | man -l -
@@ -229,6 +251,70 @@ pub enum Command {
     /// Print the settings in force, each with where it came from.
     #[command(after_help = CONFIG_EXAMPLES)]
     Config(ConfigArgs),
+    /// Turn a press-conference transcript into a dataset for --data.
+    #[cfg(feature = "import")]
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+}
+
+#[cfg(feature = "import")]
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The transcript: UTF-8 text, one paragraph a line.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Where to write the dataset. Default: stdout.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// Known damage of FILE to repair before reading it (data/ANNOTATIONS.md).
+    #[arg(long, value_name = "FILE")]
+    pub repairs: Option<PathBuf>,
+
+    /// What a person decides, overriding what the import finds (data/ANNOTATIONS.md).
+    #[arg(long, value_name = "FILE")]
+    pub annotations: Option<PathBuf>,
+
+    /// The keyword table that sorts automatic figures into themes. Default: the built-in
+    /// copy of data/themes.toml.
+    #[arg(long, value_name = "FILE")]
+    pub themes: Option<PathBuf>,
+
+    /// The conference's title, when the transcript has no title line.
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+
+    /// The conference's date, when the transcript gives none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<String>,
+
+    /// Print on stderr what the import was unsure of: figures without a period, labels not
+    /// found, numbers excused and why, lines dropped.
+    #[arg(long)]
+    pub report: bool,
+}
+
+/// A `YYYY-MM-DD` date with a real month and day.
+#[cfg(feature = "import")]
+fn parse_date(text: &str) -> Result<String, String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let valid = match parts.as_slice() {
+        [year, month, day] => {
+            year.len() == 4
+                && year.chars().all(|c| c.is_ascii_digit())
+                && month.len() == 2
+                && day.len() == 2
+                && month.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+                && day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    };
+    if valid {
+        Ok(text.to_owned())
+    } else {
+        Err("expected a date as YYYY-MM-DD, such as 2024-03-15".to_owned())
+    }
 }
 
 #[derive(Debug, Args)]

@@ -8,7 +8,8 @@
 //! - [`terminal`]: the interactive loop on a real terminal, drawing through [`repaint`];
 //! - [`effects`]: performs what the app asks of the world (a copy, an export), for the
 //!   terminal and `render`;
-//! - [`commands`]: the non-interactive commands, built on the same code.
+//! - [`commands`]: the non-interactive commands, built on the same code;
+//! - [`import`] (feature `import`): turns a transcript into a dataset; uses [`data`] only.
 
 pub mod app;
 pub mod cli;
@@ -17,6 +18,8 @@ pub mod commands;
 pub mod config;
 pub mod data;
 pub mod effects;
+#[cfg(feature = "import")]
+pub mod import;
 #[cfg(test)]
 mod proptest_config;
 pub mod repaint;

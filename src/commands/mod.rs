@@ -7,6 +7,8 @@
 
 pub mod config;
 pub mod figures;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod manual;
 pub mod qa;
 pub mod render;
@@ -125,6 +127,8 @@ pub fn run(command: Command, settings: &Settings) -> Result<ExitCode, Failure> {
         Command::Completions(args) => manual::completions(args.shell).map(|()| ExitCode::SUCCESS),
         Command::Man => manual::man_page().map(|()| ExitCode::SUCCESS),
         Command::Config(_) => config::print_settings(settings).map(|()| ExitCode::SUCCESS),
+        #[cfg(feature = "import")]
+        Command::Import(args) => import::run(&args).map(|()| ExitCode::SUCCESS),
     }
 }
 
@@ -197,7 +201,7 @@ fn invalid_dataset(origin: &str, found: &Validation) -> Failure {
     let noun = if count == 1 { "problem" } else { "problems" };
     let mut message = format!(
         "Cannot use {origin}: it is not a consistent dataset ({count} {noun}). Fix the file, or \
-         rebuild it with `cargo run -p pressdash-preprocess`."
+         import its transcript again with `pressdash import`."
     );
     let errors = found.problems.iter().filter(|problem| problem.is_error());
     for problem in errors.take(LISTED_PROBLEMS) {

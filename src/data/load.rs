@@ -161,7 +161,7 @@ impl fmt::Display for LoadError {
             ),
             R::Empty => f.write_str(
                 "it holds no JSON at all (it is empty or only whitespace), as if it was cut \
-                 short while being written. Rebuild it with `cargo run -p pressdash-preprocess` \
+                 short while being written. Rebuild it with `pressdash import` \
                  or copy it again.",
             ),
             R::TooLarge { size } => {
@@ -198,7 +198,7 @@ impl fmt::Display for LoadError {
             R::Truncated { line, column } => write!(
                 f,
                 "the JSON ends in the middle of a value at line {line}, column {column}: the \
-                 file looks cut short. Rebuild it with `cargo run -p pressdash-preprocess` or \
+                 file looks cut short. Rebuild it with `pressdash import` or \
                  copy it again."
             ),
             R::Syntax {

@@ -7,5 +7,5 @@ pub mod validate;
 
 pub use model::*;
 
-/// The default dataset, built by the preprocessor and embedded so the binary stands alone.
+/// The default dataset, made by `pressdash import` and embedded so the binary stands alone.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/dataset.json");

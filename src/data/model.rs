@@ -139,7 +139,8 @@ pub struct Meta {
     pub title: Label,
     /// The day the conference was held, `YYYY-MM-DD`.
     pub event_date: String,
-    /// When the article was published, `YYYY-MM-DD HH:MM` (Beijing time).
+    /// When the article was published, `YYYY-MM-DD HH:MM` (Beijing time), or `YYYY-MM-DD`
+    /// where the source gives no time.
     pub published: String,
     /// Who held the conference (全国总工会新闻中心).
     pub organiser: Label,
@@ -371,6 +372,9 @@ pub struct Figure {
     /// Series id, when the same metric is stated at another date too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<String>,
+    /// Found by the import alone: no person checked its label, theme or period.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub automatic: bool,
 }
 
 impl Figure {

@@ -1,12 +1,13 @@
 //! Reading a figure as printed (`8122.4万件`, `12余萬人次`, `6.3个百分点`) into a value, a unit
-//! and what the unit measures. Pure; shared by the preprocessor and the validator.
+//! and what the unit measures. Pure; shared by the import and the validator.
 //!
 //! # Grammar
 //! `number [hedge] [multiplier] [hedge] unit`, nothing else:
 //! - `number`: ASCII digits with at most one `.` and optional `,` grouping by threes
-//!   (`1,000`, `2038.04`);
-//! - `multiplier`: `万`/`萬` (10⁴) or `亿`/`億` (10⁸); the value is the number times it,
-//!   computed from the decimal digits so that `8122.4万` is exactly 81,224,000;
+//!   (`1,000`, `2038.04`); or a whole number in Chinese numerals (`三`, `十二`, `两`) before
+//!   `成` or `倍` only, where the texts count in words (`三成`, `两倍`);
+//! - `multiplier`: `千` (10³), `万`/`萬` (10⁴) or `亿`/`億` (10⁸); the value is the number
+//!   times it, computed from the decimal digits so that `8122.4万` is exactly 81,224,000;
 //! - `hedge`: `余`/`餘` or `多` ("more than"), before or after the multiplier
 //!   (`12余万`, `5万多`, `2亿多人`);
 //! - `unit`: one of [`UNITS`], possibly empty (`1.65亿`): a counter (`件`, `人次`) or the noun
@@ -20,7 +21,8 @@
 //! - `人次` → [`Measure::PersonTimes`] (one person counted once per occasion: in English
 //!   "people counted each time");
 //! - `元` (after any multiplier: `亿元` is 10⁸ `元`) → [`Measure::Money`];
-//! - `%` → [`Measure::Percent`]; `个百分点` → [`Measure::PercentagePoints`];
+//! - `%` → [`Measure::Percent`], and so is `成` (tenths: `三成` is 30 %);
+//!   `个百分点` → [`Measure::PercentagePoints`];
 //! - every other counter (`件`, `个`, `家`, `项`, `届`, `场次`, `户`, `年` …) and no unit at all
 //!   → [`Measure::Count`].
 
@@ -35,6 +37,8 @@ pub struct Unit {
     pub hant: &'static str,
     pub en: &'static str,
     pub measure: Measure,
+    /// The power of ten the unit multiplies by: 1 for `成` (a tenth, counted in %), else 0.
+    pub exponent: i32,
 }
 
 const fn unit(hans: &'static str, hant: &'static str, en: &'static str, measure: Measure) -> Unit {
@@ -43,11 +47,12 @@ const fn unit(hans: &'static str, hant: &'static str, en: &'static str, measure:
         hant,
         en,
         measure,
+        exponent: 0,
     }
 }
 
 /// The units a figure may carry.
-pub const UNITS: [Unit; 32] = [
+pub const UNITS: [Unit; 55] = [
     unit("", "", "", Measure::Count),
     unit(
         "个百分点",
@@ -90,7 +95,89 @@ pub const UNITS: [Unit; 32] = [
     unit("年", "年", "years", Measure::Count),
     unit("所", "所", "institutions", Measure::Count),
     unit("座", "座", "buildings", Measure::Count),
+    Unit {
+        exponent: 1,
+        ..unit("成", "成", "%", Measure::Percent)
+    },
+    unit("倍", "倍", "times", Measure::Count),
+    unit("位", "位", "people", Measure::People),
+    unit("美元", "美元", "US dollars", Measure::Money),
+    unit("条", "條", "items", Measure::Count),
+    unit("篇", "篇", "articles", Measure::Count),
+    unit("部", "部", "works", Measure::Count),
+    unit("台", "臺", "machines", Measure::Count),
+    unit("辆", "輛", "vehicles", Measure::Count),
+    unit("套", "套", "sets", Measure::Count),
+    unit("种", "種", "kinds", Measure::Count),
+    unit("类", "類", "kinds", Measure::Count),
+    unit("本", "本", "volumes", Measure::Count),
+    unit("门", "門", "courses", Measure::Count),
+    unit("处", "處", "sites", Measure::Count),
+    unit("间", "間", "rooms", Measure::Count),
+    unit("亩", "畝", "mu", Measure::Count),
+    unit("公里", "公里", "kilometres", Measure::Count),
+    unit("吨", "噸", "tonnes", Measure::Count),
+    unit("平方米", "平方米", "square metres", Measure::Count),
+    unit("天", "天", "days", Measure::Count),
+    unit("小时", "小時", "hours", Measure::Count),
+    unit("岁", "歲", "years of age", Measure::Count),
 ];
+
+/// Chinese numerals and their values; `十`, `百` and `千` multiply what comes before them.
+const NUMERALS: [(char, u64); 15] = [
+    ('零', 0),
+    ('〇', 0),
+    ('一', 1),
+    ('二', 2),
+    ('两', 2),
+    ('兩', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
+    ('十', 10),
+    ('百', 100),
+];
+
+/// Units a number in Chinese numerals may carry: those of shares and multiples.
+const NUMERAL_UNITS: [&str; 2] = ["成", "倍"];
+
+/// The value of Chinese numerals for a whole number below a thousand (`十二`, `三百五十`).
+fn numeral_value(numerals: &str) -> Option<u64> {
+    let (mut total, mut digit) = (0, None);
+    for c in numerals.chars() {
+        let value = NUMERALS.iter().find(|(n, _)| *n == c)?.1;
+        if value >= 10 {
+            total += digit.take().unwrap_or(1) * value;
+        } else if digit.replace(value).is_some() {
+            return None;
+        }
+    }
+    Some(total + digit.unwrap_or(0))
+}
+
+/// Whether `c` is a Chinese numeral.
+pub fn is_numeral(c: char) -> bool {
+    NUMERALS.iter().any(|(n, _)| *n == c)
+}
+
+/// Reads `三成`, `两倍`: a number in Chinese numerals before a unit that counts shares or
+/// multiples.
+fn parse_numerals(raw: &str) -> Option<ParsedNumber> {
+    let split = raw.find(|c: char| !is_numeral(c)).filter(|&at| at > 0)?;
+    let (numerals, rest) = raw.split_at(split);
+    let unit = find_unit(rest).filter(|unit| NUMERAL_UNITS.contains(&unit.hans))?;
+    let value = numeral_value(numerals)?;
+    Some(ParsedNumber {
+        value: scaled(value, unit.exponent),
+        unit: rest.to_owned(),
+        measure: unit.measure,
+        hedge: None,
+    })
+}
 
 /// The unit written `text`, in either script.
 pub fn find_unit(text: &str) -> Option<&'static Unit> {
@@ -214,7 +301,7 @@ fn take_hedge(rest: &str) -> (bool, &str) {
 
 /// Takes a multiplier off the front of `rest`: its power of ten.
 fn take_multiplier(rest: &str) -> (i32, &str) {
-    [("万", 4), ("萬", 4), ("亿", 8), ("億", 8)]
+    [("千", 3), ("万", 4), ("萬", 4), ("亿", 8), ("億", 8)]
         .iter()
         .find_map(|(multiplier, exponent)| rest.strip_prefix(multiplier).map(|r| (*exponent, r)))
         .unwrap_or((0, rest))
@@ -224,6 +311,9 @@ fn take_multiplier(rest: &str) -> (i32, &str) {
 pub fn parse_raw(raw: &str) -> Result<ParsedNumber, NumberError> {
     let (number, rest) = split_number(raw);
     if number.is_empty() {
+        if let Some(parsed) = parse_numerals(raw) {
+            return Ok(parsed);
+        }
         return Err(NumberError::NoNumber {
             raw: raw.to_owned(),
         });
@@ -237,7 +327,7 @@ pub fn parse_raw(raw: &str) -> Result<ParsedNumber, NumberError> {
         unit: rest.to_owned(),
     })?;
     Ok(ParsedNumber {
-        value: scaled(mantissa, exponent - decimals),
+        value: scaled(mantissa, exponent + unit.exponent - decimals),
         unit: rest.to_owned(),
         measure: unit.measure,
         hedge: (hedged_before || hedged_after).then_some(Qualifier::MoreThan),
@@ -321,6 +411,21 @@ mod tests {
     }
 
     #[test]
+    fn reads_shares_and_multiples_in_chinese_numerals() {
+        assert_value("三成", 30.0);
+        assert_eq!(parsed("三成").measure, Measure::Percent);
+        assert_value("两倍", 2.0);
+        assert_value("兩倍", 2.0);
+        assert_value("十二倍", 12.0);
+        assert_value("二十倍", 20.0);
+        assert_value("4成", 40.0);
+        assert_value("3千人", 3000.0);
+        for refused in ["三个", "三三成", "成", "五一"] {
+            assert!(parse_raw(refused).is_err(), "{refused}");
+        }
+    }
+
+    #[test]
     fn refuses_what_is_not_a_figure() {
         assert!(matches!(
             parse_raw("?650个"),
@@ -378,7 +483,7 @@ mod tests {
             };
             let written = if hant { unit.hant } else { unit.hans };
             let parsed = parse_raw(&format!("{number}{word}{written}")).unwrap();
-            let expected = number.parse::<f64>().unwrap() * factor;
+            let expected = number.parse::<f64>().unwrap() * factor * 10f64.powi(unit.exponent);
             prop_assert!((parsed.value - expected).abs() <= expected * 1e-12);
             prop_assert_eq!(parsed.unit, written);
             prop_assert_eq!(parsed.measure, unit.measure);

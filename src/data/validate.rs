@@ -269,7 +269,7 @@ impl<'a> Checker<'a> {
         self.date_field(
             &path.field("published"),
             &meta.published,
-            &["YYYY-MM-DD HH:MM"],
+            &["YYYY-MM-DD HH:MM", "YYYY-MM-DD"],
         );
         self.label(&path.field("organiser"), &meta.organiser);
         self.label(&path.field("publisher"), &meta.publisher);
@@ -1435,7 +1435,7 @@ mod tests {
             &["meta.event_date"],
         );
         assert_paths(
-            |d| d.meta.published = "2022-08-01".into(),
+            |d| d.meta.published = "2022-08-01 4pm".into(),
             &["meta.published"],
         );
         assert_paths(

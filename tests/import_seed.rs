@@ -1,31 +1,67 @@
-//! The preprocessor against the real scrape and annotations.
+//! The import against the real scrape, its repairs and its annotations.
+#![cfg(feature = "import")]
 
 use std::sync::OnceLock;
 
 use pressdash::data::{Dataset, Measure, ParagraphKind, Qualifier, Role, SegmentKind, Text};
-use pressdash_preprocess::annotations::ANNOTATIONS_FILE;
-use pressdash_preprocess::dataset::{self, DATASET_FILE};
-use pressdash_preprocess::figures::number_runs;
-use pressdash_preprocess::repair::{self, REPAIRS_FILE, Repairs};
-use pressdash_preprocess::script::{to_hans, to_hant};
-use pressdash_preprocess::{read_repository_file, source};
+use pressdash::import::annotations;
+use pressdash::import::dataset::{self, Imported};
+use pressdash::import::figures::number_runs;
+use pressdash::import::repair::{self, Repairs};
+use pressdash::import::script::{to_hans, to_hant};
+use pressdash::import::source::Given;
+use pressdash::import::themes::{self, ThemeTable};
 use zhconv::{Variant, zhconv};
+
+const RAW_FILE: &str = "data/raw/000_d46a46a87dc0840e.txt";
+const ANNOTATIONS_FILE: &str = "data/annotations.toml";
+
+fn read_repository_file(relative: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative))
+        .unwrap()
+}
 
 fn raw() -> &'static str {
     static RAW: OnceLock<String> = OnceLock::new();
-    RAW.get_or_init(|| read_repository_file(source::RAW_FILE).unwrap())
+    RAW.get_or_init(|| read_repository_file(RAW_FILE))
 }
 
 fn repairs() -> &'static Repairs {
     static REPAIRS: OnceLock<Repairs> = OnceLock::new();
-    REPAIRS.get_or_init(|| Repairs::parse(&read_repository_file(REPAIRS_FILE).unwrap()).unwrap())
+    REPAIRS.get_or_init(|| {
+        Repairs::parse(&read_repository_file("data/repairs.toml"), "repairs.toml").unwrap()
+    })
+}
+
+fn theme_table() -> ThemeTable {
+    ThemeTable::parse(themes::BUILT_IN, "themes.toml").unwrap()
+}
+
+/// Imports the scrape with its repairs and the annotations `text`, with the report.
+fn import(text: &str) -> Result<Imported, pressdash::import::Error> {
+    let annotations = annotations::parse(text, ANNOTATIONS_FILE)?;
+    let given = Given {
+        raw_file: RAW_FILE.to_owned(),
+        ..Given::default()
+    };
+    dataset::build(raw(), repairs(), &annotations, &given, &theme_table())
+}
+
+/// Imports the scrape with its repairs and the annotations `text`.
+fn build(text: &str) -> Result<Dataset, pressdash::import::Error> {
+    let annotations = annotations::parse(text, ANNOTATIONS_FILE)?;
+    let given = Given {
+        raw_file: RAW_FILE.to_owned(),
+        ..Given::default()
+    };
+    dataset::build(raw(), repairs(), &annotations, &given, &theme_table())
+        .map(|imported| imported.dataset)
 }
 
 fn built() -> &'static Dataset {
     static BUILT: OnceLock<Dataset> = OnceLock::new();
     BUILT.get_or_init(|| {
-        let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
-        dataset::build(raw(), repairs(), &annotations).unwrap_or_else(|error| panic!("{error}"))
+        build(&read_repository_file(ANNOTATIONS_FILE)).unwrap_or_else(|error| panic!("{error}"))
     })
 }
 
@@ -49,19 +85,8 @@ fn all_text(script: fn(&Text) -> &str) -> String {
 }
 
 #[test]
-fn committed_dataset_is_a_fresh_build() {
-    let fresh = dataset::to_json(built()).unwrap();
-    let committed = read_repository_file(DATASET_FILE).unwrap();
-    assert!(
-        committed == fresh,
-        "{DATASET_FILE} is stale: run `cargo run -p pressdash-preprocess` and commit it"
-    );
-}
-
-#[test]
 fn builds_are_deterministic() {
-    let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
-    let again = dataset::build(raw(), repairs(), &annotations).unwrap();
+    let again = build(&read_repository_file(ANNOTATIONS_FILE)).unwrap();
     assert_eq!(
         dataset::to_json(&again).unwrap(),
         dataset::to_json(built()).unwrap()
@@ -123,7 +148,7 @@ fn each_misalignment_is_repaired_exactly_once() {
 fn all_pinyin_annotations_are_stripped() {
     let repaired = repair::repair_misalignments(raw(), repairs()).unwrap();
     let (stripped, removed) = repair::strip_pinyin(&repaired);
-    assert_eq!(removed, repairs().pinyin_annotations);
+    assert_eq!(Some(removed), repairs().pinyin_annotations);
     assert_eq!(removed, 1632, "the scrape carries 1,632 annotations");
     assert_eq!(repair::strip_pinyin(&stripped).1, 0);
     assert!(!all_text(hant).contains("(ch"));
@@ -474,27 +499,70 @@ fn simplified_zhu_stays_only_in_xianzhu() {
 }
 
 #[test]
-fn every_number_must_be_claimed() {
-    let expected: usize = built()
+fn every_number_is_a_figure_or_excused_without_annotations() {
+    let imported = import("").unwrap_or_else(|error| panic!("{error}"));
+    let numbers: usize = built()
         .segments
         .iter()
         .flat_map(|s| &s.paragraphs)
         .map(|p| number_runs(&p.text.hans.chars().collect::<Vec<_>>()).len())
         .sum();
-    let error = dataset::build(raw(), repairs(), "").unwrap_err();
-    assert_eq!(error.problems().len(), expected);
+    let figures = imported
+        .dataset
+        .figures
+        .iter()
+        .filter(|f| f.automatic)
+        .count();
+    let excused = imported
+        .report
+        .iter()
+        .filter(|note| note.contains("is not a figure"))
+        .count();
+    assert_eq!(figures, imported.dataset.figures.len());
+    assert_eq!(figures + excused, numbers, "{:#?}", imported.report);
     assert!(
-        error
-            .problems()
+        imported
+            .report
             .iter()
-            .all(|p| p.contains("neither in a figure nor excluded"))
+            .any(|note| note.contains("1982 is not a figure: a year"))
+    );
+}
+
+#[test]
+fn an_annotation_wins_over_what_is_found_and_the_rest_is_found() {
+    let one_figure = r#"
+        [[theme]]
+        id = "t"
+        label = { hans = "主题", en = "Theme" }
+        description = { hans = "主题", en = "Theme" }
+
+        [[figure]]
+        id = "certificates"
+        theme = "t"
+        label = { hans = "全国五一劳动奖状", en = "May Day Labour Certificates" }
+        at = "2245个"
+        unit = "certificates"
+        period = { kind = "since", year = 2012 }
+    "#;
+    let dataset = build(one_figure).unwrap_or_else(|error| panic!("{error}"));
+    let annotated = &dataset.figures[0];
+    assert_eq!(
+        (annotated.id.as_str(), annotated.automatic),
+        ("certificates", false)
+    );
+    assert_eq!(annotated.unit.en, "certificates");
+    assert!(
+        dataset.figures[1..]
+            .iter()
+            .all(|f| f.automatic && f.theme == "t")
     );
     assert!(
-        error
-            .problems()
+        !dataset
+            .figures
             .iter()
-            .any(|p| p.contains("the number 1982 "))
+            .any(|f| f.automatic && f.raw.hans == "2245个")
     );
+    assert_eq!(dataset.themes.len(), 1);
 }
 
 #[test]
@@ -521,16 +589,9 @@ fn figure_locations_must_be_unique_and_present() {
         id = "q8"
         title = { hans = "无", en = "None" }
     "#;
-    let error = dataset::build(raw(), repairs(), annotations)
-        .unwrap_err()
-        .to_string();
+    let error = build(annotations).unwrap_err().to_string();
     assert!(error.contains("[[segment]] q8 is not a segment"), "{error}");
-    let error = dataset::build(
-        raw(),
-        repairs(),
-        &annotations.replace("id = \"q8\"", "id = \"q7\""),
-    )
-    .unwrap_err();
+    let error = build(&annotations.replace("id = \"q8\"", "id = \"q7\"")).unwrap_err();
     let message = error.to_string();
     assert!(
         message.contains("three-editions: \"3届\" occurs 3 times"),
@@ -570,7 +631,7 @@ fn charts_share_one_unit_and_one_period_unless_they_compare_dates() {
 
 /// The real annotations with one more chart.
 fn with_chart(chart: &str) -> String {
-    read_repository_file(ANNOTATIONS_FILE).unwrap() + chart
+    read_repository_file(ANNOTATIONS_FILE) + chart
 }
 
 #[test]
@@ -585,9 +646,7 @@ fn a_chart_of_different_units_is_refused() {
           { figure = "warmth-firms-visited", label = { hans = "企业", en = "Firms" } },
         ]
     "#;
-    let message = dataset::build(raw(), repairs(), &with_chart(funds_and_firms))
-        .unwrap_err()
-        .to_string();
+    let message = build(&with_chart(funds_and_firms)).unwrap_err().to_string();
     assert!(
         message.contains("names \"warmth-firms-visited\" in \"家\"")
             && message.contains("one chart shares one axis"),
@@ -607,9 +666,7 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
           { figure = "pandemic-aid-funds", label = { hans = "疫情期间", en = "Pandemic" } },
         ]
     "#;
-    let message = dataset::build(raw(), repairs(), &with_chart(relief_funds))
-        .unwrap_err()
-        .to_string();
+    let message = build(&with_chart(relief_funds)).unwrap_err().to_string();
     assert!(
         message.contains(
             "chart relief-funds: its bars cover different periods (since 2012, as of 2022-05)"
@@ -617,9 +674,7 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
         "{message}"
     );
     let excused = relief_funds.replace("bars = [", "periods_differ = \"both are aid\"\nbars = [");
-    let message = dataset::build(raw(), repairs(), &with_chart(&excused))
-        .unwrap_err()
-        .to_string();
+    let message = build(&with_chart(&excused)).unwrap_err().to_string();
     assert!(
         message.contains("figure warmth-funds belongs to no series")
             && message.contains("figure pandemic-aid-funds belongs to no series"),
@@ -636,9 +691,7 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
           { figure = "suggestions-adopted", label = { hans = "实施", en = "Adopted" } },
         ]
     "#;
-    let message = dataset::build(raw(), repairs(), &with_chart(needless))
-        .unwrap_err()
-        .to_string();
+    let message = build(&with_chart(needless)).unwrap_err().to_string();
     assert!(
         message.contains("chart suggestions-again: `periods_differ` is set, but its bars share one period (2013-2020); remove it"),
         "{message}"
@@ -729,11 +782,10 @@ fn the_people_counted_are_the_unit_where_the_text_names_them_after_the_number() 
 
 /// The problems of a build from the real annotations after `edit`, which must change them.
 fn problems_after(edit: impl Fn(&str) -> String) -> Vec<String> {
-    let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
+    let annotations = read_repository_file(ANNOTATIONS_FILE);
     let edited = edit(&annotations);
     assert!(edited != annotations, "the edit changed nothing");
-    dataset::build(raw(), repairs(), &edited)
-        .map_or_else(|error| error.problems().to_vec(), |_| Vec::new())
+    build(&edited).map_or_else(|error| error.problems().to_vec(), |_| Vec::new())
 }
 
 /// Asserts that the build fails after `edit` with a problem saying `expected`.
@@ -868,4 +920,43 @@ fn a_bar_is_labelled_with_a_short_form_of_its_figures_label() {
         },
         "chart aid-network, bar aid-stations: the label \"基层站点网络\" is no short form",
     );
+}
+
+#[test]
+fn damage_the_repairs_do_not_cover_is_reported_on_every_damaged_line() {
+    let garbled = |imported: &Imported| -> Vec<usize> {
+        let mut lines: Vec<usize> = imported
+            .report
+            .iter()
+            .filter(|note| note.contains("looks garbled"))
+            .filter_map(|note| note.strip_prefix("line ")?.split(':').next()?.parse().ok())
+            .collect();
+        lines.dedup();
+        lines
+    };
+    let repaired = import("").unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(garbled(&repaired), Vec::<usize>::new());
+    let given = Given {
+        raw_file: RAW_FILE.to_owned(),
+        ..Given::default()
+    };
+    let unrepaired = dataset::build(
+        raw(),
+        &Repairs::default(),
+        &annotations::parse("", ANNOTATIONS_FILE).unwrap(),
+        &given,
+        &theme_table(),
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let mut spots: Vec<usize> = repairs().spots.iter().map(|spot| spot.line).collect();
+    spots.dedup();
+    assert_eq!(garbled(&unrepaired), spots);
+    // The lost digit stays visible and has no value.
+    let medals = unrepaired
+        .dataset
+        .figures
+        .iter()
+        .find(|f| f.raw.hans.ends_with("650个"));
+    let medals = medals.expect("the damaged count is a figure");
+    assert!(medals.raw.hans.starts_with('?') && medals.value.is_none());
 }

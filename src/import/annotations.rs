@@ -1,13 +1,11 @@
-//! Reading `data/annotations.toml`: what a person decides (format: `data/ANNOTATIONS.md`).
+//! Reading an annotations file such as `data/annotations.toml`: what a person decides
+//! (format: `data/ANNOTATIONS.md`). Every entry overrides what the import would find alone.
 
-use pressdash::data::{Label, Measure, Period};
+use crate::data::{Label, Measure, Period};
 use serde::Deserialize;
 
-use crate::error::Error;
-use crate::script;
-
-/// Where the annotations live, relative to the repository root.
-pub const ANNOTATIONS_FILE: &str = "data/annotations.toml";
+use super::error::Error;
+use super::script;
 
 /// A label as annotated: simplified and English; the traditional form is derived.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -21,6 +19,33 @@ impl Words {
     pub fn label(&self) -> Label {
         script::label(&self.hans, &self.en)
     }
+}
+
+/// The English forms of the metadata the source gives in Chinese.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetaEntry {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub organiser: String,
+    #[serde(default)]
+    pub publisher: String,
+    #[serde(default)]
+    pub source_credit: String,
+}
+
+/// A speaker's id and English forms, for the speaker the transcript names `name`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerEntry {
+    /// As the transcript names them before their words, simplified (王利中, 工人日报记者).
+    pub name: String,
+    pub id: String,
+    pub en: String,
+    /// Their position or, for a reporter, the outlet, in English.
+    #[serde(default)]
+    pub title_en: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -131,6 +156,10 @@ pub struct ExcludeEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Annotations {
+    #[serde(default)]
+    pub meta: MetaEntry,
+    #[serde(default, rename = "speaker")]
+    pub speakers: Vec<SpeakerEntry>,
     #[serde(default, rename = "theme")]
     pub themes: Vec<ThemeEntry>,
     #[serde(default, rename = "segment")]
@@ -145,9 +174,9 @@ pub struct Annotations {
     pub excludes: Vec<ExcludeEntry>,
 }
 
-/// Parses the annotations.
-pub fn parse(text: &str) -> Result<Annotations, Error> {
-    toml::from_str(text).map_err(|error| Error::new(format!("{ANNOTATIONS_FILE}: {error}")))
+/// Parses the annotations; an error names `file`.
+pub fn parse(text: &str, file: &str) -> Result<Annotations, Error> {
+    toml::from_str(text).map_err(|error| Error::new(format!("{file}: {error}")))
 }
 
 #[cfg(test)]
@@ -158,6 +187,14 @@ mod tests {
     fn reads_every_kind_of_entry() {
         let annotations = parse(
             r#"
+            [meta]
+            title = "A conference"
+
+            [[speaker]]
+            name = "刘伟"
+            id = "liu-wei"
+            en = "Liu Wei"
+
             [[theme]]
             id = "skills"
             label = { hans = "技能", en = "Skills" }
@@ -174,8 +211,11 @@ mod tests {
             text = "2012年"
             why = "a year"
             "#,
+            "notes.toml",
         )
         .unwrap();
+        assert_eq!(annotations.meta.title, "A conference");
+        assert_eq!(annotations.speakers[0].id, "liu-wei");
         assert_eq!(annotations.themes[0].label.label().hant, "技能");
         assert_eq!(
             annotations.figures[0].period,
@@ -189,7 +229,7 @@ mod tests {
 
     #[test]
     fn an_unknown_field_is_an_error_naming_the_file() {
-        let error = parse("[[figure]]\nid = \"x\"\nwhatever = 1\n").unwrap_err();
-        assert!(error.to_string().contains(ANNOTATIONS_FILE), "{error}");
+        let error = parse("[[figure]]\nid = \"x\"\nwhatever = 1\n", "notes.toml").unwrap_err();
+        assert!(error.to_string().contains("notes.toml"), "{error}");
     }
 }

@@ -75,7 +75,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(128))]
+        #![proptest_config(crate::proptest_config::proptest_config(128))]
 
         #[test]
         fn keeps_length_and_never_leaves_prose_marks(text in "[,:;?!()a-z0-9中文。]{0,40}") {

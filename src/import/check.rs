@@ -1,22 +1,12 @@
-//! The check only the preprocessor can make, since it needs the annotations: a chart's bars
+//! The check only the import can make, since it needs the annotations: a chart's bars
 //! cover one period unless the chart says why. Everything a dataset must satisfy on its own
-//! is `pressdash::data::validate`'s.
+//! is `crate::data::validate`'s.
 
-use pressdash::data::{Figure, Period};
+use crate::data::{Figure, Period};
 
-use crate::annotations::ChartEntry;
+use super::period;
 
-/// A period as a person names it in a message.
-fn period_text(period: Option<&Period>) -> String {
-    match period {
-        None => "no period".to_owned(),
-        Some(Period::Year { year }) => year.to_string(),
-        Some(Period::Range { from, to }) => format!("{from}-{to}"),
-        Some(Period::Since { year }) => format!("since {year}"),
-        Some(Period::AsOf { date }) => format!("as of {date}"),
-        Some(Period::Recent { years }) => format!("the last {years} years"),
-    }
-}
+use super::annotations::ChartEntry;
 
 /// A chart's bars must cover one period, or all none: a total over ten years and one over
 /// seven cannot honestly share an axis. Different periods may stand side by side only where
@@ -40,7 +30,7 @@ pub fn chart_periods(charts: &[ChartEntry], figures: &[Figure]) -> Vec<String> {
         let listed = || {
             periods
                 .iter()
-                .map(|period| period_text(*period))
+                .map(|found| period::words(*found).1)
                 .collect::<Vec<_>>()
                 .join(", ")
         };

@@ -1,13 +1,19 @@
 //! The traditional text keeps the source's own characters: it differs from the repaired,
 //! de-annotated scrape only where the scrape is wrong, at the corrections listed with their
 //! reasons in `data/traditional-corrections.toml`.
+#![cfg(feature = "import")]
 
-use pressdash_preprocess::annotations::ANNOTATIONS_FILE;
-use pressdash_preprocess::repair::{REPAIRS_FILE, Repairs};
-use pressdash_preprocess::{
-    dataset, punctuation, read_repository_file, repair, script, source, transcript,
-};
+use pressdash::import::annotations;
+use pressdash::import::repair::{self, Repairs};
+use pressdash::import::source::{self, Given};
+use pressdash::import::themes::{self, ThemeTable};
+use pressdash::import::{dataset, punctuation, script, transcript};
 use serde::Deserialize;
+
+fn read_repository_file(relative: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative))
+        .unwrap()
+}
 
 /// Where the corrections are listed.
 const CORRECTIONS_FILE: &str = "data/traditional-corrections.toml";
@@ -71,11 +77,31 @@ fn differing_runs(a: &[char], b: &[char]) -> Vec<(usize, usize)> {
 /// Each paragraph's traditional text beside the same stretch of its cleaned source line (after
 /// repair, pinyin stripping and punctuation), with the line's number.
 fn paragraphs_beside_source() -> Vec<(usize, Vec<char>, Vec<char>)> {
-    let raw = read_repository_file(source::RAW_FILE).unwrap();
-    let repairs = Repairs::parse(&read_repository_file(REPAIRS_FILE).unwrap()).unwrap();
-    let annotations = read_repository_file(ANNOTATIONS_FILE).unwrap();
-    let built = dataset::build(&raw, &repairs, &annotations).unwrap();
-    let drafts = transcript::segments(&source::read(&raw, &repairs).unwrap().transcript).unwrap();
+    let raw = read_repository_file("data/raw/000_d46a46a87dc0840e.txt");
+    let repairs =
+        Repairs::parse(&read_repository_file("data/repairs.toml"), "repairs.toml").unwrap();
+    let annotations = annotations::parse(
+        &read_repository_file("data/annotations.toml"),
+        "annotations.toml",
+    )
+    .unwrap();
+    let given = Given {
+        raw_file: "transcript.txt".to_owned(),
+        ..Given::default()
+    };
+    let table = ThemeTable::parse(themes::BUILT_IN, "themes.toml").unwrap();
+    let built = dataset::build(&raw, &repairs, &annotations, &given, &table)
+        .unwrap()
+        .dataset;
+    let read = source::read(
+        &raw,
+        &repairs,
+        &given,
+        &annotations.meta,
+        &annotations.speakers,
+    )
+    .unwrap();
+    let drafts = transcript::segments(&read.transcript, &read.cast).unwrap();
     let cleaned = repair::clean(&raw, &repairs).unwrap();
     let lines: Vec<&str> = cleaned.split('\n').collect();
     let paragraphs = built
@@ -103,8 +129,7 @@ fn paragraphs_beside_source() -> Vec<(usize, Vec<char>, Vec<char>)> {
 
 #[test]
 fn the_traditional_text_differs_from_the_source_only_at_listed_corrections() {
-    let corrections: Corrections =
-        toml::from_str(&read_repository_file(CORRECTIONS_FILE).unwrap()).unwrap();
+    let corrections: Corrections = toml::from_str(&read_repository_file(CORRECTIONS_FILE)).unwrap();
     let mut used = vec![0; corrections.correction.len()];
     let mut unlisted = Vec::new();
     for (line, source, traditional) in paragraphs_beside_source() {

@@ -2,7 +2,7 @@
 //! carries wrong forms (關系, 干部, 示范, 于); converting it to simplified and then back with a
 //! phrase-aware converter gives correct traditional text.
 
-use pressdash::data::{Label, Text};
+use crate::data::{Label, Text};
 use zhconv::{Variant, zhconv};
 
 /// The words in which simplified Chinese writes 著 (zhù: "marked", "to write"). The scrape
@@ -43,8 +43,8 @@ fn fix_hans(converted: &str) -> String {
 }
 
 /// Where the conversion to traditional goes wrong: (its output, the right form). It reads
-/// 机制作用 as 机 + 制作 + 用; writes 台 where the source writes 臺 (平臺, 出臺: all 22
-/// places); keeps 扎根, which traditional writes 紮根 (as the converter does 紮實); and turns
+/// 机制作用 as 机 + 制作 + 用; writes 台 where official texts write 臺 (平臺, 出臺);
+/// keeps 扎根, which traditional writes 紮根 (as the converter does 紮實); and turns
 /// the source's quotation marks into corner brackets, which the source does not use.
 const HANT_FIXES: [(&str, &str); 8] = [
     ("機製作用", "機制作用"),

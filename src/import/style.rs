@@ -3,10 +3,10 @@
 //! title says what it compares and a chart says which damaged figure of its sentence it leaves
 //! out. The rules are written for people in `data/ANNOTATIONS.md`.
 
-use pressdash::data::number::find_unit;
-use pressdash::data::{Dataset, Figure, Label, Measure};
+use crate::data::number::find_unit;
+use crate::data::{Dataset, Figure, Label, Measure};
 
-use crate::annotations::Annotations;
+use super::annotations::Annotations;
 
 /// English units that gloss a Chinese classifier instead of naming what was counted
 /// (个 "units", 件 "items", 份 "copies", 家 "establishments", 场次 "sessions").
@@ -265,8 +265,15 @@ fn damaged_left_out(dataset: &Dataset, annotations: &Annotations) -> Vec<String>
     problems
 }
 
-/// Every editorial rule, on the built dataset and the annotations it came from.
+/// Every editorial rule, on what the annotations wrote: the figures a person labelled and
+/// the charts they drew. Automatic figures and charts name things in the source's words.
 pub fn check(dataset: &Dataset, annotations: &Annotations) -> Vec<String> {
+    let mut dataset = dataset.clone();
+    dataset.figures.retain(|figure| !figure.automatic);
+    dataset
+        .charts
+        .retain(|chart| annotations.charts.iter().any(|entry| entry.id == chart.id));
+    let dataset = &dataset;
     let mut problems = units(&dataset.figures);
     problems.extend(equal_labels(&dataset.figures));
     problems.extend(labels_and_titles(dataset));
@@ -312,7 +319,7 @@ mod tests {
 
     #[test]
     fn repeats_and_series_at_two_periods_may_share_a_label() {
-        use pressdash::data::Period;
+        use crate::data::Period;
         let dataset: Dataset =
             serde_json::from_str(include_str!("../../data/dataset.json")).unwrap();
         let mut a = dataset.figures[0].clone();

@@ -7,13 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use pressdash::data::number::{find_unit, parse_raw};
-use pressdash::data::{
-    Damage, Figure, Label, Qualifier, Segment, Series, Source, Span, Spans, Text,
-};
+use crate::data::number::{find_unit, parse_raw};
+use crate::data::{Damage, Figure, Label, Qualifier, Segment, Series, Source, Span, Spans, Text};
 
-use crate::annotations::{Annotations, ExcludeEntry, FigureEntry};
-use crate::error::Error;
+use super::annotations::{Annotations, ExcludeEntry, FigureEntry};
+use super::error::Error;
 
 /// How far before its figure a `context` may end, in characters.
 pub const CONTEXT_REACH: usize = 40;
@@ -121,7 +119,11 @@ pub fn qualifier(before: &str, raw: &str, after: &str) -> Qualifier {
     let before = before.strip_suffix(['是', '为']).unwrap_or(before);
     if before.ends_with('约') || after.starts_with("左右") {
         Qualifier::About
-    } else if before.ends_with("超过") || before.ends_with("超过了") || after.starts_with("以上")
+    } else if before.ends_with("超过")
+        || before.ends_with("超过了")
+        || before.ends_with('逾')
+        || before.ends_with('超')
+        || after.starts_with("以上")
     {
         Qualifier::Over
     } else if before.ends_with('近') {
@@ -293,6 +295,7 @@ fn figure(
         }),
         repeats: Vec::new(),
         series: entry.series.clone(),
+        automatic: false,
     })
 }
 
@@ -368,15 +371,15 @@ fn link_series(figures: &mut [Figure], annotations: &Annotations) -> (Vec<Series
     (series, problems)
 }
 
-/// Every number must lie inside a figure or an exclude entry's text; every exclude entry
-/// must excuse something.
-fn check_numbers_claimed(
-    segments: &[Segment],
+/// The numbers that lie inside no annotated figure and no exclude entry's text, for the
+/// import to read on its own; and a problem for each exclude entry that excuses nothing.
+fn unclaimed_numbers(
     paragraphs: &[Scanned],
     figures: &[Place],
     excludes: &[ExcludeEntry],
-) -> Vec<String> {
+) -> (Vec<String>, Vec<Place>) {
     let mut problems = Vec::new();
+    let mut unclaimed = Vec::new();
     let mut used = vec![false; excludes.len()];
     let exclude_chars: Vec<Vec<char>> = excludes.iter().map(|e| e.text.chars().collect()).collect();
     for paragraph in paragraphs {
@@ -402,23 +405,12 @@ fn check_numbers_claimed(
             if let Some(i) = excuse {
                 used[i] = true;
             } else {
-                let place = Place {
+                unclaimed.push(Place {
                     segment: paragraph.segment,
                     paragraph: paragraph.paragraph,
                     start,
                     end,
-                };
-                let around = text_of(
-                    &paragraph.hans,
-                    start.saturating_sub(12),
-                    (end + 12).min(paragraph.hans.len()),
-                );
-                problems.push(format!(
-                    "{}: the number {} is neither in a figure nor excluded (…{around}…); \
-                     add a [[figure]] or an [[exclude]] to data/annotations.toml",
-                    describe(segments, &place),
-                    text_of(&paragraph.hans, start, end)
-                ));
+                });
             }
         }
     }
@@ -430,14 +422,23 @@ fn check_numbers_claimed(
             ));
         }
     }
-    problems
+    (problems, unclaimed)
+}
+
+/// The annotated figures and series, where they are, and the numbers left for the import to
+/// read on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotated {
+    pub figures: Vec<Figure>,
+    pub series: Vec<Series>,
+    /// Where each figure is, in figure order.
+    pub places: Vec<Place>,
+    /// Numbers (ASCII runs) no figure or exclude entry claims.
+    pub unclaimed: Vec<Place>,
 }
 
 /// The figures and series, from the segments and the annotations.
-pub fn build(
-    segments: &[Segment],
-    annotations: &Annotations,
-) -> Result<(Vec<Figure>, Vec<Series>), Error> {
+pub fn build(segments: &[Segment], annotations: &Annotations) -> Result<Annotated, Error> {
     let paragraphs = paragraphs(segments)?;
     let by_place: BTreeMap<(usize, usize), &Scanned> = paragraphs
         .iter()
@@ -507,14 +508,16 @@ pub fn build(
     let mut problems = link_repeats(&mut figures, &annotations.figures);
     let (series, series_problems) = link_series(&mut figures, annotations);
     problems.extend(series_problems);
-    problems.extend(check_numbers_claimed(
-        segments,
-        &paragraphs,
-        &places,
-        &annotations.excludes,
-    ));
+    let (exclude_problems, unclaimed) =
+        unclaimed_numbers(&paragraphs, &places, &annotations.excludes);
+    problems.extend(exclude_problems);
     Error::check(problems)?;
-    Ok((figures, series))
+    Ok(Annotated {
+        figures,
+        series,
+        places,
+        unclaimed,
+    })
 }
 
 #[cfg(test)]
@@ -555,6 +558,8 @@ mod tests {
         assert_eq!(qualifier("大约是", "8400万人", "，"), Qualifier::About);
         assert_eq!(qualifier("约为", "30%", ""), Qualifier::About);
         assert_eq!(qualifier("分别为", "21.1%", "、"), Qualifier::Exact);
+        assert_eq!(qualifier("涉案金额逾", "10亿元", "。"), Qualifier::Over);
+        assert_eq!(qualifier("营收超", "3亿元", "。"), Qualifier::Over);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The preprocessor's error: one or more problems, each a sentence for a person.
+//! The import's error: one or more problems, each a sentence for a person.
 
 use std::fmt;
 
@@ -43,8 +43,8 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<crate::repair::RepairError> for Error {
-    fn from(error: crate::repair::RepairError) -> Self {
+impl From<super::repair::RepairError> for Error {
+    fn from(error: super::repair::RepairError) -> Self {
         Self::new(error.to_string())
     }
 }

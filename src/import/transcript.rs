@@ -1,23 +1,26 @@
 //! Cutting the transcript into segments.
 //!
-//! The conference runs: the moderator opens (`opening`); 王利中 gives the statement — an
-//! introduction (`statement-intro`), five numbered sections (`statement-1`…`statement-5`)
-//! and the lessons drawn (`lessons`); then each reporter's question with its answers
-//! (`q1`…`q7`, a moderator's turn just before a question belonging to it); the moderator
-//! closes (`closing`). Segment ids are derived from that structure, never from line numbers.
+//! A conference runs: the moderator opens (`opening`); officials give statements; then each
+//! reporter's question with its answers (`q1`, `q2`, …, a moderator's turn just before a
+//! question belonging to it); the moderator closes (`closing`). One statement in numbered
+//! sections (`一、…`) is cut into an introduction (`statement-intro`), its sections
+//! (`statement-1`, …) and what follows them (`lessons`); otherwise each statement turn is one
+//! segment (`statement-1`, …). Segment ids are derived from that structure, never from line
+//! numbers.
 
-use pressdash::data::{ParagraphKind, Question, Role, SegmentKind};
+use crate::data::{ParagraphKind, Question, Role, SegmentKind};
 
-use crate::error::Error;
-use crate::people::Who;
-use crate::source::Spoken;
+use super::error::Error;
+use super::people::Cast;
+use super::source::Spoken;
 
 /// A paragraph of a segment, simplified only; the other script is added when the dataset is
 /// assembled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftParagraph {
     pub kind: ParagraphKind,
-    pub speaker: &'static str,
+    /// The speaker's id.
+    pub speaker: String,
     pub turn_start: bool,
     pub text: String,
     /// The raw file's line it comes from.
@@ -59,18 +62,37 @@ fn is_subsection(text: &str) -> bool {
         .is_some_and(|c| NUMERALS.contains(&c))
 }
 
-fn paragraph(spoken: &Spoken, kind: ParagraphKind, text: &str) -> DraftParagraph {
-    DraftParagraph {
-        kind,
-        speaker: spoken.who.id(),
-        turn_start: spoken.turn_start,
-        text: text.to_owned(),
-        line: spoken.line,
-    }
-}
+/// Who says what: the speakers' roles and ids by name.
+struct Speakers<'a>(&'a Cast);
 
-fn body(spoken: &Spoken) -> DraftParagraph {
-    paragraph(spoken, ParagraphKind::Body, &spoken.text)
+impl Speakers<'_> {
+    fn role(&self, spoken: &Spoken) -> Role {
+        self.0.find(&spoken.name).map_or(Role::Official, |p| p.role)
+    }
+
+    fn id(&self, spoken: &Spoken) -> String {
+        self.0
+            .find(&spoken.name)
+            .map_or_else(|| spoken.name.clone(), |p| p.id.clone())
+    }
+
+    fn paragraph(&self, spoken: &Spoken, kind: ParagraphKind, text: &str) -> DraftParagraph {
+        DraftParagraph {
+            kind,
+            speaker: self.id(spoken),
+            turn_start: spoken.turn_start,
+            text: text.to_owned(),
+            line: spoken.line,
+        }
+    }
+
+    fn body(&self, spoken: &Spoken) -> DraftParagraph {
+        self.paragraph(spoken, ParagraphKind::Body, &spoken.text)
+    }
+
+    fn bodies(&self, turn: &[Spoken]) -> Vec<DraftParagraph> {
+        turn.iter().map(|spoken| self.body(spoken)).collect()
+    }
 }
 
 fn segment(id: String, kind: SegmentKind, paragraphs: Vec<DraftParagraph>) -> DraftSegment {
@@ -98,15 +120,14 @@ fn turns(spoken: &[Spoken]) -> Vec<&[Spoken]> {
     turns
 }
 
-/// The statement turn: introduction, numbered sections, lessons.
-fn statement(turn: &[Spoken]) -> Result<Vec<DraftSegment>, Error> {
-    let (intro, rest) = turn
-        .split_first()
-        .ok_or_else(|| Error::new("the statement is empty"))?;
+/// One statement in numbered sections: introduction, sections, lessons. `None` when the
+/// turn has no numbered sections or they do not count up from one.
+fn sectioned_statement(turn: &[Spoken], who: &Speakers) -> Option<Vec<DraftSegment>> {
+    let (intro, rest) = turn.split_first()?;
     let mut segments = vec![segment(
         "statement-intro".to_owned(),
         SegmentKind::Statement,
-        vec![body(intro)],
+        vec![who.body(intro)],
     )];
     let mut sections = 0;
     let mut lessons: Vec<DraftParagraph> = Vec::new();
@@ -114,16 +135,13 @@ fn statement(turn: &[Spoken]) -> Result<Vec<DraftSegment>, Error> {
         let in_sections = sections > 0 && lessons.is_empty();
         if let Some((number, _)) = numbered(&spoken.text).filter(|_| lessons.is_empty()) {
             if number != sections + 1 {
-                return Err(Error::new(format!(
-                    "line {}: statement section {number} follows section {sections}",
-                    spoken.line
-                )));
+                return None;
             }
             sections = number;
             segments.push(segment(
                 format!("statement-{number}"),
                 SegmentKind::Statement,
-                vec![paragraph(spoken, ParagraphKind::Heading, &spoken.text)],
+                vec![who.paragraph(spoken, ParagraphKind::Heading, &spoken.text)],
             ));
         } else if in_sections
             && is_subsection(&spoken.text)
@@ -137,102 +155,130 @@ fn statement(turn: &[Spoken]) -> Result<Vec<DraftSegment>, Error> {
             let (heading, text) = spoken.text.split_at(split);
             section
                 .paragraphs
-                .push(paragraph(spoken, ParagraphKind::Subheading, heading));
+                .push(who.paragraph(spoken, ParagraphKind::Subheading, heading));
             if !text.is_empty() {
                 section.paragraphs.push(DraftParagraph {
                     turn_start: false,
-                    ..paragraph(spoken, ParagraphKind::Body, text)
+                    ..who.paragraph(spoken, ParagraphKind::Body, text)
                 });
             }
         } else if sections == 0 {
-            return Err(Error::new(format!(
-                "line {}: the statement goes on before its first numbered section: {}",
-                spoken.line, spoken.text
-            )));
+            return None;
         } else {
-            lessons.push(body(spoken));
+            lessons.push(who.body(spoken));
         }
+    }
+    if sections == 0 {
+        return None;
     }
     if !lessons.is_empty() {
         segments.push(segment("lessons".to_owned(), SegmentKind::Lessons, lessons));
     }
-    Ok(segments)
+    Some(segments)
+}
+
+/// The statements: one in numbered sections is cut by them; otherwise each turn (with a
+/// moderator's turn before it) is one segment.
+fn statements(turns: &[&[Spoken]], who: &Speakers) -> Vec<DraftSegment> {
+    if let [turn] = turns
+        && let Some(segments) = sectioned_statement(turn, who)
+    {
+        return segments;
+    }
+    let mut segments: Vec<DraftSegment> = Vec::new();
+    let mut pending: Vec<DraftParagraph> = Vec::new();
+    for turn in turns {
+        pending.extend(answer(turn, who));
+        if who.role(&turn[0]) != Role::Moderator {
+            let number = segments.len() + 1;
+            segments.push(segment(
+                format!("statement-{number}"),
+                SegmentKind::Statement,
+                std::mem::take(&mut pending),
+            ));
+        }
+    }
+    match segments.last_mut() {
+        Some(last) => last.paragraphs.append(&mut pending),
+        None if !pending.is_empty() => segments.push(segment(
+            "statement-1".to_owned(),
+            SegmentKind::Statement,
+            pending,
+        )),
+        None => {}
+    }
+    segments
 }
 
 /// An official's answer paragraphs: numbered lines without punctuation are headings.
-fn answer(turn: &[Spoken]) -> impl Iterator<Item = DraftParagraph> {
+fn answer<'a>(turn: &'a [Spoken], who: &'a Speakers) -> impl Iterator<Item = DraftParagraph> + 'a {
     turn.iter().map(|spoken| {
         let kind = if is_answer_heading(&spoken.text) {
             ParagraphKind::Heading
         } else {
             ParagraphKind::Body
         };
-        paragraph(spoken, kind, &spoken.text)
+        who.paragraph(spoken, kind, &spoken.text)
     })
 }
 
-/// The questions and the closing, from the turns after the statement.
-fn questions(turns: &[&[Spoken]]) -> Result<Vec<DraftSegment>, Error> {
+/// The questions and the closing, from the turns after the statements.
+fn questions(turns: &[&[Spoken]], who: &Speakers) -> Result<Vec<DraftSegment>, Error> {
     let mut segments: Vec<DraftSegment> = Vec::new();
     let mut moderator_before: Option<&[Spoken]> = None;
     for (i, turn) in turns.iter().enumerate() {
         let first = &turn[0];
-        match first.who {
-            Who::Official(official) if official.role == Role::Moderator => {
+        match who.role(first) {
+            Role::Moderator => {
                 let next_is_reporter = turns
                     .get(i + 1)
-                    .is_some_and(|next| next[0].who.role() == Role::Reporter);
+                    .is_some_and(|next| who.role(&next[0]) == Role::Reporter);
                 if next_is_reporter {
                     moderator_before = Some(turn);
                 } else if i + 1 == turns.len() {
                     segments.push(segment(
                         "closing".to_owned(),
                         SegmentKind::Closing,
-                        turn.iter().map(body).collect(),
+                        who.bodies(turn),
                     ));
-                } else {
-                    return Err(Error::new(format!(
-                        "line {}: the moderator speaks between answers; \
-                         only before a question or at the end is expected",
-                        first.line
-                    )));
+                } else if let Some(current) = segments.last_mut() {
+                    // The moderator between answers (passing the word on) stays with them.
+                    current.paragraphs.extend(who.bodies(turn));
                 }
             }
-            Who::Reporter(_) => {
+            Role::Reporter => {
                 let number = segments.len() + 1;
-                let paragraphs = moderator_before
+                let mut paragraphs = moderator_before
                     .take()
-                    .unwrap_or_default()
-                    .iter()
-                    .chain(turn.iter())
-                    .map(body)
-                    .collect();
+                    .map_or_else(Vec::new, |t| who.bodies(t));
+                paragraphs.extend(who.bodies(turn));
                 segments.push(DraftSegment {
                     id: format!("q{number}"),
                     kind: SegmentKind::Question,
                     question: Some(Question {
-                        asked_by: first.who.id().to_owned(),
+                        asked_by: who.id(first),
                         answered_by: Vec::new(),
                     }),
                     paragraphs,
                 });
             }
-            Who::Official(official) => {
+            Role::Official => {
                 let current = segments
                     .last_mut()
                     .filter(|segment| segment.kind == SegmentKind::Question)
                     .ok_or_else(|| {
                         Error::new(format!(
                             "line {}: {} answers before any question",
-                            first.line, official.name
+                            first.line, first.name
                         ))
                     })?;
+                let id = who.id(first);
                 if let Some(question) = current.question.as_mut()
-                    && !question.answered_by.iter().any(|id| id == official.id)
+                    && !question.answered_by.contains(&id)
                 {
-                    question.answered_by.push(official.id.to_owned());
+                    question.answered_by.push(id);
                 }
-                current.paragraphs.extend(answer(turn));
+                current.paragraphs.extend(answer(turn, who));
             }
         }
     }
@@ -240,26 +286,32 @@ fn questions(turns: &[&[Spoken]]) -> Result<Vec<DraftSegment>, Error> {
 }
 
 /// Cuts the transcript into its segments.
-pub fn segments(spoken: &[Spoken]) -> Result<Vec<DraftSegment>, Error> {
+pub fn segments(spoken: &[Spoken], cast: &Cast) -> Result<Vec<DraftSegment>, Error> {
+    let who = Speakers(cast);
     let turns = turns(spoken);
-    let [opening, statement_turn, rest @ ..] = turns.as_slice() else {
-        return Err(Error::new(
-            "the transcript needs an opening, a statement and questions",
+    let mut rest: &[&[Spoken]] = &turns;
+    let mut segments = Vec::new();
+    if let Some((opening, after)) = rest.split_first()
+        && who.role(&opening[0]) == Role::Moderator
+    {
+        segments.push(segment(
+            "opening".to_owned(),
+            SegmentKind::Opening,
+            who.bodies(opening),
         ));
-    };
-    if opening[0].who.role() != Role::Moderator {
-        return Err(Error::new(format!(
-            "line {}: the transcript should open with the moderator",
-            opening[0].line
-        )));
+        rest = after;
     }
-    let mut segments = vec![segment(
-        "opening".to_owned(),
-        SegmentKind::Opening,
-        opening.iter().map(body).collect(),
-    )];
-    segments.extend(statement(statement_turn)?);
-    segments.extend(questions(rest)?);
+    // The statements run up to the first question, less a moderator's turn before it.
+    let mut first_question = rest
+        .iter()
+        .position(|turn| who.role(&turn[0]) == Role::Reporter)
+        .unwrap_or(rest.len());
+    if first_question > 0 && who.role(&rest[first_question - 1][0]) == Role::Moderator {
+        first_question -= 1;
+    }
+    let (statement_turns, question_turns) = rest.split_at(first_question);
+    segments.extend(statements(statement_turns, &who));
+    segments.extend(questions(question_turns, &who)?);
     Ok(segments)
 }
 

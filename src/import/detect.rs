@@ -1,0 +1,294 @@
+//! Telling figures from other numbers: reading a number with what follows it (hedge,
+//! magnitude, unit or classifier), or saying why it is no figure (a year, a date, an ordinal,
+//! a list number, a hotline, a span of years).
+//!
+//! Works on a paragraph's simplified text as `char`s; offsets count `char`s.
+
+use crate::data::number::{ParsedNumber, UNITS, is_numeral, parse_raw};
+
+/// What a number in the text is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// A figure: its raw text is `chars[start..end]`.
+    Figure(Found),
+    /// No figure, and why, for the report.
+    Excused {
+        start: usize,
+        end: usize,
+        why: &'static str,
+    },
+}
+
+/// A figure found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    /// The source lost a character of it (`?650个`): it has no value.
+    pub damaged: bool,
+    pub parsed: ParsedNumber,
+}
+
+/// Words that, right after `成`, make it part of a word rather than a share (`一成不变`,
+/// `三成员`).
+const NOT_A_SHARE: &str = "不功为立就果员绩长本熟交效型";
+
+/// Hedges that may stand between a number and its magnitude or unit.
+const HEDGES: [char; 2] = ['余', '多'];
+
+/// Magnitudes.
+const MAGNITUDES: [char; 3] = ['千', '万', '亿'];
+
+fn at(chars: &[char], i: usize) -> Option<char> {
+    chars.get(i).copied()
+}
+
+fn starts_with(chars: &[char], from: usize, word: &str) -> bool {
+    (from..)
+        .zip(word.chars())
+        .all(|(i, c)| at(chars, i) == Some(c))
+}
+
+fn ends_with(chars: &[char], to: usize, word: &str) -> bool {
+    let len = word.chars().count();
+    to >= len && starts_with(chars, to - len, word)
+}
+
+/// The longest unit of the unit table written at `from`, as its length in `char`s.
+fn unit_at(chars: &[char], from: usize) -> usize {
+    UNITS
+        .iter()
+        .filter(|unit| !unit.hans.is_empty() && starts_with(chars, from, unit.hans))
+        .map(|unit| unit.hans.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Why a number is no figure, judged by the characters around it; `None` when it may be one.
+fn excuse(chars: &[char], start: usize, end: usize) -> Option<&'static str> {
+    let digits: String = chars[start..end].iter().collect();
+    let before = start.checked_sub(1).and_then(|i| at(chars, i));
+    let after = at(chars, end);
+    let whole = !digits.contains(['.', ',']);
+    let value: u32 = digits.parse().unwrap_or(u32::MAX);
+    let is_year = whole && digits.len() == 4 && (1900..=2100).contains(&value);
+    if after == Some(':') && at(chars, end + 1).is_some_and(|c| c.is_ascii_digit())
+        || before == Some(':') && start >= 2 && chars[start - 2].is_ascii_digit()
+    {
+        return Some("a time of day");
+    }
+    if before.is_some_and(|c| c.is_ascii_alphabetic())
+        || after.is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        return Some("part of a name or code");
+    }
+    if before == Some('第') {
+        return Some("an ordinal");
+    }
+    let list_mark = matches!(after, Some('、' | '．' | '）' | ')'))
+        || (after == Some('.') && !at(chars, end + 1).is_some_and(|c| c.is_ascii_digit()));
+    if list_mark
+        && (start == 0 || matches!(before, Some('（' | '(' | ' ' | '，' | '：' | '；' | '。')))
+    {
+        return Some("a list or section number");
+    }
+    if is_year
+        && (after == Some('年')
+            || matches!(after, Some('至' | '到' | '-' | '—' | '~' | '～'))
+            || matches!(before, Some('至' | '到' | '-' | '—' | '~' | '～'))
+            || (unit_at(chars, end) == 0
+                && !after.is_some_and(|c| MAGNITUDES.contains(&c) || HEDGES.contains(&c))))
+    {
+        return Some("a year");
+    }
+    if whole && after == Some('月') && (1..=12).contains(&value) {
+        return Some("a month of a date");
+    }
+    if whole && matches!(after, Some('日' | '号')) && (1..=31).contains(&value) {
+        return Some("a day of a date");
+    }
+    if whole && after == Some('年') {
+        let span_word = ["近", "连续", "这", "过去", "前", "后", "最近"]
+            .iter()
+            .any(|word| ends_with(chars, start, word));
+        let span_after = ["来", "以来", "间", "内", "前", "后", "里", "中", "多"]
+            .iter()
+            .any(|word| starts_with(chars, end + 1, word));
+        if span_word || span_after {
+            return Some("a span of years: a period, not a count");
+        }
+    }
+    None
+}
+
+/// Reads the number at `chars[start..end]` (ASCII digits, `.` and `,`), with a `?` just
+/// before it marking a lost digit.
+pub fn read(chars: &[char], start: usize, end: usize) -> Reading {
+    let damaged = start > 0 && chars[start - 1] == '?';
+    let first = if damaged { start - 1 } else { start };
+    if let Some(why) = excuse(chars, start, end) {
+        return Reading::Excused { start, end, why };
+    }
+    let mut stop = end;
+    let mut magnitude = false;
+    if at(chars, stop).is_some_and(|c| HEDGES.contains(&c))
+        && at(chars, stop + 1).is_some_and(|c| MAGNITUDES.contains(&c))
+    {
+        stop += 1;
+    }
+    if at(chars, stop).is_some_and(|c| MAGNITUDES.contains(&c)) {
+        stop += 1;
+        magnitude = true;
+    }
+    // A hedge after a magnitude belongs to the number (5万多); before a unit too (300多个).
+    if at(chars, stop).is_some_and(|c| HEDGES.contains(&c))
+        && (magnitude || unit_at(chars, stop + 1) > 0)
+    {
+        stop += 1;
+    }
+    let unit = unit_at(chars, stop);
+    let raw: String = chars[start..stop + unit].iter().collect();
+    let Ok(parsed) = parse_raw(&raw) else {
+        return Reading::Excused {
+            start,
+            end,
+            why: "a number that cannot be read",
+        };
+    };
+    let digits = end - start;
+    if unit == 0 && !magnitude && digits >= 5 && !raw.contains(['.', ',']) {
+        return Reading::Excused {
+            start,
+            end,
+            why: "a hotline, phone or code number",
+        };
+    }
+    if unit > 0 && starts_with(chars, stop + unit, "方面") {
+        return Reading::Excused {
+            start,
+            end,
+            why: "the structure of what is said: the aspects it lists",
+        };
+    }
+    Reading::Figure(Found {
+        start: first,
+        end: stop + unit,
+        damaged,
+        parsed,
+    })
+}
+
+/// The shares and multiples written in Chinese numerals (`三成`, `两倍`), as figures.
+pub fn numeral_figures(chars: &[char]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_numeral(chars[i]) || (i > 0 && (is_numeral(chars[i - 1]) || chars[i - 1] == '第')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while at(chars, i).is_some_and(is_numeral) {
+            i += 1;
+        }
+        let unit = at(chars, i);
+        let word = at(chars, i + 1).is_some_and(|c| NOT_A_SHARE.contains(c));
+        if matches!(unit, Some('成' | '倍')) && !(unit == Some('成') && word) {
+            let raw: String = chars[start..=i].iter().collect();
+            if let Ok(parsed) = parse_raw(&raw) {
+                found.push(Found {
+                    start,
+                    end: i + 1,
+                    damaged: false,
+                    parsed,
+                });
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::figures::number_runs;
+
+    /// Each number of `text` as its raw text, or its excuse in brackets.
+    fn readings(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        number_runs(&chars)
+            .into_iter()
+            .map(|(start, end)| match read(&chars, start, end) {
+                Reading::Figure(found) => chars[found.start..found.end].iter().collect(),
+                Reading::Excused { why, .. } => format!("[{why}]"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_magnitude_hedge_and_the_longest_unit() {
+        assert_eq!(
+            readings("共8122.4万件，约12余万人次，2亿多人，6.3个百分点，1.65亿。"),
+            [
+                "8122.4万件",
+                "12余万人次",
+                "2亿多人",
+                "6.3个百分点",
+                "1.65亿"
+            ]
+        );
+        assert_eq!(readings("惠及5万多建档立卡贫困人口"), ["5万多"]);
+        assert_eq!(readings("近3亿会员，3千人"), ["3亿会员", "3千人"]);
+    }
+
+    #[test]
+    fn excuses_dates_years_ordinals_lists_and_hotlines() {
+        let excuses = readings(
+            "2022年7月29日16:27，第3届，1、2013至2020年，拨打12351热线，近5年来，连续3年，5G网络",
+        );
+        assert_eq!(
+            excuses,
+            [
+                "[a year]",
+                "[a month of a date]",
+                "[a day of a date]",
+                "[a time of day]",
+                "[a time of day]",
+                "[an ordinal]",
+                "[a list or section number]",
+                "[a year]",
+                "[a year]",
+                "[a hotline, phone or code number]",
+                "[a span of years: a period, not a count]",
+                "[a span of years: a period, not a count]",
+                "[part of a name or code]",
+            ]
+        );
+        assert_eq!(readings("平均13.7年"), ["13.7年"]);
+        assert_eq!(readings("培训超过2000万人次"), ["2000万人次"]);
+        assert_eq!(
+            readings("6个方面经验"),
+            ["[the structure of what is said: the aspects it lists]"]
+        );
+    }
+
+    #[test]
+    fn a_lost_digit_is_kept_and_marked() {
+        let chars: Vec<char> = "奖章?650个".chars().collect();
+        let Reading::Figure(found) = read(&chars, 3, 6) else {
+            panic!("no figure");
+        };
+        assert!(found.damaged);
+        assert_eq!((found.start, found.end), (2, 7));
+    }
+
+    #[test]
+    fn shares_and_multiples_in_numerals() {
+        let chars: Vec<char> = "占三成，增长两倍，一成不变，第三成".chars().collect();
+        let raws: Vec<String> = numeral_figures(&chars)
+            .iter()
+            .map(|f| chars[f.start..f.end].iter().collect())
+            .collect();
+        assert_eq!(raws, ["三成", "两倍"]);
+    }
+}

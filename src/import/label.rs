@@ -1,0 +1,333 @@
+//! What a figure counts, from the words around it: the noun phrase before the number back to
+//! the verb that governs it (`累计表彰全国五一劳动奖状2245个` → 全国五一劳动奖状), or, where
+//! nothing is left there, the noun after it (`惠及5万多建档立卡贫困人口` → 建档立卡贫困人口).
+//! Chinese puts the head noun last, so a long phrase keeps its end.
+
+use crate::data::Measure;
+use crate::data::number::{UNITS, find_unit};
+
+/// Marks that end a clause.
+const CLAUSE_MARKS: [char; 8] = ['，', '。', '；', '：', '、', '！', '？', '和'];
+
+/// Whether a character ends the words a label may take: a clause mark, or part of another
+/// number (`调整为2021年的22.9%`).
+fn ends_words(c: char) -> bool {
+    CLAUSE_MARKS.contains(&c) || c.is_ascii_digit() || c == '%' || c == '?'
+}
+
+/// Words between a noun and its number: verbs of amount, hedges, copulas, particles.
+const LINKS: [&str; 58] = [
+    "超过了",
+    "超过",
+    "达到了",
+    "达到",
+    "多达",
+    "高达",
+    "达",
+    "约为",
+    "约有",
+    "大约是",
+    "大约",
+    "约",
+    "将近",
+    "接近",
+    "近",
+    "逾",
+    "超",
+    "分别为",
+    "分别",
+    "为",
+    "是",
+    "有",
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "共",
+    "已经",
+    "已",
+    "占到了",
+    "占到",
+    "占了",
+    "占",
+    "增加到",
+    "增长到",
+    "增至",
+    "提高了",
+    "提高到",
+    "提高",
+    "增加了",
+    "增加",
+    "增长了",
+    "增长",
+    "下降了",
+    "下降",
+    "减少了",
+    "减少",
+    "仅",
+    "只有",
+    "突破",
+    "不足",
+    "不到",
+    "了",
+    "的",
+    "就",
+    "都",
+    "也",
+    "还",
+];
+
+/// Words before a noun phrase that are no part of it: connectives, places, sources.
+const LEADS: [&str; 20] = [
+    "其中",
+    "同时",
+    "此外",
+    "另外",
+    "并且",
+    "并",
+    "还",
+    "也",
+    "又",
+    "均",
+    "都",
+    "据统计",
+    "全国",
+    "全总",
+    "共",
+    "累计",
+    "已经",
+    "已",
+    "目前",
+    "今年",
+];
+
+/// Verbs whose object is the counted thing (`建成职工书屋13万余家`).
+const VERBS: [&str; 72] = [
+    "建成", "建设", "培训", "帮扶", "开展", "举办", "组织", "表彰", "命名", "创建", "发放", "筹集",
+    "投入", "引进", "实施", "完成", "提出", "推广", "办理", "调处", "援助", "服务", "走访", "慰问",
+    "覆盖", "惠及", "发布", "制作", "播出", "出台", "设立", "补助", "推动", "发展", "吸纳", "签订",
+    "报送", "挽回", "编成", "建立", "成立", "设置", "配备", "达成", "召开", "选树", "接受", "获得",
+    "荣获", "上线", "推荐", "提名", "带动", "创造", "打造", "新建", "改造", "新增", "评选", "培育",
+    "参与", "参加", "解决", "救助", "资助", "收到", "受理", "处理", "培养", "涌现", "吸引", "授予",
+];
+
+/// The longest label kept, in characters.
+const LONGEST: usize = 24;
+
+/// The text less the words that link a noun to its number (`超过了`, `达到`, `约`).
+pub fn strip_links(mut text: &str) -> &str {
+    while let Some(rest) = LINKS.iter().find_map(|word| text.strip_suffix(word)) {
+        text = rest;
+    }
+    text
+}
+
+fn strip_leads(mut text: &str) -> &str {
+    loop {
+        let rest = LEADS
+            .iter()
+            .find_map(|word| text.strip_prefix(word))
+            .or_else(|| {
+                // A year or period in front: 2021年, 2021年度, 2013年以来.
+                let digits = text.find(|c: char| !c.is_ascii_digit())?;
+                let rest = text[digits..].strip_prefix('年')?;
+                Some(
+                    ["以来", "度", "底", "末"]
+                        .iter()
+                        .find_map(|word| rest.strip_prefix(word))
+                        .unwrap_or(rest),
+                )
+                .filter(|_| digits == 4)
+            });
+        match rest {
+            Some(rest) if rest.len() < text.len() => text = rest,
+            _ => return text,
+        }
+    }
+}
+
+/// What follows the last governing verb, if anything does, less its leading words.
+fn object(text: &str) -> &str {
+    let after = VERBS
+        .iter()
+        .filter_map(|verb| text.rfind(verb).map(|at| at + verb.len()))
+        .max()
+        .map_or(text, |after| &text[after..]);
+    after.trim_start_matches(['了', '的'])
+}
+
+/// Words that open a change rather than name a thing (`同比增长5.3%`).
+const COMPARISONS: [&str; 3] = ["同比", "环比", "比"];
+
+/// Words that stand where a noun would but name no counted thing.
+const NOT_NOUNS: [&str; 6] = ["全国", "全总", "各地", "各级", "其中", "目前"];
+
+/// The words of the clause before `start`, back to a clause mark or another number.
+pub fn clause_before(chars: &[char], start: usize) -> String {
+    let clause_start = chars[..start]
+        .iter()
+        .rposition(|c| ends_words(*c))
+        .map_or(0, |i| i + 1);
+    let words: String = chars[clause_start..start].iter().collect();
+    if clause_start == 0 || !chars[clause_start - 1].is_ascii_digit() {
+        return words;
+    }
+    // After another number, its magnitude and unit are no part of this clause.
+    let words = words.trim_start_matches(['万', '亿', '千', '余', '多', '%']);
+    let unit = UNITS
+        .iter()
+        .filter(|unit| !unit.hans.is_empty() && words.starts_with(unit.hans))
+        .map(|unit| unit.hans.len())
+        .max()
+        .unwrap_or(0);
+    words[unit..].trim_start_matches('的').to_owned()
+}
+
+fn long_enough(text: &str) -> bool {
+    text.chars().count() >= 2
+}
+
+/// Keeps the last [`LONGEST`] characters, where the head noun is.
+fn shortened(text: &str) -> String {
+    let count = text.chars().count();
+    text.chars().skip(count.saturating_sub(LONGEST)).collect()
+}
+
+/// The label of the figure at `chars[start..end]` whose unit is `unit`, or `None` when no
+/// noun phrase is found.
+pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<String> {
+    let clause = clause_before(chars, start);
+    let linked = strip_leads(&clause);
+    // A change names itself with its verb: 同比增长, 比上月下降.
+    if COMPARISONS.iter().any(|word| linked.starts_with(word)) {
+        let change = linked.trim_end_matches(['了', '为', '到']);
+        return long_enough(change).then(|| shortened(change));
+    }
+    let before = strip_leads(strip_links(&clause));
+    let governed = strip_links(object(before));
+    // A verb's object that is only a counter (培训人次) leaves the label to the whole phrase.
+    let governed = if !governed.is_empty() && find_unit(governed).is_some() {
+        before
+    } else {
+        governed
+    };
+    if long_enough(governed) && !NOT_NOUNS.contains(&governed) {
+        return Some(shortened(governed));
+    }
+    let clause_end = chars[end..]
+        .iter()
+        .position(|c| ends_words(*c) && *c != '和')
+        .map_or(chars.len(), |i| end + i);
+    let after: String = chars[end..clause_end].iter().collect();
+    let after = after
+        .trim_start_matches(['余', '多'])
+        .trim_start_matches("以上")
+        .trim_start_matches("左右")
+        .trim_start_matches(['的', '名', '个']);
+    if long_enough(after) && after.chars().count() <= LONGEST {
+        return Some(after.to_owned());
+    }
+    // The people counted, printed as the unit (近30万员工).
+    let people = find_unit(unit).is_some_and(|found| found.measure == Measure::People);
+    (unit.chars().count() >= 2 && people).then(|| unit.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(text: &str, raw: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let raw: Vec<char> = raw.chars().collect();
+        let start = (0..chars.len())
+            .find(|&i| chars[i..].starts_with(&raw))
+            .expect("the raw text is in the text");
+        find(&chars, start, start + raw.len(), "")
+    }
+
+    #[test]
+    fn the_noun_before_the_number_back_to_its_verb() {
+        assert_eq!(
+            label("党的十八大以来，累计表彰全国五一劳动奖状2245个。", "2245个").as_deref(),
+            Some("全国五一劳动奖状")
+        );
+        assert_eq!(
+            label("到2021年底，全国技能人才的总量超过了2亿人，", "2亿人").as_deref(),
+            Some("技能人才的总量")
+        );
+        assert_eq!(
+            label("调处劳动争议案件14.1万件次，", "14.1万件次").as_deref(),
+            Some("劳动争议案件")
+        );
+        assert_eq!(
+            label(
+                "2021年全国新发展新就业形态劳动者会员超过350万人。",
+                "350万人"
+            )
+            .as_deref(),
+            Some("新就业形态劳动者会员")
+        );
+    }
+
+    #[test]
+    fn the_noun_after_the_number_when_none_comes_before() {
+        assert_eq!(
+            label("近5年来，惠及5万多建档立卡贫困人口。", "5万").as_deref(),
+            Some("建档立卡贫困人口")
+        );
+        assert_eq!(
+            label("组织实施300多个扶贫项目，", "300多个").as_deref(),
+            Some("扶贫项目")
+        );
+        assert_eq!(label("共有3个。", "3个"), None);
+        assert_eq!(label("全总出台20多个。", "20多个"), None);
+        let chars: Vec<char> = "覆盖了全国近30万员工。".chars().collect();
+        assert_eq!(find(&chars, 6, 11, "员工").as_deref(), Some("员工"));
+    }
+
+    #[test]
+    fn other_numbers_bound_the_words() {
+        assert_eq!(
+            label(
+                "占比从2012年的33.5%、30.4%和36.1%调整为2021年的22.9%",
+                "22.9%"
+            )
+            .as_deref(),
+            None
+        );
+        assert_eq!(
+            label("平台职工学习培训人次累计达到1.65亿，", "1.65亿").as_deref(),
+            Some("平台职工学习培训人次")
+        );
+        assert_eq!(
+            label("发布9届全国“最美职工”91人次，", "9届").as_deref(),
+            Some("全国“最美职工”")
+        );
+        assert_eq!(
+            label("发布9届全国“最美职工”91人次，", "91人次").as_deref(),
+            Some("“最美职工”")
+        );
+        assert_eq!(
+            label("发放小额贷（借）款57亿元。", "57亿元").as_deref(),
+            Some("小额贷（借）款")
+        );
+    }
+
+    #[test]
+    fn a_change_is_named_by_its_verb() {
+        assert_eq!(label("同比增长5.3%，", "5.3%").as_deref(), Some("同比增长"));
+        assert_eq!(
+            label("比上月下降0.1个百分点。", "0.1个百分点").as_deref(),
+            Some("比上月下降")
+        );
+    }
+
+    #[test]
+    fn long_phrases_keep_their_end() {
+        let long = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄";
+        let text = format!("{long}10个。");
+        let found = label(&text, "10个").unwrap();
+        assert_eq!(found.chars().count(), LONGEST);
+        assert!(found.ends_with("天地玄黄"));
+    }
+}

@@ -1,0 +1,620 @@
+//! Reading a cleaned transcript: the metadata around it and the transcript itself as
+//! paragraphs with their speakers.
+//!
+//! Nothing here knows one transcript. The header lines are recognised by their shape (a
+//! breadcrumb `site>>section`, a timestamp, `时间：…`, `出席嘉宾：…`, `…主持`, a lede saying
+//! who `举行` the conference, the first other line being the title); the turns by a speaker's
+//! name before a colon (`姓名：`, `[姓名]：`, `姓名同志：`, `主持人：`, `某报记者：`); the back
+//! matter by `来源：`, `（责编：…）` and lines of search-engine spam. Everything here works on
+//! simplified text with full-width punctuation restored.
+
+use crate::data::{Meta, Role, Text};
+
+use super::annotations::{MetaEntry, SpeakerEntry};
+use super::error::Error;
+use super::people::{self, Cast};
+use super::punctuation;
+use super::repair::{self, Repairs};
+use super::script::{self, label};
+
+/// Who speaks in a news report, which has no turns: the report itself.
+const NARRATOR: (&str, &str) = ("报道", "新闻报道");
+
+/// Where a news report's body starts: the second line that is no date, breadcrumb or
+/// furniture (the first is its title).
+fn report_body(lines: &[Line]) -> usize {
+    let is_header = |text: &str| {
+        date_line(text).is_some()
+            || dated_field(text).is_some()
+            || text.contains(">>")
+            || is_furniture(text)
+    };
+    let plain: Vec<usize> = (0..lines.len())
+        .filter(|&i| !is_header(&lines[i].text))
+        .take(2)
+        .collect();
+    plain.get(1).copied().unwrap_or(lines.len())
+}
+
+/// What the metadata says where the source names no organiser, publisher or credit.
+const NOT_STATED: (&str, &str) = ("未注明", "not stated");
+
+/// Header keys that look like a speaker's name before a colon but are not.
+const HEADER_KEYS: [&str; 12] = [
+    "出席嘉宾",
+    "嘉宾",
+    "时间",
+    "日期",
+    "地点",
+    "来源",
+    "责编",
+    "编辑",
+    "责任编辑",
+    "主题",
+    "发布时间",
+    "文字实录",
+];
+
+/// Words that make a line naming a speaker a subhead rather than a turn
+/// (`刘伟回答记者提问`, `王某介绍有关情况并回答记者提问`).
+const SUBHEAD_WORDS: [&str; 3] = ["回答记者提问", "答记者问", "介绍有关情况"];
+
+/// One line of the cleaned source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based, as in the raw file.
+    pub number: usize,
+    /// Simplified, punctuation restored, surrounding whitespace trimmed.
+    pub text: String,
+}
+
+/// A paragraph of the transcript with its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spoken {
+    pub line: usize,
+    /// The speaker's name as the cast knows it.
+    pub name: String,
+    /// The paragraph opened with the speaker's name.
+    pub turn_start: bool,
+    /// Without the name.
+    pub text: String,
+}
+
+/// The source, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub meta: Meta,
+    pub cast: Cast,
+    pub transcript: Vec<Spoken>,
+    /// Lines neither metadata nor transcript that were dropped, for the report.
+    pub dropped: Vec<Line>,
+    /// Lines that still carry damage, kept as they are, for the report.
+    pub damaged: Vec<Line>,
+}
+
+/// What the command line may say about the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Given {
+    /// The path the dataset names as its source.
+    pub raw_file: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+}
+
+/// The non-empty lines after repair, pinyin stripping, punctuation restoration and
+/// conversion to simplified, and the lines that still show damage (as the source has them).
+fn lines_and_damage(raw: &str, repairs: &Repairs) -> Result<(Vec<Line>, Vec<Line>), Error> {
+    let cleaned = repair::clean(raw, repairs)?;
+    let mut lines = Vec::new();
+    let mut damaged = Vec::new();
+    for (i, line) in cleaned.split('\n').enumerate() {
+        // Zero-width marks and byte order marks are no text; a line's edges may hold spaces
+        // of any width.
+        let line: String = line
+            .chars()
+            .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{feff}'))
+            .collect();
+        let trimmed = line.trim_matches(char::is_whitespace);
+        if trimmed.is_empty() {
+            continue;
+        }
+        if let Some(trace) = repair::damage_traces(trimmed) {
+            damaged.push(Line {
+                number: i + 1,
+                text: trace,
+            });
+        }
+        lines.push(Line {
+            number: i + 1,
+            text: script::to_hans(&punctuation::restore(trimmed)),
+        });
+    }
+    Ok((lines, damaged))
+}
+
+/// The digit groups of a text, in order.
+fn digit_groups(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+/// `YYYY-MM-DD` from year, month and day digits, if they make a date.
+fn date_of(year: &str, month: &str, day: &str) -> Option<String> {
+    let (month, day): (u8, u8) = (month.parse().ok()?, day.parse().ok()?);
+    (year.len() == 4 && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year}-{month:02}-{day:02}"))
+}
+
+/// A line that is only a date, with or without a time: `2022年08月01日16:27`,
+/// `2022-07-29`, `2024年3月15日`. Returns the date and the time if there is one.
+fn date_line(text: &str) -> Option<(String, Option<String>)> {
+    let words: String = text
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+        .collect();
+    if !words
+        .chars()
+        .all(|c| "年月日-/:：.".contains(c) || c == '\u{a0}')
+    {
+        return None;
+    }
+    match digit_groups(text).as_slice() {
+        [year, month, day] => Some((date_of(year, month, day)?, None)),
+        [year, month, day, hour, minute] if hour.len() <= 2 && minute.len() == 2 => Some((
+            date_of(year, month, day)?,
+            Some(format!("{hour:0>2}:{minute}")),
+        )),
+        _ => None,
+    }
+}
+
+/// `时间：2022-07-29` or `日期：2024年3月15日` → the date.
+fn dated_field(text: &str) -> Option<String> {
+    let value = ["时间：", "日期：", "时间 ", "日期 "]
+        .iter()
+        .find_map(|key| text.strip_prefix(key))?;
+    date_line(value.trim()).map(|(date, _)| date)
+}
+
+/// The name a turn opens with and the words after it, if the line opens a turn:
+/// `姓名：…`, `[姓名]：…`, `姓名同志：…`, `主持人：…`, `主持人 姓名：…`.
+pub fn turn_marker(text: &str) -> Option<(String, &str)> {
+    let (name, words) = if let Some(rest) = text.strip_prefix('[') {
+        let (name, words) = rest.split_once(']')?;
+        (name, words.strip_prefix('：').unwrap_or(words))
+    } else {
+        text.split_once('：')?
+    };
+    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let name = name.strip_suffix("同志").unwrap_or(&name).to_owned();
+    (people::can_be_name(&name) && !HEADER_KEYS.contains(&name.as_str())).then_some((name, words))
+}
+
+/// The moderator's name when a marker names them by role: `主持人` alone, or
+/// `主持人张晓辉`.
+fn chair_marker(name: &str) -> Option<&str> {
+    name.strip_prefix("主持人")
+}
+
+/// `出席嘉宾：<title><name>；…` → (title, name) for each guest whose name is among `names`.
+fn guests<'a>(text: &'a str, names: &[String]) -> Option<Vec<(&'a str, String)>> {
+    let list = ["出席嘉宾：", "嘉宾："]
+        .iter()
+        .find_map(|key| text.strip_prefix(key))?;
+    Some(
+        list.split('；')
+            .filter_map(|entry| {
+                let entry = entry.trim_end_matches(['。', ' ']);
+                let entry = entry.strip_suffix("同志").unwrap_or(entry);
+                names.iter().find_map(|name| {
+                    let title = entry.strip_suffix(name.as_str())?;
+                    Some((title.trim_end_matches(['，', ' ']), name.clone()))
+                })
+            })
+            .collect(),
+    )
+}
+
+/// `张晓辉主持` → the moderator's name.
+fn chair_line<'a>(text: &'a str, names: &[String]) -> Option<&'a str> {
+    let name = text.strip_suffix("主持")?;
+    names.iter().any(|known| known == name).then_some(name)
+}
+
+/// A line that announces who speaks next instead of speaking (`刘伟回答记者提问`).
+fn is_subhead(text: &str, names: &[String]) -> bool {
+    !text.contains(['。', '，', '：', '！', '？'])
+        && SUBHEAD_WORDS.iter().any(|word| text.contains(word))
+        && names.iter().any(|name| text.starts_with(name.as_str()))
+}
+
+/// Lines of search-engine spam or page furniture: lists split by `|`, licence and ICP lines,
+/// photo credits.
+fn is_furniture(text: &str) -> bool {
+    text.matches('|').count() >= 3
+        || text.contains("ICP")
+        || text.starts_with("版权所有")
+        || text.starts_with("Copyright")
+        || (text.starts_with("图为") && text.ends_with('摄'))
+}
+
+/// The names that open turns anywhere in the source, in order of first appearance.
+fn marker_names(lines: &[Line]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for line in lines {
+        if let Some((name, _)) = turn_marker(&line.text) {
+            let name = chair_marker(&name)
+                .filter(|rest| !rest.is_empty())
+                .map_or(name.clone(), str::to_owned);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// What the header lines said.
+#[derive(Debug, Default)]
+struct Header {
+    title: Option<String>,
+    publisher: Option<String>,
+    published: Option<String>,
+    event_date: Option<String>,
+    organiser: Option<String>,
+}
+
+/// `7月29日，全国总工会新闻中心举行…发布会` → the organiser.
+fn organiser(text: &str) -> Option<&str> {
+    let (before, _) = text.split_once("举行")?;
+    let clause = before.rsplit('，').next()?;
+    (!clause.is_empty() && clause.chars().count() <= 30).then_some(clause)
+}
+
+/// Reads the cleaned source.
+pub fn read(
+    raw: &str,
+    repairs: &Repairs,
+    given: &Given,
+    meta_entry: &MetaEntry,
+    speakers: &[SpeakerEntry],
+) -> Result<Source, Error> {
+    let (lines, damaged) = lines_and_damage(raw, repairs)?;
+    // A headline such as `某某：十年帮扶…` looks like a turn; a name that opens no other line
+    // at the top of the file is the title.
+    let headline = lines
+        .first()
+        .and_then(|first| turn_marker(&first.text))
+        .is_some_and(|(name, _)| {
+            lines[1..]
+                .iter()
+                .all(|line| turn_marker(&line.text).is_none_or(|(other, _)| other != name))
+        });
+    let skip = usize::from(headline);
+    let names = marker_names(&lines[skip..]);
+    let mut cast = Cast::default();
+    let mut header = Header::default();
+    let mut dropped = Vec::new();
+    let first_turn = lines[skip..]
+        .iter()
+        .position(|line| turn_marker(&line.text).is_some())
+        .map(|at| at + skip);
+    // A news report of a conference has no turns: after its title, it is one statement.
+    let first_turn = first_turn.unwrap_or_else(|| report_body(&lines));
+    for line in &lines[..first_turn] {
+        let text = line.text.as_str();
+        if let Some(listed) = guests(text, &names) {
+            for (title, name) in listed {
+                cast.add(&name, title, Role::Official);
+            }
+        } else if let Some(name) = chair_line(text, &names) {
+            cast.chair(name);
+        } else if let Some(date) = dated_field(text) {
+            header.event_date.get_or_insert(date);
+        } else if let Some((date, time)) = date_line(text) {
+            match time {
+                Some(time) => {
+                    header.published.get_or_insert(format!("{date} {time}"));
+                }
+                None => {
+                    header.event_date.get_or_insert(date);
+                }
+            }
+        } else if let Some((site, _)) = text.split_once(">>") {
+            header.publisher.get_or_insert(site.trim().to_owned());
+        } else if header.organiser.is_none()
+            && let Some(found) = organiser(text)
+        {
+            header.organiser = Some(found.to_owned());
+        } else if header.title.is_none() && !is_furniture(text) {
+            header.title = Some(text.to_owned());
+        } else {
+            dropped.push(line.clone());
+        }
+    }
+
+    let rest = &lines[first_turn..];
+    let credit_at = rest
+        .iter()
+        .position(|line| line.text.starts_with("来源："))
+        .unwrap_or(rest.len());
+    let (transcript_lines, back_matter) = rest.split_at(credit_at);
+    let mut source_credit = None;
+    let mut editors: Vec<Text> = Vec::new();
+    for line in back_matter {
+        if let Some(credit) = line.text.strip_prefix("来源：") {
+            source_credit = Some(credit.trim().to_owned());
+        } else if let Some(names) = line
+            .text
+            .strip_prefix("（责编：")
+            .and_then(|names| names.strip_suffix('）'))
+        {
+            editors.extend(names.split('、').map(script::text));
+        } else {
+            dropped.push(line.clone());
+        }
+    }
+
+    let transcript = if names.is_empty() {
+        cast.add(NARRATOR.0, NARRATOR.1, Role::Official);
+        transcript_lines
+            .iter()
+            .filter(|line| !is_furniture(&line.text))
+            .enumerate()
+            .map(|(i, line)| Spoken {
+                line: line.number,
+                name: NARRATOR.0.to_owned(),
+                turn_start: i == 0,
+                text: line.text.clone(),
+            })
+            .collect()
+    } else {
+        turns(transcript_lines, &names, &mut cast, &mut dropped)
+    };
+    if transcript.is_empty() {
+        return Err(Error::new(
+            "no turn found: no line starts with a speaker's name and a colon (姓名：…, \
+             [姓名]:…, 主持人：…), and no text follows the title; is this a press-conference \
+             transcript or a report of one?",
+        ));
+    }
+    titles_from_introductions(&mut cast, &transcript);
+    cast.settle(speakers);
+    let event_date = given
+        .date
+        .clone()
+        .or(header.event_date)
+        .or_else(|| header.published.as_ref().map(|p| p[..10].to_owned()))
+        .ok_or_else(|| {
+            Error::new(
+                "no date found: no header line gives the conference's date (时间：YYYY-MM-DD, \
+                 a line such as 2024年3月15日); pass --date YYYY-MM-DD",
+            )
+        })?;
+    let title =
+        given.title.clone().or(header.title).ok_or_else(|| {
+            Error::new("no title found before the first turn; pass --title \"…\"")
+        })?;
+    let or_not_stated = |found: Option<String>, en: &str| match found {
+        Some(hans) => label(&hans, if en.is_empty() { &hans } else { en }),
+        None => label(NOT_STATED.0, NOT_STATED.1),
+    };
+    let meta = Meta {
+        title: label(&title, non_empty(&meta_entry.title, &title)),
+        published: header.published.unwrap_or_else(|| event_date.clone()),
+        event_date,
+        organiser: or_not_stated(header.organiser, &meta_entry.organiser),
+        publisher: or_not_stated(header.publisher, &meta_entry.publisher),
+        source_credit: or_not_stated(source_credit, &meta_entry.source_credit),
+        editors,
+        raw_file: given.raw_file.clone(),
+    };
+    Ok(Source {
+        meta,
+        cast,
+        transcript,
+        dropped,
+        damaged,
+    })
+}
+
+/// Words after which a host names a guest's title (`我们邀请到国家某局副局长张某同志`).
+const INTRODUCING: [&str; 6] = ["邀请到", "请来", "出席的有", "分别是", "有请", "请"];
+
+/// The title a host gives `name` in `text`: the words right before the name, back to a
+/// clause mark or an introducing word, when the name is followed by an honorific or a mark.
+pub fn introduced_title(text: &str, name: &str) -> Option<String> {
+    text.match_indices(name).find_map(|(at, _)| {
+        let after = &text[at + name.len()..];
+        let named = ["同志", "先生", "女士", "，", "、", "。", "；"]
+            .iter()
+            .any(|word| after.starts_with(word));
+        let before = &text[..at];
+        let start = before
+            .rfind(['，', '。', '：', '；', '、', '！'])
+            .map_or(0, |i| i + '，'.len_utf8());
+        let mut title = &before[start..];
+        for word in INTRODUCING {
+            if let Some((_, rest)) = title.rsplit_once(word) {
+                title = rest;
+                break;
+            }
+        }
+        let length = title.chars().count();
+        (named && (2..=30).contains(&length) && !title.contains(['“', '”']))
+            .then(|| title.to_owned())
+    })
+}
+
+/// Officials the guest list did not introduce take the title a host's words give them.
+fn titles_from_introductions(cast: &mut Cast, transcript: &[Spoken]) {
+    let untitled: Vec<String> = cast
+        .people()
+        .iter()
+        .filter(|person| person.title.is_empty() && person.role != Role::Reporter)
+        .map(|person| person.name.clone())
+        .collect();
+    for name in untitled {
+        let hosted = transcript.iter().filter(|spoken| {
+            cast.find(&spoken.name)
+                .is_some_and(|person| person.role == Role::Moderator)
+        });
+        let title = hosted
+            .into_iter()
+            .find_map(|spoken| introduced_title(&spoken.text, &name));
+        if let Some(title) = title {
+            cast.add(&name, &title, Role::Official);
+        }
+    }
+}
+
+fn non_empty<'a>(annotated: &'a str, fallback: &'a str) -> &'a str {
+    if annotated.is_empty() {
+        fallback
+    } else {
+        annotated
+    }
+}
+
+/// The transcript lines as paragraphs with speakers; subheads and furniture dropped.
+fn turns(
+    lines: &[Line],
+    names: &[String],
+    cast: &mut Cast,
+    dropped: &mut Vec<Line>,
+) -> Vec<Spoken> {
+    let mut spoken: Vec<Spoken> = Vec::new();
+    let chair = cast
+        .people()
+        .iter()
+        .find(|person| person.role == Role::Moderator)
+        .map(|person| person.name.clone());
+    for line in lines {
+        if is_subhead(&line.text, names) || is_furniture(&line.text) {
+            dropped.push(line.clone());
+            continue;
+        }
+        if let Some((name, words)) = turn_marker(&line.text) {
+            let name = match chair_marker(&name) {
+                Some("") => chair.clone().unwrap_or(name),
+                Some(named) => {
+                    cast.chair(named);
+                    named.to_owned()
+                }
+                None => name,
+            };
+            let role = if people::is_reporter(&name) {
+                Role::Reporter
+            } else if spoken.is_empty() && cast.find(&name).is_none() && chair.is_none() {
+                // Nobody chairs by name: whoever opens the conference does.
+                Role::Moderator
+            } else {
+                Role::Official
+            };
+            let title = if role == Role::Reporter {
+                people::outlet(&name)
+            } else {
+                ""
+            };
+            cast.add(&name, title, role);
+            // A paragraph repeating its speaker's name (the portal's `[姓名]:` on every line)
+            // goes on the same turn.
+            let turn_start = spoken.last().is_none_or(|previous| previous.name != name)
+                || !line.text.starts_with('[');
+            spoken.push(Spoken {
+                line: line.number,
+                name,
+                turn_start,
+                text: words.trim_start().to_owned(),
+            });
+        } else if let Some(previous) = spoken.last() {
+            spoken.push(Spoken {
+                line: line.number,
+                name: previous.name.clone(),
+                turn_start: false,
+                text: line.text.clone(),
+            });
+        } else {
+            dropped.push(line.clone());
+        }
+    }
+    spoken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_turn_markers_of_every_format() {
+        let name = |text| turn_marker(text).map(|(name, words)| (name, words.to_owned()));
+        assert_eq!(name("刘伟：好的"), Some(("刘伟".into(), "好的".into())));
+        assert_eq!(name("[王某]：您好"), Some(("王某".into(), "您好".into())));
+        assert_eq!(name("王某同志：您好"), Some(("王某".into(), "您好".into())));
+        assert_eq!(
+            name("主持人 张某：开始"),
+            Some(("主持人张某".into(), "开始".into()))
+        );
+        assert_eq!(
+            name("工人日报记者：请问"),
+            Some(("工人日报记者".into(), "请问".into()))
+        );
+        assert_eq!(name("时间：2022-07-29"), None);
+        assert_eq!(name("一是加强领导，二是：好"), None);
+        assert_eq!(name("16:27"), None);
+    }
+
+    #[test]
+    fn reads_dates_in_their_usual_forms() {
+        assert_eq!(
+            date_line("2022年08月01日16:27"),
+            Some(("2022-08-01".into(), Some("16:27".into())))
+        );
+        assert_eq!(
+            date_line("2024年3月15日"),
+            Some(("2024-03-15".into(), None))
+        );
+        assert_eq!(date_line("2022-07-29"), Some(("2022-07-29".into(), None)));
+        assert_eq!(date_line("2022年的工作"), None);
+        assert_eq!(dated_field("时间：2022-07-29"), Some("2022-07-29".into()));
+    }
+
+    #[test]
+    fn splits_guests_into_title_and_name_by_the_names_that_speak() {
+        let names = vec!["张某".to_owned(), "李某某".to_owned()];
+        assert_eq!(
+            guests(
+                "出席嘉宾：某部新闻发言人，宣传部部长张某；某室主任李某某同志；王五",
+                &names
+            ),
+            Some(vec![
+                ("某部新闻发言人，宣传部部长", "张某".to_owned()),
+                ("某室主任", "李某某".to_owned())
+            ])
+        );
+        assert_eq!(guests("时间：2022", &names), None);
+    }
+
+    #[test]
+    fn a_host_introduces_titles() {
+        assert_eq!(
+            introduced_title("今天，我们邀请到国家某局副局长张某同志，请他介绍", "张某").as_deref(),
+            Some("国家某局副局长")
+        );
+        assert_eq!(
+            introduced_title("全国总工会研究室主任王某同志；", "王某").as_deref(),
+            Some("全国总工会研究室主任")
+        );
+        assert_eq!(introduced_title("感谢王某的介绍", "王某"), None);
+    }
+
+    #[test]
+    fn finds_the_organiser_in_the_lede() {
+        assert_eq!(
+            organiser("7月29日，全国总工会新闻中心举行发布会，介绍情况。"),
+            Some("全国总工会新闻中心")
+        );
+        assert_eq!(organiser("没有"), None);
+    }
+}

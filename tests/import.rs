@@ -1,0 +1,236 @@
+//! `pressdash import` as a user runs it: the built-in dataset made again byte for byte, the
+//! result readable with `--data`, and every kind of bad input refused with a message for
+//! people and the right exit status.
+#![cfg(feature = "import")]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_pressdash");
+const SEED: &str = "data/raw/000_d46a46a87dc0840e.txt";
+
+/// Runs the binary in the repository root, so paths read as the README writes them.
+fn pressdash(args: &[&str]) -> Output {
+    Command::new(BINARY)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LC_ALL", "C")
+        .env("PRESSDASH_CONFIG", "/dev/null")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run pressdash")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A directory of its own for each test.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("import")
+        .join(test);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create a scratch directory");
+    dir
+}
+
+fn path_in(dir: &Path, name: &str) -> String {
+    dir.join(name).to_str().expect("UTF-8 path").to_owned()
+}
+
+/// Imports the scrape with its repairs and annotations, then `more` arguments.
+fn import_seed(more: &[&str]) -> Output {
+    let mut args = vec![
+        "import",
+        SEED,
+        "--repairs",
+        "data/repairs.toml",
+        "--annotations",
+        "data/annotations.toml",
+    ];
+    args.extend_from_slice(more);
+    pressdash(&args)
+}
+
+fn committed_dataset() -> Vec<u8> {
+    fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json"))
+        .expect("the committed dataset")
+}
+
+/// A refusal for people: the exit status, the words expected, no panic, nothing on stdout.
+fn assert_refused(output: &Output, code: i32, mentions: &[&str]) {
+    let message = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(code), "{message}");
+    for expected in mentions {
+        assert!(
+            message.contains(expected),
+            "should mention {expected}: {message}"
+        );
+    }
+    assert!(!message.contains("panicked"), "{message}");
+    assert!(output.stdout.is_empty(), "{}", text(&output.stdout));
+}
+
+#[test]
+fn the_built_in_dataset_is_the_import_of_its_scrape_byte_for_byte() {
+    let dir = scratch("seed");
+    let out = path_in(&dir, "dataset.json");
+    let output = import_seed(&["-o", &out]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        fs::read(&out).expect("the import's output") == committed_dataset(),
+        "data/dataset.json differs from a fresh import; run `pressdash import {SEED} --repairs \
+         data/repairs.toml --annotations data/annotations.toml -o data/dataset.json`"
+    );
+}
+
+#[test]
+fn an_import_without_annotations_is_read_by_data() {
+    let dir = scratch("plain");
+    let out = path_in(&dir, "conference.json");
+    let output = pressdash(&["import", SEED, "-o", &out, "--report"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let report = text(&output.stderr);
+    assert!(report.starts_with("import report:"), "{report}");
+    assert!(report.contains("is not a figure: a year"), "{report}");
+    let validated = pressdash(&["validate", &out]);
+    assert!(validated.status.success(), "{}", text(&validated.stdout));
+    let figures = pressdash(&["--data", &out, "figures", "--format", "csv"]);
+    assert!(figures.status.success(), "{}", text(&figures.stderr));
+    assert!(text(&figures.stdout).lines().count() > 100);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("the output")).expect("JSON");
+    assert!(
+        json["figures"]
+            .as_array()
+            .expect("figures")
+            .iter()
+            .all(|f| f["automatic"] == true)
+    );
+}
+
+#[test]
+fn a_news_report_without_turns_is_one_statement() {
+    let dir = scratch("report");
+    let file = path_in(&dir, "report.txt");
+    let out = path_in(&dir, "report.json");
+    fs::write(
+        &file,
+        "某工会：十年帮扶困难职工超过500万户\n2022年07月30日08:15\n\
+         本报北京7月29日电（记者 某某）党的十八大以来，各级工会累计筹集送温暖资金429.82亿元。\n\
+         截至2020年底，全国549.87万户建档困难职工家庭实现解困脱困。\n来源：某某网\n",
+    )
+    .expect("write a test file");
+    let output = pressdash(&["import", &file, "-o", &out]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("the output")).expect("JSON");
+    assert_eq!(
+        json["meta"]["title"]["hans"],
+        "某工会：十年帮扶困难职工超过500万户"
+    );
+    assert_eq!(json["meta"]["event_date"], "2022-07-30");
+    let segments = json["segments"].as_array().expect("segments");
+    assert_eq!(segments.len(), 1);
+    assert_eq!(segments[0]["kind"], "statement");
+    let raws: Vec<&str> = json["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .filter_map(|figure| figure["raw"]["hans"].as_str())
+        .collect();
+    assert_eq!(raws, ["429.82亿元", "549.87万户"]);
+}
+
+#[test]
+fn without_output_the_dataset_goes_to_stdout() {
+    let output = import_seed(&[]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(output.stdout == committed_dataset());
+}
+
+#[test]
+fn files_that_cannot_be_read_are_usage_errors() {
+    let output = pressdash(&["import", "no/such/file.txt"]);
+    assert_refused(&output, 2, &["Cannot read the transcript no/such/file.txt"]);
+    let output = pressdash(&["import", SEED, "--annotations", "no/such/notes.toml"]);
+    assert_refused(&output, 2, &["annotations file no/such/notes.toml"]);
+    let output = pressdash(&["import", "data"]);
+    assert_refused(&output, 2, &["transcript data"]);
+}
+
+#[test]
+fn bad_options_are_usage_errors() {
+    for date in ["2024-13-01", "15.3.2024", "2024-3-15"] {
+        let output = pressdash(&["import", SEED, "--date", date]);
+        assert_refused(&output, 2, &["YYYY-MM-DD"]);
+    }
+}
+
+#[test]
+fn a_transcript_that_is_no_transcript_is_bad_input() {
+    let dir = scratch("bad-input");
+    for (name, contents, mentions) in [
+        ("empty.txt", &b""[..], "no turn found"),
+        (
+            "prose.txt",
+            "只是一段话，没有任何发言人。\n".as_bytes(),
+            "no turn found",
+        ),
+        ("gbk.txt", &[0xd6, 0xd0, 0xce, 0xc4, 0x0a][..], "not UTF-8"),
+        (
+            "undated.txt",
+            "某某新闻发布会\n张某：大家好。\n".as_bytes(),
+            "--date",
+        ),
+    ] {
+        let file = path_in(&dir, name);
+        fs::write(&file, contents).expect("write a test file");
+        let output = pressdash(&["import", &file]);
+        assert_refused(&output, 1, &[mentions]);
+    }
+}
+
+#[test]
+fn a_broken_annotations_file_is_refused_naming_it() {
+    let dir = scratch("annotations");
+    let notes = path_in(&dir, "notes.toml");
+    fs::write(&notes, "[[figure]]\nid = 3\n").expect("write a test file");
+    let output = pressdash(&["import", SEED, "--annotations", &notes]);
+    assert_refused(&output, 1, &[&notes, "data/ANNOTATIONS.md"]);
+}
+
+#[test]
+fn nothing_is_written_when_the_import_fails() {
+    let dir = scratch("unwritten");
+    let out = path_in(&dir, "out.json");
+    let notes = path_in(&dir, "notes.toml");
+    fs::write(
+        &notes,
+        "[[segment]]\nid = \"q99\"\ntitle = { hans = \"无\", en = \"None\" }\n",
+    )
+    .expect("write a test file");
+    let output = pressdash(&["import", SEED, "--annotations", &notes, "-o", &out]);
+    assert_refused(&output, 1, &["q99 is not a segment"]);
+    assert!(!Path::new(&out).exists());
+}
+
+#[test]
+fn help_shows_examples_and_every_flag() {
+    let output = pressdash(&["import", "--help"]);
+    assert!(output.status.success());
+    let help = text(&output.stdout);
+    for expected in [
+        "Examples:",
+        "pressdash import transcript.txt -o conference.json",
+        "--repairs",
+        "--annotations",
+        "--title",
+        "--date",
+        "--report",
+    ] {
+        assert!(help.contains(expected), "lacks {expected}:\n{help}");
+    }
+}
