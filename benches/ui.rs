@@ -238,10 +238,21 @@ mod keys {
         alternate(bencher, app, [KeyCode::Char('工'), KeyCode::Backspace]);
     }
 
-    /// The first keystroke of a text filter (`農` after `/`), which also lowercases the
-    /// dataset's texts, once, for every later keystroke to search.
+    /// The first keystroke of a text filter (`農` after `/`): Chinese text is searched as
+    /// written, without lowercasing the dataset's texts.
     #[divan::bench(args = Size::BOTH, sample_count = 20)]
     fn filter_first_keystroke(bencher: Bencher, size: Size) {
+        first_keystroke(bencher, size, "農");
+    }
+
+    /// The first keystroke of a text filter with case (`G` after `/`), which also lowercases
+    /// the dataset's texts that have case, once, for every later keystroke to search.
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn filter_first_latin_keystroke(bencher: Bencher, size: Size) {
+        first_keystroke(bencher, size, "G");
+    }
+
+    fn first_keystroke(bencher: Bencher, size: Size, key: &str) {
         bencher
             .with_inputs(|| {
                 let mut app = open(Screen::Overview, size, WIDTH, HEIGHT);
@@ -249,7 +260,7 @@ mod keys {
                 app
             })
             .bench_local_values(|mut app| {
-                press(&mut app, typed("農"));
+                press(&mut app, typed(key));
                 let frame = render_buffer(&app, WIDTH, HEIGHT);
                 (app, frame)
             });
@@ -296,5 +307,32 @@ mod first_frame {
                 let frame = render_buffer(&app, WIDTH, HEIGHT);
                 (app, frame)
             });
+    }
+}
+
+/// The parts of the filter's first text keystroke at 100x, apart: making the search index
+/// (the texts looked at once for case, those with case lowercased), then matching the texts
+/// against the index as every keystroke does.
+mod filter_parts {
+    use super::{Bencher, Size};
+    use pressdash::app::filter::{Filter, Passing, SearchIndex};
+    use pressdash::data::FigureIds;
+
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn search_index(bencher: Bencher, size: Size) {
+        let data = size.dataset();
+        bencher.bench_local(|| SearchIndex::new(data));
+    }
+
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn passing(bencher: Bencher, size: Size) {
+        let data = size.dataset();
+        let ids = FigureIds::new(data);
+        let filter = Filter {
+            text: "農".into(),
+            ..Filter::default()
+        };
+        let mut index = Some(SearchIndex::new(data));
+        bencher.bench_local(|| Passing::new(data, &ids, &filter, &mut index));
     }
 }
