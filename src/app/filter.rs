@@ -136,8 +136,8 @@ pub fn segment_has_text(segment: &Segment, data: &Dataset, text: &str) -> bool {
             .any(|figure| figure_has(figure, &data.speakers, &needle))
 }
 
-/// The dataset's searchable texts, lowercased once: made on the first text filter (not at
-/// start-up), so that a keystroke in the filter only searches. Only the texts that lowercasing
+/// The dataset's searchable texts, lowercased once: made on the first text filter with case
+/// (not at start-up), so that a keystroke in the filter only searches. Only the texts that lowercasing
 /// changes are copied; the rest (most Chinese text) are searched where they are.
 #[derive(Debug)]
 pub struct SearchIndex {
@@ -199,8 +199,8 @@ pub struct Passing {
 
 impl Passing {
     /// What `filter` lets through in `data`, whose figures `ids` finds by id. A text filter
-    /// searches `index`, which is made here when it is first needed; a filter of topics alone
-    /// does without.
+    /// searches `index`, which is made here when it is first needed; a filter of topics alone,
+    /// or of text without case (Chinese), does without.
     pub fn new(
         data: &Dataset,
         ids: &FigureIds,
