@@ -336,3 +336,62 @@ mod filter_parts {
         bencher.bench_local(|| Passing::new(data, &ids, &filter, &mut index));
     }
 }
+
+/// Opening the Q&A pager at a figure whose paragraph holds about four million characters in
+/// each script (the embedded dataset with that paragraph repeated): the whole paragraph is
+/// wrapped before the first frame, since rows are chosen by total fit over it.
+mod long_paragraph {
+    use std::collections::BTreeSet;
+
+    use divan::Bencher;
+    use pressdash::app::pager::{Pager, PagerContext};
+    use pressdash::data::validate::validate;
+    use pressdash::data::{Dataset, Lang, Script};
+    use ratatui::layout::Rect;
+
+    use super::Size;
+
+    /// Characters of the long paragraph, in each script.
+    const CHARS: usize = 4_000_000;
+
+    /// The embedded dataset with the paragraph of its first figure repeated to [`CHARS`]
+    /// characters (its figures keep their places, in the first copy), and that figure's id.
+    fn with_long_paragraph() -> (Dataset, String) {
+        let mut data = Size::Real.dataset().clone();
+        let figure = data.figures[0].clone();
+        let paragraph = data
+            .segments
+            .iter_mut()
+            .find(|segment| segment.id == figure.source.segment)
+            .and_then(|segment| segment.paragraphs.get_mut(figure.source.paragraph))
+            .expect("the first figure's paragraph");
+        let copies = CHARS / paragraph.text.hant.chars().count() + 1;
+        paragraph.text.hant = paragraph.text.hant.repeat(copies);
+        paragraph.text.hans = paragraph.text.hans.repeat(copies);
+        assert!(
+            validate(&data).problems.is_empty(),
+            "the long paragraph is valid"
+        );
+        (data, figure.id)
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn open_at_figure(bencher: Bencher) {
+        let (data, figure) = with_long_paragraph();
+        let topics = BTreeSet::new();
+        let ctx = PagerContext {
+            data: &data,
+            script: Script::Hant,
+            lang: Lang::Zh,
+            topics: &topics,
+            text: "",
+        };
+        bencher
+            .with_inputs(Pager::new)
+            .bench_local_values(|mut pager| {
+                pager.resize(Rect::new(0, 0, 120, 38), &ctx);
+                assert!(pager.open_at_figure(&figure, &ctx), "the figure is shown");
+                pager
+            });
+    }
+}
