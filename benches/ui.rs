@@ -238,10 +238,21 @@ mod keys {
         alternate(bencher, app, [KeyCode::Char('工'), KeyCode::Backspace]);
     }
 
-    /// The first keystroke of a text filter (`農` after `/`), which also lowercases the
-    /// dataset's texts, once, for every later keystroke to search.
+    /// The first keystroke of a text filter (`農` after `/`): Chinese text is searched as
+    /// written, without lowercasing the dataset's texts.
     #[divan::bench(args = Size::BOTH, sample_count = 20)]
     fn filter_first_keystroke(bencher: Bencher, size: Size) {
+        first_keystroke(bencher, size, "農");
+    }
+
+    /// The first keystroke of a text filter with case (`G` after `/`), which also lowercases
+    /// the dataset's texts that have case, once, for every later keystroke to search.
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn filter_first_latin_keystroke(bencher: Bencher, size: Size) {
+        first_keystroke(bencher, size, "G");
+    }
+
+    fn first_keystroke(bencher: Bencher, size: Size, key: &str) {
         bencher
             .with_inputs(|| {
                 let mut app = open(Screen::Overview, size, WIDTH, HEIGHT);
@@ -249,7 +260,7 @@ mod keys {
                 app
             })
             .bench_local_values(|mut app| {
-                press(&mut app, typed("農"));
+                press(&mut app, typed(key));
                 let frame = render_buffer(&app, WIDTH, HEIGHT);
                 (app, frame)
             });
@@ -295,6 +306,92 @@ mod first_frame {
                 open_pager(&mut app);
                 let frame = render_buffer(&app, WIDTH, HEIGHT);
                 (app, frame)
+            });
+    }
+}
+
+/// The parts of the filter's first text keystroke at 100x, apart: making the search index
+/// (the texts looked at once for case, those with case lowercased), then matching the texts
+/// against the index as every keystroke does.
+mod filter_parts {
+    use super::{Bencher, Size};
+    use pressdash::app::filter::{Filter, Passing, SearchIndex};
+    use pressdash::data::FigureIds;
+
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn search_index(bencher: Bencher, size: Size) {
+        let data = size.dataset();
+        bencher.bench_local(|| SearchIndex::new(data));
+    }
+
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn passing(bencher: Bencher, size: Size) {
+        let data = size.dataset();
+        let ids = FigureIds::new(data);
+        let filter = Filter {
+            text: "農".into(),
+            ..Filter::default()
+        };
+        let mut index = Some(SearchIndex::new(data));
+        bencher.bench_local(|| Passing::new(data, &ids, &filter, &mut index));
+    }
+}
+
+/// Opening the Q&A pager at a figure whose paragraph holds about four million characters in
+/// each script (the embedded dataset with that paragraph repeated): the whole paragraph is
+/// wrapped before the first frame, since rows are chosen by total fit over it.
+mod long_paragraph {
+    use std::collections::BTreeSet;
+
+    use divan::Bencher;
+    use pressdash::app::pager::{Pager, PagerContext};
+    use pressdash::data::validate::validate;
+    use pressdash::data::{Dataset, Lang, Script};
+    use ratatui::layout::Rect;
+
+    use super::Size;
+
+    /// Characters of the long paragraph, in each script.
+    const CHARS: usize = 4_000_000;
+
+    /// The embedded dataset with the paragraph of its first figure repeated to [`CHARS`]
+    /// characters (its figures keep their places, in the first copy), and that figure's id.
+    fn with_long_paragraph() -> (Dataset, String) {
+        let mut data = Size::Real.dataset().clone();
+        let figure = data.figures[0].clone();
+        let paragraph = data
+            .segments
+            .iter_mut()
+            .find(|segment| segment.id == figure.source.segment)
+            .and_then(|segment| segment.paragraphs.get_mut(figure.source.paragraph))
+            .expect("the first figure's paragraph");
+        let copies = CHARS / paragraph.text.hant.chars().count() + 1;
+        paragraph.text.hant = paragraph.text.hant.repeat(copies);
+        paragraph.text.hans = paragraph.text.hans.repeat(copies);
+        assert!(
+            validate(&data).problems.is_empty(),
+            "the long paragraph is valid"
+        );
+        (data, figure.id)
+    }
+
+    #[divan::bench(sample_count = 5)]
+    fn open_at_figure(bencher: Bencher) {
+        let (data, figure) = with_long_paragraph();
+        let topics = BTreeSet::new();
+        let ctx = PagerContext {
+            data: &data,
+            script: Script::Hant,
+            lang: Lang::Zh,
+            topics: &topics,
+            text: "",
+        };
+        bencher
+            .with_inputs(Pager::new)
+            .bench_local_values(|mut pager| {
+                pager.resize(Rect::new(0, 0, 120, 38), &ctx);
+                assert!(pager.open_at_figure(&figure, &ctx), "the figure is shown");
+                pager
             });
     }
 }

@@ -136,8 +136,8 @@ pub fn segment_has_text(segment: &Segment, data: &Dataset, text: &str) -> bool {
             .any(|figure| figure_has(figure, &data.speakers, &needle))
 }
 
-/// The dataset's searchable texts, lowercased once: made on the first text filter (not at
-/// start-up), so that a keystroke in the filter only searches. Only the texts that lowercasing
+/// The dataset's searchable texts, lowercased once: made on the first text filter with case
+/// (not at start-up), so that a keystroke in the filter only searches. Only the texts that lowercasing
 /// changes are copied; the rest (most Chinese text) are searched where they are.
 #[derive(Debug)]
 pub struct SearchIndex {
@@ -199,8 +199,8 @@ pub struct Passing {
 
 impl Passing {
     /// What `filter` lets through in `data`, whose figures `ids` finds by id. A text filter
-    /// searches `index`, which is made here when it is first needed; a filter of topics alone
-    /// does without.
+    /// searches `index`, which is made here when it is first needed; a filter of topics alone,
+    /// or of text without case (Chinese), does without.
     pub fn new(
         data: &Dataset,
         ids: &FigureIds,
@@ -208,18 +208,25 @@ impl Passing {
         index: &mut Option<SearchIndex>,
     ) -> Self {
         let needle = needle(&filter.text);
-        let index = if needle.is_empty() {
+        let search = if needle.is_empty() {
             None
+        } else if needle.chars().all(lowercased_from_itself_alone) {
+            Some(Search::AsWritten)
         } else {
-            Some(&*index.get_or_insert_with(|| SearchIndex::new(data)))
+            Some(Search::Lowered(
+                index.get_or_insert_with(|| SearchIndex::new(data)),
+            ))
         };
         // Whether each figure's texts hold the filter text, its topics aside: an item holding
         // such a figure passes the text part too.
         let figure_text: Vec<bool> = (0..data.figures.len())
             .map(|figure| {
-                index.is_none_or(|index| {
+                search.as_ref().is_none_or(|search| {
                     let texts = figure_texts(&data.figures[figure], &data.speakers);
-                    index.figures.holds(figure, texts, &needle)
+                    match search {
+                        Search::AsWritten => texts.iter().any(|text| text.contains(&needle)),
+                        Search::Lowered(index) => index.figures.holds(figure, texts, &needle),
+                    }
                 })
             })
             .collect();
@@ -235,7 +242,7 @@ impl Passing {
             .figures
             .iter()
             .zip(&figure_text)
-            .filter(|&(_, &text)| text && index.is_some())
+            .filter(|&(_, &text)| text && search.is_some())
             .map(|(figure, _)| figure.source.segment.as_str())
             .collect();
         let items = data
@@ -244,9 +251,16 @@ impl Passing {
             .enumerate()
             .map(|(item, segment)| {
                 filter.matches_topics(segment.themes.iter())
-                    && index.is_none_or(|index| {
+                    && search.as_ref().is_none_or(|search| {
                         holding_a_match.contains(segment.id.as_str())
-                            || index.items.holds(item, item_texts(segment), &needle)
+                            || match search {
+                                Search::AsWritten => {
+                                    item_texts(segment).any(|text| text.contains(&needle))
+                                }
+                                Search::Lowered(index) => {
+                                    index.items.holds(item, item_texts(segment), &needle)
+                                }
+                            }
                     })
             })
             .collect();
@@ -285,6 +299,26 @@ impl Passing {
     pub fn item(&self, segment: usize) -> bool {
         self.items.get(segment).copied().unwrap_or(false)
     }
+}
+
+/// Where a text filter looks.
+enum Search<'i> {
+    /// In the texts as written: the filter text has no character that lowercasing makes out
+    /// of another (see [`lowercased_from_itself_alone`]), so a text holds it exactly when the
+    /// text's lowercased form does. Chinese filter text is searched so, without the index.
+    AsWritten,
+    /// In the lowercased texts.
+    Lowered(&'i SearchIndex),
+}
+
+/// Whether lowercasing makes `c` out of `c` alone, and `c` out of nothing else: CJK
+/// punctuation, kana and ideographs (U+3000–U+9FFF), ASCII other than letters, and fullwidth
+/// forms other than letters. Lowercasing maps each character on its own (Σ aside, which
+/// becomes σ or ς), so a text holds a run of these exactly when its lowercased form does.
+fn lowercased_from_itself_alone(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{9fff}')
+        || (c.is_ascii() && !c.is_ascii_alphabetic())
+        || (matches!(c, '\u{ff00}'..='\u{ffef}') && !matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ'))
 }
 
 /// Lowercased texts in one buffer, grouped by their owner (a figure, an item).
@@ -339,9 +373,13 @@ impl LoweredTexts {
     }
 }
 
-/// Whether `text.to_lowercase()` differs from `text`, found without writing anything: only
-/// the characters that may have case are looked at.
+/// Whether `text.to_lowercase()` differs from `text`, found without writing anything: a
+/// branch-free pass over the bytes first, then only the characters that may have case are
+/// looked at.
 fn lowercasing_changes(text: &str) -> bool {
+    if !may_have_case(text) {
+        return false;
+    }
     let mut rest = text;
     while let Some(at) = rest.bytes().position(may_start_a_cased_char) {
         let mut chars = rest[at..].chars();
@@ -360,6 +398,55 @@ fn lowercasing_changes(text: &str) -> bool {
         rest = chars.as_str();
     }
     false
+}
+
+/// Whether `text` may hold a character that lowercasing changes; `false` means it holds none.
+/// Chinese text has a fullwidth comma or a curly quote every few characters, so stopping at
+/// each byte that may start a cased character is slow; this looks at every byte and the two
+/// after it without branching, which the compiler turns into vector instructions.
+fn may_have_case(text: &str) -> bool {
+    /// How many bytes are looked at between two checks for an answer.
+    const CHUNK: usize = 64;
+    let bytes = text.as_bytes();
+    let Some(windows) = bytes.len().checked_sub(2) else {
+        return bytes.iter().any(|&byte| may_start_a_cased_char(byte));
+    };
+    // A character of three bytes starts no later than two bytes before the end, so the last
+    // two bytes need only be looked at alone.
+    let firsts = bytes[..windows].chunks(CHUNK);
+    let seconds = bytes[1..=windows].chunks(CHUNK);
+    let thirds = bytes[2..].chunks(CHUNK);
+    firsts
+        .zip(seconds)
+        .zip(thirds)
+        .any(|((firsts, seconds), thirds)| {
+            firsts.iter().zip(seconds).zip(thirds).fold(
+                false,
+                |found, ((&first, &second), &third)| {
+                    found | three_bytes_may_be_cased(first, second, third)
+                },
+            )
+        })
+        || bytes[windows..]
+            .iter()
+            .any(|&byte| byte.is_ascii_uppercase() || matches!(byte, 0xc0..=0xdf))
+}
+
+/// Whether a character starting with the bytes `first`, `second`, `third` may be one that
+/// lowercasing changes: an ASCII capital; a character of two bytes; one of U+0800–U+1FFF,
+/// U+A000–U+EFFF or beyond U+FFFF; in U+2000–U+2FFF, one of the few blocks with capitals
+/// (letterlike symbols, Roman numerals, circled letters, Glagolitic, Coptic, Latin); the
+/// fullwidth capitals Ａ–Ｚ. CJK punctuation, kana and ideographs (U+3000–U+9FFF) have no
+/// case, nor has the rest of the fullwidth block.
+#[expect(
+    clippy::needless_bitwise_bool,
+    reason = "without branches the callers' loop is vectorised"
+)]
+fn three_bytes_may_be_cased(first: u8, second: u8, third: u8) -> bool {
+    first.is_ascii_uppercase()
+        | matches!(first, 0xc0..=0xe1 | 0xea..=0xee | 0xf0..=0xff)
+        | ((first == 0xe2) & matches!(second, 0x84..=0x86 | 0x92 | 0x93 | 0xb0..=0xb3))
+        | ((first == 0xef) & (second == 0xbc) & matches!(third, 0xa1..=0xba))
 }
 
 /// Appends `text.to_lowercase()` to `buffer`, faster: without allocating, and copying runs
@@ -552,7 +639,7 @@ mod tests {
     }
 
     #[test]
-    fn only_a_text_filter_lowercases_the_dataset() {
+    fn only_a_text_filter_with_case_lowercases_the_dataset() {
         let data = fixture::dataset();
         let mut index = None;
         let topics = Filter {
@@ -561,11 +648,18 @@ mod tests {
         };
         assert_passing_agrees(&data, &topics, &mut index);
         assert!(index.is_none());
-        let text = Filter {
+        // Chinese filter text is searched in the texts as written.
+        let chinese = Filter {
             text: "快递".into(),
             ..topics
         };
-        assert_passing_agrees(&data, &text, &mut index);
+        assert_passing_agrees(&data, &chinese, &mut index);
+        assert!(index.is_none());
+        let latin = Filter {
+            text: "Courier".into(),
+            ..chinese
+        };
+        assert_passing_agrees(&data, &latin, &mut index);
         assert!(index.is_some());
     }
 
@@ -588,6 +682,39 @@ mod tests {
         }
     }
 
+    #[test]
+    fn what_is_lowercased_from_itself_alone_comes_from_nothing_else() {
+        for from in char::MIN..=char::MAX {
+            let lowered: Vec<char> = from.to_lowercase().collect();
+            for &c in lowered.iter().filter(|&&c| lowercased_from_itself_alone(c)) {
+                assert_eq!(lowered, [from], "{from:?} lowercases to {lowered:?}");
+                assert_eq!(c, from);
+            }
+        }
+        assert!(
+            "農民工，（1）2,245"
+                .chars()
+                .all(lowercased_from_itself_alone)
+        );
+        assert!(!"aÁｋΣ".chars().any(lowercased_from_itself_alone));
+    }
+
+    #[test]
+    fn every_character_lowercasing_changes_may_have_case() {
+        let mut buffer = [0; 4];
+        let missed: Vec<char> = (char::MIN..=char::MAX)
+            .filter(|&c| c.to_lowercase().ne(std::iter::once(c)))
+            .filter(|c| !may_have_case(c.encode_utf8(&mut buffer)))
+            .collect();
+        assert_eq!(missed, []);
+        for text in ["，“工會”——農民工…（一）", "ａｂ１２", "", "a", "工"] {
+            assert!(!may_have_case(text), "{text}");
+        }
+        for text in ["Ⅻ", "工Ａ", "工會A", "A", "工會É", "ⓐⒶ"] {
+            assert!(may_have_case(text), "{text}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(crate::proptest_config::proptest_config(256))]
 
@@ -597,7 +724,7 @@ mod tests {
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "Σ", "ΑΣ", "σ", "工會", "農民工", "ー", "々", "A", "İ", "ǅ", "'", ".", "，", " ",
-                    "\u{301}", "Ａ", "ａ", "）",
+                    "\u{301}", "Ａ", "ａ", "）", "“", "—", "Ⅻ", "Ⓐ", "K",
                 ]),
                 0..16,
             ),
