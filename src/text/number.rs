@@ -222,15 +222,18 @@ fn push_grouped(out: &mut String, n: u128) {
 }
 
 /// Appends `.` and the first `count` digits of `remainder / unit` (`unit` a power of ten),
-/// trailing zeros kept; nothing when `count` is 0.
+/// trailing zeros kept, and zeros past its last digit when `count` asks for more; nothing
+/// when `count` is 0.
 fn push_digits(out: &mut String, remainder: u128, unit: u128, count: u32) {
     if count == 0 {
         return;
     }
     let width = unit.ilog10() as usize;
+    let count = count as usize;
     let digits = format!("{remainder:0width$}");
     out.push('.');
-    out.push_str(&digits[..count as usize]);
+    out.push_str(&digits[..count.min(width)]);
+    out.extend(std::iter::repeat_n('0', count.saturating_sub(width)));
 }
 
 /// Appends `.` and the digits of `remainder / unit` (`unit` a power of ten), without trailing
@@ -357,5 +360,33 @@ mod tests {
         assert_eq!(format_en(-f64::INFINITY), "-inf");
         assert_eq!(format_zh(1e40, Script::Hant), "1e40");
         assert_eq!(format_en(f64::MAX), "1.7976931348623157e308");
+    }
+
+    #[test]
+    fn a_small_value_with_a_fraction_in_a_large_scale_keeps_three_significant_digits() {
+        let m = Scale::for_largest(29_000_000.0, Lang::En);
+        assert_eq!(m.format(12.3, Lang::En, Script::Hans), "0.0000120 M");
+        assert_eq!(m.format(1.5, Lang::En, Script::Hans), "0.00000200 M");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::proptest_config::proptest_config(512))]
+
+        /// Any value beside any largest one is written, in both languages and scripts, and
+        /// reads back as a number of the scale's unit.
+        #[test]
+        fn a_scale_writes_any_value(largest in 0.0f64..2e13, share in 0.0f64..=1.0) {
+            let value = largest * share;
+            for lang in [Lang::Zh, Lang::En] {
+                let scale = Scale::for_largest(largest, lang);
+                for script in [Script::Hans, Script::Hant] {
+                    let text = scale.format(value, lang, script);
+                    proptest::prop_assert!(
+                        text.starts_with(|c: char| c.is_ascii_digit()),
+                        "{value} beside {largest}: {text}"
+                    );
+                }
+            }
+        }
     }
 }
