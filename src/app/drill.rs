@@ -38,6 +38,15 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<DrillLine> {
     let mut out = Vec::new();
     let mut add = |pieces: DrillLine, indent: usize| out.extend(wrap_line(&pieces, width, indent));
     add(title_pieces(app, f), 0);
+    if f.label.lacks(lang) {
+        add(
+            vec![(
+                strings::LABEL_IN_CHINESE.get(lang, script).to_owned(),
+                Role::Muted,
+            )],
+            0,
+        );
+    }
     add(value_line(f, lang, script), 0);
     if let Some(period) = &f.period {
         add(
