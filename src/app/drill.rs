@@ -388,6 +388,32 @@ mod tests {
     }
 
     #[test]
+    fn a_label_without_english_is_shown_in_chinese_and_says_so_in_english_only() {
+        let mut data = fixture::dataset();
+        data.figures[0].label.en.clear();
+        let hant = data.figures[0].label.hant.clone();
+        let english = text_of(&lines(
+            &fixture::app_over(data.clone(), Script::Hant, Lang::En),
+            0,
+            60,
+        ));
+        assert!(english[0].starts_with(&hant), "{english:?}");
+        assert!(
+            english[1].starts_with("Label in Chinese: no English label was written"),
+            "{english:?}"
+        );
+        let chinese = text_of(&lines(
+            &fixture::app_over(data, Script::Hant, Lang::Zh),
+            0,
+            60,
+        ));
+        assert!(
+            !chinese.iter().any(|line| line.contains("標籤")),
+            "{chinese:?}"
+        );
+    }
+
+    #[test]
     fn a_damaged_figure_says_so() {
         let app = fixture::app(Script::Hant, Lang::En);
         let medal = first_figure(&app, |f| f.damaged.is_some());

@@ -595,6 +595,18 @@ mod tests {
                 shown_of(12, 131, true, Lang::Zh, Script::Hans),
                 "12/131 项数据（所选主题）",
             ),
+            (
+                labels_in_chinese(1, Lang::En, Script::Hans),
+                "1 label in Chinese",
+            ),
+            (
+                labels_in_chinese(13, Lang::En, Script::Hant),
+                "13 labels in Chinese",
+            ),
+            (
+                labels_in_chinese(13, Lang::Zh, Script::Hant),
+                "13 個標籤為中文",
+            ),
         ];
         for (made, expected) in cases {
             assert_eq!(made, expected);
