@@ -1,6 +1,8 @@
 //! `pressdash import` as a user runs it: the built-in dataset made again byte for byte, the
 //! result readable with `--data`, and every kind of bad input refused with a message for
-//! people and the right exit status.
+//! people and the right exit status. Imported datasets read in English: what the import cannot
+//! translate has no English, the dashboard and `figures` show the Chinese in the chosen script
+//! and say so, and every screen of every imported transcript draws in English.
 #![cfg(feature = "import")]
 
 use std::fs;
@@ -232,5 +234,177 @@ fn help_shows_examples_and_every_flag() {
         "--report",
     ] {
         assert!(help.contains(expected), "lacks {expected}:\n{help}");
+    }
+}
+
+/// The transcripts of other formats than the built-in scrape.
+const TRANSCRIPTS: [&str; 3] = [
+    "tests/transcripts/release-hans.txt",
+    "tests/transcripts/release-hans.html",
+    "tests/transcripts/portal-hant.txt",
+];
+
+/// Runs `args`, which must succeed, and gives its stdout.
+fn succeeds(args: &[&str]) -> String {
+    let output = pressdash(args);
+    assert!(
+        output.status.success(),
+        "pressdash {args:?} failed:\n{}",
+        text(&output.stderr)
+    );
+    text(&output.stdout)
+}
+
+/// `transcript` imported into a directory of this test's own; the dataset's path.
+fn imported(test: &str, transcript: &str) -> String {
+    let out = path_in(&scratch(test), "imported.json");
+    succeeds(&["import", transcript, "-o", &out]);
+    out
+}
+
+fn json(path: &str) -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(path).expect("the imported dataset")).expect("JSON")
+}
+
+fn render(data: &str, lang: &str, size: &str, keys: &str) -> String {
+    succeeds(&[
+        "render", "--data", data, "--lang", lang, "--script", "hant", "--size", size, "--keys",
+        keys,
+    ])
+}
+
+#[test]
+fn the_import_writes_no_english_it_cannot_translate() {
+    let data = json(&imported(
+        "english-empty",
+        "tests/transcripts/release-hans.txt",
+    ));
+    let figures = data["figures"].as_array().expect("figures");
+    assert!(!figures.is_empty());
+    for figure in figures {
+        assert_eq!(figure["automatic"], true);
+        assert_eq!(figure["label"]["en"], "", "{figure}");
+        assert_ne!(figure["label"]["hans"], "");
+        // Units are a closed list the import knows the English of.
+        let unit = &figure["unit"];
+        assert!(unit["hans"] == "" || unit["en"] != "", "{unit}");
+    }
+    for speaker in data["speakers"].as_array().expect("speakers") {
+        assert_eq!(speaker["name"]["en"], "", "{speaker}");
+        assert_eq!(speaker["title"]["en"], "", "{speaker}");
+    }
+    assert_eq!(data["meta"]["title"]["en"], "");
+    assert_eq!(data["meta"]["organiser"]["en"], "not stated");
+    for segment in data["segments"].as_array().expect("segments") {
+        let title = segment["title"]["en"].as_str().expect("a title");
+        assert!(
+            !title.is_empty() && title.is_ascii(),
+            "list titles are English: {title}"
+        );
+    }
+    for chart in data["charts"].as_array().expect("charts") {
+        assert!(chart["title"]["en"].as_str().is_some_and(str::is_ascii));
+    }
+}
+
+#[test]
+fn the_topic_tab_and_details_in_english_show_the_chinese_marked() {
+    let data = imported("english-frames", "tests/transcripts/release-hans.txt");
+    let topic = render(&data, "en", "100x30", "2");
+    insta::assert_snapshot!("release_hans_topic_en", topic);
+    let details = render(&data, "en", "100x30", "2 Enter");
+    insta::assert_snapshot!("release_hans_details_en", details);
+    // Traditional as chosen, though the source and its label are simplified.
+    assert!(
+        topic.contains("▸ 授權發明專利") && topic.contains(" zh "),
+        "{topic}"
+    );
+    assert!(topic.contains("13 labels in Chinese"), "{topic}");
+    assert!(details.contains("Label in Chinese: no English label was written"));
+    // In Chinese nothing is marked or counted.
+    let chinese = render(&data, "zh", "100x30", "2 Enter");
+    assert!(
+        !chinese.contains(" zh ") && !chinese.contains("中文"),
+        "{chinese}"
+    );
+    assert!(
+        !chinese.contains("标签") && !chinese.contains("標籤"),
+        "{chinese}"
+    );
+}
+
+#[test]
+fn figures_in_english_mark_chinese_labels_and_keep_csv_exact() {
+    let data = imported("english-figures", "tests/transcripts/portal-hant.txt");
+    let table = succeeds(&[
+        "figures", "--data", &data, "--lang", "en", "--script", "hant",
+    ]);
+    assert!(table.contains("一季度國內生產總值 (zh)"), "{table}");
+    let markdown = succeeds(&[
+        "figures", "--data", &data, "--lang", "en", "--script", "hans", "--format", "md",
+    ]);
+    assert!(
+        markdown.contains("| 一季度国内生产总值 (zh) |"),
+        "{markdown}"
+    );
+    let csv = succeeds(&[
+        "figures", "--data", &data, "--lang", "en", "--script", "hant", "--format", "csv",
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,theme,label,value,unit,qualifier,period,speaker,sentence,damaged")
+    );
+    let first = lines.next().expect("a figure");
+    assert!(first.contains(",一季度國內生產總值,"), "{first}");
+    assert!(!csv.contains("(zh)"), "CSV keeps the label exactly");
+    let chinese = succeeds(&[
+        "figures", "--data", &data, "--lang", "zh", "--script", "hant",
+    ]);
+    assert!(!chinese.contains("(zh)"), "{chinese}");
+}
+
+/// The keys to every screen of a dataset with `themes` topic tabs: each tab, a topic's chart
+/// and details, the help, the Q&A and an item of it.
+fn screens(themes: usize) -> Vec<String> {
+    let qa = themes + 2;
+    let mut keys: Vec<String> = (1..=qa).map(|tab| tab.to_string()).collect();
+    for tab in 2..qa {
+        keys.push(format!("{tab} Enter"));
+        keys.push(format!("{tab} c"));
+        keys.push(format!("{tab} End Enter"));
+    }
+    keys.extend([
+        "?".to_owned(),
+        format!("{qa} Enter"),
+        format!("{qa} End"),
+        format!("{qa} Down Enter"),
+    ]);
+    keys
+}
+
+#[test]
+fn every_screen_of_every_imported_transcript_draws_in_english() {
+    for transcript in TRANSCRIPTS {
+        let data = imported(
+            &format!("english-{}", transcript.replace('/', "-")),
+            transcript,
+        );
+        let themes = json(&data)["themes"].as_array().expect("themes").len();
+        for size in ["80x24", "120x36"] {
+            for keys in screens(themes) {
+                let output = pressdash(&[
+                    "render", "--data", &data, "--lang", "en", "--size", size, "--keys", &keys,
+                ]);
+                assert!(
+                    output.status.success(),
+                    "{transcript} at {size} after {keys:?}:\n{}",
+                    text(&output.stderr)
+                );
+                let frame = text(&output.stdout);
+                let (_, height) = size.split_once('x').expect("a size");
+                assert_eq!(frame.lines().count().to_string(), height, "{frame}");
+            }
+        }
     }
 }

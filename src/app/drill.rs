@@ -38,6 +38,15 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<DrillLine> {
     let mut out = Vec::new();
     let mut add = |pieces: DrillLine, indent: usize| out.extend(wrap_line(&pieces, width, indent));
     add(title_pieces(app, f), 0);
+    if f.label.lacks(lang) {
+        add(
+            vec![(
+                strings::LABEL_IN_CHINESE.get(lang, script).to_owned(),
+                Role::Muted,
+            )],
+            0,
+        );
+    }
     add(value_line(f, lang, script), 0);
     if let Some(period) = &f.period {
         add(
@@ -376,6 +385,32 @@ mod tests {
             .find(|l| l.starts_with("主题"))
             .expect("topics");
         assert!(topics.contains('、') && !topics.contains(" ⋅ "), "{topics}");
+    }
+
+    #[test]
+    fn a_label_without_english_is_shown_in_chinese_and_says_so_in_english_only() {
+        let mut data = fixture::dataset();
+        data.figures[0].label.en.clear();
+        let hant = data.figures[0].label.hant.clone();
+        let english = text_of(&lines(
+            &fixture::app_over(data.clone(), Script::Hant, Lang::En),
+            0,
+            60,
+        ));
+        assert!(english[0].starts_with(&hant), "{english:?}");
+        assert!(
+            english[1].starts_with("Label in Chinese: no English label was written"),
+            "{english:?}"
+        );
+        let chinese = text_of(&lines(
+            &fixture::app_over(data, Script::Hant, Lang::Zh),
+            0,
+            60,
+        ));
+        assert!(
+            !chinese.iter().any(|line| line.contains("標籤")),
+            "{chinese:?}"
+        );
     }
 
     #[test]

@@ -12,8 +12,13 @@ pub fn dataset() -> Dataset {
 
 /// An app over the fixture, colour and mouse on, sized 80×24.
 pub fn app(script: Script, lang: Lang) -> App {
+    app_over(dataset(), script, lang)
+}
+
+/// An app over `dataset`, as [`app`] makes one over the fixture.
+pub fn app_over(dataset: Dataset, script: Script, lang: Lang) -> App {
     let mut app = App::new(
-        dataset(),
+        dataset,
         Options {
             script,
             lang,

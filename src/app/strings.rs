@@ -188,7 +188,7 @@ fn value_with(
     script: Script,
     number: &dyn Fn(f64) -> String,
 ) -> String {
-    let unit = sanitize(figure.unit.get(lang, script));
+    let unit = sanitize(figure.unit.written(lang, script));
     let number = match (&figure.damaged, figure.value) {
         (Some(damage), _) => sanitize(&damage.surviving).into_owned(),
         (None, None) => "?".to_string(),
@@ -299,6 +299,27 @@ pub fn said_times(times: usize, lang: Lang, script: Script) -> String {
         (Lang::Zh, Script::Hans) => format!("说{times}次"),
         (Lang::Zh, Script::Hant) => format!("說{times}次"),
         (Lang::En, _) => format!("said {times}×"),
+    }
+}
+
+/// The mark of a row whose label is shown in Chinese because no English was written; only
+/// English shows it, since a Chinese label is never a fallback in Chinese.
+pub const IN_CHINESE: Phrase = p("中文", "中文", "zh");
+
+/// What the details of a figure whose label is the Chinese fallback say about it.
+pub const LABEL_IN_CHINESE: Phrase = p(
+    "标签为中文：未写英文标签（可在注释文件中添加，见 README）",
+    "標籤為中文：未寫英文標籤（可在註釋檔中添加，見 README）",
+    "Label in Chinese: no English label was written (add one in an annotations file: see README)",
+);
+
+/// `3 labels in Chinese`: how many figure labels of the dataset are shown in Chinese for
+/// want of English, in the status line.
+pub fn labels_in_chinese(count: usize, lang: Lang, script: Script) -> String {
+    match (lang, script) {
+        (Lang::En, _) => format!("{count} label{} in Chinese", plural(count)),
+        (Lang::Zh, Script::Hans) => format!("{count} 个标签为中文"),
+        (Lang::Zh, Script::Hant) => format!("{count} 個標籤為中文"),
     }
 }
 
@@ -573,6 +594,18 @@ mod tests {
             (
                 shown_of(12, 131, true, Lang::Zh, Script::Hans),
                 "12/131 项数据（所选主题）",
+            ),
+            (
+                labels_in_chinese(1, Lang::En, Script::Hans),
+                "1 label in Chinese",
+            ),
+            (
+                labels_in_chinese(13, Lang::En, Script::Hant),
+                "13 labels in Chinese",
+            ),
+            (
+                labels_in_chinese(13, Lang::Zh, Script::Hant),
+                "13 個標籤為中文",
             ),
         ];
         for (made, expected) in cases {

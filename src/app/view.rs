@@ -391,9 +391,9 @@ impl App {
     /// Where the text filter's words are in `label` as the screen shows it (sanitised).
     pub fn label_spans(&self, label: &Label, shown: &str) -> Vec<Range<usize>> {
         let other = match (self.lang(), self.script()) {
-            (Lang::En, _) => return self.filter_spans(shown, shown),
-            (Lang::Zh, Script::Hans) => &label.hant,
-            (Lang::Zh, Script::Hant) => &label.hans,
+            (Lang::En, _) if !label.lacks(Lang::En) => return self.filter_spans(shown, shown),
+            (_, Script::Hans) => &label.hant,
+            (_, Script::Hant) => &label.hans,
         };
         self.filter_spans(shown, &sanitize(other))
     }
@@ -401,8 +401,13 @@ impl App {
     /// What a row of a figure list shows of `figure`.
     pub fn figure_cells<'a>(&'a self, figure: &'a Figure) -> FigureCells<'a> {
         let (lang, script) = (self.lang(), self.script());
-        // A fact said several times is listed once, marked with how often; a row the filter
-        // found only in the source sentence says so.
+        // A fact said several times is listed once, marked with how often; a label shown in
+        // Chinese for want of English, and a row the filter found only in the source
+        // sentence, say so.
+        let in_chinese = figure
+            .label
+            .lacks(lang)
+            .then(|| strings::IN_CHINESE.get(lang, script).to_string());
         let said = (!figure.repeats.is_empty())
             .then(|| strings::said_times(figure.repeats.len() + 1, lang, script));
         let in_source = self
@@ -411,8 +416,9 @@ impl App {
             .then(|| strings::IN_SOURCE.get(lang, script).to_string());
         FigureCells {
             label: sanitize(figure.label.get(lang, script)),
-            mark: said
+            mark: in_chinese
                 .into_iter()
+                .chain(said)
                 .chain(in_source)
                 .collect::<Vec<_>>()
                 .join(" "),

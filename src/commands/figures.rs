@@ -82,6 +82,10 @@ struct Record<'a> {
     id: &'a str,
     theme: &'a str,
     label: &'a str,
+    /// The label is the Chinese for want of English; the table and Markdown mark it, while CSV
+    /// and JSON keep their columns and the label's text exactly.
+    #[serde(skip)]
+    label_in_chinese: bool,
     /// Exact; `null` when the source damaged the number.
     value: Option<f64>,
     unit: &'a str,
@@ -219,8 +223,9 @@ fn record<'a>(dataset: &'a Dataset, figure: &'a Figure, lang: Lang, script: Scri
         id: &figure.id,
         theme: &figure.theme,
         label: figure.label.get(lang, script),
+        label_in_chinese: figure.label.lacks(lang),
         value: figure.value,
-        unit: figure.unit.get(lang, script),
+        unit: figure.unit.written(lang, script),
         qualifier: figure.qualifier,
         period: figure
             .period
@@ -251,8 +256,17 @@ fn shown_rows(records: &[Record], lang: Lang, script: Script) -> Vec<Vec<String>
                 },
                 (None, None) => String::new(),
             };
+            let label = if record.label_in_chinese {
+                Cow::Owned(format!(
+                    "{} ({})",
+                    record.label,
+                    strings::IN_CHINESE.get(lang, script)
+                ))
+            } else {
+                Cow::Borrowed(record.label)
+            };
             let cells = [
-                record.label,
+                &*label,
                 &value,
                 record.unit,
                 strings::qualifier(record.qualifier, lang, script),

@@ -123,12 +123,29 @@ impl Label {
         }
     }
 
-    /// The form for the interface language, in `script` when Chinese.
+    /// The form for the interface language, in `script` when Chinese; in English, the
+    /// Chinese in `script` when no English was written (see [`Label::lacks`]).
     pub fn get(&self, lang: Lang, script: Script) -> &str {
+        if self.lacks(lang) || lang == Lang::Zh {
+            self.zh(script)
+        } else {
+            &self.en
+        }
+    }
+
+    /// The form written for `lang`, an empty English kept empty: a unit's English is empty
+    /// where a number needs no unit word (a damaged count, `?650`), so it never falls back.
+    pub fn written(&self, lang: Lang, script: Script) -> &str {
         match lang {
             Lang::Zh => self.zh(script),
             Lang::En => &self.en,
         }
+    }
+
+    /// Whether `lang` has no form of its own here, so [`Label::get`] gives the Chinese: an
+    /// empty `en` means no English was written.
+    pub fn lacks(&self, lang: Lang) -> bool {
+        lang == Lang::En && self.en.is_empty()
     }
 }
 
@@ -430,5 +447,26 @@ mod tests {
         let first = dataset.figures[0].clone();
         dataset.figures.push(first.clone());
         assert_eq!(FigureIds::new(&dataset).get(&first.id), Some(0));
+    }
+
+    #[test]
+    fn english_without_a_form_of_its_own_falls_back_to_the_chosen_script() {
+        let label = Label {
+            hans: "职工".into(),
+            hant: "職工".into(),
+            en: String::new(),
+        };
+        assert!(label.lacks(Lang::En));
+        assert!(!label.lacks(Lang::Zh));
+        assert_eq!(label.get(Lang::En, Script::Hant), "職工");
+        assert_eq!(label.get(Lang::En, Script::Hans), "职工");
+        assert_eq!(label.written(Lang::En, Script::Hans), "");
+        let written = Label {
+            en: "Workers".into(),
+            ..label
+        };
+        assert!(!written.lacks(Lang::En));
+        assert_eq!(written.get(Lang::En, Script::Hant), "Workers");
+        assert_eq!(written.get(Lang::Zh, Script::Hant), "職工");
     }
 }

@@ -153,7 +153,8 @@ impl Reader<'_> {
             id,
             theme,
             tags: Vec::new(),
-            label: label(&name, &name),
+            // Nothing translates a found label: its English is left empty, not faked.
+            label: label(&name, ""),
             raw: Text {
                 hant: text_of(&self.hant, start, end),
                 hans: raw_hans,

@@ -31,8 +31,13 @@ fn fallback_title(draft: &DraftSegment, cast: &Cast) -> Label {
                 .people()
                 .iter()
                 .find(|person| person.id == question.asked_by);
+            // An asker with no English is still a reporter in English.
             let (hans, en) = asker.map_or(("", "a reporter"), |person| {
-                (people::outlet(&person.name), person.title_en.as_str())
+                let en = person.title_en.as_str();
+                (
+                    people::outlet(&person.name),
+                    if en.is_empty() { "a reporter" } else { en },
+                )
             });
             script::label(&format!("{hans}记者提问"), &format!("Question from {en}"))
         }

@@ -94,8 +94,7 @@ impl Cast {
     }
 
     /// Gives every speaker an id and English forms: the annotated ones where the
-    /// annotations name the speaker, otherwise `speaker-N` / `reporter-N` and the Chinese
-    /// forms. Reporters go last, in the order they were added.
+    /// annotations name the speaker, otherwise `speaker-N` / `reporter-N` and no English. Reporters go last, in the order they were added.
     pub fn settle(&mut self, annotated: &[SpeakerEntry]) {
         let (mut reporters, others): (Vec<Person>, Vec<Person>) = std::mem::take(&mut self.people)
             .into_iter()
@@ -120,14 +119,12 @@ impl Cast {
                     Role::Reporter => format!("reporter-{number}"),
                     _ => format!("speaker-{number}"),
                 };
-                person.name_en.clone_from(&person.name);
-                person.title_en.clone_from(&person.title);
             }
+            // A speaker without a title is shown by name, in both languages; English that
+            // no annotation gives stays empty, and the reader falls back to the Chinese.
             if person.title.is_empty() {
                 person.title.clone_from(&person.name);
-            }
-            if person.title_en.is_empty() {
-                person.title_en.clone_from(&person.title);
+                person.title_en.clone_from(&person.name_en);
             }
         }
     }
@@ -189,11 +186,21 @@ mod tests {
         assert_eq!(ids, ["speaker-1", "bing", "reporter-1", "reporter-2"]);
         let first = &cast.people()[0];
         assert_eq!(
-            (first.title.as_str(), first.name_en.as_str()),
-            ("主任", "甲某")
+            (
+                first.title.as_str(),
+                first.name_en.as_str(),
+                first.title_en.as_str()
+            ),
+            ("主任", "", ""),
+            "no English is made up for a speaker the annotations do not name"
         );
-        assert_eq!(cast.people()[1].role, Role::Moderator);
-        assert_eq!(cast.people()[1].name_en, "bing in English");
+        let chair = &cast.people()[1];
+        assert_eq!(chair.role, Role::Moderator);
+        assert_eq!(
+            (chair.name_en.as_str(), chair.title_en.as_str()),
+            ("bing in English", "bing in English"),
+            "a speaker without a title is shown by name in English too"
+        );
         assert_eq!(cast.people()[3].title, "记者", "a title is never empty");
         assert!(cast.knows("丁报记者") && !cast.knows("丁某"));
         assert_eq!(outlet("乙报记者"), "乙报");

@@ -397,11 +397,11 @@ pub fn read(
             Error::new("no title found before the first turn; pass --title \"…\"")
         })?;
     let or_not_stated = |found: Option<String>, en: &str| match found {
-        Some(hans) => label(&hans, if en.is_empty() { &hans } else { en }),
+        Some(hans) => label(&hans, en),
         None => label(NOT_STATED.0, NOT_STATED.1),
     };
     let meta = Meta {
-        title: label(&title, non_empty(&meta_entry.title, &title)),
+        title: label(&title, &meta_entry.title),
         published: header.published.unwrap_or_else(|| event_date.clone()),
         event_date,
         organiser: or_not_stated(header.organiser, &meta_entry.organiser),
@@ -466,14 +466,6 @@ fn titles_from_introductions(cast: &mut Cast, transcript: &[Spoken]) {
         if let Some(title) = title {
             cast.add(&name, &title, Role::Official);
         }
-    }
-}
-
-fn non_empty<'a>(annotated: &'a str, fallback: &'a str) -> &'a str {
-    if annotated.is_empty() {
-        fallback
-    } else {
-        annotated
     }
 }
 

@@ -47,7 +47,21 @@ impl Widget for &StatusLine<'_> {
         } else {
             let (shown, total) = app.figures_shown();
             let chosen = !app.filter().topics.is_empty();
-            strings::shown_of(shown, total, chosen, lang, script)
+            let counts = strings::shown_of(shown, total, chosen, lang, script);
+            // Labels shown in Chinese for want of English are counted once, here.
+            match app
+                .data()
+                .figures
+                .iter()
+                .filter(|figure| figure.label.lacks(lang))
+                .count()
+            {
+                0 => counts,
+                untranslated => format!(
+                    "{counts} ⋅ {}",
+                    strings::labels_in_chinese(untranslated, lang, script)
+                ),
+            }
         };
         // The counts are kept whole; the title or filter on the left is cut first.
         let right_width = u16::try_from(text::width(&right) + 1)
