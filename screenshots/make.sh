@@ -30,7 +30,14 @@ shots=(
     "help|120x36||?"
     "english|120x36|--lang en|2"
     "pager-narrow|60x36||BackTab"
+    "workforce-by-value|120x36||8 r"
+    "overview-card|120x36||Up"
+    "qa-items|120x36||BackTab i Down Down"
+    "imported|120x36|--data $work/imported.json|2"
 )
+
+# A conference the import read alone, from a transcript as a portal shows it.
+"$bin" import tests/transcripts/portal-hant.txt -o "$work/imported.json"
 
 for shot in "${shots[@]}"; do
     IFS='|' read -r name size options keys <<<"$shot"

@@ -154,8 +154,16 @@ impl Scale {
     }
 
     /// `value` written in this scale, as [`format_zh`] or [`format_en`] write it otherwise:
-    /// `0.9万` beside `7.3万`, `0.29 M` beside `29 M`.
+    /// `0.9万` beside `7.3万`, `0.29 M` beside `29 M`. A value under a thousandth of the
+    /// scale's unit is written as it would be alone (`12` beside `4.99 M`, not `0.0000120 M`):
+    /// its bar already shows how small it is, and so many zeros cannot be read at a glance.
     pub fn format(self, value: f64, lang: Lang, script: Script) -> String {
+        if self.power > 0 && value.abs() < 10f64.powf(f64::from(self.power) - 3.0) {
+            return match lang {
+                Lang::Zh => format_zh(value, script),
+                Lang::En => format_en(value),
+            };
+        }
         let Some((negative, hundredths)) = hundredths(value) else {
             return fallback(value);
         };
@@ -328,10 +336,7 @@ mod tests {
         assert_eq!(m.format(298_700.0, Lang::En, Script::Hans), "0.299 M");
         let b = Scale::for_largest(1.2e12, Lang::En);
         assert_eq!(b.format(1.2e12, Lang::En, Script::Hans), "1.2 T");
-        assert_eq!(
-            b.format(2_809_000.0, Lang::En, Script::Hans),
-            "0.00000281 T"
-        );
+        assert_eq!(b.format(2_809_000.0, Lang::En, Script::Hans), "2.81 M");
         let plain = Scale::for_largest(73_000.0, Lang::En);
         assert_eq!(plain.format(9_000.0, Lang::En, Script::Hans), "9,000");
         // The largest alone is written as format_* writes it.
@@ -363,10 +368,16 @@ mod tests {
     }
 
     #[test]
-    fn a_small_value_with_a_fraction_in_a_large_scale_keeps_three_significant_digits() {
+    fn a_value_under_a_thousandth_of_the_scale_is_written_as_alone() {
         let m = Scale::for_largest(29_000_000.0, Lang::En);
-        assert_eq!(m.format(12.3, Lang::En, Script::Hans), "0.0000120 M");
-        assert_eq!(m.format(1.5, Lang::En, Script::Hans), "0.00000200 M");
+        assert_eq!(m.format(12.3, Lang::En, Script::Hans), "12.3");
+        assert_eq!(m.format(999.0, Lang::En, Script::Hans), "999");
+        assert_eq!(m.format(1_500.0, Lang::En, Script::Hans), "0.0015 M");
+        assert_eq!(m.format(29_000.0, Lang::En, Script::Hans), "0.029 M");
+        let yi = Scale::for_largest(292_510_000.0, Lang::Zh);
+        assert_eq!(yi.format(12.0, Lang::Zh, Script::Hans), "12");
+        assert_eq!(yi.format(3_000.0, Lang::Zh, Script::Hant), "3,000");
+        assert_eq!(yi.format(120_000.0, Lang::Zh, Script::Hans), "0.0012亿");
     }
 
     proptest::proptest! {
