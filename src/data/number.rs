@@ -6,8 +6,9 @@
 //! - `number`: ASCII digits with at most one `.` and optional `,` grouping by threes
 //!   (`1,000`, `2038.04`); or a whole number in Chinese numerals (`三`, `十二`, `两`) before
 //!   `成` or `倍` only, where the texts count in words (`三成`, `两倍`);
-//! - `multiplier`: `千` (10³), `万`/`萬` (10⁴) or `亿`/`億` (10⁸); the value is the number
-//!   times it, computed from the decimal digits so that `8122.4万` is exactly 81,224,000;
+//! - `multiplier`: `千` (10³), `万`/`萬` (10⁴) or `亿`/`億` (10⁸), or two of them compounded
+//!   (`万亿`, 10¹²); the value is the number times it, computed from the decimal digits so
+//!   that `8122.4万` is exactly 81,224,000;
 //! - `hedge`: `余`/`餘` or `多` ("more than"), before or after the multiplier
 //!   (`12余万`, `5万多`, `2亿多人`);
 //! - `unit`: one of [`UNITS`], possibly empty (`1.65亿`): a counter (`件`, `人次`) or the noun
@@ -299,12 +300,21 @@ fn take_hedge(rest: &str) -> (bool, &str) {
         .map_or((false, rest), |after| (true, after))
 }
 
-/// Takes a multiplier off the front of `rest`: its power of ten.
-fn take_multiplier(rest: &str) -> (i32, &str) {
-    [("千", 3), ("万", 4), ("萬", 4), ("亿", 8), ("億", 8)]
+/// Takes the multipliers off the front of `rest`: their power of ten. They compound when each
+/// is larger than the one before (`万亿` 10¹², `千万` 10⁷, `千亿` 10¹¹).
+fn take_multiplier(mut rest: &str) -> (i32, &str) {
+    let mut total = 0;
+    let mut last = 0;
+    while let Some((exponent, after)) = [("千", 3), ("万", 4), ("萬", 4), ("亿", 8), ("億", 8)]
         .iter()
         .find_map(|(multiplier, exponent)| rest.strip_prefix(multiplier).map(|r| (*exponent, r)))
-        .unwrap_or((0, rest))
+        .filter(|&(exponent, _)| exponent > last)
+    {
+        total += exponent;
+        last = exponent;
+        rest = after;
+    }
+    (total, rest)
 }
 
 /// Reads a figure as printed (see the [module documentation](self)).
@@ -420,6 +430,11 @@ mod tests {
         assert_value("二十倍", 20.0);
         assert_value("4成", 40.0);
         assert_value("3千人", 3000.0);
+        // Multipliers compound when each is larger than the one before.
+        assert_value("1.2万亿元", 1.2e12);
+        assert_eq!(parsed("126萬億元").measure, Measure::Money);
+        assert_value("3千万人", 3e7);
+        assert_value("2千亿元", 2e11);
         for refused in ["三个", "三三成", "成", "五一"] {
             assert!(parse_raw(refused).is_err(), "{refused}");
         }

@@ -136,7 +136,8 @@ pub fn read(chars: &[char], start: usize, end: usize) -> Reading {
     {
         stop += 1;
     }
-    if at(chars, stop).is_some_and(|c| MAGNITUDES.contains(&c)) {
+    // Magnitudes compound (1.2万亿, 3千万); the parse checks they grow.
+    while at(chars, stop).is_some_and(|c| MAGNITUDES.contains(&c)) {
         stop += 1;
         magnitude = true;
     }
@@ -266,6 +267,7 @@ mod tests {
         );
         assert_eq!(readings("平均13.7年"), ["13.7年"]);
         assert_eq!(readings("培训超过2000万人次"), ["2000万人次"]);
+        assert_eq!(readings("国内生产总值达到126万亿元"), ["126万亿元"]);
         assert_eq!(
             readings("6个方面经验"),
             ["[the structure of what is said: the aspects it lists]"]
