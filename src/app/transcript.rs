@@ -318,13 +318,19 @@ pub fn layout_lazily(
             min: wrap::MIN_WIDTH,
         });
     }
+    let blocks: usize = segments
+        .iter()
+        .filter_map(|&segment| data.segments.get(segment))
+        .map(|segment| segment.paragraphs.len() + 1)
+        .sum();
     let mut out = TranscriptLayout {
         width,
         script,
         items: Vec::with_capacity(segments.len()),
-        blocks: Vec::new(),
-        lines: Vec::new(),
-        wrapped: Vec::new(),
+        blocks: Vec::with_capacity(blocks),
+        // Most paragraphs take a few rows.
+        lines: Vec::with_capacity(blocks * 4),
+        wrapped: Vec::with_capacity(blocks),
     };
     let figures = FiguresByParagraph::new(data);
     for &segment_index in segments {
@@ -353,7 +359,7 @@ pub fn layout_lazily(
 fn push_estimated_block(out: &mut TranscriptLayout, mut block: TextBlock) {
     let index = out.blocks.len();
     let start = out.lines.len();
-    let estimate = crate::text::width(&block.text).div_ceil(out.width).max(1);
+    let estimate = estimated_width(&block.text).div_ceil(out.width).max(1);
     out.lines.extend((0..=estimate).map(|row| WrappedLine {
         block: index,
         // The estimated rows hold no text; the last one is the blank separator.
@@ -364,6 +370,13 @@ fn push_estimated_block(out: &mut TranscriptLayout, mut block: TextBlock) {
     block.lines = start..start + estimate;
     out.blocks.push(block);
     out.wrapped.push(false);
+}
+
+/// The columns `text` is estimated to take: two for a character of three or four UTF-8 bytes
+/// (Chinese characters and punctuation), one for any other. Two vectorised passes over
+/// the bytes, far cheaper than measuring graphemes, and only used until the block is wrapped.
+fn estimated_width(text: &str) -> usize {
+    text.chars().count() + text.bytes().filter(|&byte| byte >= 0xE0).count()
 }
 
 /// `text` wrapped to `width` columns.
