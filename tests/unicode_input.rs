@@ -13,7 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 
 use pressdash::app::action::Action;
-use pressdash::app::transcript::{ScriptTable, TranscriptLayout};
+use pressdash::app::transcript::{self, ScriptTable, TranscriptLayout};
 use pressdash::app::{App, Options, Popup, strings};
 use pressdash::colors::ColorScheme;
 use pressdash::data::{Dataset, Figure, Lang, Script, Segment};
@@ -285,6 +285,11 @@ fn check_matches(app: &App, query: &str, table: &ScriptTable) -> Result<(), Test
     prop_assert_eq!(&search.query, query);
     prop_assert!(search.current.is_none_or(|c| c < search.matches.len()));
     let converted = table.convert(query, laid.script);
+    // The pager wraps only the blocks it shows, so rows are checked in the same items wrapped
+    // whole.
+    let segments: Vec<usize> = laid.items.iter().map(|item| item.segment).collect();
+    let wrapped = transcript::layout(&DATASET, laid.script, laid.width, &segments)
+        .map_err(|error| TestCaseError::fail(error.to_string()))?;
     for found in &search.matches {
         let block = &laid.blocks[found.block];
         let Some(text) = block.text.get(found.range.clone()) else {
@@ -303,7 +308,7 @@ fn check_matches(app: &App, query: &str, table: &ScriptTable) -> Result<(), Test
             block.text
         );
         // The row said to show the match does.
-        let row = &laid.lines[laid.line_of_offset(found.block, found.range.start)];
+        let row = &wrapped.lines[wrapped.line_of_offset(found.block, found.range.start)];
         prop_assert_eq!(row.block, found.block);
         let start = found.range.start;
         prop_assert!(

@@ -112,10 +112,119 @@ pub struct TranscriptLayout {
     pub script: Script,
     pub items: Vec<Item>,
     pub blocks: Vec<TextBlock>,
+    /// Every block's rows and blank row; a block not wrapped yet holds as many rows of no
+    /// text as it is estimated to take (see [`TranscriptLayout::wrap_blocks`]).
     pub lines: Vec<WrappedLine>,
+    /// Which blocks are wrapped.
+    wrapped: Vec<bool>,
 }
 
 impl TranscriptLayout {
+    /// The rows from `top`, at most `count` of them.
+    pub fn rows(&self, top: usize, count: usize) -> &[WrappedLine] {
+        let start = top.min(self.lines.len());
+        &self.lines[start..(start + count).min(self.lines.len())]
+    }
+
+    /// How many rows the transcript takes: exact once every block is wrapped, else counting
+    /// the estimates of those that are not.
+    pub fn row_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether `block` is wrapped (its rows are exact).
+    pub fn is_wrapped(&self, block: usize) -> bool {
+        self.wrapped.get(block).copied().unwrap_or(true)
+    }
+
+    /// Wraps the blocks in `blocks` not wrapped yet, replacing their estimated rows by the
+    /// exact ones; rows after them move by the difference. Returns whether any was wrapped.
+    pub fn wrap_blocks(&mut self, blocks: Range<usize>) -> Result<bool, TranscriptError> {
+        let end = blocks.end.min(self.blocks.len());
+        let mut wrapped = Vec::new();
+        for index in blocks.start.min(end)..end {
+            if !self.wrapped[index] {
+                wrapped.push((index, wrap_text(&self.blocks[index].text, self.width)?));
+            }
+        }
+        Ok(self.replace_estimates(wrapped))
+    }
+
+    /// Wraps the blocks around row `within` of `block` (counted from its first row): at
+    /// least `before` rows before it and `after` rows from it on are then exact, or all there
+    /// are. Returns whether any block was wrapped.
+    pub fn wrap_around(
+        &mut self,
+        block: usize,
+        within: usize,
+        before: usize,
+        after: usize,
+    ) -> Result<bool, TranscriptError> {
+        let count = self.blocks.len();
+        if block >= count {
+            return Ok(false);
+        }
+        let mut wrapped = Vec::new();
+        let mut rows_of = |index: usize| -> Result<usize, TranscriptError> {
+            let blank = usize::from(index + 1 < count);
+            if self.wrapped[index] {
+                return Ok(self.blocks[index].lines.len() + blank);
+            }
+            let rows = wrap_text(&self.blocks[index].text, self.width)?;
+            let taken = rows.len() + blank;
+            wrapped.push((index, rows));
+            Ok(taken)
+        };
+        let own = rows_of(block)?;
+        let mut seen = within.min(own);
+        let mut index = block;
+        while seen < before && index > 0 {
+            index -= 1;
+            seen += rows_of(index)?;
+        }
+        let mut seen = own.saturating_sub(within);
+        let mut index = block;
+        while seen < after && index + 1 < count {
+            index += 1;
+            seen += rows_of(index)?;
+        }
+        wrapped.sort_unstable_by_key(|(index, _)| *index);
+        Ok(self.replace_estimates(wrapped))
+    }
+
+    /// Puts the wrapped rows of blocks (in block order) in place of their estimated rows, and
+    /// moves every row after them. Returns whether there was any.
+    fn replace_estimates(&mut self, wrapped: Vec<(usize, Vec<wrap::Row>)>) -> bool {
+        if wrapped.is_empty() {
+            return false;
+        }
+        let mut lines = Vec::with_capacity(self.lines.len());
+        let mut wrapped = wrapped.into_iter().peekable();
+        for index in 0..self.blocks.len() {
+            let old = self.blocks[index].lines.clone();
+            let start = lines.len();
+            if let Some((_, rows)) = wrapped.next_if(|(at, _)| *at == index) {
+                lines.extend(text_rows(index, rows));
+                self.wrapped[index] = true;
+            } else {
+                lines.extend_from_slice(&self.lines[old.clone()]);
+            }
+            self.blocks[index].lines = start..lines.len();
+            // The blank row after the block (the last block has none).
+            if let Some(blank) = self.lines.get(old.end) {
+                lines.push(blank.clone());
+            }
+        }
+        for item in &mut self.items {
+            item.first_line = self
+                .blocks
+                .get(item.blocks.start)
+                .map_or(lines.len(), |block| block.lines.start);
+        }
+        self.lines = lines;
+        true
+    }
+
     /// The text on row `line` (empty for a blank row or past the end).
     pub fn line_text(&self, line: usize) -> &str {
         self.lines
@@ -188,18 +297,40 @@ pub fn layout(
     width: usize,
     segments: &[usize],
 ) -> Result<TranscriptLayout, TranscriptError> {
+    let mut laid = layout_lazily(data, script, width, segments)?;
+    let all = 0..laid.blocks.len();
+    laid.wrap_blocks(all)?;
+    Ok(laid)
+}
+
+/// Lays out the segments as [`layout`] does, but wraps no block: each takes the rows it is
+/// estimated to need (its display width over the text width, rounded up) until
+/// [`TranscriptLayout::wrap_blocks`] wraps it.
+pub fn layout_lazily(
+    data: &Dataset,
+    script: Script,
+    width: usize,
+    segments: &[usize],
+) -> Result<TranscriptLayout, TranscriptError> {
     if width < wrap::MIN_WIDTH {
         return Err(TranscriptError::TooNarrow {
             width,
             min: wrap::MIN_WIDTH,
         });
     }
+    let blocks: usize = segments
+        .iter()
+        .filter_map(|&segment| data.segments.get(segment))
+        .map(|segment| segment.paragraphs.len() + 1)
+        .sum();
     let mut out = TranscriptLayout {
         width,
         script,
         items: Vec::with_capacity(segments.len()),
-        blocks: Vec::new(),
-        lines: Vec::new(),
+        blocks: Vec::with_capacity(blocks),
+        // Most paragraphs take a few rows.
+        lines: Vec::with_capacity(blocks * 4),
+        wrapped: Vec::with_capacity(blocks),
     };
     let figures = FiguresByParagraph::new(data);
     for &segment_index in segments {
@@ -209,7 +340,7 @@ pub fn layout(
         let first_block = out.blocks.len();
         let first_line = out.lines.len();
         for block in segment_blocks(data, &figures, script, segment_index, segment) {
-            push_block(&mut out, block)?;
+            push_estimated_block(&mut out, block);
         }
         out.items.push(Item {
             segment: segment_index,
@@ -224,30 +355,46 @@ pub fn layout(
     Ok(out)
 }
 
-/// Wraps `block`, appends its rows and a blank separator row.
-fn push_block(out: &mut TranscriptLayout, mut block: TextBlock) -> Result<(), TranscriptError> {
-    let rows =
-        wrap::wrap(&block.text, out.width).map_err(|too_narrow| TranscriptError::TooNarrow {
-            width: too_narrow.width,
-            min: too_narrow.min,
-        })?;
+/// Appends `block` with the rows it is estimated to take, and a blank separator row.
+fn push_estimated_block(out: &mut TranscriptLayout, mut block: TextBlock) {
     let index = out.blocks.len();
     let start = out.lines.len();
-    out.lines.extend(rows.into_iter().map(|row| WrappedLine {
+    let estimate = estimated_width(&block.text).div_ceil(out.width).max(1);
+    out.lines.extend((0..=estimate).map(|row| WrappedLine {
         block: index,
+        // The estimated rows hold no text; the last one is the blank separator.
+        range: (row < estimate).then_some(0..0),
+        width: 0,
+        forced: false,
+    }));
+    block.lines = start..start + estimate;
+    out.blocks.push(block);
+    out.wrapped.push(false);
+}
+
+/// The columns `text` is estimated to take: two for a character of three or four UTF-8 bytes
+/// (Chinese characters and punctuation), one for any other. Two vectorised passes over
+/// the bytes, far cheaper than measuring graphemes, and only used until the block is wrapped.
+fn estimated_width(text: &str) -> usize {
+    text.chars().count() + text.bytes().filter(|&byte| byte >= 0xE0).count()
+}
+
+/// `text` wrapped to `width` columns.
+fn wrap_text(text: &str, width: usize) -> Result<Vec<wrap::Row>, TranscriptError> {
+    wrap::wrap(text, width).map_err(|too_narrow| TranscriptError::TooNarrow {
+        width: too_narrow.width,
+        min: too_narrow.min,
+    })
+}
+
+/// The layout rows of block `block` wrapped into `rows`.
+fn text_rows(block: usize, rows: Vec<wrap::Row>) -> impl Iterator<Item = WrappedLine> {
+    rows.into_iter().map(move |row| WrappedLine {
+        block,
         range: Some(row.range),
         width: row.width,
         forced: row.forced,
-    }));
-    block.lines = start..out.lines.len();
-    out.lines.push(WrappedLine {
-        block: index,
-        range: None,
-        width: 0,
-        forced: false,
-    });
-    out.blocks.push(block);
-    Ok(())
+    })
 }
 
 /// A segment's blocks: its heading, then its paragraphs.

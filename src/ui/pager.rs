@@ -109,7 +109,7 @@ impl Widget for &PagerView<'_> {
                     buf,
                     regions.scrollbar,
                     pager.top(),
-                    laid.lines.len(),
+                    laid.row_count(),
                     &styles,
                 );
             }
@@ -130,8 +130,7 @@ fn draw_text(
 ) {
     let matches = pager.search().map_or(&[][..], |search| &search.matches[..]);
     let current_match = pager.search().and_then(|search| search.current);
-    for (y, line_index) in (area.y..area.bottom()).zip(pager.top()..laid.lines.len()) {
-        let line = &laid.lines[line_index];
+    for (y, line) in (area.y..area.bottom()).zip(laid.rows(pager.top(), area.height.into())) {
         let (Some(range), Some(block)) = (line.range.clone(), laid.blocks.get(line.block)) else {
             continue;
         };

@@ -139,6 +139,9 @@ pub struct Pager {
     figure: Option<usize>,
     /// Built on the first search.
     script_table: Option<Arc<ScriptTable>>,
+    /// Wrap every block up front, as the reference the lazy layout is tested against.
+    #[cfg(test)]
+    wrap_all: bool,
 }
 
 impl Pager {
@@ -167,8 +170,14 @@ impl Pager {
             self.relayout(ctx);
         }
         let height = self.regions().text.height as usize;
+        if action == Action::Bottom {
+            // Past the end: the last rows get wrapped, so the estimate of the total is not
+            // what decides where the bottom is.
+            self.scroll_to(usize::MAX);
+            return true;
+        }
         if let Some(step) = Step::of(action, height) {
-            let rows = self.layout().map_or(0, |laid| laid.lines.len());
+            let rows = self.layout().map_or(0, TranscriptLayout::row_count);
             self.scroll_to(step.from(self.top, scroll::last_top(rows, height)));
             return true;
         }
@@ -235,6 +244,10 @@ impl Pager {
         let Some(block) = laid.find_block(segment, Some(figure.source.paragraph)) else {
             return false;
         };
+        self.wrap_block(block);
+        let Some(laid) = self.layout() else {
+            return false;
+        };
         let sentence = figure.source.sentence_span.get(ctx.script);
         let Some(paragraph) = ctx.data.segments[segment]
             .paragraphs
@@ -284,7 +297,7 @@ impl Pager {
             return PagerStatus::default();
         };
         let height = self.regions().text.height as usize;
-        let total = laid.lines.len();
+        let total = laid.row_count();
         let percent = if total <= height {
             100
         } else {
@@ -355,6 +368,40 @@ impl Pager {
         self.figure
     }
 
+    /// The layout, to wrap more of it (copied first only if a clone of the pager shares it).
+    fn layout_mut(&mut self) -> Option<&mut TranscriptLayout> {
+        match &mut self.laid {
+            Laid::Ready(laid) => Some(Arc::make_mut(laid)),
+            Laid::NotYet | Laid::Failed(_) => None,
+        }
+    }
+
+    /// Wraps `block` if it is not yet, keeping the top row where it is.
+    fn wrap_block(&mut self, block: usize) {
+        let Some(laid) = self.layout() else {
+            return;
+        };
+        let above_top = laid
+            .lines
+            .get(self.top)
+            .is_some_and(|row| block < row.block);
+        let rows = laid.row_count();
+        let Some(wrapped) = self
+            .layout_mut()
+            .map(|laid| laid.wrap_blocks(block..block + 1))
+        else {
+            return;
+        };
+        match wrapped {
+            Ok(true) if above_top => {
+                let now = self.layout().map_or(rows, TranscriptLayout::row_count);
+                self.top = (self.top + now).saturating_sub(rows);
+            }
+            Ok(_) => {}
+            Err(error) => self.laid = Laid::Failed(error),
+        }
+    }
+
     /// Lays out again for the current area and context, then puts the anchor back at the top.
     fn relayout(&mut self, ctx: &PagerContext) {
         let width = self.regions().text.width as usize;
@@ -386,15 +433,27 @@ impl Pager {
         let laid = if let Some(at) = self.cache.iter().position(|laid| fits(laid)) {
             Ok(self.cache.remove(at))
         } else {
-            transcript::layout(ctx.data, ctx.script, width, &segments).map(Arc::new)
+            // The tests' reference wraps every block up front.
+            #[cfg(test)]
+            let lay_out = if self.wrap_all {
+                transcript::layout
+            } else {
+                transcript::layout_lazily
+            };
+            #[cfg(not(test))]
+            let lay_out = transcript::layout_lazily;
+            lay_out(ctx.data, ctx.script, width, &segments).map(Arc::new)
         };
         match laid {
             Ok(laid) => {
-                self.cache.push(Arc::clone(&laid));
-                if self.cache.len() > CACHED_LAYOUTS {
-                    self.cache.remove(0);
+                // The layout shown is not in the cache, so wrapping more of it copies nothing.
+                if let Laid::Ready(previous) = std::mem::replace(&mut self.laid, Laid::Ready(laid))
+                {
+                    self.cache.push(previous);
+                    if self.cache.len() > CACHED_LAYOUTS {
+                        self.cache.remove(0);
+                    }
                 }
-                self.laid = Laid::Ready(laid);
                 self.restore_anchor();
                 self.keep_current_item(current_segment);
                 if let Some(search) = self.search.take() {
@@ -407,12 +466,34 @@ impl Pager {
     }
 
     /// Scrolls so row `line` is at the top (clamped so the last row is at the bottom at
-    /// most), updating the anchor and the current item.
+    /// most), updating the anchor and the current item. The blocks from a screen above it to
+    /// two screens below are wrapped first; `line` is taken as a row of its block, so it
+    /// stays on that row when blocks above it take their exact rows.
     fn scroll_to(&mut self, line: usize) {
         let height = self.regions().text.height as usize;
         let Some(laid) = self.layout() else {
             return;
         };
+        let Some(last) = laid.lines.len().checked_sub(1) else {
+            self.top = 0;
+            self.anchor = None;
+            self.current_item = 0;
+            return;
+        };
+        let block = laid.lines[line.min(last)].block;
+        let within = line - laid.blocks[block].lines.start.min(line);
+        let wrapped = self
+            .layout_mut()
+            .map(|laid| laid.wrap_around(block, within, height, 2 * height));
+        if let Some(Err(error)) = wrapped {
+            self.laid = Laid::Failed(error);
+            return;
+        }
+        let Some(laid) = self.layout() else {
+            return;
+        };
+        let line =
+            (laid.blocks[block].lines.start.saturating_add(within)).min(laid.lines.len() - 1);
         let top = line.min(scroll::last_top(laid.lines.len(), height));
         let anchor = laid.lines.get(top).and_then(|row| {
             let block = laid.blocks.get(row.block)?;
@@ -467,6 +548,10 @@ impl Pager {
                 .get(next)
                 .map_or(laid.lines.len(), |item| item.first_line);
             self.scroll_to(line);
+            return;
+        };
+        self.wrap_block(block);
+        let Some(laid) = self.layout() else {
             return;
         };
         let line = if anchor.blank_after {

@@ -213,13 +213,19 @@ impl Pager {
     /// Makes match `index` current and scrolls it to the top unless it is already in view.
     pub(super) fn show_match(&mut self, index: usize) {
         let height = self.regions().text.height as usize;
+        let Some(block) = self
+            .search
+            .as_ref()
+            .and_then(|search| search.matches.get(index))
+            .map(|found| found.block)
+        else {
+            return;
+        };
+        self.wrap_block(block);
         let (Some(laid), Some(search)) = (self.layout(), self.search.as_ref()) else {
             return;
         };
-        let Some(found) = search.matches.get(index) else {
-            return;
-        };
-        let line = laid.line_of_offset(found.block, found.range.start);
+        let line = laid.line_of_offset(block, search.matches[index].range.start);
         if let Some(search) = self.search.as_mut() {
             search.current = Some(index);
         }

@@ -476,3 +476,144 @@ proptest! {
         }
     }
 }
+
+/// A pager that wraps every block when it lays out, as the lazy one is checked against.
+fn wrapping_all() -> Pager {
+    Pager {
+        wrap_all: true,
+        ..Pager::new()
+    }
+}
+
+/// The visible rows: each as its block and text.
+fn visible_rows(pager: &Pager) -> Vec<(usize, String)> {
+    let height = pager.regions().text.height.into();
+    pager.layout().map_or_else(Vec::new, |laid| {
+        (pager.top()..)
+            .zip(laid.rows(pager.top(), height))
+            .map(|(line, row)| (row.block, laid.line_text(line).to_owned()))
+            .collect()
+    })
+}
+
+#[test]
+fn lays_out_only_the_blocks_around_the_view() {
+    let data = fixture();
+    let ctx = ctx(&data, Script::Hans);
+    let mut pager = Pager::new();
+    pager.resize(area(30, 6), &ctx);
+    let laid = pager.layout().expect("laid out");
+    let last = laid.blocks.len() - 1;
+    assert!(laid.is_wrapped(0));
+    assert!(
+        !laid.is_wrapped(last),
+        "the end is not wrapped for the first screen"
+    );
+    pager.apply(Action::Bottom, &ctx);
+    let laid = pager.layout().expect("laid out");
+    assert!(laid.is_wrapped(last));
+    let mut reference = wrapping_all();
+    reference.resize(area(30, 6), &ctx);
+    reference.apply(Action::Bottom, &ctx);
+    assert_eq!(visible_rows(&pager), visible_rows(&reference));
+}
+
+#[test]
+fn the_top_row_stays_when_blocks_above_it_are_wrapped() {
+    let data = fixture();
+    let ctx = ctx(&data, Script::Hans);
+    let mut pager = Pager::new();
+    pager.resize(area(24, 6), &ctx);
+    pager.apply(Action::Bottom, &ctx);
+    let laid = pager.layout().expect("laid out");
+    let unwrapped = (0..laid.blocks.len())
+        .filter(|&block| !laid.is_wrapped(block))
+        .collect::<Vec<_>>();
+    assert!(
+        !unwrapped.is_empty(),
+        "blocks above the view wait for their rows"
+    );
+    let (rows, place) = (visible_rows(&pager), pager.place());
+    let mut top = pager.top();
+    for block in unwrapped {
+        let before = pager.layout().expect("laid out").row_count();
+        pager.wrap_block(block);
+        assert_eq!(visible_rows(&pager), rows, "after wrapping block {block}");
+        assert_eq!(pager.place(), place);
+        let laid = pager.layout().expect("laid out");
+        assert!(laid.is_wrapped(block));
+        assert_eq!(
+            laid.row_count() + top,
+            before + pager.top(),
+            "the top moved by the difference"
+        );
+        top = pager.top();
+    }
+    let everything = pager.layout().expect("laid out").clone();
+    let mut reference = wrapping_all();
+    reference.resize(area(24, 6), &ctx);
+    assert_eq!(Some(&everything), reference.layout());
+}
+
+#[derive(Debug, Clone)]
+enum Move {
+    Act(Action),
+    Resize(u16, u16),
+    Search(char),
+    Figure(bool),
+    Script,
+}
+
+fn a_move() -> impl Strategy<Value = Move> {
+    prop_oneof![
+        6 => action().prop_map(Move::Act),
+        1 => (10u16..60, 3u16..14).prop_map(|(w, h)| Move::Resize(w, h)),
+        2 => prop::sample::select(vec!['工', '会', '2', '。']).prop_map(Move::Search),
+        1 => any::<bool>().prop_map(Move::Figure),
+        1 => Just(Move::Script),
+    ]
+}
+
+proptest! {
+    #![proptest_config(crate::proptest_config::proptest_config(96))]
+
+    /// Whatever the moves, the lazy pager shows the rows a pager that wrapped everything shows.
+    #[test]
+    fn shows_what_a_pager_that_wraps_everything_shows(
+        moves in prop::collection::vec(a_move(), 1..40),
+    ) {
+        let data = fixture();
+        let mut script = Script::Hans;
+        let mut lazy = Pager::new();
+        let mut reference = wrapping_all();
+        for pager in [&mut lazy, &mut reference] {
+            pager.resize(area(30, 8), &ctx(&data, script));
+        }
+        for one in moves {
+            if matches!(one, Move::Script) {
+                script = if script == Script::Hans { Script::Hant } else { Script::Hans };
+            }
+            let ctx = ctx(&data, script);
+            for pager in [&mut lazy, &mut reference] {
+                match &one {
+                    Move::Act(action) => {
+                        pager.apply(*action, &ctx);
+                        if pager.is_prompting() {
+                            pager.handle_prompt_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), &ctx);
+                        }
+                    }
+                    Move::Resize(w, h) => pager.resize(area(*w, *h), &ctx),
+                    Move::Search(c) => search(pager, &c.to_string(), &ctx),
+                    Move::Figure(first) => {
+                        pager.open_at_figure(if *first { "parcels-2021" } else { "union-members" }, &ctx);
+                    }
+                    Move::Script => pager.on_context_change(&ctx),
+                }
+            }
+            prop_assert_eq!(visible_rows(&lazy), visible_rows(&reference), "after {:?}", one);
+            prop_assert_eq!(lazy.current_item(), reference.current_item());
+            prop_assert_eq!(lazy.search(), reference.search());
+            prop_assert_eq!(lazy.status().item, reference.status().item);
+        }
+    }
+}
