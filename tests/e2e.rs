@@ -512,8 +512,7 @@ fn csv_and_json_on_a_terminal_show_escapes_harmlessly() {
     for key in ["hans", "hant", "en"] {
         value["figures"][0]["label"][key] = format!("{HOSTILE}label").into();
     }
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-hostile");
-    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    let dir = scratch_dir("e2e-hostile");
     let file = dir.join("hostile.json");
     std::fs::write(&file, value.to_string()).expect("write the dataset");
     let file = file.to_str().expect("a UTF-8 path");
@@ -600,6 +599,15 @@ fn threads_of(pid: u32) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A directory of this test run's own, made if missing: runs of the tests side by side do not
+/// write over each other's files.
+fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    dir
 }
 
 /// The dashboard's process under its job-control shell, found by its parent.
@@ -950,7 +958,7 @@ fn dataset_with_disputed_clusters() -> String {
             paragraph.text.hant.push_str(&tail);
         }
     }
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-disputed-widths.json");
+    let path = scratch_dir("e2e-disputed-widths").join("dataset.json");
     let json = serde_json::to_string(&data).expect("the dataset serialises");
     std::fs::write(&path, json).expect("write the dataset");
     path.to_str().expect("a UTF-8 path").to_owned()
