@@ -188,11 +188,12 @@ mod tests {
     use crate::data::{Lang, Script};
     use crate::ui::tests::unstyled;
 
-    #[test]
-    fn a_card_boxes_the_value_under_its_label() {
+    /// The fixture's first figure as a card in `area`, its title and value wrapped to the
+    /// given widths, without styles.
+    fn card(area: Rect, title_width: u16, value_width: u16) -> Buffer {
         let data = fixture::dataset();
         let palette = Palette::plain();
-        let mut buf = Buffer::empty(Rect::new(0, 0, 22, 4));
+        let mut buf = Buffer::empty(area);
         let figure = &data.figures[0];
         let label = figure.label.get(Lang::Zh, Script::Hans);
         Card {
@@ -200,8 +201,8 @@ mod tests {
             matches: &[],
             selected: false,
             rows: &CardRows {
-                title: layout::label_rows(label, 20),
-                value: layout::label_rows("8,122.4万件", 17),
+                title: layout::label_rows(label, title_width),
+                value: layout::label_rows("8,122.4万件", value_width),
             },
             look: Look {
                 lang: Lang::Zh,
@@ -210,8 +211,13 @@ mod tests {
             },
         }
         .render(buf.area, &mut buf);
+        unstyled(&buf)
+    }
+
+    #[test]
+    fn a_card_boxes_the_value_under_its_label() {
         assert_eq!(
-            unstyled(&buf),
+            card(Rect::new(0, 0, 22, 4), 20, 17),
             Buffer::with_lines([
                 "╭ 全国快递业务量 ────╮",
                 "│ 8,122.4万件        │",
@@ -223,30 +229,10 @@ mod tests {
 
     #[test]
     fn a_long_title_wraps_under_the_border_before_the_value() {
-        let data = fixture::dataset();
-        let palette = Palette::plain();
-        let figure = &data.figures[0];
-        let label = figure.label.get(Lang::Zh, Script::Hans);
         let area = Rect::new(0, 0, 16, 5);
         let width = layout::card_text_width(area);
-        let mut buf = Buffer::empty(area);
-        Card {
-            figure,
-            matches: &[],
-            selected: false,
-            rows: &CardRows {
-                title: layout::label_rows(label, width),
-                value: layout::label_rows("8,122.4万件", width),
-            },
-            look: Look {
-                lang: Lang::Zh,
-                script: Script::Hans,
-                palette: &palette,
-            },
-        }
-        .render(buf.area, &mut buf);
         assert_eq!(
-            unstyled(&buf),
+            card(area, width, width),
             Buffer::with_lines([
                 "╭ 全国快递业 ──╮",
                 "│ 务量         │",

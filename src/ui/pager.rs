@@ -174,7 +174,7 @@ fn draw_text(
 }
 
 /// Writes `text[range]` (sanitised text) on the one-row `row` as [`put_styled`] does, cut
-/// with `…` when it does not fit: a label or title with the filter's matches marked.
+/// with the ellipsis when it does not fit: a label or title with the filter's matches marked.
 pub(super) fn put_marked(
     buf: &mut Buffer,
     row: Rect,
@@ -190,7 +190,7 @@ pub(super) fn put_marked(
         put_styled(buf, row, text, range, base, marks);
         return;
     }
-    // The cut text keeps the bytes of `shown` up to the `…`: marks move with its start.
+    // The cut text keeps the bytes of `shown` up to the ellipsis: marks move with its start.
     let cut = truncate(shown, usize::from(row.width));
     let moved: Vec<(Range<usize>, Style)> = marks
         .iter()
