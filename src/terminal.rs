@@ -141,8 +141,11 @@ pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Fai
     let mut app = App::new(dataset, settings.app_options(mouse));
     let signals = Signals::new(ENDING_SIGNALS.into_iter().chain([SIGTSTP, SIGCONT]))
         .map_err(|error| terminal_failure("cannot watch for signals", &error))?;
-    let signals_handle = signals.handle();
-    let watcher = thread::spawn(move || handle_signals(signals));
+    // The watcher is never stopped: closing its pipe while the handlers are still installed
+    // makes the next signal's write to it fail with SIGPIPE, itself a watched signal, and so on
+    // forever. It holds nothing to clean up, and a signal after the terminal is restored finds
+    // nothing to restore.
+    thread::spawn(move || handle_signals(signals));
     // Blocked in poll until the terminal hangs up; it never holds anything to clean up, so it
     // is left behind when the dashboard ends normally.
     thread::spawn(end_on_hangup);
@@ -159,9 +162,6 @@ pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Fai
     }));
     restore(&mut lock(&SCREEN));
     panic::set_hook(default_hook);
-    signals_handle.close();
-    // The watcher ends once the handle is closed; it cannot have panicked.
-    let _ = watcher.join();
 
     match outcome {
         Ok(result) => result.map_err(|error| terminal_failure("the terminal failed", &error)),

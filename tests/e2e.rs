@@ -574,13 +574,40 @@ fn other_ending_signals_restore_the_terminal_too() {
     }
 }
 
+/// Signals that arrive while the dashboard ends must not keep it from ending. SIGCONT is harmless while it runs (a full redraw), so a stream of them
+/// covers every moment of the way out.
+#[test]
+fn signals_arriving_while_the_dashboard_ends_do_not_keep_it_running() {
+    let mut session = start_dashboard(&[], &[]);
+    let pid = pid_of(&session);
+    let sender = thread::spawn(move || {
+        let start = Instant::now();
+        // Stops once the process is a zombie: a reaped pid could be another process's.
+        while start.elapsed() < DEADLINE && !is_zombie_or_gone(pid) {
+            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGCONT);
+        }
+    });
+    session.press("q");
+    sender.join().expect("the sender ends");
+    assert_eq!(session.exit_code(), 0);
+    assert_restored(&session);
+}
+
+fn is_zombie_or_gone(pid: nix::unistd::Pid) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| {
+        // The state follows the command's name, which is in parentheses.
+        stat.rsplit_once(") ")
+            .is_none_or(|(_, rest)| rest.starts_with('Z'))
+    })
+}
+
 fn pid_of(session: &Session) -> nix::unistd::Pid {
     let pid = session.child.process_id().expect("a process id");
     nix::unistd::Pid::from_raw(i32::try_from(pid).expect("a pid fits"))
 }
 
-/// The state, wait channel and system call of each of a process's threads, for a failure
-/// message.
+/// The state, wait channel and system call of each of a process's threads, and their
+/// backtraces, for a failure message.
 fn threads_of(pid: u32) -> String {
     let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
         return "gone".to_owned();
@@ -599,6 +626,23 @@ fn threads_of(pid: u32) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+        + &backtraces_of(pid)
+}
+
+/// Every thread's backtrace where gdb is installed, which names the function a process is
+/// stuck or spinning in; nothing otherwise.
+fn backtraces_of(pid: u32) -> String {
+    Command::new("gdb")
+        .args([
+            "-p",
+            &pid.to_string(),
+            "-batch",
+            "-ex",
+            "thread apply all bt",
+        ])
+        .output()
+        .map(|output| format!("; gdb: {}", String::from_utf8_lossy(&output.stdout)))
+        .unwrap_or_default()
 }
 
 /// A directory of this test run's own, made if missing: runs of the tests side by side do not
