@@ -1,5 +1,5 @@
-//! Wrapping the whole transcript: the line breaker alone, the pager's full layout (cold), and
-//! a resize back to a width the pager has cached.
+//! Wrapping the whole transcript: the line breaker alone, the pager's full layout (cold), its
+//! layout before wrapping (lazy), and a resize back to a width the pager has cached.
 //!
 //! `cargo bench --bench wrap`; one group: `cargo bench --bench wrap -- layout_cold`.
 
@@ -7,6 +7,7 @@
 mod synthetic;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use divan::Bencher;
 use pressdash::app::layout::PagerRegions;
@@ -55,6 +56,20 @@ fn layout_cold<const WIDTH: usize>(bencher: Bencher, size: Size) {
     let segments: Vec<usize> = (0..data.segments.len()).collect();
     bencher
         .bench(|| transcript::layout(data, Script::Hant, WIDTH, &segments).expect("wide enough"));
+}
+
+/// The pager's layout before any block is made or wrapped, with the index of figures by
+/// paragraph it is made once for: what a first visit to the Q&A tab costs besides the rows
+/// in view.
+#[divan::bench(consts = WIDTHS, args = Size::BOTH, sample_count = 20)]
+fn layout_lazy<const WIDTH: usize>(bencher: Bencher, size: Size) {
+    let data = size.dataset();
+    let segments: Vec<usize> = (0..data.segments.len()).collect();
+    bencher.bench(|| {
+        let figures = Arc::new(transcript::FiguresByParagraph::new(data));
+        transcript::layout_lazily(data, &figures, Script::Hant, WIDTH, &segments)
+            .expect("wide enough")
+    });
 }
 
 /// A pager area whose text column is `text_width` wide (the items list takes a column

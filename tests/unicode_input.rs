@@ -291,7 +291,8 @@ fn check_matches(app: &App, query: &str, table: &ScriptTable) -> Result<(), Test
     let wrapped = transcript::layout(&DATASET, laid.script, laid.width, &segments)
         .map_err(|error| TestCaseError::fail(error.to_string()))?;
     for found in &search.matches {
-        let block = &laid.blocks[found.block];
+        // The texts of blocks not wrapped yet are made when they are.
+        let block = &wrapped.blocks[found.block];
         let Some(text) = block.text.get(found.range.clone()) else {
             return Err(TestCaseError::fail(format!(
                 "{found:?} is not on character boundaries of {:?}",
@@ -299,7 +300,7 @@ fn check_matches(app: &App, query: &str, table: &ScriptTable) -> Result<(), Test
             )));
         };
         prop_assert!(!text.is_empty());
-        let as_other_script = other_script_text(laid, found.block, found.range.clone());
+        let as_other_script = other_script_text(&wrapped, found.block, found.range.clone());
         prop_assert!(
             text == query || text == converted || as_other_script.as_deref() == Some(query),
             "{:?} found at {:?} of {:?}",
@@ -336,7 +337,10 @@ fn other_script_text(
     let paragraph = DATASET.segments[block.segment]
         .paragraphs
         .get(block.paragraph?)
-        .filter(|_| block.aligned)?;
+        .filter(|paragraph| {
+            block.clean
+                && paragraph.text.hans.chars().count() == paragraph.text.hant.chars().count()
+        })?;
     let other = match laid.script {
         Script::Hans => &paragraph.text.hant,
         Script::Hant => &paragraph.text.hans,

@@ -513,7 +513,7 @@ impl App {
                     view.list.selected = row;
                 }
             }
-            Tab::Qa => self.pager.go_to_place(place.pager),
+            Tab::Qa => self.pager.go_to_place(&self.data, place.pager),
         }
         self.popup = place
             .figure
@@ -612,7 +612,7 @@ impl App {
                 self.qa_items = None;
                 // Another item is a place to come back from, as another tab is.
                 self.history.record(self.place());
-                self.pager.open_item(item);
+                self.pager.open_item(&self.data, item);
             }
             _ => return cursor.apply(action, count, rows),
         }

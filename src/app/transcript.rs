@@ -6,7 +6,14 @@
 //! from their title (a question: `提问3　工人日报记者　<title>`). The first paragraph of a
 //! speaker's turn starts with the speaker's name and `：`; the name and the words are wrapped
 //! as one string, and every row keeps its byte range in that string so styles (speaker,
-//! heading, search match, figure) apply by range. A blank row separates blocks.
+//! heading, search match, figure) apply by range. A blank row separates paragraphs.
+//!
+//! The layout is lazy: laying out takes each block's place and an estimate of its rows from
+//! the dataset's text, without copying it; a block's shown text and figure spans are made,
+//! and its rows wrapped, when [`TranscriptLayout::wrap_around`] or
+//! [`TranscriptLayout::wrap_blocks`] first needs them. A paragraph longer than
+//! [`PIECE_BYTES`] (none of a real transcript) is shown as several blocks without blank rows
+//! between them, cut where a row may end, so that showing one place of it wraps only there.
 //!
 //! All text is sanitised before layout, so a dataset cannot send control sequences to the
 //! terminal.
@@ -15,6 +22,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::data::{Dataset, ParagraphKind, Script, Segment, SegmentKind};
 use crate::text::{sanitize, wrap};
@@ -58,7 +66,12 @@ pub enum BlockKind {
     Body,
 }
 
-/// One heading or paragraph, as shown.
+/// Paragraphs whose words take more bytes than this are shown as several blocks (see the
+/// module documentation): wrapping one costs about a millisecond. The longest paragraph of
+/// the built-in transcript takes under 2 kB.
+pub const PIECE_BYTES: usize = 8 * 1024;
+
+/// One heading, paragraph or piece of a long paragraph, as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextBlock {
     /// Index into the dataset's segments.
@@ -66,18 +79,25 @@ pub struct TextBlock {
     /// Index into the segment's paragraphs; `None` for a heading made from the item's title.
     pub paragraph: Option<usize>,
     pub kind: BlockKind,
-    /// The shown text: the speaker's name and `：` when a turn starts, then the words.
+    /// Bytes of the paragraph's words, in the layout's script, that the block shows: all of
+    /// them unless the paragraph is longer than [`PIECE_BYTES`].
+    pub words: Range<usize>,
+    /// `char`s of the paragraph's words before [`TextBlock::words`].
+    pub words_chars: usize,
+    /// The shown text: the speaker's name and `：` when a turn starts (in its first block),
+    /// then the words. Empty until the block is wrapped.
     pub text: String,
     /// Bytes of `text` taken by the name and `：` (0 when none).
     pub name_len: usize,
-    /// Positions map between the scripts: a paragraph whose words have as many `char`s in
-    /// both scripts and needed no sanitising. Search relies on it.
-    pub aligned: bool,
+    /// The words needed no sanitising: they are in the text byte for byte, after the name.
+    pub clean: bool,
     /// Byte ranges of the figures printed in this block, with each figure's index in the
     /// dataset, in text order.
     pub figures: Vec<(Range<usize>, usize)>,
     /// The block's rows in [`TranscriptLayout::lines`] (its blank separator row not included).
     pub lines: Range<usize>,
+    /// A blank row follows the block: it ends its paragraph and is not the last block.
+    pub blank_after: bool,
 }
 
 /// One row of the layout.
@@ -115,8 +135,9 @@ pub struct TranscriptLayout {
     /// Every block's rows and blank row; a block not wrapped yet holds as many rows of no
     /// text as it is estimated to take (see [`TranscriptLayout::wrap_blocks`]).
     pub lines: Vec<WrappedLine>,
-    /// Which blocks are wrapped.
+    /// Which blocks are wrapped (and have their text).
     wrapped: Vec<bool>,
+    figures: Arc<FiguresByParagraph>,
 }
 
 impl TranscriptLayout {
@@ -139,12 +160,16 @@ impl TranscriptLayout {
 
     /// Wraps the blocks in `blocks` not wrapped yet, replacing their estimated rows by the
     /// exact ones; rows after them move by the difference. Returns whether any was wrapped.
-    pub fn wrap_blocks(&mut self, blocks: Range<usize>) -> Result<bool, TranscriptError> {
+    pub fn wrap_blocks(
+        &mut self,
+        data: &Dataset,
+        blocks: Range<usize>,
+    ) -> Result<bool, TranscriptError> {
         let end = blocks.end.min(self.blocks.len());
         let mut wrapped = Vec::new();
         for index in blocks.start.min(end)..end {
             if !self.wrapped[index] {
-                wrapped.push((index, wrap_text(&self.blocks[index].text, self.width)?));
+                wrapped.push((index, self.build_and_wrap(data, index)?));
             }
         }
         Ok(self.replace_estimates(wrapped))
@@ -155,6 +180,7 @@ impl TranscriptLayout {
     /// are. Returns whether any block was wrapped.
     pub fn wrap_around(
         &mut self,
+        data: &Dataset,
         block: usize,
         within: usize,
         before: usize,
@@ -166,11 +192,11 @@ impl TranscriptLayout {
         }
         let mut wrapped = Vec::new();
         let mut rows_of = |index: usize| -> Result<usize, TranscriptError> {
-            let blank = usize::from(index + 1 < count);
+            let blank = usize::from(self.blocks[index].blank_after);
             if self.wrapped[index] {
                 return Ok(self.blocks[index].lines.len() + blank);
             }
-            let rows = wrap_text(&self.blocks[index].text, self.width)?;
+            let rows = self.build_and_wrap(data, index)?;
             let taken = rows.len() + blank;
             wrapped.push((index, rows));
             Ok(taken)
@@ -192,6 +218,25 @@ impl TranscriptLayout {
         Ok(self.replace_estimates(wrapped))
     }
 
+    /// Makes block `index`'s shown text and figure spans, and returns its rows.
+    fn build_and_wrap(
+        &mut self,
+        data: &Dataset,
+        index: usize,
+    ) -> Result<Vec<wrap::Row>, TranscriptError> {
+        let script = self.script;
+        let block = &mut self.blocks[index];
+        let shown = shown_text(data, script, block);
+        block.figures = block
+            .paragraph
+            .map(|paragraph| figure_spans(data, script, &self.figures, block, paragraph, &shown))
+            .unwrap_or_default();
+        block.text = shown.text;
+        block.name_len = shown.name_len;
+        block.clean = shown.clean;
+        wrap_text(&block.text, self.width)
+    }
+
     /// Puts the wrapped rows of blocks (in block order) in place of their estimated rows, and
     /// moves every row after them. Returns whether there was any.
     fn replace_estimates(&mut self, wrapped: Vec<(usize, Vec<wrap::Row>)>) -> bool {
@@ -210,9 +255,8 @@ impl TranscriptLayout {
                 lines.extend_from_slice(&self.lines[old.clone()]);
             }
             self.blocks[index].lines = start..lines.len();
-            // The blank row after the block (the last block has none).
-            if let Some(blank) = self.lines.get(old.end) {
-                lines.push(blank.clone());
+            if self.blocks[index].blank_after {
+                lines.push(self.lines[old.end].clone());
             }
         }
         for item in &mut self.items {
@@ -223,6 +267,15 @@ impl TranscriptLayout {
         }
         self.lines = lines;
         true
+    }
+
+    /// The text `block` shows, made for the asking when the block is not wrapped yet.
+    pub fn text_of(&self, data: &Dataset, block: usize) -> Cow<'_, str> {
+        match self.blocks.get(block) {
+            Some(shown) if self.is_wrapped(block) => Cow::Borrowed(shown.text.as_str()),
+            Some(shown) => Cow::Owned(shown_text(data, self.script, shown).text),
+            None => Cow::Borrowed(""),
+        }
     }
 
     /// The text on row `line` (empty for a blank row or past the end).
@@ -250,16 +303,33 @@ impl TranscriptLayout {
             .saturating_sub(1)
     }
 
-    /// The block showing `paragraph` of `segment` (`None`: the title heading), when shown.
+    /// The block showing `paragraph` of `segment` (`None`: the title heading), when shown;
+    /// the first of them for a paragraph shown in pieces.
     pub fn find_block(&self, segment: usize, paragraph: Option<usize>) -> Option<usize> {
+        self.find_piece(segment, paragraph, 0)
+    }
+
+    /// The block showing `char` `words_char` of the words of `paragraph` of `segment` (its
+    /// last block for a `char` past the end), when shown.
+    pub fn find_piece(
+        &self,
+        segment: usize,
+        paragraph: Option<usize>,
+        words_char: usize,
+    ) -> Option<usize> {
         let item = self
             .items
             .binary_search_by_key(&segment, |item| item.segment)
             .ok()?;
-        self.items[item]
-            .blocks
+        let blocks = self.items[item].blocks.clone();
+        let first = blocks
             .clone()
-            .find(|&block| self.blocks[block].paragraph == paragraph)
+            .find(|&block| self.blocks[block].paragraph == paragraph)?;
+        let later_pieces = (first + 1..blocks.end).take_while(|&block| {
+            let block = &self.blocks[block];
+            block.paragraph == paragraph && block.words_chars <= words_char
+        });
+        Some(later_pieces.last().unwrap_or(first))
     }
 
     /// The row of `block` that shows byte `offset` of its text (its last row when `offset`
@@ -297,17 +367,20 @@ pub fn layout(
     width: usize,
     segments: &[usize],
 ) -> Result<TranscriptLayout, TranscriptError> {
-    let mut laid = layout_lazily(data, script, width, segments)?;
+    let figures = Arc::new(FiguresByParagraph::new(data));
+    let mut laid = layout_lazily(data, &figures, script, width, segments)?;
     let all = 0..laid.blocks.len();
-    laid.wrap_blocks(all)?;
+    laid.wrap_blocks(data, all)?;
     Ok(laid)
 }
 
-/// Lays out the segments as [`layout`] does, but wraps no block: each takes the rows it is
-/// estimated to need (its display width over the text width, rounded up) until
-/// [`TranscriptLayout::wrap_blocks`] wraps it.
+/// Lays out the segments as [`layout`] does, but makes and wraps no block: each takes the
+/// rows it is estimated to need (its display width over the text width, rounded up) until
+/// [`TranscriptLayout::wrap_blocks`] wraps it. `figures` is the dataset's figures by
+/// paragraph, made once for any number of layouts.
 pub fn layout_lazily(
     data: &Dataset,
+    figures: &Arc<FiguresByParagraph>,
     script: Script,
     width: usize,
     segments: &[usize],
@@ -331,17 +404,15 @@ pub fn layout_lazily(
         // Most paragraphs take a few rows.
         lines: Vec::with_capacity(blocks * 4),
         wrapped: Vec::with_capacity(blocks),
+        figures: Arc::clone(figures),
     };
-    let figures = FiguresByParagraph::new(data);
     for &segment_index in segments {
         let Some(segment) = data.segments.get(segment_index) else {
             continue;
         };
         let first_block = out.blocks.len();
         let first_line = out.lines.len();
-        for block in segment_blocks(data, &figures, script, segment_index, segment) {
-            push_estimated_block(&mut out, block);
-        }
+        push_segment(&mut out, data, segment_index, segment);
         out.items.push(Item {
             segment: segment_index,
             blocks: first_block..out.blocks.len(),
@@ -349,34 +420,120 @@ pub fn layout_lazily(
         });
     }
     // No blank row after the very last block.
-    if out.lines.last().is_some_and(|line| line.range.is_none()) {
+    if let Some(last) = out.blocks.last_mut() {
+        last.blank_after = false;
         out.lines.pop();
     }
     Ok(out)
 }
 
-/// Appends `block` with the rows it is estimated to take, and a blank separator row.
-fn push_estimated_block(out: &mut TranscriptLayout, mut block: TextBlock) {
+/// Appends a segment's blocks, with their estimated rows: its heading, then its paragraphs
+/// (in pieces for a long one).
+fn push_segment(
+    out: &mut TranscriptLayout,
+    data: &Dataset,
+    segment_index: usize,
+    segment: &Segment,
+) {
+    let script = out.script;
+    let opens_with_heading = segment
+        .paragraphs
+        .first()
+        .is_some_and(|paragraph| paragraph.kind == ParagraphKind::Heading);
+    let block = |paragraph: Option<usize>, kind: BlockKind| TextBlock {
+        segment: segment_index,
+        paragraph,
+        kind,
+        words: 0..0,
+        words_chars: 0,
+        text: String::new(),
+        name_len: 0,
+        clean: false,
+        figures: Vec::new(),
+        lines: 0..0,
+        blank_after: true,
+    };
+    if !opens_with_heading {
+        // The title, and who asks a question with its number.
+        let asked = match &segment.question {
+            Some(question) => estimated_width(speaker_name(data, script, &question.asked_by)) + 8,
+            None => 0,
+        };
+        let estimate = estimated_width(segment.title.zh(script)) + asked;
+        push_estimated_block(out, block(None, BlockKind::ItemHeading), estimate);
+    }
+    for (paragraph_index, paragraph) in segment.paragraphs.iter().enumerate() {
+        let kind = match paragraph.kind {
+            ParagraphKind::Heading => BlockKind::Heading,
+            ParagraphKind::Subheading => BlockKind::Subheading,
+            ParagraphKind::Body => BlockKind::Body,
+        };
+        let name = if paragraph.turn_start {
+            // The name and `：`.
+            estimated_width(speaker_name(data, script, &paragraph.speaker)) + 2
+        } else {
+            0
+        };
+        let words = paragraph.text.get(script);
+        if words.len() <= PIECE_BYTES {
+            let whole = TextBlock {
+                words: 0..words.len(),
+                ..block(Some(paragraph_index), kind)
+            };
+            push_estimated_block(out, whole, name + estimated_width(words));
+            continue;
+        }
+        let pieces = wrap::pieces(words, PIECE_BYTES);
+        let last = pieces.len() - 1;
+        let mut words_chars = 0;
+        for (index, piece) in pieces.into_iter().enumerate() {
+            let text = &words[piece.clone()];
+            let estimate = estimated_width(text) + if index == 0 { name } else { 0 };
+            let piece_block = TextBlock {
+                words: piece,
+                words_chars,
+                blank_after: index == last,
+                ..block(Some(paragraph_index), kind)
+            };
+            push_estimated_block(out, piece_block, estimate);
+            words_chars += text.chars().count();
+        }
+    }
+}
+
+/// Appends `block` with the rows its `estimate` of columns takes, and its blank row.
+fn push_estimated_block(out: &mut TranscriptLayout, mut block: TextBlock, estimate: usize) {
     let index = out.blocks.len();
     let start = out.lines.len();
-    let estimate = estimated_width(&block.text).div_ceil(out.width).max(1);
-    out.lines.extend((0..=estimate).map(|row| WrappedLine {
+    let rows = estimate.div_ceil(out.width).max(1);
+    out.lines.extend((0..rows).map(|_| WrappedLine {
         block: index,
-        // The estimated rows hold no text; the last one is the blank separator.
-        range: (row < estimate).then_some(0..0),
+        // The estimated rows hold no text.
+        range: Some(0..0),
         width: 0,
         forced: false,
     }));
-    block.lines = start..start + estimate;
+    if block.blank_after {
+        out.lines.push(WrappedLine {
+            block: index,
+            range: None,
+            width: 0,
+            forced: false,
+        });
+    }
+    block.lines = start..start + rows;
     out.blocks.push(block);
     out.wrapped.push(false);
 }
 
 /// The columns `text` is estimated to take: two for a character of three or four UTF-8 bytes
-/// (Chinese characters and punctuation), one for any other. Two vectorised passes over
-/// the bytes, far cheaper than measuring graphemes, and only used until the block is wrapped.
+/// (Chinese characters and punctuation), one for any other. One vectorised pass over the
+/// bytes (each first byte of a character counts one, and one more if it starts three or
+/// four), far cheaper than measuring graphemes, and only used until the block is wrapped.
 fn estimated_width(text: &str) -> usize {
-    text.chars().count() + text.bytes().filter(|&byte| byte >= 0xE0).count()
+    text.bytes()
+        .map(|byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xE0))
+        .sum()
 }
 
 /// `text` wrapped to `width` columns.
@@ -397,106 +554,137 @@ fn text_rows(block: usize, rows: Vec<wrap::Row>) -> impl Iterator<Item = Wrapped
     })
 }
 
-/// A segment's blocks: its heading, then its paragraphs.
-fn segment_blocks(
-    data: &Dataset,
-    figures: &FiguresByParagraph,
-    script: Script,
-    segment_index: usize,
-    segment: &Segment,
-) -> Vec<TextBlock> {
-    let opens_with_heading = segment
-        .paragraphs
-        .first()
-        .is_some_and(|paragraph| paragraph.kind == ParagraphKind::Heading);
-    let mut blocks = Vec::with_capacity(segment.paragraphs.len() + 1);
-    if !opens_with_heading {
-        blocks.push(TextBlock {
-            segment: segment_index,
-            paragraph: None,
-            kind: BlockKind::ItemHeading,
-            text: sanitize(&item_heading(data, script, segment_index)).into_owned(),
+/// A block's shown text, made from the dataset.
+struct Shown {
+    text: String,
+    name_len: usize,
+    clean: bool,
+}
+
+/// The text `block` shows: a heading made from the item's title, or the speaker's name (when
+/// a turn starts, in the paragraph's first block) and the sanitised words.
+fn shown_text(data: &Dataset, script: Script, block: &TextBlock) -> Shown {
+    let paragraph = block
+        .paragraph
+        .and_then(|index| data.segments.get(block.segment)?.paragraphs.get(index));
+    let Some(paragraph) = paragraph else {
+        return Shown {
+            text: sanitize(&item_heading(data, script, block.segment)).into_owned(),
             name_len: 0,
-            aligned: false,
-            figures: Vec::new(),
-            lines: 0..0,
-        });
+            clean: false,
+        };
+    };
+    let words = paragraph
+        .text
+        .get(script)
+        .get(block.words.clone())
+        .unwrap_or_default();
+    let shown_words = sanitize(words);
+    let mut text = String::new();
+    if paragraph.turn_start && block.words.start == 0 {
+        text.reserve(shown_words.len() + 16);
+        text.push_str(&sanitize(speaker_name(data, script, &paragraph.speaker)));
+        text.push('：');
     }
-    for (paragraph_index, paragraph) in segment.paragraphs.iter().enumerate() {
-        let mut text = String::new();
-        if paragraph.turn_start {
-            text.push_str(&sanitize(speaker_name(data, script, &paragraph.speaker)));
-            text.push('：');
-        }
-        let name_len = text.len();
-        let words = paragraph.text.get(script);
-        let clean_words = sanitize(words);
-        let aligned = matches!(clean_words, Cow::Borrowed(_))
-            && paragraph.text.hans.chars().count() == paragraph.text.hant.chars().count();
-        text.push_str(&clean_words);
-        let mut figure_spans: Vec<(Range<usize>, usize)> = figures
-            .get(segment_index, paragraph_index)
-            .iter()
-            .map(|&figure_index| {
-                let span = data.figures[figure_index].source.span.get(script);
-                (span.start..span.end, figure_index)
-            })
-            .collect();
-        // In text order, so that mapping them to the shown text walks the words once.
-        figure_spans.sort_by_key(|(chars, _)| chars.start);
-        let mut shown = ShownOffsets::new(words, name_len, &text);
-        for (range, _) in &mut figure_spans {
-            *range = shown.range(range.clone());
-        }
-        figure_spans.retain(|(range, _)| !range.is_empty());
-        blocks.push(TextBlock {
-            segment: segment_index,
-            paragraph: Some(paragraph_index),
-            kind: match paragraph.kind {
-                ParagraphKind::Heading => BlockKind::Heading,
-                ParagraphKind::Subheading => BlockKind::Subheading,
-                ParagraphKind::Body => BlockKind::Body,
-            },
-            text,
-            name_len,
-            aligned,
-            figures: figure_spans,
-            lines: 0..0,
-        });
+    let name_len = text.len();
+    let clean = matches!(shown_words, Cow::Borrowed(_));
+    text.push_str(&shown_words);
+    Shown {
+        text,
+        name_len,
+        clean,
     }
-    blocks
+}
+
+/// The byte ranges of `shown` (the text of `block`, showing `paragraph`) that print figures,
+/// with each figure's index, in text order.
+fn figure_spans(
+    data: &Dataset,
+    script: Script,
+    figures: &FiguresByParagraph,
+    block: &TextBlock,
+    paragraph: usize,
+    shown: &Shown,
+) -> Vec<(Range<usize>, usize)> {
+    let Some(all_words) = data
+        .segments
+        .get(block.segment)
+        .and_then(|segment| segment.paragraphs.get(paragraph))
+        .map(|paragraph| paragraph.text.get(script))
+    else {
+        return Vec::new();
+    };
+    let words = all_words.get(block.words.clone()).unwrap_or_default();
+    // The block's `char`s of the words; counted only for a piece of a long paragraph.
+    let piece = if block.words.end == all_words.len() {
+        block.words_chars..usize::MAX
+    } else {
+        block.words_chars..block.words_chars + words.chars().count()
+    };
+    let mut spans: Vec<(Range<usize>, usize)> = figures
+        .get(block.segment, paragraph)
+        .filter_map(|figure_index| {
+            let span = data.figures[figure_index].source.span.get(script);
+            let start = span.start.max(piece.start);
+            let end = span.end.min(piece.end);
+            (start < end).then(|| (start - piece.start..end - piece.start, figure_index))
+        })
+        .collect();
+    // In text order, so that mapping them to the shown text walks the words once.
+    spans.sort_by_key(|(chars, _)| chars.start);
+    let mut offsets = ShownOffsets::known(words, shown.name_len, &shown.text, shown.clean);
+    for (range, _) in &mut spans {
+        *range = offsets.range(range.clone());
+    }
+    spans.retain(|(range, _)| !range.is_empty());
+    spans
 }
 
 /// The dataset's figures grouped by the paragraph that prints them.
-struct FiguresByParagraph {
-    /// Keyed by segment index and paragraph index.
-    by_paragraph: HashMap<(usize, usize), Vec<usize>>,
+#[derive(Debug, PartialEq, Eq)]
+pub struct FiguresByParagraph {
+    /// Segment index, paragraph index and figure index, sorted.
+    by_paragraph: Vec<(usize, usize, usize)>,
 }
 
 impl FiguresByParagraph {
-    fn new(data: &Dataset) -> Self {
+    pub fn new(data: &Dataset) -> Self {
         let segment_index: HashMap<&str, usize> = data
             .segments
             .iter()
             .enumerate()
             .map(|(index, segment)| (segment.id.as_str(), index))
             .collect();
-        let mut by_paragraph: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
-        for (index, figure) in data.figures.iter().enumerate() {
-            if let Some(&segment) = segment_index.get(figure.source.segment.as_str()) {
-                by_paragraph
-                    .entry((segment, figure.source.paragraph))
-                    .or_default()
-                    .push(index);
-            }
-        }
+        // Figures come in runs of one segment: its index is looked up once a run.
+        let mut last: Option<(&str, Option<usize>)> = None;
+        let mut by_paragraph: Vec<(usize, usize, usize)> = data
+            .figures
+            .iter()
+            .enumerate()
+            .filter_map(|(index, figure)| {
+                let id = figure.source.segment.as_str();
+                let segment = match last {
+                    Some((last_id, segment)) if last_id == id => segment,
+                    _ => segment_index.get(id).copied(),
+                };
+                last = Some((id, segment));
+                Some((segment?, figure.source.paragraph, index))
+            })
+            .collect();
+        // Already in order, as a dataset lists its figures, this costs one pass.
+        by_paragraph.sort_unstable();
         Self { by_paragraph }
     }
 
-    fn get(&self, segment: usize, paragraph: usize) -> &[usize] {
-        self.by_paragraph
-            .get(&(segment, paragraph))
-            .map_or(&[], Vec::as_slice)
+    /// The figures `paragraph` of `segment` prints, in the dataset's order.
+    fn get(&self, segment: usize, paragraph: usize) -> impl Iterator<Item = usize> + '_ {
+        let start = self
+            .by_paragraph
+            .partition_point(|&(s, p, _)| (s, p) < (segment, paragraph));
+        self.by_paragraph[start..]
+            .iter()
+            .take_while(move |&&(s, p, _)| (s, p) == (segment, paragraph))
+            .map(|&(_, _, figure)| figure)
     }
 }
 
@@ -562,12 +750,18 @@ struct ShownOffsets<'a> {
 
 impl<'a> ShownOffsets<'a> {
     fn new(words: &'a str, words_start: usize, text: &'a str) -> Self {
+        let clean = text.get(words_start..) == Some(words);
+        Self::known(words, words_start, text, clean)
+    }
+
+    /// As [`ShownOffsets::new`], told whether sanitising left the words as they are.
+    fn known(words: &'a str, words_start: usize, text: &'a str, clean: bool) -> Self {
         Self {
             words,
             chars: CharCursor::new(words),
             words_start,
             text,
-            clean: text.get(words_start..) == Some(words),
+            clean,
         }
     }
 
@@ -697,23 +891,41 @@ pub fn search(
     let mut ranges = Vec::new();
     for (block_index, block) in laid.blocks.iter().enumerate() {
         ranges.clear();
+        // A block not wrapped yet has no text: it is made for the search and dropped.
+        let made;
+        let (text, name_len, clean) = if laid.is_wrapped(block_index) {
+            (&block.text, block.name_len, block.clean)
+        } else {
+            made = shown_text(data, laid.script, block);
+            (&made.text, made.name_len, made.clean)
+        };
         for needle in needles {
             ranges.extend(
-                block
-                    .text
-                    .match_indices(needle)
+                text.match_indices(needle)
                     .map(|(at, found)| at..at + found.len()),
             );
         }
-        let aligned_paragraph = block.paragraph.filter(|_| block.aligned).and_then(|index| {
-            data.segments
-                .get(block.segment)
-                .and_then(|segment| segment.paragraphs.get(index))
-        });
+        // Positions map between the scripts where the words are shown as they are and have
+        // as many `char`s in both.
+        let aligned_paragraph = block
+            .paragraph
+            .filter(|_| clean)
+            .and_then(|index| data.segments.get(block.segment)?.paragraphs.get(index))
+            .filter(|paragraph| {
+                paragraph.text.hans.chars().count() == paragraph.text.hant.chars().count()
+            });
         if let Some(paragraph) = aligned_paragraph {
             let shown = paragraph.text.get(laid.script);
             let other = paragraph.text.get(other_script);
-            map_matches(other, shown, query, block.name_len, &mut ranges);
+            let (shown, other) = if block.words.len() == shown.len() {
+                (shown, other)
+            } else {
+                // A piece of a long paragraph: the same `char`s of the other script.
+                let chars = shown[block.words.clone()].chars().count();
+                let piece = block.words_chars..block.words_chars + chars;
+                (&shown[block.words.clone()], char_slice(other, piece))
+            };
+            map_matches(other, shown, query, name_len, &mut ranges);
         }
         ranges.sort_unstable_by_key(|range| (range.start, range.end));
         let mut last_end = 0;
@@ -750,6 +962,14 @@ fn map_matches(
         let end = words_start + shown_chars.byte_at_char(end);
         ranges.push(start..end);
     }
+}
+
+/// The `char`s `chars` of `text`.
+fn char_slice(text: &str, chars: Range<usize>) -> &str {
+    let mut cursor = CharCursor::new(text);
+    let start = cursor.byte_at_char(chars.start);
+    let end = cursor.byte_at_char(chars.end);
+    &text[start..end]
 }
 
 /// Converts between byte and `char` positions of a string, for positions visited in
@@ -799,6 +1019,34 @@ impl<'a> CharCursor<'a> {
 pub(crate) fn fixture() -> Dataset {
     serde_json::from_str(include_str!("../../tests/data/pager_fixture.json"))
         .expect("the pager's test fixture is a dataset")
+}
+
+/// The fixture with the answer holding the figure `union-members` (item 3, paragraph 2,
+/// which starts a turn) repeated `copies` times, and that figure moved to the last copy.
+#[cfg(test)]
+pub(crate) fn fixture_with_long_paragraph(copies: usize) -> Dataset {
+    let mut data = fixture();
+    let paragraph = &mut data.segments[2].paragraphs[1];
+    let chars = paragraph.text.hans.chars().count();
+    assert_eq!(chars, paragraph.text.hant.chars().count());
+    paragraph.text.hans = paragraph.text.hans.repeat(copies);
+    paragraph.text.hant = paragraph.text.hant.repeat(copies);
+    let figure = data
+        .figures
+        .iter_mut()
+        .find(|figure| figure.id == "union-members")
+        .expect("the fixture's figure");
+    let shift = (copies - 1) * chars;
+    for span in [
+        &mut figure.source.span.hans,
+        &mut figure.source.span.hant,
+        &mut figure.source.sentence_span.hans,
+        &mut figure.source.sentence_span.hant,
+    ] {
+        span.start += shift;
+        span.end += shift;
+    }
+    data
 }
 
 #[cfg(test)]
@@ -917,6 +1165,84 @@ mod tests {
                     expected_start..expected_end.max(expected_start)
                 );
             }
+        }
+    }
+
+    /// The blocks showing paragraph 2 of item 3 of `data`.
+    fn blocks_of_long_paragraph(laid: &TranscriptLayout) -> Vec<&TextBlock> {
+        laid.blocks
+            .iter()
+            .filter(|block| block.segment == 2 && block.paragraph == Some(1))
+            .collect()
+    }
+
+    #[test]
+    fn a_long_paragraph_is_shown_in_pieces_with_no_blank_row_between_them() {
+        let data = fixture_with_long_paragraph(400);
+        for script in [Script::Hans, Script::Hant] {
+            let laid = layout(&data, script, 30, &[0, 1, 2, 3]).expect("wide enough");
+            let pieces = blocks_of_long_paragraph(&laid);
+            assert!(pieces.len() > 3, "{} pieces", pieces.len());
+            let words = data.segments[2].paragraphs[1].text.get(script);
+            let mut shown = String::new();
+            let (mut words_end, mut words_chars) = (0, 0);
+            for (index, piece) in pieces.iter().enumerate() {
+                assert!(piece.words.len() <= PIECE_BYTES);
+                assert_eq!(piece.words.start, words_end, "the pieces follow each other");
+                assert_eq!(piece.words_chars, words_chars);
+                words_end = piece.words.end;
+                words_chars += words[piece.words.clone()].chars().count();
+                // Only the first shows who speaks.
+                assert_eq!(piece.name_len > 0, index == 0);
+                assert_eq!(piece.blank_after, index == pieces.len() - 1);
+                if let Some(next) = pieces.get(index + 1) {
+                    assert_eq!(piece.lines.end, next.lines.start, "no blank row between");
+                }
+                for line in piece.lines.clone() {
+                    assert!(laid.lines[line].width <= 30);
+                    shown.push_str(laid.line_text(line));
+                }
+            }
+            assert_eq!(words_end, words.len(), "the pieces show all the words");
+            let name = speaker_name(&data, script, &data.segments[2].paragraphs[1].speaker);
+            assert_eq!(shown, format!("{name}：{words}"), "rows lose nothing");
+            let last = pieces.last().expect("pieces");
+            assert!(
+                laid.lines[last.lines.end].range.is_none(),
+                "a blank row ends it"
+            );
+        }
+    }
+
+    #[test]
+    fn a_figure_in_a_later_piece_is_marked_there() {
+        let data = fixture_with_long_paragraph(400);
+        let figure = data
+            .figures
+            .iter()
+            .position(|figure| figure.id == "union-members")
+            .expect("the figure");
+        for script in [Script::Hans, Script::Hant] {
+            let laid = layout(&data, script, 30, &[2]).expect("wide enough");
+            let pieces = blocks_of_long_paragraph(&laid);
+            let marked: Vec<(usize, &str)> = pieces
+                .iter()
+                .enumerate()
+                .flat_map(|(index, piece)| {
+                    piece
+                        .figures
+                        .iter()
+                        .map(move |(range, _)| (index, &piece.text[range.clone()]))
+                })
+                .collect();
+            let span = data.figures[figure].source.span.get(script);
+            let words = data.segments[2].paragraphs[1].text.get(script);
+            let expected: String = words
+                .chars()
+                .skip(span.start)
+                .take(span.end - span.start)
+                .collect();
+            assert_eq!(marked, [(pieces.len() - 1, expected.as_str())]);
         }
     }
 

@@ -5,13 +5,15 @@
 //! - [`wrap`]: rows of at most a given width, by Chinese line-breaking rules;
 //! - [`truncate`]: the longest prefix that fits, marked with `⋯` when cut, and padding;
 //! - [`sanitize`]: control characters and bidi overrides made visible and harmless;
-//! - [`number`]: figures written for readers, with `万`/`亿` or `M`/`B`.
+//! - [`number`]: figures written for readers, with `万`/`亿` or `M`/`B`;
+//! - [`scan`]: questions about every character of a long text, answered from its bytes.
 //!
 //! The main items are re-exported here, so `text::wrap(..)` and `text::wrap::wrap(..)` are the
 //! same function.
 
 pub mod number;
 pub mod sanitize;
+pub mod scan;
 pub mod truncate;
 pub mod width;
 pub mod wrap;

@@ -21,11 +21,16 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use crate::text::scan::any_three_bytes;
 use crate::text::width::joins_emoji;
 
 /// `s` with control characters and bidi controls made visible, as described in the
 /// [module documentation](self). Borrowed when nothing needed changing.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
+    // Nearly every text needs nothing: a pass over its bytes says so without decoding it.
+    if !any_three_bytes(s, may_start_a_change) {
+        return Cow::Borrowed(s);
+    }
     let Some(first_change) = s.find(needs_change) else {
         return Cow::Borrowed(s);
     };
@@ -51,6 +56,28 @@ fn needs_change(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || joins_emoji(c)
 }
 
+/// Whether a character whose UTF-8 form starts with `first`, `second`, `third` may be one that
+/// [`needs_change`]: a C0 control or DEL; a C1 control (U+0080–U+009F); the zero-width joiner
+/// or a bidi control (U+200D, U+202A–U+202E, U+2066–U+2069); the emoji presentation selector
+/// (U+FE0F); anything in U+1F3C0–U+1F3FF (the skin tones) or U+E0000–U+E0FFF (the tags).
+/// Written without branches for [`any_three_bytes`].
+#[expect(
+    clippy::needless_bitwise_bool,
+    reason = "without branches the caller's loop is vectorised"
+)]
+fn may_start_a_change(first: u8, second: u8, third: u8) -> bool {
+    let general_punctuation = (first == 0xe2)
+        & (((second == 0x80) & ((third == 0x8d) | (0xaa..=0xae).contains(&third)))
+            | ((second == 0x81) & (0xa6..=0xa9).contains(&third)));
+    (first < 0x20)
+        | (first == 0x7f)
+        | ((first == 0xc2) & (second < 0xa0))
+        | general_punctuation
+        | ((first == 0xef) & (second == 0xb8) & (third == 0x8f))
+        | ((first == 0xf0) & (second == 0x9f) & (third == 0x8f))
+        | ((first == 0xf3) & (second == 0xa0))
+}
+
 /// The bidi embeddings, overrides and isolates, which reorder what a line shows.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -71,6 +98,19 @@ mod tests {
     fn clean_text_is_borrowed() {
         let text = "全國總工會 8122.4萬件 “好”";
         assert!(matches!(sanitize(text), Cow::Borrowed(t) if t == text));
+    }
+
+    /// The quick pass over the bytes misses no character that needs changing.
+    #[test]
+    fn every_character_that_needs_changing_is_seen_by_its_bytes() {
+        let mut bytes = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let utf8 = c.encode_utf8(&mut bytes).as_bytes();
+            let byte = |at: usize| utf8.get(at).copied().unwrap_or(0);
+            if needs_change(c) {
+                assert!(may_start_a_change(byte(0), byte(1), byte(2)), "{c:?}");
+            }
+        }
     }
 
     #[test]

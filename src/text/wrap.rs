@@ -51,6 +51,10 @@
 //! to and from every allowed break, and only breaks on some way with the fewest rows are
 //! weighed against each other, each against the breaks one row earlier.
 //!
+//! A text too long to wrap at once where only some of its rows are wanted (a hostile
+//! paragraph of megabytes) can be cut by [`pieces`] where a row may end, and the pieces
+//! wrapped one at a time.
+//!
 //! `\n` (and `\r\n`) is a hard break: each line is a paragraph wrapped on its own, and an
 //! empty paragraph gives one empty row, so empty input gives one empty row. Spaces and
 //! ideographic spaces (`　`) at the start of a paragraph are its indent: kept, but dropped
@@ -143,6 +147,72 @@ pub fn wrap(text: &str, width: usize) -> Result<Vec<Row>, TooNarrow> {
             None => return Ok(rows),
         }
     }
+}
+
+/// Cuts `text` into pieces of at most `max_len` bytes that may each be wrapped on its own, for
+/// a text too long to wrap at once whose rows are wanted one place at a time. Each cut is
+/// where a row may end (a row ends there when the pieces are wrapped): the last sentence end
+/// in the last quarter of the piece, else the last allowed break there, else the break that
+/// gives up least ([`Break`]), else any grapheme boundary. A piece never starts with a space,
+/// which would read as an indent. Rows are filled by total fit within a piece only, so a
+/// piece's last row may end short. A text of at most `max_len` bytes is one piece.
+pub fn pieces(text: &str, max_len: usize) -> Vec<Range<usize>> {
+    let max_len = max_len.max(8);
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max_len {
+        let end = cut(text, start, start + max_len);
+        pieces.push(start..end);
+        start = end;
+    }
+    pieces.push(start..text.len());
+    pieces
+}
+
+/// Where the piece of `text` from `start` ends, at most at byte `limit` (see [`pieces`]).
+fn cut(text: &str, start: usize, limit: usize) -> usize {
+    let floor = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let limit = floor(limit);
+    let window_start = floor(start + (limit - start) * 3 / 4);
+    // Graphemes from the window to a little past the limit, so that the one after each
+    // boundary is known.
+    let window_end = floor((limit + 32).min(text.len()));
+    let graphemes: Vec<(usize, char)> = grapheme_indices(&text[window_start..window_end])
+        .map(|(at, g)| (window_start + at, rule_char(g)))
+        .collect();
+    let mut best: Option<(Break, usize)> = None;
+    // Each boundary between graphemes `i - 1` and `i`, the first of the window left out: the
+    // window may start inside a grapheme.
+    for i in (2..graphemes.len()).rev() {
+        let (at, after) = graphemes[i];
+        if at > limit || after == ' ' || after == IDEOGRAPHIC_SPACE {
+            continue;
+        }
+        let before = graphemes[i - 1].1;
+        let rank = if before == ' ' || before == IDEOGRAPHIC_SPACE {
+            Break::Allowed
+        } else {
+            break_rank(
+                Some(graphemes[i - 2].1),
+                before,
+                after,
+                graphemes.get(i + 1).map(|&(_, c)| c),
+            )
+        };
+        if rank == Break::Allowed && matches!(before, '。' | '！' | '？' | '!' | '?') {
+            return at;
+        }
+        if best.is_none_or(|(least, _)| rank < least) {
+            best = Some((rank, at));
+        }
+    }
+    // With no boundary in the window (one grapheme longer than it), any character boundary.
+    best.map_or(limit, |(_, at)| at)
 }
 
 /// What a row ending between two graphemes gives up, from nothing to the rule valued most.

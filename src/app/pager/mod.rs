@@ -41,7 +41,9 @@ use crate::app::input::LineInput;
 use crate::app::layout::{LIST_ENTRY_HEIGHT, PagerRegions};
 use crate::app::scroll::{self, Step};
 use crate::app::strings;
-use crate::app::transcript::{self, ScriptTable, TranscriptError, TranscriptLayout};
+use crate::app::transcript::{
+    self, FiguresByParagraph, ScriptTable, TranscriptError, TranscriptLayout,
+};
 use crate::data::{Dataset, Lang, Script};
 
 /// How many layouts (widths × scripts × filters) are kept for quick switching back.
@@ -103,12 +105,14 @@ pub enum Laid {
     Failed(TranscriptError),
 }
 
-/// A place in the transcript that survives relayout: a block (by segment and paragraph) and a
-/// `char` offset into its shown text, or the blank row after it.
+/// A place in the transcript that survives relayout: a block (by segment, paragraph and, for
+/// a piece of a long paragraph, the `char` of the words it starts at) and a `char` offset into
+/// its shown text, or the blank row after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Anchor {
     segment: usize,
     paragraph: Option<usize>,
+    words_chars: usize,
     chars: usize,
     blank_after: bool,
 }
@@ -139,6 +143,8 @@ pub struct Pager {
     figure: Option<usize>,
     /// Built on the first search.
     script_table: Option<Arc<ScriptTable>>,
+    /// Built on the first layout, for every layout after it.
+    figures: Option<Arc<FiguresByParagraph>>,
     /// Wrap every block up front, as the reference the lazy layout is tested against.
     #[cfg(test)]
     wrap_all: bool,
@@ -173,25 +179,28 @@ impl Pager {
         if action == Action::Bottom {
             // Past the end: the last rows get wrapped, so the estimate of the total is not
             // what decides where the bottom is.
-            self.scroll_to(usize::MAX);
+            self.scroll_to(ctx.data, usize::MAX);
             return true;
         }
         if let Some(step) = Step::of(action, height) {
             let rows = self.layout().map_or(0, TranscriptLayout::row_count);
-            self.scroll_to(step.from(self.top, scroll::last_top(rows, height)));
+            self.scroll_to(
+                ctx.data,
+                step.from(self.top, scroll::last_top(rows, height)),
+            );
             return true;
         }
         match action {
-            Action::NextItem => self.jump_to_item(self.current_item + 1),
+            Action::NextItem => self.jump_to_item(ctx.data, self.current_item + 1),
             Action::PrevItem => {
                 let heading = self
                     .layout()
                     .and_then(|laid| laid.items.get(self.current_item))
                     .map(|item| item.first_line);
                 if heading.is_some_and(|line| line < self.top) {
-                    self.jump_to_item(self.current_item);
+                    self.jump_to_item(ctx.data, self.current_item);
                 } else if let Some(previous) = self.current_item.checked_sub(1) {
-                    self.jump_to_item(previous);
+                    self.jump_to_item(ctx.data, previous);
                 }
             }
             Action::StartSearch => {
@@ -201,8 +210,8 @@ impl Pager {
                     origin: self.anchor,
                 });
             }
-            Action::NextMatch => return self.step_match(true),
-            Action::PrevMatch => return self.step_match(false),
+            Action::NextMatch => return self.step_match(ctx.data, true),
+            Action::PrevMatch => return self.step_match(ctx.data, false),
             Action::Back => {
                 let had_marks = self.has_marks();
                 self.search = None;
@@ -241,31 +250,39 @@ impl Pager {
         let Some(laid) = self.layout() else {
             return false;
         };
-        let Some(block) = laid.find_block(segment, Some(figure.source.paragraph)) else {
+        let sentence = figure.source.sentence_span.get(ctx.script);
+        let Some(block) = laid.find_piece(segment, Some(figure.source.paragraph), sentence.start)
+        else {
             return false;
         };
-        self.wrap_block(block);
+        self.wrap_block(ctx.data, block);
         let Some(laid) = self.layout() else {
             return false;
         };
-        let sentence = figure.source.sentence_span.get(ctx.script);
         let Some(paragraph) = ctx.data.segments[segment]
             .paragraphs
             .get(figure.source.paragraph)
         else {
             return false;
         };
+        let shown = &laid.blocks[block];
+        let words = paragraph
+            .text
+            .get(ctx.script)
+            .get(shown.words.clone())
+            .unwrap_or_default();
         let start = transcript::shown_range(
-            paragraph.text.get(ctx.script),
-            sentence.start..sentence.end,
-            laid.blocks[block].name_len,
-            &laid.blocks[block].text,
+            words,
+            sentence.start.saturating_sub(shown.words_chars)
+                ..sentence.end.saturating_sub(shown.words_chars),
+            shown.name_len,
+            &shown.text,
         )
         .start;
         let line = laid.line_of_offset(block, start);
         let item = laid.item_of_block(block);
         self.figure = Some(figure_index);
-        self.scroll_to(line);
+        self.scroll_to(ctx.data, line);
         self.current_item = item;
         true
     }
@@ -287,7 +304,7 @@ impl Pager {
         if entry >= count {
             return false;
         }
-        self.jump_to_item(entry);
+        self.jump_to_item(ctx.data, entry);
         true
     }
 
@@ -352,10 +369,10 @@ impl Pager {
     }
 
     /// Back to a place left earlier; laid out by the next relayout when there is no layout.
-    pub fn go_to_place(&mut self, place: PagerPlace) {
+    pub fn go_to_place(&mut self, data: &Dataset, place: PagerPlace) {
         self.anchor = place.anchor;
         self.figure = place.figure;
-        self.restore_anchor();
+        self.restore_anchor(data);
     }
 
     /// Whether `Esc` has highlights to clear (a search's or a figure's).
@@ -377,7 +394,7 @@ impl Pager {
     }
 
     /// Wraps `block` if it is not yet, keeping the top row where it is.
-    fn wrap_block(&mut self, block: usize) {
+    fn wrap_block(&mut self, data: &Dataset, block: usize) {
         let Some(laid) = self.layout() else {
             return;
         };
@@ -388,7 +405,7 @@ impl Pager {
         let rows = laid.row_count();
         let Some(wrapped) = self
             .layout_mut()
-            .map(|laid| laid.wrap_blocks(block..block + 1))
+            .map(|laid| laid.wrap_blocks(data, block..block + 1))
         else {
             return;
         };
@@ -425,7 +442,7 @@ impl Pager {
         if let Laid::Ready(laid) = &self.laid
             && fits(laid)
         {
-            self.restore_anchor();
+            self.restore_anchor(ctx.data);
             self.keep_current_item(current_segment);
             return;
         }
@@ -433,16 +450,21 @@ impl Pager {
         let laid = if let Some(at) = self.cache.iter().position(|laid| fits(laid)) {
             Ok(self.cache.remove(at))
         } else {
+            let figures = Arc::clone(
+                self.figures
+                    .get_or_insert_with(|| Arc::new(FiguresByParagraph::new(ctx.data))),
+            );
+            let laid = transcript::layout_lazily(ctx.data, &figures, ctx.script, width, &segments);
             // The tests' reference wraps every block up front.
             #[cfg(test)]
-            let lay_out = if self.wrap_all {
-                transcript::layout
-            } else {
-                transcript::layout_lazily
-            };
-            #[cfg(not(test))]
-            let lay_out = transcript::layout_lazily;
-            lay_out(ctx.data, ctx.script, width, &segments).map(Arc::new)
+            let laid = laid.and_then(|mut laid| {
+                if self.wrap_all {
+                    let all = 0..laid.blocks.len();
+                    laid.wrap_blocks(ctx.data, all)?;
+                }
+                Ok(laid)
+            });
+            laid.map(Arc::new)
         };
         match laid {
             Ok(laid) => {
@@ -454,11 +476,11 @@ impl Pager {
                         self.cache.remove(0);
                     }
                 }
-                self.restore_anchor();
+                self.restore_anchor(ctx.data);
                 self.keep_current_item(current_segment);
                 if let Some(search) = self.search.take() {
                     self.run_search(search.query, ctx);
-                    self.restore_current_match(search_position);
+                    self.restore_current_match(ctx.data, search_position);
                 }
             }
             Err(error) => self.laid = Laid::Failed(error),
@@ -469,7 +491,7 @@ impl Pager {
     /// most), updating the anchor and the current item. The blocks from a screen above it to
     /// two screens below are wrapped first; `line` is taken as a row of its block, so it
     /// stays on that row when blocks above it take their exact rows.
-    fn scroll_to(&mut self, line: usize) {
+    fn scroll_to(&mut self, data: &Dataset, line: usize) {
         let height = self.regions().text.height as usize;
         let Some(laid) = self.layout() else {
             return;
@@ -484,7 +506,7 @@ impl Pager {
         let within = line - laid.blocks[block].lines.start.min(line);
         let wrapped = self
             .layout_mut()
-            .map(|laid| laid.wrap_around(block, within, height, 2 * height));
+            .map(|laid| laid.wrap_around(data, block, within, height, 2 * height));
         if let Some(Err(error)) = wrapped {
             self.laid = Laid::Failed(error);
             return;
@@ -500,6 +522,7 @@ impl Pager {
             Some(Anchor {
                 segment: block.segment,
                 paragraph: block.paragraph,
+                words_chars: block.words_chars,
                 chars: row
                     .range
                     .as_ref()
@@ -514,13 +537,13 @@ impl Pager {
     }
 
     /// Scrolls to item `index` of the laid-out items, as the items list opens it.
-    pub fn open_item(&mut self, index: usize) {
-        self.jump_to_item(index);
+    pub fn open_item(&mut self, data: &Dataset, index: usize) {
+        self.jump_to_item(data, index);
     }
 
     /// Scrolls to the item at `index` in the layout's items, which the list then highlights
     /// even when the view cannot scroll that far.
-    fn jump_to_item(&mut self, index: usize) {
+    fn jump_to_item(&mut self, data: &Dataset, index: usize) {
         let Some(line) = self
             .layout()
             .and_then(|laid| laid.items.get(index))
@@ -528,17 +551,18 @@ impl Pager {
         else {
             return;
         };
-        self.scroll_to(line);
+        self.scroll_to(data, line);
         self.current_item = index;
     }
 
     /// Puts the anchor's row back at the top after a relayout.
-    fn restore_anchor(&mut self) {
+    fn restore_anchor(&mut self, data: &Dataset) {
         let (Some(anchor), Some(laid)) = (self.anchor, self.layout()) else {
-            self.scroll_to(0);
+            self.scroll_to(data, 0);
             return;
         };
-        let Some(block) = laid.find_block(anchor.segment, anchor.paragraph) else {
+        let Some(block) = laid.find_piece(anchor.segment, anchor.paragraph, anchor.words_chars)
+        else {
             // The anchor's item is filtered out: the next shown item, else the end.
             let next = laid
                 .items
@@ -547,10 +571,10 @@ impl Pager {
                 .items
                 .get(next)
                 .map_or(laid.lines.len(), |item| item.first_line);
-            self.scroll_to(line);
+            self.scroll_to(data, line);
             return;
         };
-        self.wrap_block(block);
+        self.wrap_block(data, block);
         let Some(laid) = self.layout() else {
             return;
         };
@@ -565,7 +589,7 @@ impl Pager {
                 .map_or(text.len(), |(byte, _)| byte);
             laid.line_of_offset(block, offset)
         };
-        self.scroll_to(line);
+        self.scroll_to(data, line);
         // The anchor stays the exact character, not the start of the row now holding it, so
         // resizing back and forth returns to the same row; clamping at the end must not lose
         // the reader's place either.

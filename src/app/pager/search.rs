@@ -8,6 +8,7 @@ use crossterm::event::KeyEvent;
 use crate::app::input::{InputOutcome, LineInput};
 use crate::app::pager::{Anchor, Pager, PagerContext};
 use crate::app::transcript::{self, Match, ScriptTable};
+use crate::data::Dataset;
 
 /// The last search and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +58,7 @@ impl Pager {
             InputOutcome::Cancelled => {
                 if let Some(prompt) = self.prompt.take() {
                     self.search = prompt.previous;
-                    self.return_to(prompt.origin);
+                    self.return_to(ctx.data, prompt.origin);
                 }
                 true
             }
@@ -66,9 +67,9 @@ impl Pager {
                     && prompt.input.text().is_empty()
                     && let Some(previous) = prompt.previous
                 {
-                    self.return_to(prompt.origin);
+                    self.return_to(ctx.data, prompt.origin);
                     self.run_search(previous.query, ctx);
-                    self.jump_to_first_match_from_top();
+                    self.jump_to_first_match_from_top(ctx.data);
                 }
                 true
             }
@@ -100,19 +101,19 @@ impl Pager {
         };
         let query = prompt.input.text().to_owned();
         let (origin, previous) = (prompt.origin, prompt.previous.clone());
-        self.return_to(origin);
+        self.return_to(ctx.data, origin);
         if query.is_empty() {
             self.search = previous;
         } else {
             self.run_search(query, ctx);
-            self.jump_to_first_match_from_top();
+            self.jump_to_first_match_from_top(ctx.data);
         }
     }
 
     /// Scrolls back to `anchor` (the top when there is none).
-    pub(super) fn return_to(&mut self, anchor: Option<Anchor>) {
+    pub(super) fn return_to(&mut self, data: &Dataset, anchor: Option<Anchor>) {
         self.anchor = anchor;
-        self.restore_anchor();
+        self.restore_anchor(data);
     }
 
     pub(super) fn run_search(&mut self, query: String, ctx: &PagerContext) {
@@ -131,37 +132,39 @@ impl Pager {
         });
     }
 
-    /// The current match as (segment, paragraph, char offset), to find it again after a
-    /// relayout.
-    pub(super) fn current_match_position(&self) -> Option<(usize, Option<usize>, usize)> {
+    /// Where the current match starts, to find it again after a relayout.
+    pub(super) fn current_match_position(&self) -> Option<Anchor> {
         let laid = self.layout()?;
         let search = self.search.as_ref()?;
         let found = search.matches.get(search.current?)?;
         let block = laid.blocks.get(found.block)?;
-        Some((
-            block.segment,
-            block.paragraph,
-            block.text[..found.range.start].chars().count(),
-        ))
+        Some(Anchor {
+            segment: block.segment,
+            paragraph: block.paragraph,
+            words_chars: block.words_chars,
+            chars: block.text[..found.range.start].chars().count(),
+            blank_after: false,
+        })
     }
 
-    pub(super) fn restore_current_match(
-        &mut self,
-        position: Option<(usize, Option<usize>, usize)>,
-    ) {
-        let Some((segment, paragraph, chars)) = position else {
+    pub(super) fn restore_current_match(&mut self, data: &Dataset, position: Option<Anchor>) {
+        let Some(position) = position else {
             return;
         };
+        let Some(block) = self.layout().and_then(|laid| {
+            laid.find_piece(position.segment, position.paragraph, position.words_chars)
+        }) else {
+            return;
+        };
+        // Its text is made when it is wrapped.
+        self.wrap_block(data, block);
         let Some(laid) = self.layout() else {
-            return;
-        };
-        let Some(block) = laid.find_block(segment, paragraph) else {
             return;
         };
         let text = &laid.blocks[block].text;
         let offset = text
             .char_indices()
-            .nth(chars)
+            .nth(position.chars)
             .map_or(text.len(), |(byte, _)| byte);
         if let Some(search) = self.search.as_mut() {
             let at = search
@@ -172,7 +175,7 @@ impl Pager {
     }
 
     /// Jumps to the first match on or after the top row, wrapping to the first one.
-    pub(super) fn jump_to_first_match_from_top(&mut self) {
+    pub(super) fn jump_to_first_match_from_top(&mut self, data: &Dataset) {
         let Some(laid) = self.layout() else {
             return;
         };
@@ -185,12 +188,12 @@ impl Pager {
             .partition_point(|m| laid.line_of_offset(m.block, m.range.start) < top);
         let index = if at < search.matches.len() { at } else { 0 };
         if !search.matches.is_empty() {
-            self.show_match(index);
+            self.show_match(data, index);
         }
     }
 
     /// `n` / `N`: the next or previous match, wrapping around.
-    pub(super) fn step_match(&mut self, forward: bool) -> bool {
+    pub(super) fn step_match(&mut self, data: &Dataset, forward: bool) -> bool {
         let Some(search) = self.search.as_ref() else {
             return false;
         };
@@ -200,18 +203,18 @@ impl Pager {
         }
         let index = match (search.current, forward) {
             (None, _) => {
-                self.jump_to_first_match_from_top();
+                self.jump_to_first_match_from_top(data);
                 return true;
             }
             (Some(current), true) => (current + 1) % count,
             (Some(current), false) => (current + count - 1) % count,
         };
-        self.show_match(index);
+        self.show_match(data, index);
         true
     }
 
     /// Makes match `index` current and scrolls it to the top unless it is already in view.
-    pub(super) fn show_match(&mut self, index: usize) {
+    pub(super) fn show_match(&mut self, data: &Dataset, index: usize) {
         let height = self.regions().text.height as usize;
         let Some(block) = self
             .search
@@ -221,7 +224,7 @@ impl Pager {
         else {
             return;
         };
-        self.wrap_block(block);
+        self.wrap_block(data, block);
         let (Some(laid), Some(search)) = (self.layout(), self.search.as_ref()) else {
             return;
         };
@@ -230,7 +233,7 @@ impl Pager {
             search.current = Some(index);
         }
         if !(self.top..self.top + height).contains(&line) {
-            self.scroll_to(line);
+            self.scroll_to(data, line);
         }
     }
 }

@@ -38,14 +38,14 @@ fn search(pager: &mut Pager, query: &str, ctx: &PagerContext) {
     assert!(!pager.is_prompting());
 }
 
-fn matched_texts(pager: &Pager) -> Vec<String> {
+fn matched_texts(pager: &Pager, data: &Dataset) -> Vec<String> {
     let laid = pager.layout().expect("laid out");
     pager
         .search()
         .expect("searched")
         .matches
         .iter()
-        .map(|m| laid.blocks[m.block].text[m.range.clone()].to_owned())
+        .map(|m| laid.text_of(data, m.block)[m.range.clone()].to_owned())
         .collect()
 }
 
@@ -124,7 +124,7 @@ fn a_query_in_either_script_finds_the_text_shown_in_the_other() {
         let mut pager = Pager::new();
         pager.resize(area(60, 10), &ctx);
         search(&mut pager, query, &ctx);
-        let found = matched_texts(&pager);
+        let found = matched_texts(&pager, &data);
         assert!(!found.is_empty(), "{query} in {script:?}");
         assert!(found.iter().all(|text| text == shown), "{query}: {found:?}");
     }
@@ -139,7 +139,7 @@ fn a_paragraph_whose_conversion_changed_its_length_is_searched_with_the_table() 
     // 里面 → 裡面 in the one paragraph whose two scripts differ in length; the table knows
     // 里 → 裡 from the opening, where 这里 is 這裡.
     search(&mut pager, "里面", &ctx);
-    assert_eq!(matched_texts(&pager), ["裡面"]);
+    assert_eq!(matched_texts(&pager, &data), ["裡面"]);
     let laid = pager.layout().expect("laid out");
     let found = &pager.search().expect("searched").matches[0];
     assert_eq!(laid.blocks[found.block].paragraph, Some(2));
@@ -537,7 +537,7 @@ fn the_top_row_stays_when_blocks_above_it_are_wrapped() {
     let mut top = pager.top();
     for block in unwrapped {
         let before = pager.layout().expect("laid out").row_count();
-        pager.wrap_block(block);
+        pager.wrap_block(&data, block);
         assert_eq!(visible_rows(&pager), rows, "after wrapping block {block}");
         assert_eq!(pager.place(), place);
         let laid = pager.layout().expect("laid out");
@@ -616,4 +616,66 @@ proptest! {
             prop_assert_eq!(lazy.status().item, reference.status().item);
         }
     }
+}
+
+/// A paragraph of many pieces (see `transcript`): opening it at a figure near its end wraps
+/// only the pieces around the figure, and the view shows the figure's sentence.
+#[test]
+fn a_figure_at_the_end_of_a_long_paragraph_wraps_only_around_it() {
+    let data = transcript::fixture_with_long_paragraph(400);
+    for script in [Script::Hans, Script::Hant] {
+        let ctx = ctx(&data, script);
+        let mut pager = Pager::new();
+        pager.resize(area(40, 10), &ctx);
+        assert!(pager.open_at_figure("union-members", &ctx));
+        let laid = pager.layout().expect("laid out");
+        let pieces: Vec<usize> = (0..laid.blocks.len())
+            .filter(|&block| {
+                laid.blocks[block].segment == 2 && laid.blocks[block].paragraph == Some(1)
+            })
+            .collect();
+        assert!(pieces.len() > 3);
+        let wrapped = pieces
+            .iter()
+            .filter(|&&block| laid.is_wrapped(block))
+            .count();
+        assert!(wrapped <= 2, "{wrapped} of {} pieces wrapped", pieces.len());
+        let top = laid.lines[pager.top()].block;
+        assert_eq!(Some(&top), pieces.last(), "the view is at the last piece");
+        // Near the end of the transcript, the view cannot scroll the sentence to the top.
+        let sentence = data.figures[1].source.sentence.get(script);
+        let shown: String = visible_rows(&pager)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        let opening: String = sentence.chars().take(8).collect();
+        assert!(shown.contains(&opening), "{shown} shows {sentence}");
+    }
+}
+
+/// Every copy of a phrase in a paragraph of many pieces is found, each match within one
+/// piece, and the place in a later piece stays at the top through resizes.
+#[test]
+fn a_long_paragraph_is_searched_whole_and_keeps_its_place_through_resizes() {
+    let data = transcript::fixture_with_long_paragraph(400);
+    let ctx = ctx(&data, Script::Hant);
+    let mut pager = Pager::new();
+    pager.resize(area(40, 10), &ctx);
+    search(&mut pager, "會員總數", &ctx);
+    let found = matched_texts(&pager, &data);
+    assert_eq!(found.len(), 400);
+    assert!(found.iter().all(|text| text == "會員總數"));
+    for _ in 0..300 {
+        pager.apply(Action::NextMatch, &ctx);
+    }
+    let place = top_text(&pager).to_owned();
+    let block = pager.layout().expect("laid out").lines[pager.top()].block;
+    assert!(
+        pager.layout().expect("laid out").blocks[block].words_chars > 0,
+        "a later piece"
+    );
+    pager.resize(area(60, 10), &ctx);
+    pager.resize(area(40, 10), &ctx);
+    assert_eq!(top_text(&pager), place);
+    assert_eq!(pager.status().matches, Some((301, 400)));
 }

@@ -746,3 +746,108 @@ fn total_fit_evens_the_transcript() {
         );
     }
 }
+
+/// The pieces of `text` cover it in order, each at most `max` bytes.
+fn assert_pieces_cover(text: &str, pieces: &[Range<usize>], max: usize) {
+    let mut end = 0;
+    for piece in pieces {
+        assert_eq!(piece.start, end, "pieces follow each other");
+        assert!(!piece.is_empty(), "no empty piece");
+        assert!(piece.len() <= max, "{piece:?} is over {max} bytes");
+        end = piece.end;
+    }
+    assert_eq!(end, text.len(), "the pieces cover the text");
+}
+
+#[test]
+fn a_short_text_is_one_piece() {
+    let whole = |text: &str| {
+        vec![Range {
+            start: 0,
+            end: text.len(),
+        }]
+    };
+    assert_eq!(pieces("全国快递业务量", 64), whole("全国快递业务量"));
+    assert_eq!(pieces("", 64), whole(""));
+}
+
+#[test]
+fn long_text_is_cut_after_a_sentence_end() {
+    let text = "截至2021年底，全国工会会员总数达2.96亿人。".repeat(40);
+    let found = pieces(&text, 512);
+    assert!(found.len() > 2);
+    assert_pieces_cover(&text, &found, 512);
+    for piece in &found[..found.len() - 1] {
+        assert!(
+            text[piece.clone()].ends_with('。'),
+            "{:?}",
+            &text[piece.clone()]
+        );
+    }
+}
+
+#[test]
+fn without_sentence_ends_a_cut_is_where_a_row_may_end() {
+    // Ideographs with numbers and units: never between a number and its unit, nor before
+    // the closing comma.
+    let text = "全国快递业务量完成8122.4万件，同比增长50.9%，".repeat(30);
+    let found = pieces(&text, 300);
+    assert_pieces_cover(&text, &found, 300);
+    for piece in &found[..found.len() - 1] {
+        let before = text[..piece.end].chars().next_back();
+        let after = text[piece.end..].chars().next();
+        let (Some(before), Some(after)) = (before, after) else {
+            panic!("a cut inside the text");
+        };
+        assert!(!may_not_start_row(after), "a row would start with {after}");
+        assert!(
+            !(is_digit(before) && is_unit_or_counter(after)),
+            "{before}|{after}"
+        );
+        assert!(!(is_digit(before) && is_digit(after)), "{before}|{after}");
+    }
+}
+
+#[test]
+fn latin_text_is_cut_after_a_space_and_no_piece_starts_with_one() {
+    let text = "Union membership reached 296 million people by the end of 2021 ".repeat(20);
+    let found = pieces(&text, 200);
+    assert_pieces_cover(&text, &found, 200);
+    for piece in &found[1..] {
+        assert!(
+            !text[piece.clone()].starts_with(' '),
+            "{:?}",
+            &text[piece.clone()]
+        );
+        assert!(text[..piece.start].ends_with(' '));
+    }
+}
+
+#[test]
+fn one_endless_word_is_cut_where_it_must_be() {
+    let text = "a".repeat(1000);
+    let found = pieces(&text, 100);
+    assert_pieces_cover(&text, &found, 100);
+    assert_eq!(found.len(), 10);
+}
+
+proptest! {
+    #![proptest_config(crate::proptest_config::proptest_config(256))]
+
+    /// Any text is cut into pieces that cover it, on character boundaries, within the size.
+    #[test]
+    fn pieces_cover_any_text(
+        text in "[一二。，、a1 .\u{301}\u{1f469}\u{3000}]{0,400}",
+        max in 8usize..120,
+    ) {
+        let found = pieces(&text, max);
+        let mut end = 0;
+        for piece in &found {
+            prop_assert_eq!(piece.start, end);
+            prop_assert!(text.is_char_boundary(piece.start) && text.is_char_boundary(piece.end));
+            prop_assert!(piece.len() <= max.max(8));
+            end = piece.end;
+        }
+        prop_assert_eq!(end, text.len());
+    }
+}
