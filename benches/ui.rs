@@ -297,6 +297,22 @@ mod first_frame {
             });
     }
 
+    /// From the overview, already drawn, to the Q&A tab drawn: the tab's first layout.
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn switch_to_pager(bencher: Bencher, size: Size) {
+        bencher
+            .with_inputs(|| {
+                let app = start(size.dataset().clone(), WIDTH, HEIGHT);
+                render_buffer(&app, WIDTH, HEIGHT);
+                app
+            })
+            .bench_local_values(|mut app| {
+                open_pager(&mut app);
+                let frame = render_buffer(&app, WIDTH, HEIGHT);
+                (app, frame)
+            });
+    }
+
     #[divan::bench(args = Size::BOTH, sample_count = 20)]
     fn pager(bencher: Bencher, size: Size) {
         bencher
