@@ -883,12 +883,10 @@ pub fn search(
     } else {
         &[query, &converted]
     };
-    let other_script = match laid.script {
-        Script::Hans => Script::Hant,
-        Script::Hant => Script::Hans,
-    };
     let mut matches = Vec::new();
     let mut ranges = Vec::new();
+    // The words of the paragraph searched last, when they align; its pieces come in order.
+    let mut aligned: Option<AlignedWords<'_>> = None;
     for (block_index, block) in laid.blocks.iter().enumerate() {
         ranges.clear();
         // A block not wrapped yet has no text: it is made for the search and dropped.
@@ -905,27 +903,15 @@ pub fn search(
                     .map(|(at, found)| at..at + found.len()),
             );
         }
-        // Positions map between the scripts where the words are shown as they are and have
-        // as many `char`s in both.
-        let aligned_paragraph = block
-            .paragraph
-            .filter(|_| clean)
-            .and_then(|index| data.segments.get(block.segment)?.paragraphs.get(index))
-            .filter(|paragraph| {
-                paragraph.text.hans.chars().count() == paragraph.text.hant.chars().count()
-            });
-        if let Some(paragraph) = aligned_paragraph {
-            let shown = paragraph.text.get(laid.script);
-            let other = paragraph.text.get(other_script);
-            let (shown, other) = if block.words.len() == shown.len() {
-                (shown, other)
-            } else {
-                // A piece of a long paragraph: the same `char`s of the other script.
-                let chars = shown[block.words.clone()].chars().count();
-                let piece = block.words_chars..block.words_chars + chars;
-                (&shown[block.words.clone()], char_slice(other, piece))
-            };
-            map_matches(other, shown, query, name_len, &mut ranges);
+        if let Some(paragraph) = block.paragraph.filter(|_| clean) {
+            let key = (block.segment, paragraph);
+            if aligned.as_ref().is_none_or(|last| last.key != key) {
+                aligned = AlignedWords::of(data, key, laid.script);
+            }
+            if let Some(words) = aligned.as_mut() {
+                let (shown, other) = words.piece(block);
+                map_matches(other, shown, query, name_len, &mut ranges);
+            }
         }
         ranges.sort_unstable_by_key(|range| (range.start, range.end));
         let mut last_end = 0;
@@ -941,6 +927,44 @@ pub fn search(
         }
     }
     matches
+}
+
+/// A paragraph's words in both scripts, when positions map between them: the words needed no
+/// sanitising (checked per block) and have as many `char`s in both scripts.
+struct AlignedWords<'a> {
+    /// Segment and paragraph index.
+    key: (usize, usize),
+    shown: &'a str,
+    other: CharCursor<'a>,
+}
+
+impl<'a> AlignedWords<'a> {
+    fn of(data: &'a Dataset, key: (usize, usize), script: Script) -> Option<Self> {
+        let text = &data.segments.get(key.0)?.paragraphs.get(key.1)?.text;
+        let (shown, other) = match script {
+            Script::Hans => (&text.hans, &text.hant),
+            Script::Hant => (&text.hant, &text.hans),
+        };
+        (shown.chars().count() == other.chars().count()).then(|| Self {
+            key,
+            shown,
+            other: CharCursor::new(other),
+        })
+    }
+
+    /// The words `block` shows, and the same `char`s in the other script. Asked for the
+    /// pieces of a long paragraph in order, the cursor over the other script walks it once.
+    fn piece(&mut self, block: &TextBlock) -> (&'a str, &'a str) {
+        let shown = self.shown.get(block.words.clone()).unwrap_or_default();
+        if shown.len() == self.shown.len() {
+            return (shown, self.other.text);
+        }
+        let start = self.other.byte_at_char(block.words_chars);
+        let end = self
+            .other
+            .byte_at_char(block.words_chars + shown.chars().count());
+        (shown, &self.other.text[start..end])
+    }
 }
 
 /// Finds `query` in `other` (a paragraph's words in the script not shown) and adds the
@@ -962,14 +986,6 @@ fn map_matches(
         let end = words_start + shown_chars.byte_at_char(end);
         ranges.push(start..end);
     }
-}
-
-/// The `char`s `chars` of `text`.
-fn char_slice(text: &str, chars: Range<usize>) -> &str {
-    let mut cursor = CharCursor::new(text);
-    let start = cursor.byte_at_char(chars.start);
-    let end = cursor.byte_at_char(chars.end);
-    &text[start..end]
 }
 
 /// Converts between byte and `char` positions of a string, for positions visited in
