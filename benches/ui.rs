@@ -238,6 +238,15 @@ mod keys {
         alternate(bencher, app, [KeyCode::Char('工'), KeyCode::Backspace]);
     }
 
+    /// A keystroke in a Latin text filter: `k` typed after `Wor`, then erased; the filter
+    /// text holds a `k`, which the Kelvin sign `K` lowercases to as well.
+    #[divan::bench(args = Size::BOTH, sample_count = 50)]
+    fn filter_latin_keystroke(bencher: Bencher, size: Size) {
+        let mut app = open(Screen::Overview, size, WIDTH, HEIGHT);
+        press(&mut app, typed("/Wor"));
+        alternate(bencher, app, [KeyCode::Char('k'), KeyCode::Backspace]);
+    }
+
     /// The first keystroke of a text filter (`農` after `/`): Chinese text is searched as
     /// written, without lowercasing the dataset's texts.
     #[divan::bench(args = Size::BOTH, sample_count = 20)]
@@ -250,6 +259,14 @@ mod keys {
     #[divan::bench(args = Size::BOTH, sample_count = 20)]
     fn filter_first_latin_keystroke(bencher: Bencher, size: Size) {
         first_keystroke(bencher, size, "G");
+    }
+
+    /// The first keystroke of a text filter with case outside ASCII (`É` after `/`), which
+    /// also lowercases the dataset's texts that have case, once, for every later keystroke
+    /// to search.
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn filter_first_accented_keystroke(bencher: Bencher, size: Size) {
+        first_keystroke(bencher, size, "É");
     }
 
     fn first_keystroke(bencher: Bencher, size: Size, key: &str) {
