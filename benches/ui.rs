@@ -254,8 +254,8 @@ mod keys {
         first_keystroke(bencher, size, "農");
     }
 
-    /// The first keystroke of a text filter with case (`G` after `/`), which also lowercases
-    /// the dataset's texts that have case, once, for every later keystroke to search.
+    /// The first keystroke of a Latin text filter (`G` after `/`): ASCII letters are compared
+    /// without case in the texts as written, without lowercasing the dataset's texts.
     #[divan::bench(args = Size::BOTH, sample_count = 20)]
     fn filter_first_latin_keystroke(bencher: Bencher, size: Size) {
         first_keystroke(bencher, size, "G");
@@ -327,9 +327,9 @@ mod first_frame {
     }
 }
 
-/// The parts of the filter's first text keystroke at 100x, apart: making the search index
-/// (the texts looked at once for case, those with case lowercased), then matching the texts
-/// against the index as every keystroke does.
+/// The parts of the filter's first keystroke of text with case outside ASCII, apart: making
+/// the search index (the texts looked at once for case, those with case lowercased), then
+/// matching the texts against the index as every later keystroke does.
 mod filter_parts {
     use super::{Bencher, Size};
     use pressdash::app::filter::{Filter, Passing, SearchIndex};
