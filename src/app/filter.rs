@@ -341,10 +341,13 @@ impl<'i> Search<'i> {
     }
 }
 
-/// Whether `text` holds `needle` with ASCII letters compared without case (`needle` has no
-/// capitals). The places of the needle's first letter (or, without letters, of its first
-/// byte) are looked for first, few in Chinese text: a pass without branches over each run of
-/// bytes, which the compiler vectorises, then a closer look at the runs holding one.
+/// Whether `text` holds `needle` (lowercased, of ASCII and characters that lowercasing makes
+/// out of themselves alone) as its lowercased form would: ASCII letters compared without
+/// case, K standing for `k` and İ for a last `i` (see [`letters_from_outside_ascii`]), except
+/// at the needle's first letter, which is looked for in ASCII. The places of that letter (or,
+/// without letters, of the needle's first byte) are looked for first, few in Chinese text: a
+/// pass without branches over each run of bytes, which the compiler vectorises, then a closer
+/// look at the runs holding one.
 fn holds_ignoring_ascii_case(text: &str, needle: &str) -> bool {
     /// How many bytes are looked at between two checks for the needle's letter.
     const CHUNK: usize = 64;
@@ -363,10 +366,11 @@ fn holds_ignoring_ascii_case(text: &str, needle: &str) -> bool {
         0
     };
     let is_probe = |byte: u8| byte | case_bit == needle[probe];
-    // The needle starts where its probe is found, `probe` bytes earlier.
+    // The needle starts where its probe is found, `probe` bytes earlier: no letter, so no K
+    // or İ, comes before the probe.
     let holds_at = |start: usize| {
-        text.get(start..start + needle.len())
-            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(needle))
+        text.get(start..)
+            .is_some_and(|candidate| lowercases_to_start_with(candidate, needle))
     };
     let probes = text.get(probe..).unwrap_or_default();
     probes.chunks(CHUNK).enumerate().any(|(chunk, run)| {
@@ -376,18 +380,47 @@ fn holds_ignoring_ascii_case(text: &str, needle: &str) -> bool {
     })
 }
 
-/// The characters outside ASCII whose lowercase may take part in a match of `needle`
-/// (lowercased, of ASCII and characters that lowercasing makes out of themselves alone). No
-/// character outside ASCII but two lowercases to ASCII: K (Kelvin sign) to `k`, so it may
-/// wherever the needle has a `k`; İ to `i` and a combining dot, which no such needle holds,
-/// so only at the needle's end.
+/// Whether the lowercased form of `text` starts with `needle` (as in
+/// [`holds_ignoring_ascii_case`]): each byte of the needle is the text's next byte without
+/// ASCII case, or a `k` its next K, or the needle's last `i` its next İ.
+fn lowercases_to_start_with(text: &[u8], needle: &[u8]) -> bool {
+    const KELVIN: &[u8] = "\u{212a}".as_bytes();
+    const DOTTED_I: &[u8] = "İ".as_bytes();
+    let mut rest = text;
+    for (at, &wanted) in needle.iter().enumerate() {
+        let taken = if rest
+            .first()
+            .is_some_and(|byte| byte.to_ascii_lowercase() == wanted)
+        {
+            1
+        } else if wanted == b'k' && rest.starts_with(KELVIN) {
+            KELVIN.len()
+        } else if wanted == b'i' && at + 1 == needle.len() && rest.starts_with(DOTTED_I) {
+            DOTTED_I.len()
+        } else {
+            return false;
+        };
+        rest = &rest[taken..];
+    }
+    true
+}
+
+/// The characters outside ASCII that [`holds_ignoring_ascii_case`] does not find standing
+/// for the first letter of `needle` (lowercased, of ASCII and characters that lowercasing
+/// makes out of themselves alone), which a text holding one must be lowercased to be
+/// searched for. No character outside ASCII but two lowercases to ASCII: K (Kelvin sign) to
+/// `k`; İ to `i` and a combining dot, which no such needle holds, so only as its last letter.
 fn letters_from_outside_ascii(needle: &str) -> Vec<char> {
+    let first_letter = needle.find(|c: char| c.is_ascii_lowercase());
     [
-        (needle.contains('k'), '\u{212a}'),
-        (needle.ends_with('i'), 'İ'),
+        (
+            first_letter.is_some_and(|at| needle[at..].starts_with('k')),
+            '\u{212a}',
+        ),
+        (first_letter.is_some_and(|at| &needle[at..] == "i"), 'İ'),
     ]
     .into_iter()
-    .filter_map(|(takes_part, c)| takes_part.then_some(c))
+    .filter_map(|(stands_for_it, c)| stands_for_it.then_some(c))
     .collect()
 }
 
@@ -753,17 +786,19 @@ mod tests {
     #[test]
     fn kelvin_and_dotted_i_are_found_by_the_ascii_letters_they_lowercase_to() {
         let mut data = fixture::dataset();
-        let planted = "工會\u{212a}工İ";
+        let planted = "工會A\u{212a}工İ";
         data.segments[1].paragraphs[0].text.hans = planted.into();
         data.figures[2].label.en = planted.into();
         for (text, found) in [
-            ("會k", true),
+            ("會ak", true),
+            ("A\u{212a}工I", true),
             ("\u{212a}工", true),
+            ("k工i", true),
             ("工i", true),
-            ("k工I", true),
             ("工i\u{307}", true),
             ("工k", false),
-            ("工ii", false),
+            ("a工", false),
+            ("ak工ii", false),
         ] {
             let filter = Filter {
                 text: text.into(),
@@ -791,10 +826,13 @@ mod tests {
         // The combining dot after İ's `i` is in no filter text searched without the index.
         assert!(!'\u{307}'.is_ascii() && !lowercased_from_itself_alone('\u{307}'));
         for (needle, from_outside_ascii) in [
-            ("work", &['\u{212a}'][..]),
-            ("ki", &['\u{212a}', 'İ']),
+            ("kilo", &['\u{212a}'][..]),
+            ("工k", &['\u{212a}']),
+            ("i", &['İ']),
             ("工i", &['İ']),
-            ("skill", &['\u{212a}']),
+            ("work", &[]),
+            ("skill", &[]),
+            ("ski", &[]),
             ("in", &[]),
             ("農民工", &[]),
         ] {
@@ -817,6 +855,10 @@ mod tests {
                 "courier",
             ),
             (&format!("{}COURIER", "工".repeat(40)), "courier"),
+            // K and İ after the first letter.
+            ("工WOR\u{212a}ERS", "work"),
+            ("S\u{212a}İ", "ski"),
+            ("工會 ÖKİ", "ki"),
         ] {
             assert!(holds_ignoring_ascii_case(text, needle), "{text} {needle}");
         }
@@ -825,6 +867,9 @@ mod tests {
             ("", "a"),
             ("農民工", "a"),
             ("[a]", "{a}"),
+            // İ lowercases to `i` and a combining dot.
+            ("SİK", "sik"),
+            // At the needle's first letter, they are left to the caller.
             ("\u{212a}", "k"),
             ("İ", "i"),
         ] {
