@@ -752,7 +752,7 @@ mod tests {
     }
 
     #[test]
-    fn only_a_text_filter_with_case_lowercases_the_dataset() {
+    fn only_a_text_filter_with_case_outside_ascii_lowercases_the_dataset() {
         let data = fixture::dataset();
         let mut index = None;
         let topics = Filter {
