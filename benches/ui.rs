@@ -238,6 +238,15 @@ mod keys {
         alternate(bencher, app, [KeyCode::Char('工'), KeyCode::Backspace]);
     }
 
+    /// A keystroke in a Latin text filter: `k` typed after `Wor`, then erased; the filter
+    /// text holds a `k`, which the Kelvin sign `K` lowercases to as well.
+    #[divan::bench(args = Size::BOTH, sample_count = 50)]
+    fn filter_latin_keystroke(bencher: Bencher, size: Size) {
+        let mut app = open(Screen::Overview, size, WIDTH, HEIGHT);
+        press(&mut app, typed("/Wor"));
+        alternate(bencher, app, [KeyCode::Char('k'), KeyCode::Backspace]);
+    }
+
     /// The first keystroke of a text filter (`農` after `/`): Chinese text is searched as
     /// written, without lowercasing the dataset's texts.
     #[divan::bench(args = Size::BOTH, sample_count = 20)]
@@ -245,11 +254,19 @@ mod keys {
         first_keystroke(bencher, size, "農");
     }
 
-    /// The first keystroke of a text filter with case (`G` after `/`), which also lowercases
-    /// the dataset's texts that have case, once, for every later keystroke to search.
+    /// The first keystroke of a Latin text filter (`G` after `/`): ASCII letters are compared
+    /// without case in the texts as written, without lowercasing the dataset's texts.
     #[divan::bench(args = Size::BOTH, sample_count = 20)]
     fn filter_first_latin_keystroke(bencher: Bencher, size: Size) {
         first_keystroke(bencher, size, "G");
+    }
+
+    /// The first keystroke of a text filter with case outside ASCII (`É` after `/`), which
+    /// also lowercases the dataset's texts that have case, once, for every later keystroke
+    /// to search.
+    #[divan::bench(args = Size::BOTH, sample_count = 20)]
+    fn filter_first_accented_keystroke(bencher: Bencher, size: Size) {
+        first_keystroke(bencher, size, "É");
     }
 
     fn first_keystroke(bencher: Bencher, size: Size, key: &str) {
@@ -326,9 +343,9 @@ mod first_frame {
     }
 }
 
-/// The parts of the filter's first text keystroke at 100x, apart: making the search index
-/// (the texts looked at once for case, those with case lowercased), then matching the texts
-/// against the index as every keystroke does.
+/// The parts of the filter's first keystroke of text with case outside ASCII, apart: making
+/// the search index (the texts looked at once for case, those with case lowercased), then
+/// matching the texts against the index as every later keystroke does.
 mod filter_parts {
     use super::{Bencher, Size};
     use pressdash::app::filter::{Filter, Passing, SearchIndex};
