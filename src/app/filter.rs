@@ -4,6 +4,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
 use crate::data::{Dataset, Figure, FigureIds, Segment, Speaker};
+use crate::text::scan::any_three_bytes;
 
 /// What the user narrowed the dashboard to. Empty parts do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -514,35 +515,8 @@ fn lowercasing_changes(text: &str) -> bool {
 }
 
 /// Whether `text` may hold a character that lowercasing changes; `false` means it holds none.
-/// Chinese text has a fullwidth comma or a curly quote every few characters, so stopping at
-/// each byte that may start a cased character is slow; this looks at every byte and the two
-/// after it without branching, which the compiler turns into vector instructions.
 fn may_have_case(text: &str) -> bool {
-    /// How many bytes are looked at between two checks for an answer.
-    const CHUNK: usize = 64;
-    let bytes = text.as_bytes();
-    let Some(windows) = bytes.len().checked_sub(2) else {
-        return bytes.iter().any(|&byte| may_start_a_cased_char(byte));
-    };
-    // A character of three bytes starts no later than two bytes before the end, so the last
-    // two bytes need only be looked at alone.
-    let firsts = bytes[..windows].chunks(CHUNK);
-    let seconds = bytes[1..=windows].chunks(CHUNK);
-    let thirds = bytes[2..].chunks(CHUNK);
-    firsts
-        .zip(seconds)
-        .zip(thirds)
-        .any(|((firsts, seconds), thirds)| {
-            firsts.iter().zip(seconds).zip(thirds).fold(
-                false,
-                |found, ((&first, &second), &third)| {
-                    found | three_bytes_may_be_cased(first, second, third)
-                },
-            )
-        })
-        || bytes[windows..]
-            .iter()
-            .any(|&byte| byte.is_ascii_uppercase() || matches!(byte, 0xc0..=0xdf))
+    any_three_bytes(text, three_bytes_may_be_cased)
 }
 
 /// Whether a character starting with the bytes `first`, `second`, `third` may be one that
@@ -553,7 +527,7 @@ fn may_have_case(text: &str) -> bool {
 /// case, nor has the rest of the fullwidth block.
 #[expect(
     clippy::needless_bitwise_bool,
-    reason = "without branches the callers' loop is vectorised"
+    reason = "without branches the caller's loop is vectorised"
 )]
 fn three_bytes_may_be_cased(first: u8, second: u8, third: u8) -> bool {
     first.is_ascii_uppercase()
