@@ -36,7 +36,7 @@
 //! reports: the viewport is fixed and resized here, not by ratatui from the reported size.
 
 use std::fmt::Write as _;
-use std::io::{self, IsTerminal, Stdout, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::process;
@@ -125,7 +125,13 @@ struct Screen {
     suspended: bool,
 }
 
-type Backend = Repaint<CrosstermBackend<Stdout>>;
+/// The bytes of a frame gathered before they are written: the first frame (13 kB at 120×40)
+/// goes out in one write when ratatui flushes at its end, not through standard output's 1 kB
+/// buffer, whose lock taken for every escape sequence and dozen writes cost that frame more
+/// than drawing its widgets does. A larger frame is written in 64 kB pieces.
+const FRAME_BUFFER_BYTES: usize = 1 << 16;
+
+type Backend = Repaint<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Runs the dashboard until the user quits.
 pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Failure> {
@@ -139,26 +145,20 @@ pub fn run(dataset: Dataset, settings: &Settings, mouse: bool) -> Result<(), Fai
     // characters; drawing happens on this thread.
     crate::text::set_ambiguous_width(settings.ambiguous_width);
     let mut app = App::new(dataset, settings.app_options(mouse));
+    // Caught from here on; handled once the first frame is out (see `start_watchers`).
     let signals = Signals::new(ENDING_SIGNALS.into_iter().chain([SIGTSTP, SIGCONT]))
         .map_err(|error| terminal_failure("cannot watch for signals", &error))?;
-    // The watcher is never stopped: closing its pipe while the handlers are still installed
-    // makes the next signal's write to it fail with SIGPIPE, itself a watched signal, and so on
-    // forever. It holds nothing to clean up, and a signal after the terminal is restored finds
-    // nothing to restore.
-    thread::spawn(move || handle_signals(signals));
-    // Blocked in poll until the terminal hangs up; it never holds anything to clean up, so it
-    // is left behind when the dashboard ends normally.
-    thread::spawn(end_on_hangup);
 
     let default_hook = panic::take_hook();
     panic::set_hook(Box::new(keep_panic_message));
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         enter(&mut lock(&SCREEN), mouse)?;
         let area = frame_area()?;
-        let backend = Repaint::new(CrosstermBackend::new(io::stdout()));
+        let stdout = BufWriter::with_capacity(FRAME_BUFFER_BYTES, io::stdout());
+        let backend = Repaint::new(CrosstermBackend::new(stdout));
         let viewport = Viewport::Fixed(area);
         let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
-        event_loop(&mut terminal, &mut app, area)
+        event_loop(&mut terminal, &mut app, area, signals)
     }));
     restore(&mut lock(&SCREEN));
     panic::set_hook(default_hook);
@@ -259,6 +259,20 @@ fn a_shell_can_resume() -> bool {
     same_session && other_group
 }
 
+/// Starts the threads that watch for signals and for the terminal hanging up. Started after
+/// the first frame, whose drawing they would only delay: a signal caught before waits for the
+/// watcher in its queue, and a hang-up before makes drawing fail, which ends the dashboard too.
+fn start_watchers(signals: Signals) {
+    // The watcher is never stopped: closing its pipe while the handlers are still installed
+    // makes the next signal's write to it fail with SIGPIPE, itself a watched signal, and so on
+    // forever. It holds nothing to clean up, and a signal after the terminal is restored finds
+    // nothing to restore.
+    thread::spawn(move || handle_signals(signals));
+    // Blocked in poll until the terminal hangs up; it never holds anything to clean up, so it
+    // is left behind when the dashboard ends normally.
+    thread::spawn(end_on_hangup);
+}
+
 /// After a stop: sets the terminal up again if a suspend restored it, and has the loop draw
 /// the whole frame, since the shell has used the screen meanwhile.
 fn resume(screen: &mut Screen) {
@@ -325,28 +339,20 @@ fn keep_panic_message(info: &panic::PanicHookInfo<'_>) {
     *lock(&PANIC_MESSAGE) = Some(message);
 }
 
-fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, mut area: Rect) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<Backend>,
+    app: &mut App,
+    mut area: Rect,
+    signals: Signals,
+) -> io::Result<()> {
     app.resize(area.width, area.height);
     // crossterm starts listening for SIGWINCH when its reader is first used. A resume wakes
     // the loop by raising SIGWINCH, so the reader must listen before the first frame is
     // shown: a suspend right after it would otherwise leave a blank screen until a key.
     event::poll(Duration::ZERO)?;
+    draw_frame(terminal, app, &mut area)?;
+    start_watchers(signals);
     loop {
-        {
-            let _screen = lock(&SCREEN);
-            // The size is read for every frame, as ratatui does for a full-screen viewport: a
-            // resize event only wakes the loop, so one that carried a size already out of
-            // date, or a resize while stopped, still ends in a frame of the terminal's size.
-            let current = frame_area()?;
-            let redraw = REDRAW.swap(false, Ordering::SeqCst);
-            if current != area || redraw {
-                area = current;
-                // Clears the screen and forgets the last frame, so all of it is written.
-                terminal.resize(area)?;
-                app.resize(area.width, area.height);
-            }
-            terminal.draw(|frame| ui::draw(frame, app))?;
-        }
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => press(app, key),
             Event::Mouse(mouse) => app.handle_mouse(mouse),
@@ -361,7 +367,26 @@ fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App, mut area: Rect) -
         if app.should_quit() {
             return Ok(());
         }
+        draw_frame(terminal, app, &mut area)?;
     }
+}
+
+/// Draws a frame of the terminal's size, `area` the size of the last one.
+fn draw_frame(terminal: &mut Terminal<Backend>, app: &mut App, area: &mut Rect) -> io::Result<()> {
+    let _screen = lock(&SCREEN);
+    // The size is read for every frame, as ratatui does for a full-screen viewport: a resize
+    // event only wakes the loop, so one that carried a size already out of date, or a resize
+    // while stopped, still ends in a frame of the terminal's size.
+    let current = frame_area()?;
+    let redraw = REDRAW.swap(false, Ordering::SeqCst);
+    if current != *area || redraw {
+        *area = current;
+        // Clears the screen and forgets the last frame, so all of it is written.
+        terminal.resize(current)?;
+        app.resize(current.width, current.height);
+    }
+    terminal.draw(|frame| ui::draw(frame, app))?;
+    Ok(())
 }
 
 /// Performs what the last event asked (a copy to the clipboard, an export) and tells the app

@@ -574,6 +574,34 @@ fn other_ending_signals_restore_the_terminal_too() {
     }
 }
 
+/// Signals are caught from before the terminal is set up, though their watcher starts only
+/// once the first frame is out: one sent as soon as the alternate screen shows, while the first
+/// frame may still be drawn, waits for the watcher and restores all the same.
+#[test]
+fn a_signal_during_the_first_frame_restores_the_terminal() {
+    let mut session = Session::start(&[], 100, 30, &[]);
+    // Looked for without pausing, to send the signal while the frame is drawn more often than
+    // not; whenever it arrives, the outcome must be the same.
+    let enter_alternate_screen = b"\x1b[?1049h";
+    let start = Instant::now();
+    while !session.with_output(|output| {
+        output
+            .bytes
+            .windows(enter_alternate_screen.len())
+            .any(|window| window == enter_alternate_screen)
+    }) {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the alternate screen never came"
+        );
+        thread::yield_now();
+    }
+    let signal = nix::sys::signal::Signal::SIGTERM;
+    nix::sys::signal::kill(pid_of(&session), signal).expect("send the signal");
+    assert_eq!(session.exit_code(), 128 + signal as u32);
+    assert_restored(&session);
+}
+
 /// Signals that arrive while the dashboard ends must not keep it from ending. SIGCONT is harmless while it runs (a full redraw), so a stream of them
 /// covers every moment of the way out.
 #[test]
