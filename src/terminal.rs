@@ -350,8 +350,11 @@ fn event_loop(
     // the loop by raising SIGWINCH, so the reader must listen before the first frame is
     // shown: a suspend right after it would otherwise leave a blank screen until a key.
     event::poll(Duration::ZERO)?;
-    draw_frame(terminal, app, &mut area)?;
+    let first_frame = draw_frame(terminal, app, &mut area);
+    // Even when drawing failed: dropping the watched signals would close their pipe while a
+    // signal may still be on its way to it.
     start_watchers(signals);
+    first_frame?;
     loop {
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => press(app, key),
