@@ -31,3 +31,12 @@ pub fn app_over(dataset: Dataset, script: Script, lang: Lang) -> App {
     app.resize(80, 24);
     app
 }
+
+/// The index of the fixture's theme `id` among the topics.
+pub fn topic_of(app: &App, id: &str) -> usize {
+    app.data()
+        .themes
+        .iter()
+        .position(|t| t.id == id)
+        .expect("fixture theme")
+}

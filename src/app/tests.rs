@@ -1,6 +1,7 @@
 //! The app's update: keys, pastes and mouse events in, state and derived state out.
 
 use super::*;
+use crate::app::fixture::topic_of;
 use crossterm::event::{KeyEventState, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
@@ -16,14 +17,6 @@ fn press(app: &mut App, keys: &str) {
 
 fn app() -> App {
     fixture::app(Script::Hans, Lang::Zh)
-}
-
-fn topic_of(app: &App, id: &str) -> usize {
-    app.data()
-        .themes
-        .iter()
-        .position(|t| t.id == id)
-        .expect("fixture theme")
 }
 
 #[test]

@@ -278,16 +278,9 @@ fn empty_notice(buf: &mut Buffer, area: Rect, message: &str, palette: &Palette) 
 mod tests {
     use super::*;
     use crate::app::action::Action;
+    use crate::app::fixture::topic_of;
     use crate::data::{Lang, Script};
     use crate::ui::buffer_text;
-
-    fn topic_of(app: &App, id: &str) -> usize {
-        app.data()
-            .themes
-            .iter()
-            .position(|t| t.id == id)
-            .expect("fixture theme")
-    }
 
     fn drawn(app: &App, topic: usize, area: Rect, palette: &Palette) -> Buffer {
         let mut buf = Buffer::empty(area);
