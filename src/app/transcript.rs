@@ -231,7 +231,7 @@ impl TranscriptLayout {
             .paragraph
             .map(|paragraph| figure_spans(data, script, &self.figures, block, paragraph, &shown))
             .unwrap_or_default();
-        block.text = shown.text;
+        block.text = shown.text.into_owned();
         block.name_len = shown.name_len;
         block.clean = shown.clean;
         wrap_text(&block.text, self.width)
@@ -271,10 +271,23 @@ impl TranscriptLayout {
 
     /// The text `block` shows, made for the asking when the block is not wrapped yet.
     pub fn text_of(&self, data: &Dataset, block: usize) -> Cow<'_, str> {
-        match self.blocks.get(block) {
-            Some(shown) if self.is_wrapped(block) => Cow::Borrowed(shown.text.as_str()),
-            Some(shown) => Cow::Owned(shown_text(data, self.script, shown).text),
-            None => Cow::Borrowed(""),
+        self.blocks
+            .get(block)
+            .map_or(Cow::Borrowed(""), |_| self.shown(data, block).text)
+    }
+
+    /// What block `index` (which exists) shows: its own text once it is wrapped, else made
+    /// for the asking.
+    fn shown(&self, data: &Dataset, index: usize) -> Shown<'_> {
+        let block = &self.blocks[index];
+        if self.is_wrapped(index) {
+            Shown {
+                text: Cow::Borrowed(&block.text),
+                name_len: block.name_len,
+                clean: block.clean,
+            }
+        } else {
+            shown_text(data, self.script, block)
         }
     }
 
@@ -475,14 +488,6 @@ fn push_segment(
             0
         };
         let words = paragraph.text.get(script);
-        if words.len() <= PIECE_BYTES {
-            let whole = TextBlock {
-                words: 0..words.len(),
-                ..block(Some(paragraph_index), kind)
-            };
-            push_estimated_block(out, whole, name + estimated_width(words));
-            continue;
-        }
         let pieces = wrap::pieces(words, PIECE_BYTES);
         let last = pieces.len() - 1;
         let mut words_chars = 0;
@@ -496,7 +501,11 @@ fn push_segment(
                 ..block(Some(paragraph_index), kind)
             };
             push_estimated_block(out, piece_block, estimate);
-            words_chars += text.chars().count();
+            // Counted only where a piece follows: one piece, all a real paragraph has, needs
+            // no count.
+            if index < last {
+                words_chars += text.chars().count();
+            }
         }
     }
 }
@@ -554,22 +563,22 @@ fn text_rows(block: usize, rows: Vec<wrap::Row>) -> impl Iterator<Item = Wrapped
     })
 }
 
-/// A block's shown text, made from the dataset.
-struct Shown {
-    text: String,
+/// A block's shown text: made from the dataset, or the block's own once it is wrapped.
+struct Shown<'a> {
+    text: Cow<'a, str>,
     name_len: usize,
     clean: bool,
 }
 
 /// The text `block` shows: a heading made from the item's title, or the speaker's name (when
 /// a turn starts, in the paragraph's first block) and the sanitised words.
-fn shown_text(data: &Dataset, script: Script, block: &TextBlock) -> Shown {
+fn shown_text(data: &Dataset, script: Script, block: &TextBlock) -> Shown<'static> {
     let paragraph = block
         .paragraph
         .and_then(|index| data.segments.get(block.segment)?.paragraphs.get(index));
     let Some(paragraph) = paragraph else {
         return Shown {
-            text: sanitize(&item_heading(data, script, block.segment)).into_owned(),
+            text: Cow::Owned(sanitize(&item_heading(data, script, block.segment)).into_owned()),
             name_len: 0,
             clean: false,
         };
@@ -590,7 +599,7 @@ fn shown_text(data: &Dataset, script: Script, block: &TextBlock) -> Shown {
     let clean = matches!(shown_words, Cow::Borrowed(_));
     text.push_str(&shown_words);
     Shown {
-        text,
+        text: Cow::Owned(text),
         name_len,
         clean,
     }
@@ -890,13 +899,11 @@ pub fn search(
     for (block_index, block) in laid.blocks.iter().enumerate() {
         ranges.clear();
         // A block not wrapped yet has no text: it is made for the search and dropped.
-        let made;
-        let (text, name_len, clean) = if laid.is_wrapped(block_index) {
-            (&block.text, block.name_len, block.clean)
-        } else {
-            made = shown_text(data, laid.script, block);
-            (&made.text, made.name_len, made.clean)
-        };
+        let Shown {
+            text,
+            name_len,
+            clean,
+        } = laid.shown(data, block_index);
         for needle in needles {
             ranges.extend(
                 text.match_indices(needle)
