@@ -96,7 +96,7 @@ A configuration file holds defaults, named as the options are:
 
   [keys]                # after the settings: actions and their keys
   quit = [\"x\", \"Ctrl-c\"]
-  next-tab = \"n\"
+  next-tab = \"w\"
 
 `pressdash config --default` lists every action and its default keys.
 

@@ -106,6 +106,28 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The key a line of a TOML text sets (`keys.quit` for `quit = …` under `[keys]`), found by
+/// reading the text itself: a syntax error stops the parser before it names one.
+fn key_on_line(text: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().take(line).collect();
+    let bare = |name: &str| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    let (name, _) = lines.last()?.split_once('=')?;
+    let name = name.trim();
+    if !bare(name) {
+        return None;
+    }
+    let table = lines.iter().rev().skip(1).find_map(|earlier| {
+        let header = earlier.trim().strip_prefix('[')?.strip_suffix(']')?.trim();
+        bare(header).then_some(header)
+    });
+    Some(table.map_or_else(|| name.to_owned(), |table| format!("{table}.{name}")))
+}
+
 /// Reads a configuration file's text: every value, or every problem.
 pub fn parse(text: &str) -> Result<FileSettings, Vec<Problem>> {
     let line_at = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
@@ -114,7 +136,7 @@ pub fn parse(text: &str) -> Result<FileSettings, Vec<Problem>> {
         let message = error.message().trim_end().to_owned();
         vec![Problem {
             line,
-            key: None,
+            key: key_on_line(text, line),
             message,
         }]
     })?;
@@ -405,15 +427,24 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_syntax_error_names_its_line() {
+    fn a_syntax_error_names_its_line_and_key() {
         let problems = parse("lang = \"en\"\ncolors = \n").unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 2, "{problems:?}");
+        assert_eq!(problems[0].key.as_deref(), Some("colors"));
+        let problems = parse("lang = \"en\"\nlang = \"zh\"\n").unwrap_err();
+        assert_eq!(problems[0].to_string(), "line 2: `lang` duplicate key");
+        let problems = parse("[keys]\nquit = \"x\"\n\nquit = \"y\"\n").unwrap_err();
+        assert_eq!(problems[0].line, 4, "{problems:?}");
+        assert_eq!(problems[0].key.as_deref(), Some("keys.quit"));
+        // A line that sets nothing names no key.
+        let problems = parse("lang = \"en\"\n[keys\n").unwrap_err();
+        assert_eq!(problems[0].key, None, "{problems:?}");
     }
 
     #[test]
     fn the_keys_table_rebinds_actions_by_name() {
-        let text = "lang = \"en\"\n[keys]\nquit = [\"x\", \"Ctrl-c\"]\nnext-tab = \"n\"\n";
+        let text = "lang = \"en\"\n[keys]\nquit = [\"x\", \"Ctrl-c\"]\nnext-tab = \"w\"\n";
         let settings = parse(text).unwrap();
         assert_eq!(settings.lang, Some(LangChoice::En));
         let lines: Vec<(String, usize)> = settings
@@ -431,7 +462,7 @@ pub(crate) mod tests {
         assert_eq!(
             rebound,
             [
-                ("next-tab".to_string(), "\"n\"".to_string()),
+                ("next-tab".to_string(), "\"w\"".to_string()),
                 ("quit".to_string(), "[\"x\", \"Ctrl-c\"]".to_string())
             ]
         );
@@ -474,7 +505,8 @@ pub(crate) mod tests {
             problems[3]
         );
         assert_eq!(problems[4], "line 6: `keys.next-tab` lists `l` twice");
-        // A clash is checked once every entry reads: `q` closes a popup, where `top` acts too.
+        // A clash is checked once every entry reads: `q` quits from the lists and closes a
+        // popup, where `top` acts too.
         let clash: Vec<String> = parse("[keys]\ntop = \"q\"\nhelp = \"?\"\n")
             .unwrap_err()
             .iter()
@@ -482,7 +514,10 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(
             clash,
-            ["line 2: `keys.top` binds `q` where `popup-back` has it too (popups)"]
+            [
+                "line 2: `keys.top` binds `q` where `quit` has it too (everywhere)",
+                "line 2: `keys.top` binds `q` where `popup-back` has it too (popups)"
+            ]
         );
     }
 

@@ -10,10 +10,18 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return commands::report_command_line(&error),
     };
-    // The defaults need no configuration, so a broken file can be replaced with them.
-    if let Some(Command::Config(ConfigArgs { default: true })) = cli.command {
-        return commands::config::print_default()
-            .map_or_else(|failure| failure.report(), |()| ExitCode::SUCCESS);
+    // These print what the program is, not what a configuration makes of it: a broken file
+    // stands in the way of none of them (and the defaults can replace it).
+    let unconfigured = match &cli.command {
+        Some(Command::Config(ConfigArgs { default: true })) => {
+            Some(commands::config::print_default())
+        }
+        Some(Command::Man) => Some(commands::manual::man_page()),
+        Some(Command::Completions(args)) => Some(commands::manual::completions(args.shell)),
+        _ => None,
+    };
+    if let Some(outcome) = unconfigured {
+        return outcome.map_or_else(|failure| failure.report(), |()| ExitCode::SUCCESS);
     }
     let outcome =
         commands::settings(&cli.global, cli.mouse).and_then(|settings| match cli.command {

@@ -582,6 +582,92 @@ fn an_option_wins_over_the_file() {
 }
 
 #[test]
+fn an_option_wins_over_the_environment() {
+    let file = config_file("option_over_environment", "");
+    let color = setting(&file, &[("NO_COLOR", "1")], &["--color", "always"], "color");
+    assert!(
+        color.contains("\"always\"") && color.ends_with("command line"),
+        "{color}"
+    );
+    let screen = command(&["render", "--color", "always"])
+        .env("PRESSDASH_CONFIG", &file)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run pressdash");
+    assert!(stdout(&screen).contains('\u{1b}'), "--color always colours");
+}
+
+#[test]
+fn the_file_the_environment_names_wins_over_the_usual_one_and_no_config_ignores_both() {
+    let home = scratch("file_choice");
+    fs::create_dir_all(home.join("pressdash")).unwrap();
+    write(
+        &home.join("pressdash"),
+        "config.toml",
+        "colors = \"light\"\n",
+    );
+    let named = write(&home, "named.toml", "colors = \"ansi\"\n");
+    let colors = |args: &[&str], named_file: Option<&str>| {
+        let mut config = command(&["config"]);
+        config.args(args).env("XDG_CONFIG_HOME", &home);
+        if let Some(file) = named_file {
+            config.env("PRESSDASH_CONFIG", file);
+        }
+        let printed = stdout(&config.output().expect("run pressdash"));
+        printed
+            .lines()
+            .find(|line| line.starts_with("colors = "))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(colors(&[], None).contains("\"light\""), "the usual file");
+    assert!(
+        colors(&[], Some(&named)).contains("\"ansi\""),
+        "PRESSDASH_CONFIG"
+    );
+    for named_file in [None, Some(named.as_str())] {
+        let ignored = colors(&["--no-config"], named_file);
+        assert!(
+            ignored.contains("\"default\"") && ignored.ends_with("default"),
+            "{ignored}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_usual_file_stands_in_the_way_of_no_command_that_does_not_read_it() {
+    let home = scratch("broken_usual");
+    fs::create_dir_all(home.join("pressdash")).unwrap();
+    write(&home.join("pressdash"), "config.toml", "lang = \n");
+    let run = |args: &[&str]| {
+        command(args)
+            .env("XDG_CONFIG_HOME", &home)
+            .output()
+            .expect("run pressdash")
+    };
+    for args in [
+        &["man"][..],
+        &["completions", "bash"],
+        &["config", "--default"],
+    ] {
+        assert_status(&run(args), 0);
+    }
+    assert_failure(&run(&["figures"]), 1, "line 1", "`lang`");
+}
+
+#[test]
+fn a_configuration_file_that_is_not_utf8_is_refused_with_its_line() {
+    let dir = scratch("config_not_utf8");
+    let file = write(
+        &dir,
+        "config.toml",
+        b"lang = \"en\"\n\ncolors = \"da\xffrk\"\n",
+    );
+    let output = pressdash(&["config", "--config", &file]);
+    assert_failure(&output, 1, &file, "line 3 is not UTF-8");
+}
+
+#[test]
 fn the_default_file_is_a_valid_configuration_even_beside_a_broken_one() {
     let broken = config_file("default_config", "lang = \n");
     let output = pressdash(&["config", "--default", "--config", &broken]);
@@ -653,6 +739,16 @@ fn render_takes_the_key_names_the_readme_uses_and_types_the_rest() {
     assert_ne!(spelled("2 Ctrl-d PgDn"), spelled("2"));
     let filtered = spelled("/ 法律 Enter");
     assert!(filtered.contains("法律"), "{filtered}");
+    // Names in any case; a word that is no key name, typed from quotes.
+    assert_eq!(spelled("2 ctrl-d pgdn esc"), spelled("2 Ctrl-d PgDn Esc"));
+    let english = |keys: &str| {
+        stdout(&pressdash(&[
+            "render", "--size", "80x24", "--lang", "en", "--keys", keys,
+        ]))
+    };
+    let by_speaker = english("/ 'Wang Lizhong' Enter");
+    assert!(by_speaker.contains("text: Wang Lizhong"), "{by_speaker}");
+    assert!(!by_speaker.contains("0/118"), "{by_speaker}");
 }
 
 #[test]
@@ -1703,7 +1799,7 @@ fn render_with(file: &str, args: &[&str]) -> Output {
 fn a_rebinding_in_the_file_changes_the_keys_the_footer_and_the_help() {
     let file = config_file(
         "keys_rebound",
-        "[keys]\nnext-tab = \"n\"\nquit = [\"x\", \"Ctrl-c\"]\ntoggle-topic = \"v\"\n",
+        "[keys]\nnext-tab = \"w\"\nquit = [\"x\", \"Ctrl-c\"]\ntoggle-topic = \"v\"\n",
     );
     let screen = |file: &str, keys: &str| {
         let output = render_with(file, &["--keys", keys]);
@@ -1714,20 +1810,20 @@ fn a_rebinding_in_the_file_changes_the_keys_the_footer_and_the_help() {
     let first_tab = screen(&none, "");
     let second_tab = screen(&none, "Tab");
     assert_ne!(first_tab, second_tab);
-    // `n` goes to the next tab, Tab no longer does; the footer aside, the screens are the
+    // `w` goes to the next tab, Tab no longer does; the footer aside, the screens are the
     // defaults'.
     let above_footer = |screen: &str| {
         let lines: Vec<&str> = screen.lines().collect();
         lines[..lines.len() - 1].join("\n")
     };
-    assert_eq!(above_footer(&screen(&file, "n")), above_footer(&second_tab));
+    assert_eq!(above_footer(&screen(&file, "w")), above_footer(&second_tab));
     assert_eq!(screen(&file, "Tab"), screen(&file, ""));
     let footer = |screen: &str| screen.lines().last().unwrap_or_default().to_owned();
     assert!(footer(&first_tab).contains("q quit"), "{first_tab}");
     assert!(footer(&first_tab).contains("Tab tabs"), "{first_tab}");
     let rebound = screen(&file, "");
     assert!(footer(&rebound).contains("x quit"), "{rebound}");
-    assert!(footer(&rebound).contains("n tabs"), "{rebound}");
+    assert!(footer(&rebound).contains("w tabs"), "{rebound}");
     assert!(!footer(&rebound).contains("q quit"), "{rebound}");
     // The help lists the keys in force.
     let help = screen(&file, "?");
@@ -1735,7 +1831,7 @@ fn a_rebinding_in_the_file_changes_the_keys_the_footer_and_the_help() {
         help.contains("x, Ctrl-c") && help.contains("quit"),
         "{help}"
     );
-    assert!(help.contains("│ n ") && help.contains("next tab"), "{help}");
+    assert!(help.contains("│ w ") && help.contains("next tab"), "{help}");
     assert!(!help.contains("Tab, ▸, l"), "{help}");
     assert!(screen(&none, "?").contains("Tab, ▸, l"));
     // So do the notes that name keys: the topic picker's title, the too-small notice.
@@ -1748,6 +1844,10 @@ fn a_rebinding_in_the_file_changes_the_keys_the_footer_and_the_help() {
     };
     assert!(small(&file).contains("x quits"), "{}", small(&file));
     assert!(small(&none).contains("q quits"), "{}", small(&none));
+    // And the Q&A's notes when nothing is left to show.
+    let moved = config_file("keys_notes", "[keys]\nback = \"z\"\ntopic-picker = \"T\"\n");
+    let empty_qa = screen(&moved, "/ zzzzq Enter 0");
+    assert!(empty_qa.contains("Press z to clear it"), "{empty_qa}");
 }
 
 #[test]
@@ -1799,6 +1899,11 @@ fn a_bad_binding_is_refused_with_its_line_and_nothing_applied() {
             "`keys.help` binds `q` where `quit` has it too",
         ),
         ("[keys]\nquit = []\n", 2, "`keys.quit` has no key"),
+        (
+            "[keys]\nhelp = \"j\"\n",
+            2,
+            "`keys.help` binds `j` where `down` has it too",
+        ),
     ] {
         let file = config_file("keys_bad", text);
         let output = render_with(&file, &["--keys", "x"]);

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use pressdash::app::action::Action;
+use pressdash::app::keys::KeyMap;
 use pressdash::app::pager::{Pager, PagerContext};
 use pressdash::data::{Dataset, Lang, Script};
 use pressdash::ui::pager::PagerView;
@@ -68,6 +69,7 @@ fn frame(data: &Dataset, script: Script, width: u16, height: u16, actions: &[Act
         items_cursor: None,
         pager: &pager,
         ctx: &ctx,
+        keys: &KeyMap::default(),
         palette: &Palette::plain(),
     }
     .render(area, &mut buf);
@@ -172,6 +174,7 @@ fn matches_and_the_opened_figure_are_marked() {
         items_cursor: None,
         pager: &pager,
         ctx: &ctx,
+        keys: &KeyMap::default(),
         palette: &Palette::plain(),
     }
     .render(area, &mut buf);

@@ -99,7 +99,7 @@ impl Context {
 
 /// A key as the table spells it: a code, and whether Ctrl is held. Shift is part of the
 /// character (`G`, `L`) or of the code (`BackTab`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
@@ -169,6 +169,8 @@ impl Key {
 pub struct Hint<'a> {
     pub keys: &'a str,
     pub text: Phrase,
+    /// Whether it also stands for the row after its own (`▴▾` for down and up).
+    pub pair: bool,
 }
 
 /// One row of the key table.
@@ -215,7 +217,20 @@ const fn phrase(hans: &'static str, hant: &'static str, en: &'static str) -> Phr
 }
 
 const fn hint(keys: &'static str, text: Phrase) -> Hint<'static> {
-    Hint { keys, text }
+    Hint {
+        keys,
+        text,
+        pair: false,
+    }
+}
+
+/// A hint for its row and the next, a pair of opposite moves.
+const fn pair_hint(keys: &'static str, text: Phrase) -> Hint<'static> {
+    Hint {
+        keys,
+        text,
+        pair: true,
+    }
 }
 
 use Context::{
@@ -234,6 +249,22 @@ const ALL_CONTEXTS: [Context; 10] = [
     Details,
     TopicPicker,
     Prompt,
+];
+
+/// Where two rows may not share a key a rebinding brought: each main screen with the contexts
+/// beneath it (the innermost would take the key from the other, unseen), and each popup's and
+/// the prompt's own context (a popup taking a key for itself, as `q` closes one, is the
+/// convention, not a clash).
+const CLASH_SCOPES: [&[Context]; 9] = [
+    &[Dashboard, Global],
+    &[FigureList, Dashboard, Global],
+    &[Cards, Dashboard, Global],
+    &[Pager, Global],
+    &[Items, Pager, Global],
+    &[Popup],
+    &[Details],
+    &[TopicPicker],
+    &[Prompt],
 ];
 
 /// Every key the dashboard knows. Order matters twice: the first match wins, and the footer
@@ -349,7 +380,7 @@ pub static KEY_TABLE: &[Binding] = &[
         contexts: LISTS,
         action: Action::Down,
         help: phrase("向下移动", "向下移動", "move down"),
-        hint: Some(hint("▴▾", phrase("移动", "移動", "move"))),
+        hint: Some(pair_hint("▴▾", phrase("移动", "移動", "move"))),
     },
     Binding {
         keys: &[Key::char('k'), Key::plain(KeyCode::Up)],
@@ -451,7 +482,7 @@ pub static KEY_TABLE: &[Binding] = &[
         contexts: &[Pager],
         action: Action::NextMatch,
         help: phrase("下一个匹配", "下一個符合", "next match"),
-        hint: Some(hint("n/N", phrase("匹配", "符合", "matches"))),
+        hint: Some(pair_hint("n/N", phrase("匹配", "符合", "matches"))),
     },
     Binding {
         keys: &[Key::char('N')],
@@ -674,11 +705,11 @@ const KEY_NAMES: [(&str, KeyCode, KeyModifiers); 18] = [
     ("F1", KeyCode::F(1), KeyModifiers::NONE),
 ];
 
-/// The event a key name (`Tab`, `PgDn`) stands for.
+/// The event a key name (`Tab`, `PgDn`, in any case) stands for.
 pub fn named_key(name: &str) -> Option<KeyEvent> {
     KEY_NAMES
         .iter()
-        .find(|(known, ..)| *known == name)
+        .find(|(known, ..)| known.eq_ignore_ascii_case(name))
         .map(|&(_, code, modifiers)| KeyEvent::new(code, modifiers))
 }
 
@@ -688,7 +719,10 @@ pub fn named_key(name: &str) -> Option<KeyEvent> {
 pub fn control_key(token: &str) -> Option<Result<KeyEvent, String>> {
     let rest = ["C-", "Ctrl-"]
         .iter()
-        .find_map(|prefix| token.strip_prefix(prefix))
+        .find_map(|prefix| {
+            let (head, rest) = token.split_at_checked(prefix.len())?;
+            head.eq_ignore_ascii_case(prefix).then_some(rest)
+        })
         .filter(|rest| !rest.is_empty())?;
     let mut chars = rest.chars();
     Some(match (chars.next(), chars.next()) {
@@ -882,51 +916,59 @@ impl KeyMap {
             }
             map.keys[rebinding.row].clone_from(&rebinding.keys);
         }
-        // A written hint stands for its row and the rows without a hint after it (`▴▾` for
-        // down and up, `n/N` for the matches); once one of them is rebound, it names its
-        // row's first key in force.
-        let mut group_start = 0;
+        // A hint names the keys in force once its row, or the row its pair hint also stands
+        // for, is rebound: the first key of each, `J/K`.
         for (row, binding) in KEY_TABLE.iter().enumerate() {
-            if binding.hint.is_some() {
-                group_start = row;
+            let Some(hint) = binding.hint else {
+                continue;
+            };
+            let rows = row..(row + 1 + usize::from(hint.pair)).min(KEY_TABLE.len());
+            if rows.clone().all(|r| map.keys[r] == KEY_TABLE[r].keys) {
+                continue;
             }
-            if map.keys[row] != binding.keys && KEY_TABLE[group_start].hint.is_some() {
-                map.hint_keys[group_start] = map.keys[group_start]
-                    .first()
-                    .map(|k| k.label())
-                    .unwrap_or_default();
-            }
+            map.hint_keys[row] = rows
+                .filter_map(|r| map.keys[r].first().map(|key| key.label()))
+                .collect::<Vec<_>>()
+                .join("/");
         }
         let mut clashes = Vec::new();
-        for context in ALL_CONTEXTS {
+        let mut reported = std::collections::HashSet::new();
+        for scope in CLASH_SCOPES {
             let rows: Vec<usize> = (0..KEY_TABLE.len())
-                .filter(|&row| KEY_TABLE[row].contexts.contains(&context))
+                .filter(|&row| scope.iter().any(|c| KEY_TABLE[row].contexts.contains(c)))
                 .collect();
             for (index, &row) in rows.iter().enumerate() {
                 for &other in &rows[index + 1..] {
-                    let Some(key) = map.keys[row].iter().find(|k| map.keys[other].contains(k))
-                    else {
-                        continue;
-                    };
-                    // Reported at the rebinding that brought the key; rows the file left as
-                    // they are clash only through one that it changed.
-                    let Some((at, line)) = [other, row]
-                        .into_iter()
-                        .find_map(|r| line_of[r].map(|line| (r, line)))
-                    else {
-                        continue;
-                    };
-                    let partner = if at == row { other } else { row };
-                    clashes.push(Clash {
-                        line,
-                        name: row_name(at),
-                        message: format!(
-                            "binds `{}` where `{}` has it too ({})",
-                            key.name(),
-                            row_name(partner),
-                            context.title().en.to_lowercase()
-                        ),
-                    });
+                    for key in map.keys[row].iter().filter(|k| map.keys[other].contains(k)) {
+                        // Reported at a rebinding that brought the key; keys both rows have
+                        // by default (`q` quits, and closes a popup) are the table's choice.
+                        let Some((at, line)) = [other, row].into_iter().find_map(|r| {
+                            line_of[r]
+                                .filter(|_| !KEY_TABLE[r].keys.contains(key))
+                                .map(|line| (r, line))
+                        }) else {
+                            continue;
+                        };
+                        let partner = if at == row { other } else { row };
+                        // Once per pair and key, naming the first screen it shows on.
+                        if !reported.insert((at, partner, *key)) {
+                            continue;
+                        }
+                        let context = scope
+                            .iter()
+                            .find(|c| KEY_TABLE[partner].contexts.contains(c))
+                            .unwrap_or(&scope[0]);
+                        clashes.push(Clash {
+                            line,
+                            name: row_name(at),
+                            message: format!(
+                                "binds `{}` where `{}` has it too ({})",
+                                key.name(),
+                                row_name(partner),
+                                context.title().en.to_lowercase()
+                            ),
+                        });
+                    }
                 }
             }
         }
@@ -934,7 +976,6 @@ impl KeyMap {
             Ok(map)
         } else {
             clashes.sort_by_key(|clash| clash.line);
-            clashes.dedup();
             Err(clashes)
         }
     }
@@ -1009,9 +1050,9 @@ impl KeyMap {
                 .first()
                 .and_then(|&key| self.row_for(key, active))
                 == Some(row);
-            let text = b.hint.filter(|_| reached)?.text;
+            let written = b.hint.filter(|_| reached)?;
             let keys = self.hint_keys.get(row).map_or("", String::as_str);
-            Some((b.action, Hint { keys, text }))
+            Some((b.action, Hint { keys, ..written }))
         })
     }
 
@@ -1231,21 +1272,16 @@ mod tests {
     fn a_rebound_action_answers_to_its_new_keys_only() {
         let map = KeyMap::with(&[
             rebind("quit", &["x", "Ctrl-c"], 3),
-            rebind("next-tab", &["n"], 4),
+            rebind("next-tab", &["w"], 4),
         ])
         .expect("no clash");
         let active = [Dashboard, Global];
         assert_eq!(map.lookup(&char_key('x'), &active), Some(Action::Quit));
         assert_eq!(map.lookup(&char_key('q'), &active), None);
-        assert_eq!(map.lookup(&char_key('n'), &active), Some(Action::NextTab));
+        assert_eq!(map.lookup(&char_key('w'), &active), Some(Action::NextTab));
         assert_eq!(
             map.lookup(&press(KeyCode::Tab, KeyModifiers::NONE), &active),
             None
-        );
-        // The pager's own `n` still comes first there.
-        assert_eq!(
-            map.lookup(&char_key('n'), &[Pager, Global]),
-            Some(Action::NextMatch)
         );
         let rebound: Vec<String> = map.rebound().map(|(name, _)| name).collect();
         assert_eq!(rebound, ["next-tab", "quit"]);
@@ -1320,6 +1356,28 @@ mod tests {
     }
 
     #[test]
+    fn a_key_an_inner_screen_takes_is_a_clash_wherever_it_would_act_unseen() {
+        // `j` moves down in every list, so a help on `j` could never be reached there.
+        let clashes = KeyMap::with(&[rebind("help", &["j"], 4)]).unwrap_err();
+        assert_eq!(clashes.len(), 1, "{clashes:?}");
+        assert_eq!((clashes[0].line, clashes[0].name.as_str()), (4, "help"));
+        assert!(clashes[0].message.contains("`down`"), "{clashes:?}");
+        // Enter opens the details in the lists: quitting on it would only work elsewhere.
+        let clashes = KeyMap::with(&[rebind("quit", &["Enter"], 2)]).unwrap_err();
+        assert!(
+            clashes.iter().any(|c| c.message.contains("`Enter`")),
+            "{clashes:?}"
+        );
+        // The other way round: a list key taking the key of an action that works everywhere.
+        let clashes = KeyMap::with(&[rebind("down", &["Ctrl-z"], 3)]).unwrap_err();
+        assert!(clashes[0].message.contains("`suspend`"), "{clashes:?}");
+        // Reported once for the pair, however many screens show it.
+        let clashes =
+            KeyMap::with(&[rebind("down", &["x"], 2), rebind("up", &["x"], 3)]).unwrap_err();
+        assert_eq!(clashes.len(), 1, "{clashes:?}");
+    }
+
+    #[test]
     fn interface_strings_name_the_keys_in_force() {
         let defaults = KeyMap::default();
         let spots = [("Enter/o", "jump-to-source"), ("Esc", "back")];
@@ -1339,7 +1397,7 @@ mod tests {
     }
 
     #[test]
-    fn a_hint_for_two_rows_names_its_own_key_once_either_is_rebound() {
+    fn a_hint_for_two_rows_names_the_key_of_each_once_either_is_rebound() {
         let hint_of = |map: &KeyMap, action: Action| {
             map.hints(&[Pager, Global])
                 .find(|(found, _)| *found == action)
@@ -1353,8 +1411,8 @@ mod tests {
         );
         let map = KeyMap::with(&[rebind("up", &["u"], 1), rebind("prev-match", &["p"], 2)])
             .expect("no clash");
-        assert_eq!(hint_of(&map, Action::Down).as_deref(), Some("j"));
-        assert_eq!(hint_of(&map, Action::NextMatch).as_deref(), Some("n"));
+        assert_eq!(hint_of(&map, Action::Down).as_deref(), Some("j/u"));
+        assert_eq!(hint_of(&map, Action::NextMatch).as_deref(), Some("n/p"));
         assert_eq!(hint_of(&map, Action::Help).as_deref(), Some("?"));
     }
 }

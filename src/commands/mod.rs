@@ -159,9 +159,19 @@ pub fn settings(options: &GlobalOptions, mouse: bool) -> Result<Settings, Failur
 }
 
 fn read_config(path: &Path) -> Result<FileSettings, Failure> {
-    let text = fs::read_to_string(path).map_err(|error| {
+    let bytes = fs::read(path).map_err(|error| {
         Failure::usage(format!(
             "Cannot read the configuration file {}: {error}.",
+            path.display()
+        ))
+    })?;
+    // Bad bytes are a problem of the file's contents, as they are of a dataset's: exit 1.
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.split(|&byte| byte == b'\n').count();
+        Failure::data(format!(
+            "Cannot use the configuration file {}: line {line} is not UTF-8 text; nothing of \
+             it was applied. Save the file as UTF-8.",
             path.display()
         ))
     })?;

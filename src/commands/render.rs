@@ -41,13 +41,31 @@ pub fn run(args: &RenderArgs, settings: &Settings) -> Result<(), Failure> {
     })
 }
 
-/// Parses a key script: space-separated key names (`Tab`, `Enter`, …), `C-x` or `Ctrl-x` for
-/// Ctrl-x, and any other word typed character by character, as a terminal would report each
-/// key. A word that looks like a key name but is none (`Escape`) is refused rather than typed,
-/// since typing its letters would press keys the script did not mean.
+/// Parses a key script: space-separated key names (`Tab`, `Enter`, …, in any case), `C-x` or
+/// `Ctrl-x` for Ctrl-x, text in quotes (`'Suolang'`, `"a b"`) typed as it is, and any other
+/// word typed character by character, as a terminal would report each key. A word that looks
+/// like a key name but is none (`Escape`, `pgdown`) is refused rather than typed, since
+/// typing its letters would press keys the script did not mean (`e` exports).
 pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
     let mut keys = Vec::new();
-    for token in script.split_whitespace() {
+    let mut rest = script.trim_start();
+    while let Some(first) = rest.chars().next() {
+        let token;
+        if first == '\'' || first == '"' {
+            let inner = &rest[1..];
+            let Some(close) = inner.find(first) else {
+                return Err(format!(
+                    "in --keys, the quote {first} before `{}` is never closed; close it to type \
+                     the text between, as in '{first}Suolang{first}'",
+                    take_chars(inner, 20)
+                ));
+            };
+            keys.extend(inner[..close].chars().map(typed_char));
+            rest = inner[close + 1..].trim_start();
+            continue;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        (token, rest) = (&rest[..end], rest[end..].trim_start());
         if let Some(key) = named_key(token) {
             keys.push(key);
         } else if let Some(control) = control_key(token) {
@@ -55,11 +73,8 @@ pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
         } else if looks_like_key_name(token) {
             return Err(format!(
                 "`{token}` in --keys is not a key name; the names are {}, and Ctrl-x (or C-x) \
-                 for a control key. To type a word that starts with a capital, split off its \
-                 first letter: `{} {}`",
+                 for a control key. To type it as text, put it in quotes: '{token}'",
                 key_names(),
-                &token[..1],
-                &token[1..],
             ));
         } else {
             keys.extend(token.chars().map(typed_char));
@@ -68,14 +83,33 @@ pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
     Ok(keys)
 }
 
-/// A capital followed by ASCII letters, digits or `-`, some of them lower-case letters or
-/// digits: how key names are spelled (`Escape`, `F12`), unlike a run of capitals (`GG`).
+/// The first `count` characters of `text`, for a message.
+fn take_chars(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .nth(count)
+        .map_or(text, |(at, _)| &text[..at])
+}
+
+/// How key names are spelled: a capital followed by ASCII letters, digits or `-`, some of them
+/// lower-case letters or digits (`Escape`, `F12`, unlike a run of capitals, `GG`), or in any
+/// case the name of a key the dashboard does not know (`escape`, `pgdown`, `f5`, `alt-x`).
 fn looks_like_key_name(token: &str) -> bool {
+    const OTHER_NAMES: [&str; 10] = [
+        "escape", "return", "pgdown", "delete", "del", "insert", "ins", "shift", "ctrl", "alt",
+    ];
+    let lower = token.to_ascii_lowercase();
     let mut rest = token.chars().skip(1).peekable();
-    token.starts_with(|c: char| c.is_ascii_uppercase())
+    let capitalised = token.starts_with(|c: char| c.is_ascii_uppercase())
         && rest.peek().is_some()
         && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && rest.any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && rest.any(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let function_key = lower
+        .strip_prefix('f')
+        .is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()));
+    let modifier = ["alt-", "shift-", "meta-", "super-"]
+        .iter()
+        .any(|prefix| lower.starts_with(prefix) && lower.len() > prefix.len());
+    capitalised || function_key || modifier || OTHER_NAMES.contains(&lower.as_str())
 }
 
 #[cfg(test)]
@@ -137,8 +171,29 @@ mod tests {
     }
 
     #[test]
-    fn names_are_case_sensitive_so_lowercase_words_are_typed() {
-        assert_eq!(parse_keys("tab").unwrap().len(), 3);
+    fn names_are_read_in_any_case_and_quoted_text_is_typed() {
+        assert_eq!(
+            parse_keys("esc ENTER tab ctrl-d").unwrap(),
+            [
+                key(KeyCode::Esc),
+                key(KeyCode::Enter),
+                key(KeyCode::Tab),
+                KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)
+            ]
+        );
+        let typed: String = parse_keys("/ 'Suolang' \"end up\" Enter")
+            .unwrap()
+            .iter()
+            .filter_map(|key| match key.code {
+                KeyCode::Char(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(typed, "/Suolangend up");
+        assert_eq!(parse_keys("'tab'").unwrap().len(), 3);
+        assert_eq!(parse_keys("''").unwrap(), []);
+        let error = parse_keys("/ 'Suolang Enter").unwrap_err();
+        assert!(error.contains("never closed"), "{error}");
     }
 
     #[test]
@@ -172,12 +227,22 @@ mod tests {
 
     #[test]
     fn a_word_that_looks_like_a_key_name_but_is_none_is_refused_with_the_names() {
-        for token in ["Escape", "NoSuchKey", "F12", "PageDn"] {
+        for token in [
+            "Escape",
+            "NoSuchKey",
+            "F12",
+            "PageDn",
+            "escape",
+            "pgdown",
+            "f5",
+            "alt-x",
+        ] {
             let error = parse_keys(&format!("Tab {token}")).unwrap_err();
             assert!(error.contains(&format!("`{token}`")), "{error}");
             assert!(error.contains("Esc") && error.contains("PgDn"), "{error}");
         }
-        // Split, its letters are typed.
+        // Quoted, or split, its letters are typed.
+        assert_eq!(parse_keys("'Escape'").unwrap().len(), 6);
         assert_eq!(parse_keys("E scape").unwrap().len(), 6);
         assert_eq!(parse_keys("G L s GG").unwrap().len(), 5);
     }

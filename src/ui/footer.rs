@@ -170,6 +170,7 @@ mod tests {
                 hant: en,
                 en,
             },
+            pair: false,
         };
         let hints = [hint("?", "help"), hint("q", "quit"), hint("Tab", "tabs")];
         let palette = Palette::plain();

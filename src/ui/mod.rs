@@ -92,6 +92,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pager: app.pager(),
             items_cursor: app.qa_items().map(|cursor| cursor.selected),
             ctx: &app.pager_context(),
+            keys: &app.options().keys,
             palette: &palette,
         }
         .render(screen.body, buf),

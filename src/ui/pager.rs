@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
+use crate::app::keys::KeyMap;
 use crate::app::layout::{LIST_ENTRY_HEIGHT, PagerRegions};
 use crate::app::pager::{Laid, Pager, PagerContext};
 use crate::app::scroll::centred_offset;
@@ -65,6 +66,8 @@ pub struct PagerView<'a> {
     /// The items list's cursor, while the keys move through the list.
     pub items_cursor: Option<usize>,
     pub ctx: &'a PagerContext<'a>,
+    /// The keys in force, for the notes that name keys.
+    pub keys: &'a KeyMap,
     pub palette: &'a Palette,
 }
 
@@ -83,17 +86,15 @@ impl Widget for &PagerView<'_> {
                 put_wrapped_notice(buf, area, &message, styles.notice);
             }
             Laid::Ready(laid) if laid.items.is_empty() => {
-                let message = if ctx.text.trim().is_empty() {
-                    strings::NO_ITEMS_FOR_TOPICS
+                let (message, spot) = if ctx.text.trim().is_empty() {
+                    (strings::NO_ITEMS_FOR_TOPICS, ("t", "topic-picker"))
                 } else {
-                    strings::NO_ITEMS_FOR_FILTER
+                    (strings::NO_ITEMS_FOR_FILTER, ("Esc", "back"))
                 };
-                put_wrapped_notice(
-                    buf,
-                    regions.text,
-                    message.get(ctx.lang, ctx.script),
-                    styles.notice,
-                );
+                let message = self
+                    .keys
+                    .respell(message.get(ctx.lang, ctx.script), &[spot]);
+                put_wrapped_notice(buf, regions.text, &message, styles.notice);
             }
             Laid::Ready(laid) => {
                 let list = ItemsList {
