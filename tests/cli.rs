@@ -1912,6 +1912,33 @@ fn a_bad_binding_is_refused_with_its_line_and_nothing_applied() {
 }
 
 #[test]
+fn a_figures_table_fits_narrow_terminals_in_every_language_and_script() {
+    for width in ["60", "80", "100"] {
+        for (lang, script) in [("en", "hant"), ("zh", "hant"), ("zh", "hans")] {
+            let output = pressdash(&[
+                "figures",
+                "--statements",
+                "--format",
+                "table",
+                "--width",
+                width,
+                "--lang",
+                lang,
+                "--script",
+                script,
+            ]);
+            assert_status(&output, 0);
+            let table = stdout(&output);
+            let widest = table.lines().map(pressdash::text::width).max();
+            assert!(
+                widest <= width.parse().ok(),
+                "{widest:?} columns at --width {width} --lang {lang}:\n{table}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_narrow_figures_table_wraps_labels_and_keeps_values_whole() {
     let output = pressdash(&[
         "figures",

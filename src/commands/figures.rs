@@ -27,8 +27,9 @@ const DEFAULT_TABLE_WIDTH: usize = 120;
 /// Between two table columns.
 const COLUMN_GAP: &str = "  ";
 
-/// No column of the table is cut narrower than this (or its content, if shorter).
-const MIN_COLUMN_WIDTH: usize = 6;
+/// The source sentence is cut to no fewer columns than this: narrower, it says nothing, and
+/// it is left out instead.
+const PREVIEW_WIDTH: usize = 16;
 
 /// The least a label is wrapped to: narrower, its lines hold a word or two.
 const LABEL_WRAP_WIDTH: usize = 20;
@@ -75,6 +76,13 @@ const SHOWN_HEADERS: [Phrase; 7] = [
     strings::SPEAKER,
     strings::SOURCE,
 ];
+
+/// Above a table that leaves columns out for want of room, `{}` standing for their names.
+const LEFT_OUT_FOR_ROOM: Phrase = Phrase {
+    hans: "宽度不够，未显示：{}（加大 --width 或用 --format csv 可见）",
+    hant: "寬度不夠，未顯示：{}（加大 --width 或用 --format csv 可見）",
+    en: "Not shown for want of room: {} (a wider --width, or --format csv, shows them)",
+};
 
 /// One figure as every format sees it, in the chosen language and script.
 #[derive(Debug, Serialize)]
@@ -124,7 +132,7 @@ pub fn run(args: &FiguresArgs, settings: &Settings) -> Result<(), Failure> {
                 .map(usize::from)
                 .or_else(stdout_terminal_width)
                 .unwrap_or(DEFAULT_TABLE_WIDTH);
-            write_stdout(|out| write_table(out, &shown_headers(lang, script), &rows, width))
+            write_stdout(|out| write_table(out, (lang, script), &rows, width))
         }
         FiguresFormat::Md | FiguresFormat::Csv => {
             let format = if args.format == FiguresFormat::Md {
@@ -286,84 +294,132 @@ fn shown_headers(lang: Lang, script: Script) -> [&'static str; SHOWN_HEADERS.len
     SHOWN_HEADERS.map(|header| header.get(lang, script))
 }
 
-/// The column under [`SHOWN_HEADERS`] that wraps onto more lines rather than being cut: the
-/// label.
-const WRAPPED_COLUMN: usize = 0;
+/// How a column under [`SHOWN_HEADERS`] gives up width when the table is too wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Give {
+    /// Wraps onto more lines under itself, down to its longest word (the label, which breaks
+    /// anywhere in Chinese, to [`LABEL_WRAP_WIDTH`]); nothing of it is ever cut: a value or
+    /// a date cut short would read as another.
+    Wrap,
+    /// Wraps as [`Give::Wrap`] does, and is left out, in this order (lower first), when the
+    /// table still does not fit.
+    WrapOrLeaveOut(u8),
+    /// Is cut, down to [`PREVIEW_WIDTH`], before anything wraps; left out first.
+    Cut,
+}
 
-/// When the table is too wide, the order in which the columns under [`SHOWN_HEADERS`] are cut:
-/// the source sentence first, then the speaker and the period, the label last. The value, unit
-/// and qualifier are never cut: a figure cut short would read as another figure.
-const CUT_ORDER: [Option<u8>; SHOWN_HEADERS.len()] =
-    [Some(3), None, None, None, Some(2), Some(1), Some(0)];
+/// Per column of [`SHOWN_HEADERS`]: the label, value, unit and qualifier wrap; the speaker
+/// and the period wrap and are left out, in that order, when even wrapped they do not fit;
+/// the source sentence, a preview of what `--format csv` gives whole, is cut.
+const GIVE: [Give; SHOWN_HEADERS.len()] = [
+    Give::Wrap,
+    Give::Wrap,
+    Give::Wrap,
+    Give::Wrap,
+    Give::WrapOrLeaveOut(2),
+    Give::WrapOrLeaveOut(1),
+    Give::Cut,
+];
+
+/// The label: the column that takes what is left and the one a reader looks for first.
+const LABEL_COLUMN: usize = 0;
+
+/// The value, with a note after it when the source damaged it.
+const VALUE_COLUMN: usize = 1;
 
 /// The cells under `headers`, aligned by display width within `width` columns where possible
 /// (see [`fit_columns`]). A column left out because it says the same on every row is named
-/// once, with its value, on a line above the table.
+/// once, with its value, on a line above the table; one left out for want of room is named
+/// there too, with how to see it.
 fn write_table(
     out: &mut dyn Write,
-    headers: &[&str],
+    (lang, script): (Lang, Script),
     rows: &[Vec<String>],
     width: usize,
 ) -> io::Result<()> {
+    let headers = shown_headers(lang, script);
     let columns: Vec<Column> = (0..headers.len())
         .map(|column| {
-            let mut cells = rows.iter().map(|row| row[column].as_str());
-            let first = cells.next().unwrap_or_default();
-            let header = text::width(headers[column]);
-            let natural = rows
-                .iter()
-                .map(|row| text::width(&row[column]))
-                .chain([header])
-                .max()
-                .unwrap_or_default();
-            // The label wraps rather than being cut: it keeps enough columns to read in.
-            let least = if column == WRAPPED_COLUMN {
-                LABEL_WRAP_WIDTH
-            } else {
-                MIN_COLUMN_WIDTH
+            let cells = || rows.iter().map(|row| row[column].as_str());
+            let widest = |measure: fn(&str) -> usize| {
+                cells()
+                    .chain([headers[column]])
+                    .map(measure)
+                    .max()
+                    .unwrap_or_default()
             };
+            let natural = widest(text::width);
+            let least = match GIVE[column] {
+                // Chinese breaks between any two characters but inside a number or a word.
+                _ if column == LABEL_COLUMN => LABEL_WRAP_WIDTH.max(widest(longest_run)),
+                // The value itself stays on one line; a note after it may wrap.
+                _ if column == VALUE_COLUMN => {
+                    widest(|cell| text::width(cell.split(" (").next().unwrap_or(cell)))
+                }
+                Give::Cut => PREVIEW_WIDTH.max(text::width(headers[column])),
+                Give::Wrap | Give::WrapOrLeaveOut(_) => widest(longest_word),
+            };
+            let first = cells().next().unwrap_or_default();
             Column {
                 natural,
-                floor: natural.min(least.max(header)),
-                constant: rows.len() > 1 && cells.all(|cell| cell == first),
-                cut_order: CUT_ORDER.get(column).copied().flatten(),
+                least: least.min(natural),
+                constant: rows.len() > 1 && cells().all(|cell| cell == first),
+                give: GIVE[column],
             }
         })
         .collect();
     let widths = fit_columns(&columns, width);
-    let left_out: Vec<String> = widths
+    let mut above: Vec<String> = widths
         .iter()
         .enumerate()
-        .filter(|&(column, shown)| shown.is_none() && !rows[0][column].is_empty())
+        .filter(|&(column, shown)| {
+            shown.is_none() && columns[column].constant && !rows[0][column].is_empty()
+        })
         .map(|(column, _)| format!("{}: {}", headers[column], rows[0][column]))
         .collect();
-    if !left_out.is_empty() {
-        writeln!(out, "{}", left_out.join(COLUMN_GAP))?;
+    let for_room: Vec<&str> = (0..headers.len())
+        .filter(|&column| widths[column].is_none() && !columns[column].constant)
+        .map(|column| headers[column])
+        .collect();
+    if !for_room.is_empty() {
+        let names = for_room.join(if lang == Lang::En { ", " } else { "、" });
+        above.push(LEFT_OUT_FOR_ROOM.get(lang, script).replace("{}", &names));
+    }
+    if !above.is_empty() {
+        let note = above.join(COLUMN_GAP);
+        match text::wrap(&note, width) {
+            Ok(rows) => rows
+                .iter()
+                .try_for_each(|row| writeln!(out, "{}", row.slice(&note).trim_end()))?,
+            Err(_) => writeln!(out, "{note}")?,
+        }
     }
     let header_cells: Vec<String> = headers.iter().map(|&h| h.to_owned()).collect();
     for cells in std::iter::once(&header_cells).chain(rows) {
-        // A label wider than its column goes on over more lines, by the line breaker, under
-        // itself; the row's other cells stay on its first line.
-        let label = &cells[WRAPPED_COLUMN];
-        let label_lines: Vec<&str> = match widths[WRAPPED_COLUMN] {
-            Some(shown) if text::width(label) > shown => text::wrap(label, shown).map_or_else(
-                |_| vec![label.as_str()],
-                |rows| rows.iter().map(|row| row.slice(label)).collect(),
-            ),
-            _ => vec![label.as_str()],
-        };
-        for (line_index, label_line) in label_lines.iter().enumerate() {
-            let line: Vec<String> = cells
+        // A cell wider than a column that wraps goes on over more lines, by the line
+        // breaker, under itself; the other cells stay on the row's first line.
+        let lines: Vec<Vec<&str>> = cells
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(column, (cell, shown))| match shown {
+                Some(shown) if text::width(cell) > *shown && GIVE[column] != Give::Cut => {
+                    text::wrap(cell, *shown).map_or_else(
+                        |_| vec![cell.as_str()],
+                        |rows| rows.iter().map(|row| row.slice(cell)).collect(),
+                    )
+                }
+                _ => vec![cell.as_str()],
+            })
+            .collect();
+        let height = lines.iter().map(Vec::len).max().unwrap_or(1);
+        for line_index in 0..height {
+            let line: Vec<String> = lines
                 .iter()
                 .zip(&widths)
-                .enumerate()
-                .filter_map(|(column, (cell, width))| {
-                    let cell = match (column == WRAPPED_COLUMN, line_index) {
-                        (true, _) => label_line,
-                        (false, 0) => cell.as_str(),
-                        (false, _) => "",
-                    };
-                    width.map(|width| text::pad_to(cell, width, Align::Left))
+                .filter_map(|(cell_lines, shown)| {
+                    let cell = cell_lines.get(line_index).copied().unwrap_or_default();
+                    shown.map(|shown| text::pad_to(cell, shown, Align::Left))
                 })
                 .collect();
             writeln!(out, "{}", line.join(COLUMN_GAP).trim_end())?;
@@ -372,27 +428,44 @@ fn write_table(
     Ok(())
 }
 
+/// The width of the widest space-separated word of `cell`: the least it wraps to without a
+/// word broken.
+fn longest_word(cell: &str) -> usize {
+    cell.split(' ').map(text::width).max().unwrap_or_default()
+}
+
+/// The width of the widest run of narrow characters between spaces and wide ones: the least
+/// a label in Chinese, English or both wraps to without a number or a word broken.
+fn longest_run(cell: &str) -> usize {
+    cell.split(|c: char| c == ' ' || text::grapheme_width(c.encode_utf8(&mut [0; 4])) > 1)
+        .map(text::width)
+        .max()
+        .unwrap_or_default()
+}
+
 /// What fitting the table needs to know of a column.
 #[derive(Debug, Clone, Copy)]
 struct Column {
     /// The width of its widest cell or header.
     natural: usize,
-    /// The least it is cut to: its header's width, [`MIN_COLUMN_WIDTH`] at least (or its
-    /// natural width if smaller).
-    floor: usize,
+    /// The least it wraps or is cut to (its natural width if smaller).
+    least: usize,
     /// Every row says the same (and there is more than one row).
     constant: bool,
-    /// When it is cut: lower first; `None` never.
-    cut_order: Option<u8>,
+    give: Give,
 }
 
-/// Each column's width, `None` for a column left out, to fit `width` with the gaps:
+/// Each column's width, `None` for a column left out, to fit `width` with the gaps, taking
+/// as little from the reader as it can at each step:
 /// - every column at its natural width when that fits;
-/// - else the columns that say the same on every row are left out first;
-/// - then the columns that may be cut are cut in their order, each down to its floor before
-///   the next is touched.
+/// - else the columns that say the same on every row are left out (and named above);
+/// - the source sentence is cut;
+/// - the label wraps, down to its least, then the other columns that wrap, each in turn;
+/// - the columns that may be left out go, the source sentence's preview first, then the
+///   speaker and the period, until the table fits; what that frees goes back to the columns
+///   that wrap, the label first.
 ///
-/// The columns never cut keep their width even if the table then overflows.
+/// The columns never left out keep their least width even if the table then overflows.
 fn fit_columns(columns: &[Column], width: usize) -> Vec<Option<usize>> {
     let total = |widths: &[Option<usize>]| {
         let shown = widths.iter().flatten().count();
@@ -407,21 +480,40 @@ fn fit_columns(columns: &[Column], width: usize) -> Vec<Option<usize>> {
             *shown = None;
         }
     }
-    let mut order: Vec<(u8, usize)> = columns
-        .iter()
-        .enumerate()
-        .filter_map(|(index, column)| Some((column.cut_order?, index)))
-        .collect();
-    order.sort_unstable();
-    for (_, index) in order {
-        let Some(current) = widths[index] else {
-            continue;
-        };
+    let cut_first = (0..columns.len()).filter(|&c| columns[c].give == Give::Cut);
+    let label_next = std::iter::once(LABEL_COLUMN);
+    let wrapped_then =
+        (0..columns.len()).filter(|&c| c != LABEL_COLUMN && columns[c].give != Give::Cut);
+    for column in cut_first.chain(label_next).chain(wrapped_then) {
         let over = total(&widths).saturating_sub(width);
         if over == 0 {
+            return widths;
+        }
+        if let Some(current) = widths[column] {
+            widths[column] = Some(current.saturating_sub(over).max(columns[column].least));
+        }
+    }
+    let mut leave_out: Vec<(u8, usize)> = (0..columns.len())
+        .filter_map(|c| match columns[c].give {
+            Give::Cut => Some((0, c)),
+            Give::WrapOrLeaveOut(order) => Some((order, c)),
+            Give::Wrap => None,
+        })
+        .collect();
+    leave_out.sort_unstable();
+    for (_, column) in leave_out {
+        if total(&widths) <= width {
             break;
         }
-        widths[index] = Some(current.saturating_sub(over).max(columns[index].floor));
+        widths[column] = None;
+    }
+    let wrapped = std::iter::once(LABEL_COLUMN)
+        .chain((0..columns.len()).filter(|&c| c != LABEL_COLUMN && columns[c].give != Give::Cut));
+    for column in wrapped {
+        let room = width.saturating_sub(total(&widths));
+        if let Some(current) = widths[column] {
+            widths[column] = Some((current + room).min(columns[column].natural));
+        }
     }
     widths
 }
@@ -599,45 +691,68 @@ mod tests {
         assert_eq!(rows[0][0], "x␛]0;pwned␇␊y␉z");
     }
 
-    fn column(natural: usize, cut_order: Option<u8>) -> Column {
+    fn column(natural: usize, least: usize, give: Give) -> Column {
         Column {
             natural,
-            floor: natural.min(MIN_COLUMN_WIDTH),
+            least,
             constant: false,
-            cut_order,
+            give,
         }
     }
 
     #[test]
-    fn fitting_cuts_in_order_and_never_the_values() {
-        let label = column(30, Some(3));
-        let value = column(10, None);
-        let source = column(80, Some(0));
+    fn fitting_cuts_the_source_then_wraps_then_leaves_out_and_never_cuts_values() {
+        let label = column(30, 20, Give::Wrap);
+        let value = column(10, 10, Give::Wrap);
+        let source = column(80, PREVIEW_WIDTH, Give::Cut);
         let columns = [label, value, source];
         // 30 + 10 + 80 and two gaps of 2.
         assert_eq!(fit_columns(&columns, 200), [Some(30), Some(10), Some(80)]);
         assert_eq!(fit_columns(&columns, 104), [Some(30), Some(10), Some(60)]);
-        // The source goes down to its floor before the label is touched.
+        // The source goes down to its preview before the label wraps.
         assert_eq!(
-            fit_columns(&columns, 40),
-            [Some(20), Some(10), Some(MIN_COLUMN_WIDTH)]
+            fit_columns(&columns, 50),
+            [Some(20), Some(10), Some(PREVIEW_WIDTH)]
         );
+        // Then it goes, and the label takes back what it freed.
+        assert_eq!(fit_columns(&columns, 40), [Some(28), Some(10), None]);
         // The value keeps its width even past the budget.
-        assert_eq!(
-            fit_columns(&columns, 5),
-            [Some(MIN_COLUMN_WIDTH), Some(10), Some(MIN_COLUMN_WIDTH)]
-        );
+        assert_eq!(fit_columns(&columns, 5), [Some(20), Some(10), None]);
     }
 
     #[test]
     fn fitting_leaves_out_constant_columns_first_and_only_when_needed() {
         let speaker = Column {
             constant: true,
-            ..column(14, Some(1))
+            ..column(14, 6, Give::WrapOrLeaveOut(1))
         };
-        let columns = [column(30, Some(3)), column(10, None), speaker];
+        let columns = [
+            column(30, 20, Give::Wrap),
+            column(10, 10, Give::Wrap),
+            speaker,
+        ];
         assert_eq!(fit_columns(&columns, 60), [Some(30), Some(10), Some(14)]);
         assert_eq!(fit_columns(&columns, 50), [Some(30), Some(10), None]);
+    }
+
+    #[test]
+    fn a_speaker_and_a_period_wrap_before_they_are_left_out_in_order() {
+        let columns = [
+            column(30, 20, Give::Wrap),
+            column(10, 10, Give::Wrap),
+            column(13, 7, Give::WrapOrLeaveOut(2)),
+            column(12, 7, Give::WrapOrLeaveOut(1)),
+        ];
+        // 20 + 10 + 7 + 7 and three gaps.
+        assert_eq!(
+            fit_columns(&columns, 50),
+            [Some(20), Some(10), Some(7), Some(7)]
+        );
+        assert_eq!(
+            fit_columns(&columns, 45),
+            [Some(24), Some(10), Some(7), None]
+        );
+        assert_eq!(fit_columns(&columns, 35), [Some(23), Some(10), None, None]);
     }
 
     #[test]
@@ -663,8 +778,7 @@ mod tests {
             row("Teams", "21,000", "teams", "Another long sentence. "),
         ];
         let mut out = Vec::new();
-        let headers = shown_headers(Lang::En, Script::Hant);
-        write_table(&mut out, &headers, &rows, 80).unwrap();
+        write_table(&mut out, (Lang::En, Script::Hant), &rows, 80).unwrap();
         let table = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(
@@ -703,7 +817,7 @@ mod tests {
             ],
         ];
         let mut out = Vec::new();
-        write_table(&mut out, &shown_headers(Lang::En, Script::Hant), &rows, 80).unwrap();
+        write_table(&mut out, (Lang::En, Script::Hant), &rows, 80).unwrap();
         let table = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(lines.len(), 3);
@@ -738,7 +852,7 @@ mod tests {
             "一句很长的原文".repeat(10),
         ]];
         let mut out = Vec::new();
-        write_table(&mut out, &shown_headers(Lang::En, Script::Hant), &rows, 90).unwrap();
+        write_table(&mut out, (Lang::En, Script::Hant), &rows, 90).unwrap();
         let table = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = table.lines().collect();
         assert!(lines.len() > 2, "the label takes more lines:\n{table}");
@@ -754,8 +868,13 @@ mod tests {
             .collect();
         assert_eq!(label_lines.join(" ").replace("- ", "-"), label);
         assert!(label_lines.iter().all(|line| !line.contains('…')));
-        // The lines after the first hold nothing but the label.
-        assert!(lines[2..].iter().all(|line| text::width(line) <= value_at));
+        // The lines after the first hold the rest of cells that wrap, never a cut one again.
+        for whole in ["70", "people", "about", "一句"] {
+            assert!(
+                lines[2..].iter().all(|line| !line.contains(whole)),
+                "{table}"
+            );
+        }
     }
 
     /// A title change and an OSC 52 clipboard write.
@@ -782,7 +901,7 @@ mod tests {
         let rows = shown_rows(&records(&data), Lang::Zh, Script::Hant);
         let headers = shown_headers(Lang::Zh, Script::Hant);
         let mut table = Vec::new();
-        write_table(&mut table, &headers, &rows, 400).unwrap();
+        write_table(&mut table, (Lang::Zh, Script::Hant), &rows, 400).unwrap();
         let mut markdown = Vec::new();
         write_markdown(&mut markdown, &headers, &rows).unwrap();
         for output in [table, markdown] {
@@ -912,7 +1031,7 @@ mod tests {
         let headers = shown_headers(Lang::Zh, Script::Hant);
         let rows = vec![vec!["a".to_owned(); headers.len()]];
         let mut out = Vec::new();
-        write_table(&mut out, &headers, &rows, 120).unwrap();
+        write_table(&mut out, (Lang::Zh, Script::Hant), &rows, 120).unwrap();
         let table = String::from_utf8(out).unwrap();
         // Each column is as wide as its header: nothing pads it further.
         let header_widths: usize = headers.iter().map(|header| text::width(header)).sum();
@@ -939,20 +1058,24 @@ mod tests {
         #![proptest_config(crate::proptest_config::proptest_config(128))]
 
         #[test]
-        fn fitted_columns_fit_or_stop_at_their_floors_and_never_cut_values(
+        fn fitted_columns_fit_or_stop_at_their_least_and_never_leave_out_values(
             columns in proptest::collection::vec(
-                (0usize..200, any::<bool>(), proptest::option::of(0u8..4)),
+                (0usize..200, 0usize..60, any::<bool>(), 0u8..4),
                 1..8,
             ),
             width in 0usize..400,
         ) {
             let columns: Vec<Column> = columns
                 .into_iter()
-                .map(|(natural, constant, cut_order)| Column {
+                .map(|(natural, least, constant, give)| Column {
                     natural,
-                    floor: natural.min(MIN_COLUMN_WIDTH),
+                    least: least.min(natural),
                     constant,
-                    cut_order,
+                    give: match give {
+                        0 => Give::Cut,
+                        1 | 2 => Give::WrapOrLeaveOut(give),
+                        _ => Give::Wrap,
+                    },
                 })
                 .collect();
             let widths = fit_columns(&columns, width);
@@ -963,19 +1086,19 @@ mod tests {
                 .collect();
             let total = shown.iter().map(|(w, _)| w).sum::<usize>()
                 + COLUMN_GAP.len() * shown.len().saturating_sub(1);
-            let at_floor = shown.iter().all(|(w, column)| {
-                column.cut_order.is_none() || *w == column.floor
-            });
-            prop_assert!(total <= width || at_floor, "{widths:?} of {columns:?} in {width}");
+            let nothing_left_to_give = shown
+                .iter()
+                .all(|(w, column)| column.give == Give::Wrap && *w == column.least);
+            prop_assert!(
+                total <= width || nothing_left_to_give,
+                "{widths:?} of {columns:?} in {width}"
+            );
             for (fitted, column) in widths.iter().zip(&columns) {
                 match fitted {
-                    None => prop_assert!(column.constant),
+                    None => prop_assert!(column.constant || column.give != Give::Wrap),
                     Some(fitted) => {
                         prop_assert!(*fitted <= column.natural);
-                        prop_assert!(*fitted >= column.floor);
-                        if column.cut_order.is_none() {
-                            prop_assert_eq!(*fitted, column.natural);
-                        }
+                        prop_assert!(*fitted >= column.least);
                     }
                 }
             }
