@@ -147,6 +147,75 @@ fn a_news_report_without_turns_is_one_statement() {
 }
 
 #[test]
+fn the_portals_date_lines_give_the_date_and_the_source() {
+    let dir = scratch("date-lines");
+    for (line, event_date, published, publisher) in [
+        (
+            "2024年04月18日16:30  来源：人民网",
+            "2024-04-18",
+            "2024-04-18 16:30",
+            "人民网",
+        ),
+        (
+            "2024-04-18 16:30 来源： 国新网",
+            "2024-04-18",
+            "2024-04-18 16:30",
+            "国新网",
+        ),
+        (
+            "发布时间：2024-04-18 16:30",
+            "2024-04-18",
+            "2024-04-18 16:30",
+            "未注明",
+        ),
+        (
+            "发布日期：2024年04月18日",
+            "2024-04-18",
+            "2024-04-18",
+            "未注明",
+        ),
+        ("2024年4月18日 星期四", "2024-04-18", "2024-04-18", "未注明"),
+        (
+            "时间：2024年4月18日（星期四）上午10:00",
+            "2024-04-18",
+            "2024-04-18",
+            "未注明",
+        ),
+    ] {
+        let file = path_in(&dir, "dated.txt");
+        let out = path_in(&dir, "dated.json");
+        fs::write(
+            &file,
+            format!("某部新闻发布会\n{line}\n张某：今年一季度，全国新增就业303万人。\n"),
+        )
+        .expect("write a test file");
+        let output = pressdash(&["import", &file, "-o", &out]);
+        assert!(output.status.success(), "{line}: {}", text(&output.stderr));
+        let meta = &json(&out)["meta"];
+        assert_eq!(meta["event_date"], event_date, "{line}");
+        assert_eq!(meta["published"], published, "{line}");
+        assert_eq!(meta["publisher"]["hans"], publisher, "{line}");
+        assert_eq!(meta["title"]["hans"], "某部新闻发布会", "{line}");
+    }
+}
+
+#[test]
+fn a_source_line_in_the_header_names_the_publisher_and_the_credit() {
+    let dir = scratch("source-line");
+    let file = path_in(&dir, "credited.txt");
+    let out = path_in(&dir, "credited.json");
+    fs::write(
+        &file,
+        "某部例行新闻发布会\n2024-03-28\n来源：某部网站\n张某：一季度，完成投资7302亿元。\n",
+    )
+    .expect("write a test file");
+    succeeds(&["import", &file, "-o", &out]);
+    let meta = &json(&out)["meta"];
+    assert_eq!(meta["publisher"]["hans"], "某部网站");
+    assert_eq!(meta["source_credit"]["hans"], "某部网站");
+}
+
+#[test]
 fn without_output_the_dataset_goes_to_stdout() {
     let output = import_seed(&[]);
     assert!(output.status.success(), "{}", text(&output.stderr));

@@ -40,7 +40,7 @@ fn report_body(lines: &[Line]) -> usize {
 const NOT_STATED: (&str, &str) = ("未注明", "not stated");
 
 /// Header keys that look like a speaker's name before a colon but are not.
-const HEADER_KEYS: [&str; 12] = [
+const HEADER_KEYS: [&str; 13] = [
     "出席嘉宾",
     "嘉宾",
     "时间",
@@ -52,6 +52,7 @@ const HEADER_KEYS: [&str; 12] = [
     "责任编辑",
     "主题",
     "发布时间",
+    "发布日期",
     "文字实录",
 ];
 
@@ -132,13 +133,6 @@ fn lines_and_damage(raw: &str, repairs: &Repairs) -> Result<(Vec<Line>, Vec<Line
     Ok((lines, damaged))
 }
 
-/// The digit groups of a text, in order.
-fn digit_groups(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|part| !part.is_empty())
-        .collect()
-}
-
 /// `YYYY-MM-DD` from year, month and day digits, if they make a date.
 fn date_of(year: &str, month: &str, day: &str) -> Option<String> {
     let (month, day): (u8, u8) = (month.parse().ok()?, day.parse().ok()?);
@@ -146,35 +140,130 @@ fn date_of(year: &str, month: &str, day: &str) -> Option<String> {
         .then(|| format!("{year}-{month:02}-{day:02}"))
 }
 
-/// A line that is only a date, with or without a time: `2022年08月01日16:27`,
-/// `2022-07-29`, `2024年3月15日`. Returns the date and the time if there is one.
-fn date_line(text: &str) -> Option<(String, Option<String>)> {
-    let words: String = text
-        .chars()
-        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
-        .collect();
-    if !words
-        .chars()
-        .all(|c| "年月日-/:：.".contains(c) || c == '\u{a0}')
-    {
-        return None;
+/// Keys before a header's date: the conference's own (`时间：`) or the page's (`发布时间：`).
+const EVENT_KEYS: [&str; 4] = ["时间：", "日期：", "时间 ", "日期 "];
+const PUBLISHED_KEYS: [&str; 4] = ["发布时间：", "发布日期：", "发布时间 ", "发布日期 "];
+
+/// The date a text opens with (`2024年4月18日`, `2024-04-18`, `2024/4/18`) and the rest.
+fn leading_date(text: &str) -> Option<(String, &str)> {
+    let digits = |text: &str| text.chars().take_while(char::is_ascii_digit).count();
+    let year_len = digits(text);
+    let (year, rest) = text.split_at(year_len);
+    let separator = rest.chars().next()?;
+    let (after_month, after_day) = match separator {
+        '年' => ('月', Some('日')),
+        '-' | '/' | '.' => (separator, None),
+        _ => return None,
+    };
+    let rest = &rest[separator.len_utf8()..];
+    let (month, rest) = rest.split_at(digits(rest));
+    let rest = rest.strip_prefix(after_month)?;
+    let (day, rest) = rest.split_at(digits(rest));
+    let rest = match after_day {
+        Some(mark) => rest.strip_prefix(mark)?,
+        None => rest,
+    };
+    Some((date_of(year, month, day)?, rest))
+}
+
+/// A weekday after a date: `星期四`, `（星期四）`, `周四`.
+fn without_weekday(text: &str) -> &str {
+    let text = text.trim_start();
+    let bare = text.strip_prefix('（').unwrap_or(text);
+    let Some(day) = ["星期", "周"]
+        .iter()
+        .find_map(|word| bare.strip_prefix(word))
+    else {
+        return text;
+    };
+    let mut chars = day.chars();
+    if !chars.next().is_some_and(|c| "一二三四五六日天".contains(c)) {
+        return text;
     }
-    match digit_groups(text).as_slice() {
-        [year, month, day] => Some((date_of(year, month, day)?, None)),
-        [year, month, day, hour, minute] if hour.len() <= 2 && minute.len() == 2 => Some((
-            date_of(year, month, day)?,
-            Some(format!("{hour:0>2}:{minute}")),
-        )),
-        _ => None,
+    let rest = chars.as_str();
+    if bare.len() == text.len() {
+        rest
+    } else {
+        rest.strip_prefix('）').unwrap_or(rest)
     }
 }
 
-/// `时间：2022-07-29` or `日期：2024年3月15日` → the date.
-fn dated_field(text: &str) -> Option<String> {
-    let value = ["时间：", "日期：", "时间 ", "日期 "]
+/// A time of day after a date: `16:30`, `上午10:00`, `下午3:00`, as `HH:MM`.
+fn leading_time(text: &str) -> Option<(String, &str)> {
+    let text = text.trim_start();
+    let (afternoon, text) = match ["上午", "下午", "晚上"]
         .iter()
-        .find_map(|key| text.strip_prefix(key))?;
-    date_line(value.trim()).map(|(date, _)| date)
+        .find_map(|word| text.strip_prefix(word).map(|rest| (*word, rest)))
+    {
+        Some((word, rest)) => (word != "上午", rest),
+        None => (false, text),
+    };
+    let (hour, rest) = text.split_once([':', '：'])?;
+    let minute: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let mut hour: u8 = hour.parse().ok()?;
+    if afternoon && hour < 12 {
+        hour += 12;
+    }
+    (hour < 24 && minute.len() == 2 && minute.as_str() < "60")
+        .then(|| (format!("{hour:02}:{minute}"), &rest[minute.len()..]))
+}
+
+/// A header line giving a date: the date, the time if there is one, and the source named
+/// after it (`2024年04月18日16:30  来源：人民网`). Nothing else may follow but a weekday.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DateLine {
+    date: String,
+    time: Option<String>,
+    source: Option<String>,
+}
+
+/// A line that is a date, with or without a weekday, a time and a `来源：`:
+/// `2022年08月01日16:27`, `2022-07-29`, `2024年4月18日 星期四`,
+/// `2024-04-18 16:30 来源： 国新网`.
+fn date_line(text: &str) -> Option<DateLine> {
+    let text = text.trim_matches(|c: char| c.is_whitespace());
+    let (date, rest) = leading_date(text)?;
+    let rest = without_weekday(rest);
+    let (time, rest) = match leading_time(rest) {
+        Some((time, rest)) => (Some(time), rest),
+        None => (None, rest),
+    };
+    let rest = without_weekday(rest).trim_matches(|c: char| c.is_whitespace());
+    let source = match rest.strip_prefix("来源：") {
+        Some(named) => Some(named.trim_matches(|c: char| c.is_whitespace()).to_owned()),
+        None if rest.is_empty() => None,
+        None => return None,
+    };
+    Some(DateLine {
+        date,
+        time,
+        source: source.filter(|named| !named.is_empty()),
+    })
+}
+
+/// Which date a dated header field gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dated {
+    /// `时间：…`, `日期：…`: the conference's.
+    Event,
+    /// `发布时间：…`, `发布日期：…`: the page's.
+    Published,
+}
+
+/// `时间：2022-07-29`, `发布时间：2024-04-18 16:30` → which date, and the date line.
+fn dated_field(text: &str) -> Option<(Dated, DateLine)> {
+    let (dated, value) = PUBLISHED_KEYS
+        .iter()
+        .find_map(|key| {
+            text.strip_prefix(key)
+                .map(|value| (Dated::Published, value))
+        })
+        .or_else(|| {
+            EVENT_KEYS
+                .iter()
+                .find_map(|key| text.strip_prefix(key).map(|value| (Dated::Event, value)))
+        })?;
+    Some((dated, date_line(value)?))
 }
 
 /// The name a turn opens with and the words after it, if the line opens a turn:
@@ -263,6 +352,37 @@ struct Header {
     published: Option<String>,
     event_date: Option<String>,
     organiser: Option<String>,
+    source_credit: Option<String>,
+}
+
+impl Header {
+    /// What a dated line says: the date it gives and the source it names.
+    fn dated(&mut self, dated: Dated, line: DateLine) {
+        match (dated, line.time) {
+            (Dated::Published, Some(time)) => {
+                self.published
+                    .get_or_insert(format!("{} {time}", line.date));
+            }
+            (Dated::Published, None) => {
+                self.published.get_or_insert(line.date);
+            }
+            (Dated::Event, _) => {
+                self.event_date.get_or_insert(line.date);
+            }
+        }
+        if let Some(named) = line.source {
+            self.credited(&named);
+        }
+    }
+
+    /// A `来源：` in the header: the credit, and the publisher when no breadcrumb names one.
+    fn credited(&mut self, named: &str) {
+        if named.is_empty() {
+            return;
+        }
+        self.source_credit.get_or_insert_with(|| named.to_owned());
+        self.publisher.get_or_insert_with(|| named.to_owned());
+    }
 }
 
 /// `7月29日，全国总工会新闻中心举行…发布会` → the organiser.
@@ -310,17 +430,18 @@ pub fn read(
             }
         } else if let Some(name) = chair_line(text, &names) {
             cast.chair(name);
-        } else if let Some(date) = dated_field(text) {
-            header.event_date.get_or_insert(date);
-        } else if let Some((date, time)) = date_line(text) {
-            match time {
-                Some(time) => {
-                    header.published.get_or_insert(format!("{date} {time}"));
-                }
-                None => {
-                    header.event_date.get_or_insert(date);
-                }
-            }
+        } else if let Some((dated, line)) = dated_field(text) {
+            header.dated(dated, line);
+        } else if let Some(line) = date_line(text) {
+            // A page's timestamp has a time; a date alone is the conference's.
+            let dated = if line.time.is_some() {
+                Dated::Published
+            } else {
+                Dated::Event
+            };
+            header.dated(dated, line);
+        } else if let Some(named) = text.strip_prefix("来源：") {
+            header.credited(named.trim());
         } else if let Some((site, _)) = text.split_once(">>") {
             header.publisher.get_or_insert(site.trim().to_owned());
         } else if header.organiser.is_none()
@@ -406,7 +527,10 @@ pub fn read(
         event_date,
         organiser: or_not_stated(header.organiser, &meta_entry.organiser),
         publisher: or_not_stated(header.publisher, &meta_entry.publisher),
-        source_credit: or_not_stated(source_credit, &meta_entry.source_credit),
+        source_credit: or_not_stated(
+            source_credit.or(header.source_credit),
+            &meta_entry.source_credit,
+        ),
         editors,
         raw_file: given.raw_file.clone(),
     };
@@ -557,19 +681,74 @@ mod tests {
         assert_eq!(name("16:27"), None);
     }
 
+    /// A date line's date, time and source, as strings for comparison.
+    fn dated(text: &str) -> Option<(String, Option<String>, Option<String>)> {
+        date_line(text).map(|line| (line.date, line.time, line.source))
+    }
+
     #[test]
     fn reads_dates_in_their_usual_forms() {
+        let date = |text| dated(text).map(|(date, time, _)| (date, time));
         assert_eq!(
-            date_line("2022年08月01日16:27"),
+            date("2022年08月01日16:27\u{a0}\u{a0}"),
             Some(("2022-08-01".into(), Some("16:27".into())))
         );
+        assert_eq!(date("2024年3月15日"), Some(("2024-03-15".into(), None)));
+        assert_eq!(date("2022-07-29"), Some(("2022-07-29".into(), None)));
+        assert_eq!(date("2022.07.29"), Some(("2022-07-29".into(), None)));
         assert_eq!(
-            date_line("2024年3月15日"),
-            Some(("2024-03-15".into(), None))
+            date("2024年4月18日 星期四"),
+            Some(("2024-04-18".into(), None))
         );
-        assert_eq!(date_line("2022-07-29"), Some(("2022-07-29".into(), None)));
-        assert_eq!(date_line("2022年的工作"), None);
-        assert_eq!(dated_field("时间：2022-07-29"), Some("2022-07-29".into()));
+        assert_eq!(date("2022年的工作"), None);
+        assert_eq!(date("2024年4月18日，张某说"), None);
+        assert_eq!(date("2024年4月18日 星期八"), None);
+    }
+
+    #[test]
+    fn reads_the_source_named_on_a_date_line() {
+        assert_eq!(
+            dated("2024年04月18日16:30  来源：人民网"),
+            Some((
+                "2024-04-18".into(),
+                Some("16:30".into()),
+                Some("人民网".into())
+            ))
+        );
+        assert_eq!(
+            dated("2024-04-18 16:30 来源： 国新网"),
+            Some((
+                "2024-04-18".into(),
+                Some("16:30".into()),
+                Some("国新网".into())
+            ))
+        );
+    }
+
+    #[test]
+    fn reads_dated_fields_as_the_conference_or_the_page() {
+        let field = |text| dated_field(text).map(|(dated, line)| (dated, line.date, line.time));
+        assert_eq!(
+            field("时间：2022-07-29"),
+            Some((Dated::Event, "2022-07-29".into(), None))
+        );
+        assert_eq!(
+            field("时间：2024年4月18日（星期四）上午10:00"),
+            Some((Dated::Event, "2024-04-18".into(), Some("10:00".into())))
+        );
+        assert_eq!(
+            field("时间：2024年4月18日（星期四）下午3:30"),
+            Some((Dated::Event, "2024-04-18".into(), Some("15:30".into())))
+        );
+        assert_eq!(
+            field("发布时间：2024-04-18 16:30"),
+            Some((Dated::Published, "2024-04-18".into(), Some("16:30".into())))
+        );
+        assert_eq!(
+            field("发布日期：2024年04月18日"),
+            Some((Dated::Published, "2024-04-18".into(), None))
+        );
+        assert_eq!(field("时间：上午"), None);
     }
 
     #[test]
