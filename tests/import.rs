@@ -216,6 +216,42 @@ fn a_source_line_in_the_header_names_the_publisher_and_the_credit() {
 }
 
 #[test]
+fn a_name_alone_on_its_line_opens_the_turn_below_it() {
+    let dir = scratch("name-alone");
+    for transcript in [
+        "某部新闻发布会\n2024年3月15日\n主持人：\n各位记者，上午好。\n张某：\n\
+         今年一季度，全国新增就业303万人。\n",
+        "某部新闻发布会\n2024年3月15日\n[主持人]:各位记者，上午好。\n[张某]:\n\
+         [张某]:今年一季度，全国新增就业303万人。\n",
+    ] {
+        let file = path_in(&dir, "alone.txt");
+        let out = path_in(&dir, "alone.json");
+        fs::write(&file, transcript).expect("write a test file");
+        succeeds(&["import", &file, "-o", &out]);
+        let data = json(&out);
+        let paragraphs: Vec<(&str, bool, &str)> = data["segments"]
+            .as_array()
+            .expect("segments")
+            .iter()
+            .flat_map(|segment| segment["paragraphs"].as_array().expect("paragraphs"))
+            .map(|paragraph| {
+                (
+                    paragraph["speaker"].as_str().expect("a speaker"),
+                    paragraph["turn_start"] == true,
+                    paragraph["text"]["hans"].as_str().expect("a text"),
+                )
+            })
+            .collect();
+        assert_eq!(paragraphs.len(), 2, "{transcript}: {paragraphs:?}");
+        assert!(
+            paragraphs.iter().all(|(_, start, _)| *start),
+            "{paragraphs:?}"
+        );
+        assert_eq!(paragraphs[1].2, "今年一季度，全国新增就业303万人。");
+    }
+}
+
+#[test]
 fn without_output_the_dataset_goes_to_stdout() {
     let output = import_seed(&[]);
     assert!(output.status.success(), "{}", text(&output.stderr));

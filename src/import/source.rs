@@ -601,6 +601,8 @@ fn turns(
     dropped: &mut Vec<Line>,
 ) -> Vec<Spoken> {
     let mut spoken: Vec<Spoken> = Vec::new();
+    // A speaker named on a line of its own, whose words follow.
+    let mut opened: Option<String> = None;
     let chair = cast
         .people()
         .iter()
@@ -634,15 +636,28 @@ fn turns(
                 ""
             };
             cast.add(&name, title, role);
+            if words.trim().is_empty() {
+                // A name alone on its line (`张某：`, `[张某]:`) opens the turn below it.
+                opened = Some(name);
+                continue;
+            }
             // A paragraph repeating its speaker's name (the portal's `[姓名]:` on every line)
             // goes on the same turn.
-            let turn_start = spoken.last().is_none_or(|previous| previous.name != name)
+            let turn_start = opened.take().is_some()
+                || spoken.last().is_none_or(|previous| previous.name != name)
                 || !line.text.starts_with('[');
             spoken.push(Spoken {
                 line: line.number,
                 name,
                 turn_start,
                 text: words.trim_start().to_owned(),
+            });
+        } else if let Some(name) = opened.take() {
+            spoken.push(Spoken {
+                line: line.number,
+                name,
+                turn_start: true,
+                text: line.text.clone(),
             });
         } else if let Some(previous) = spoken.last() {
             spoken.push(Spoken {
