@@ -64,6 +64,44 @@ fn unit_at(chars: &[char], from: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// Why a long bare number or a dialled one is no figure.
+const HOTLINE: &str = "a hotline, phone or code number";
+
+/// A number one dials: after `拨打`/`致电`/`电话`, around a phone number's `-`
+/// (`010-65645678`), or a long one that a `热线`/`电话` later in its clause names.
+fn is_dialled(chars: &[char], start: usize, end: usize) -> bool {
+    let dialling = ["拨打", "致电", "电话", "热线"]
+        .iter()
+        .any(|word| ends_with(chars, start, word));
+    let phone_dash = at(chars, end) == Some('-')
+        && at(chars, end + 1).is_some_and(|c| c.is_ascii_digit())
+        && chars[start] == '0'
+        || start >= 2
+            && chars[start - 1] == '-'
+            && chars[start - 2].is_ascii_digit()
+            && end - start >= 7;
+    let named_later = end - start >= 5 && {
+        let clause: String = chars[end..]
+            .iter()
+            .take_while(|c| !"，。；！？、".contains(**c))
+            .collect();
+        clause.contains("热线") || clause.contains("电话")
+    };
+    dialling || phone_dash || named_later
+}
+
+/// A month number that opens a span of months: `1至9月`, `1-6月`, `1到3月`.
+fn opens_month_span(chars: &[char], end: usize) -> bool {
+    if !at(chars, end).is_some_and(|c| matches!(c, '至' | '到' | '-' | '—' | '~' | '～')) {
+        return false;
+    }
+    let digits = chars[end + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (1..=2).contains(&digits) && at(chars, end + 1 + digits) == Some('月')
+}
+
 /// Why a number is no figure, judged by the characters around it; `None` when it may be one.
 fn excuse(chars: &[char], start: usize, end: usize) -> Option<&'static str> {
     let digits: String = chars[start..end].iter().collect();
@@ -100,6 +138,12 @@ fn excuse(chars: &[char], start: usize, end: usize) -> Option<&'static str> {
                 && !after.is_some_and(|c| MAGNITUDES.contains(&c) || HEDGES.contains(&c))))
     {
         return Some("a year");
+    }
+    if whole && is_dialled(chars, start, end) {
+        return Some(HOTLINE);
+    }
+    if whole && (1..=12).contains(&value) && opens_month_span(chars, end) {
+        return Some("a span of months");
     }
     if whole && after == Some('月') && (1..=12).contains(&value) {
         return Some("a month of a date");
@@ -161,7 +205,7 @@ pub fn read(chars: &[char], start: usize, end: usize) -> Reading {
         return Reading::Excused {
             start,
             end,
-            why: "a hotline, phone or code number",
+            why: HOTLINE,
         };
     }
     if unit > 0 && starts_with(chars, stop + unit, "方面") {
@@ -271,6 +315,42 @@ mod tests {
         assert_eq!(
             readings("6个方面经验"),
             ["[the structure of what is said: the aspects it lists]"]
+        );
+    }
+
+    #[test]
+    fn excuses_hotlines_and_phone_numbers_whatever_follows() {
+        assert_eq!(
+            readings(
+                "拨打12351职工服务热线，或者拨打010-65645678，旅客可拨打12328交通运输服务监督电话"
+            ),
+            [
+                "[a hotline, phone or code number]",
+                "[a hotline, phone or code number]",
+                "[a hotline, phone or code number]",
+                "[a hotline, phone or code number]",
+            ]
+        );
+        assert_eq!(
+            readings("请拨打110报警"),
+            ["[a hotline, phone or code number]"]
+        );
+        assert_eq!(readings("热线接听12万人次"), ["12万人次"]);
+    }
+
+    #[test]
+    fn excuses_spans_of_months() {
+        assert_eq!(
+            readings("今年1至9月，1-6月，1到3月，新设企业3.7万家"),
+            [
+                "[a span of months]",
+                "[a month of a date]",
+                "[a span of months]",
+                "[a month of a date]",
+                "[a span of months]",
+                "[a month of a date]",
+                "3.7万家"
+            ]
         );
     }
 
