@@ -77,6 +77,26 @@ impl Reader<'_> {
         period::find(&opening, ctx.year, ctx.month)
     }
 
+    /// The period of the sentence a `其中…` sentence starting at `sentence_start` breaks
+    /// down: the one before it, in this paragraph or at the end of the one before.
+    fn broken_down_period(&self, sentence_start: usize, ctx: &Context) -> Option<Period> {
+        let rest = text_of(&self.hans, sentence_start, self.hans.len());
+        if !rest.trim_start().starts_with("其中") {
+            return None;
+        }
+        let previous = if let Some(end) = sentence_start.checked_sub(1) {
+            let (start, _) = sentence_around(&self.hans, end);
+            text_of(&self.hans, start, end)
+        } else {
+            let paragraph = self.segment.paragraphs.get(self.index.checked_sub(1)?)?;
+            let chars: Vec<char> = paragraph.text.hans.chars().collect();
+            let end = chars.len().checked_sub(1)?;
+            let (start, _) = sentence_around(&chars, end);
+            text_of(&chars, start, end)
+        };
+        period::find(&previous, ctx.year, ctx.month)
+    }
+
     /// The figure `found`, or `None` with a note when the scripts disagree on its length.
     fn figure(&self, found: &Found, id: String, ctx: &Context, report: &mut Vec<String>) -> Figure {
         let (start, end) = (found.start, found.end);
@@ -87,6 +107,7 @@ impl Reader<'_> {
         let sentence = text_of(&self.hans, sentence_start, sentence_end);
         let lead = text_of(&self.hans, sentence_start, start);
         let period = period::find(&lead, ctx.year, ctx.month)
+            .or_else(|| self.broken_down_period(sentence_start, ctx))
             .or_else(|| self.inherited_period(sentence_start, ctx));
         let found_label = labels::find(&self.hans, start, end, &found.parsed.unit);
         let name = found_label.unwrap_or_else(|| {
