@@ -235,8 +235,14 @@ pub fn figures(segments: &[Segment], annotated: &Annotated, ctx: &Context) -> Au
                 })
             };
             let mut found: Vec<Found> = Vec::new();
-            for place in unclaimed.get(&(s, p)).into_iter().flatten() {
-                match detect::read(&reader.hans, place.start, place.end) {
+            let readings = unclaimed
+                .get(&(s, p))
+                .into_iter()
+                .flatten()
+                .map(|place| detect::read(&reader.hans, place.start, place.end))
+                .chain(detect::numeral_figures(&reader.hans));
+            for reading in readings {
+                match reading {
                     Reading::Figure(figure) if !claimed(figure.start, figure.end) => {
                         found.push(figure);
                     }
@@ -248,11 +254,6 @@ pub fn figures(segments: &[Segment], annotated: &Annotated, ctx: &Context) -> Au
                     )),
                 }
             }
-            found.extend(
-                detect::numeral_figures(&reader.hans)
-                    .into_iter()
-                    .filter(|figure| !claimed(figure.start, figure.end)),
-            );
             found.sort_by_key(|figure| figure.start);
             for figure in &found {
                 count += 1;

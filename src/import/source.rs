@@ -127,10 +127,26 @@ fn lines_and_damage(raw: &str, repairs: &Repairs) -> Result<(Vec<Line>, Vec<Line
         }
         lines.push(Line {
             number: i + 1,
-            text: script::to_hans(&punctuation::restore(trimmed)),
+            text: script::to_hans(&punctuation::restore(&ascii_figures(trimmed))),
         });
     }
     Ok((lines, damaged))
+}
+
+/// Full-width digits and per cent signs (`１２３万人`, `５％`) as the ASCII ones numbers are
+/// read in.
+fn ascii_figures(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(|c| ('０'..='９').contains(&c) || c == '％') {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
+            '％' => '%',
+            other => other,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// `YYYY-MM-DD` from year, month and day digits, if they make a date.
@@ -764,6 +780,12 @@ mod tests {
             Some((Dated::Published, "2024-04-18".into(), None))
         );
         assert_eq!(field("时间：上午"), None);
+    }
+
+    #[test]
+    fn full_width_digits_are_read_as_ascii() {
+        assert_eq!(ascii_figures("１２３万人，占５％"), "123万人，占5%");
+        assert_eq!(ascii_figures("没有数字"), "没有数字");
     }
 
     #[test]
