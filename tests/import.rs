@@ -343,10 +343,11 @@ fn help_shows_examples_and_every_flag() {
 }
 
 /// The transcripts of other formats than the built-in scrape.
-const TRANSCRIPTS: [&str; 3] = [
+const TRANSCRIPTS: [&str; 4] = [
     "tests/transcripts/release-hans.txt",
     "tests/transcripts/release-hans.html",
     "tests/transcripts/portal-hant.txt",
+    "tests/transcripts/portal-page.html",
 ];
 
 /// Runs `args`, which must succeed, and gives its stdout.
@@ -376,6 +377,37 @@ fn render(data: &str, lang: &str, size: &str, keys: &str) -> String {
         "render", "--data", data, "--lang", lang, "--script", "hant", "--size", size, "--keys",
         keys,
     ])
+}
+
+#[test]
+fn a_saved_page_keeps_its_heading_and_editors_and_drops_what_surrounds_the_transcript() {
+    let data = json(&imported(
+        "portal-page",
+        "tests/transcripts/portal-page.html",
+    ));
+    let meta = &data["meta"];
+    assert_eq!(meta["title"]["hans"], "生态环境部某月例行新闻发布会实录");
+    assert_eq!(meta["published"], "2023-06-29 10:12");
+    assert_eq!(meta["publisher"]["hans"], "人民网－环保频道");
+    let editors: Vec<&str> = meta["editors"]
+        .as_array()
+        .expect("editors")
+        .iter()
+        .filter_map(|editor| editor["hans"].as_str())
+        .collect();
+    assert_eq!(editors, ["钱某", "李某"]);
+    let spoken = data["segments"].to_string();
+    for furniture in [
+        "责编",
+        "相关新闻",
+        "3000家",
+        "版权所有",
+        "ICP",
+        "人民网首页",
+        "摄",
+    ] {
+        assert!(!spoken.contains(furniture), "{furniture} in {spoken}");
+    }
 }
 
 #[test]

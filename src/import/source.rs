@@ -244,7 +244,8 @@ fn date_line(text: &str) -> Option<DateLine> {
         Some((time, rest)) => (Some(time), rest),
         None => (None, rest),
     };
-    let rest = without_weekday(rest).trim_matches(|c: char| c.is_whitespace());
+    let rest =
+        without_weekday(rest).trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '丨');
     let source = match rest.strip_prefix("来源：") {
         Some(named) => Some(named.trim_matches(|c: char| c.is_whitespace()).to_owned()),
         None if rest.is_empty() => None,
@@ -342,6 +343,35 @@ fn is_furniture(text: &str) -> bool {
         || text.starts_with("版权所有")
         || text.starts_with("Copyright")
         || (text.starts_with("图为") && text.ends_with('摄'))
+}
+
+/// The editors a page names after the transcript: `（责编：赵某、孙某）`,
+/// `责任编辑：某某`, `【我要纠错】 责任编辑：某某`.
+fn editors_line(text: &str) -> Option<Vec<&str>> {
+    let text = text.strip_prefix("【我要纠错】").unwrap_or(text).trim();
+    let names = ["（责编：", "（编辑：", "（责任编辑："]
+        .iter()
+        .find_map(|key| text.strip_prefix(key)?.strip_suffix('）'))
+        .or_else(|| text.strip_prefix("责任编辑："))?;
+    Some(
+        names
+            .split(['、', ' ', '，'])
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .collect(),
+    )
+}
+
+/// A line that ends the transcript: the page's credit, editors, related headlines or
+/// copyright. What follows it is no one's words.
+fn is_end_matter(text: &str) -> bool {
+    text.starts_with("来源：")
+        || editors_line(text).is_some()
+        || ["相关新闻", "相关阅读", "相关链接", "热门推荐", "延伸阅读"]
+            .iter()
+            .any(|heading| text.starts_with(heading))
+        || text.contains("版权所有")
+        || text.starts_with("Copyright")
 }
 
 /// The names that open turns anywhere in the source, in order of first appearance.
@@ -460,34 +490,32 @@ pub fn read(
             header.credited(named.trim());
         } else if let Some((site, _)) = text.split_once(">>") {
             header.publisher.get_or_insert(site.trim().to_owned());
+        } else if header.title.is_none() && !is_furniture(text) {
+            // The first plain line is the title, even when it says who held the conference
+            // (`国务院新闻办公室就…举行发布会`).
+            header.title = Some(text.to_owned());
         } else if header.organiser.is_none()
             && let Some(found) = organiser(text)
         {
             header.organiser = Some(found.to_owned());
-        } else if header.title.is_none() && !is_furniture(text) {
-            header.title = Some(text.to_owned());
         } else {
             dropped.push(line.clone());
         }
     }
 
     let rest = &lines[first_turn..];
-    let credit_at = rest
+    let back_at = rest
         .iter()
-        .position(|line| line.text.starts_with("来源："))
+        .position(|line| is_end_matter(&line.text))
         .unwrap_or(rest.len());
-    let (transcript_lines, back_matter) = rest.split_at(credit_at);
+    let (transcript_lines, back_matter) = rest.split_at(back_at);
     let mut source_credit = None;
     let mut editors: Vec<Text> = Vec::new();
     for line in back_matter {
         if let Some(credit) = line.text.strip_prefix("来源：") {
             source_credit = Some(credit.trim().to_owned());
-        } else if let Some(names) = line
-            .text
-            .strip_prefix("（责编：")
-            .and_then(|names| names.strip_suffix('）'))
-        {
-            editors.extend(names.split('、').map(script::text));
+        } else if let Some(names) = editors_line(&line.text) {
+            editors.extend(names.into_iter().map(script::text));
         } else {
             dropped.push(line.clone());
         }
@@ -780,6 +808,27 @@ mod tests {
             Some((Dated::Published, "2024-04-18".into(), None))
         );
         assert_eq!(field("时间：上午"), None);
+    }
+
+    #[test]
+    fn the_end_matter_names_the_editors() {
+        assert_eq!(
+            editors_line("（责编：赵某、孙某）"),
+            Some(vec!["赵某", "孙某"])
+        );
+        assert_eq!(
+            editors_line("【我要纠错】 责任编辑：某某"),
+            Some(vec!["某某"])
+        );
+        assert_eq!(editors_line("张某：谢谢"), None);
+        for end in [
+            "相关新闻",
+            "人民网版权所有，未经书面授权禁止使用",
+            "来源：某网",
+        ] {
+            assert!(is_end_matter(end), "{end}");
+        }
+        assert!(!is_end_matter("张某：相关新闻报道很多。"));
     }
 
     #[test]
