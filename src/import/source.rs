@@ -36,6 +36,9 @@ fn report_body(lines: &[Line]) -> usize {
     plain.get(1).copied().unwrap_or(lines.len())
 }
 
+/// The title of a moderator that a turn marker names only by role (`主持人 李某：`).
+const CHAIR: &str = "主持人";
+
 /// What the metadata says where the source names no organiser, publisher or credit.
 const NOT_STATED: (&str, &str) = ("未注明", "not stated");
 
@@ -661,7 +664,8 @@ fn turns(
             let name = match chair_marker(&name) {
                 Some("") => chair.clone().unwrap_or(name),
                 Some(named) => {
-                    cast.chair(named);
+                    // `主持人 李某：` names the role: it is the title, unless one is known.
+                    cast.add(named, CHAIR, Role::Moderator);
                     named.to_owned()
                 }
                 None => name,
@@ -808,6 +812,27 @@ mod tests {
             Some((Dated::Published, "2024-04-18".into(), None))
         );
         assert_eq!(field("时间：上午"), None);
+    }
+
+    #[test]
+    fn a_moderator_named_by_role_is_titled_by_it() {
+        let given = Given {
+            raw_file: "chair.txt".to_owned(),
+            ..Given::default()
+        };
+        let source = read(
+            "某部发布会\n2024-03-28\n主持人 李某：大家好。\n张某：谢谢。\n",
+            &Repairs::default(),
+            &given,
+            &MetaEntry::default(),
+            &[],
+        )
+        .unwrap();
+        let chair = source.cast.find("李某").unwrap();
+        assert_eq!(
+            (chair.title.as_str(), chair.role),
+            ("主持人", Role::Moderator)
+        );
     }
 
     #[test]
