@@ -411,6 +411,31 @@ fn a_saved_page_keeps_its_heading_and_editors_and_drops_what_surrounds_the_trans
 }
 
 #[test]
+fn automatic_labels_are_words_of_the_text_never_a_placeholder_or_a_period() {
+    let dir = scratch("labels");
+    let seed = path_in(&dir, "seed.json");
+    succeeds(&["import", SEED, "-o", &seed]);
+    let datasets = TRANSCRIPTS
+        .iter()
+        .map(|transcript| imported("labels", transcript))
+        .map(|path| json(&path))
+        .chain([json(&seed)]);
+    for data in datasets {
+        for figure in data["figures"].as_array().expect("figures") {
+            let label = figure["label"]["hans"].as_str().expect("a label");
+            assert!(!label.starts_with("数字"), "{figure}");
+            assert!(
+                label.chars().count() < 2
+                    || !label
+                        .chars()
+                        .all(|c| "0123456789年月底末以来近今去前上下半季度".contains(c)),
+                "a period as a label: {figure}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_import_writes_no_english_it_cannot_translate() {
     let data = json(&imported(
         "english-empty",

@@ -21,6 +21,9 @@ use super::{label as labels, period};
 /// How far into a sentence, in characters, a period phrase still opens it.
 const OPENING: usize = 12;
 
+/// The label of a figure whose sentence names nothing it could count.
+const UNLABELLED: &str = "未找到标签";
+
 /// The most bars an automatic chart draws.
 const MOST_BARS: usize = 12;
 
@@ -109,20 +112,38 @@ impl Reader<'_> {
         let period = period::find(&lead, ctx.year, ctx.month)
             .or_else(|| self.broken_down_period(sentence_start, ctx))
             .or_else(|| self.inherited_period(sentence_start, ctx));
-        let found_label = labels::find(&self.hans, start, end, &found.parsed.unit);
-        let name = found_label.unwrap_or_else(|| {
-            let clause = labels::clause_before(&self.hans, start);
-            let clause = labels::strip_links(&clause).to_owned();
-            report.push(format!(
-                "{}: no label found for {raw_hans}; it is labelled with the words before it",
-                self.place()
-            ));
-            if clause.chars().count() >= 2 {
-                clause
-            } else {
-                format!("数字{raw_hans}")
+        let found_label = labels::find(&self.hans, start, end, &found.parsed.unit)
+            .filter(|found| !labels::is_period(found));
+        let subject = || labels::subject(&self.hans, sentence_start, start);
+        let name = match found_label {
+            // A change names itself by its verb (同比增长): say of what.
+            Some(change) if labels::is_change(&change) => match subject() {
+                Some(subject) if !change.starts_with(&subject) => format!("{subject}{change}"),
+                _ => change,
+            },
+            Some(found) => found,
+            None => {
+                let unit_noun = Some(found.parsed.unit.clone()).filter(|unit| {
+                    unit.chars().count() >= 2
+                        && find_unit(unit).is_some_and(|u| u.measure == Measure::People)
+                });
+                let (name, whence) = match subject()
+                    .map(|s| (s, "the sentence's subject"))
+                    .or_else(|| unit_noun.map(|u| (u, "the noun it counts")))
+                    .or_else(|| {
+                        labels::action(&self.hans, start).map(|a| (a, "the action counted"))
+                    }) {
+                    Some(found) => found,
+                    None => (UNLABELLED.to_owned(), "a placeholder to replace"),
+                };
+                report.push(format!(
+                    "{}: no label found for {raw_hans}; labelled {name} ({whence}); give it one \
+                     in the annotations",
+                    self.place()
+                ));
+                name
             }
-        });
+        };
         if period.is_none() {
             report.push(format!(
                 "{}: {raw_hans} ({name}) has no period",
