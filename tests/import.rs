@@ -343,11 +343,12 @@ fn help_shows_examples_and_every_flag() {
 }
 
 /// The transcripts of other formats than the built-in scrape.
-const TRANSCRIPTS: [&str; 4] = [
+const TRANSCRIPTS: [&str; 5] = [
     "tests/transcripts/release-hans.txt",
     "tests/transcripts/release-hans.html",
     "tests/transcripts/portal-hant.txt",
     "tests/transcripts/portal-page.html",
+    "tests/transcripts/transport-hans.txt",
 ];
 
 /// Runs `args`, which must succeed, and gives its stdout.
@@ -432,6 +433,34 @@ fn automatic_labels_are_words_of_the_text_never_a_placeholder_or_a_period() {
                 "a period as a label: {figure}"
             );
         }
+    }
+}
+
+#[test]
+fn a_chart_sets_levels_changes_and_averages_apart() {
+    let data = json(&imported("charts", "tests/transcripts/transport-hans.txt"));
+    let figures = data["figures"].as_array().expect("figures");
+    let label = |id: &serde_json::Value| {
+        figures
+            .iter()
+            .find(|figure| &figure["id"] == id)
+            .and_then(|figure| figure["label"]["hans"].as_str())
+            .expect("a charted figure")
+            .to_owned()
+    };
+    let charts = data["charts"].as_array().expect("charts");
+    assert!(!charts.is_empty());
+    for chart in charts {
+        let labels: Vec<String> = chart["bars"]
+            .as_array()
+            .expect("bars")
+            .iter()
+            .map(|bar| label(&bar["figure"]))
+            .collect();
+        let changes = labels.iter().filter(|l| l.contains("增长")).count();
+        let averages = labels.iter().filter(|l| l.contains("日均")).count();
+        assert!(changes == 0 || changes == labels.len(), "{labels:?}");
+        assert!(averages == 0 || averages == labels.len(), "{labels:?}");
     }
 }
 

@@ -339,6 +339,18 @@ fn a_portals_saved_page() {
     against_key(PORTAL_PAGE.0, PORTAL_PAGE.1).assert_thresholds(PORTAL_PAGE.0);
 }
 
+/// A ministry's release with the forms portals print: a date line naming its source, a name
+/// alone on its line, numerals, comparisons, a hotline, a spokesman who closes.
+const MINISTRY: (&str, &str) = (
+    "tests/transcripts/transport-hans.txt",
+    "tests/transcripts/transport-hans.key.toml",
+);
+
+#[test]
+fn a_ministrys_release_in_the_portals_forms() {
+    against_key(MINISTRY.0, MINISTRY.1).assert_thresholds(MINISTRY.0);
+}
+
 #[test]
 fn the_readme_quotes_what_is_measured() {
     let expected = [
@@ -349,6 +361,7 @@ fn the_readme_quotes_what_is_measured() {
         against_key(RELEASE.0, RELEASE.1).row("release, simplified"),
         against_key(PAGE.0, PAGE.1).row("release, saved web page"),
         against_key(PORTAL_PAGE.0, PORTAL_PAGE.1).row("portal page, saved as it is"),
+        against_key(MINISTRY.0, MINISTRY.1).row("ministry release, portal forms"),
     ]
     .join("\n");
     let readme = read("README.md");

@@ -56,7 +56,7 @@ const fn unit(hans: &'static str, hant: &'static str, en: &'static str, measure:
 }
 
 /// The units a figure may carry.
-pub const UNITS: [Unit; 55] = [
+pub const UNITS: [Unit; 56] = [
     unit("", "", "", Measure::Count),
     unit(
         "个百分点",
@@ -122,6 +122,7 @@ pub const UNITS: [Unit; 55] = [
     unit("公里", "公里", "kilometres", Measure::Count),
     unit("吨", "噸", "tonnes", Measure::Count),
     unit("平方米", "平方米", "square metres", Measure::Count),
+    unit("标箱", "標箱", "TEU", Measure::Count),
     unit("天", "天", "days", Measure::Count),
     unit("小时", "小時", "hours", Measure::Count),
     unit("岁", "歲", "years of age", Measure::Count),

@@ -356,10 +356,39 @@ pub fn themes(table: &ThemeTable, figures: &[Figure]) -> Vec<Theme> {
         .collect()
 }
 
-/// Charts of automatic figures: within a theme, those of one unit, measure and period,
-/// two or more, each fact once, none damaged.
+/// Counters that count anything (`26个国家`, `19个协定`): figures with one of them share a
+/// chart only when their labels end in the same noun.
+const GENERIC_COUNTERS: [&str; 7] = ["个", "项", "件", "次", "批", "种", "类"];
+
+/// What a label says a figure is, for charting like with like: a change (`同比增长`,
+/// `比去年增加`), an average or ratio (`日均`, `年均`, `每万人口`), or a level; and for a generic counter, the
+/// noun its label ends in.
+fn chart_kind(label: &str, unit: &str) -> String {
+    let kind = if labels::is_change(label)
+        || ["增长", "增加", "下降", "减少", "提高", "加快", "回落"]
+            .iter()
+            .any(|verb| label.contains(verb))
+    {
+        "change"
+    } else if ["日均", "年均", "月均", "人均", "平均", "每"]
+        .iter()
+        .any(|word| label.contains(word))
+    {
+        "average"
+    } else {
+        "level"
+    };
+    if GENERIC_COUNTERS.contains(&unit) {
+        format!("{kind} {}", label.chars().last().unwrap_or_default())
+    } else {
+        kind.to_owned()
+    }
+}
+
+/// Charts of automatic figures: within a theme, those of one unit, measure, period and kind
+/// (levels, changes, averages apart), two or more, each fact once, none damaged.
 pub fn charts(figures: &[Figure], themes: &[Theme]) -> Vec<Chart> {
-    let mut groups: BTreeMap<(usize, String, String), Vec<&Figure>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, String, String, String), Vec<&Figure>> = BTreeMap::new();
     for (i, figure) in figures.iter().enumerate() {
         let repeated = repeats_an_earlier(figures, i);
         let Some(theme) = themes.iter().position(|theme| theme.id == figure.theme) else {
@@ -370,6 +399,7 @@ pub fn charts(figures: &[Figure], themes: &[Theme]) -> Vec<Chart> {
                 theme,
                 format!("{}{:?}", figure.unit.hans, figure.measure),
                 format!("{:?}", figure.period),
+                chart_kind(&figure.label.hans, &figure.unit.hans),
             );
             groups.entry(key).or_default().push(figure);
         }
@@ -428,6 +458,17 @@ fn measure_words(measure: Measure) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn levels_changes_and_averages_are_charted_apart() {
+        assert_eq!(chart_kind("就业", "人"), "level");
+        assert_eq!(chart_kind("就业同比增加", "人"), "change");
+        assert_eq!(chart_kind("营业性客运量同比增长", "%"), "change");
+        assert_eq!(chart_kind("日均", "人次"), "average");
+        assert_eq!(chart_kind("每万人口发明专利拥有量", "件"), "average 量");
+        assert_ne!(chart_kind("国家和地区", "个"), chart_kind("自贸协定", "个"));
+        assert_eq!(chart_kind("站点", "个"), chart_kind("服务站点", "个"));
+    }
 
     #[test]
     fn labels_overlap_when_they_share_a_word() {
