@@ -13,7 +13,7 @@ use crate::data::{
 };
 
 use super::detect::{self, Found, Reading};
-use super::figures::{Annotated, Place, qualifier, sentence_around};
+use super::figures::{Annotated, Place, number_runs, qualifier, sentence_around};
 use super::script::label;
 use super::themes::ThemeTable;
 use super::{label as labels, period};
@@ -255,29 +255,47 @@ pub fn figures(segments: &[Segment], annotated: &Annotated, ctx: &Context) -> Au
                         && start < place.end
                 })
             };
-            let mut found: Vec<Found> = Vec::new();
-            let readings = unclaimed
+            let left: Vec<(usize, usize)> = unclaimed
                 .get(&(s, p))
                 .into_iter()
                 .flatten()
-                .map(|place| detect::read(&reader.hans, place.start, place.end))
-                .chain(detect::numeral_figures(&reader.hans));
-            for reading in readings {
+                .map(|place| (place.start, place.end))
+                .collect();
+            // Every number of the paragraph is counted, claimed, excluded or not, so that an
+            // annotation never renumbers the automatic figures after it.
+            let readings = number_runs(&reader.hans)
+                .into_iter()
+                .map(|(start, end)| {
+                    (
+                        left.contains(&(start, end)),
+                        detect::read(&reader.hans, start, end),
+                    )
+                })
+                .chain(
+                    detect::numeral_figures(&reader.hans)
+                        .into_iter()
+                        .map(|reading| (true, reading)),
+                );
+            let mut found: Vec<(bool, Found)> = Vec::new();
+            for (open, reading) in readings {
                 match reading {
-                    Reading::Figure(figure) if !claimed(figure.start, figure.end) => {
-                        found.push(figure);
+                    Reading::Figure(figure) => {
+                        found.push((open && !claimed(figure.start, figure.end), figure));
                     }
-                    Reading::Figure(_) => {}
-                    Reading::Excused { start, end, why } => out.report.push(format!(
+                    Reading::Excused { start, end, why } if open => out.report.push(format!(
                         "{}: {} is not a figure: {why}",
                         reader.place(),
                         text_of(&reader.hans, start, end)
                     )),
+                    Reading::Excused { .. } => {}
                 }
             }
-            found.sort_by_key(|figure| figure.start);
-            for figure in &found {
+            found.sort_by_key(|(_, figure)| figure.start);
+            for (open, figure) in &found {
                 count += 1;
+                if !open {
+                    continue;
+                }
                 let mut id = format!("{}-{count}", segment.id);
                 if taken(&id) {
                     id.push_str("-auto");

@@ -381,6 +381,35 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_annotation_renumbers_no_automatic_figure() {
+        let raw =
+            "某会\n2024-01-02\n张某：今年新增就业1200万人，同比增加24万人，培训职工300万人次。\n";
+        let table = ThemeTable::parse(BUILT_IN, "themes.toml").unwrap();
+        let given = Given {
+            raw_file: "ids.txt".to_owned(),
+            ..Given::default()
+        };
+        let ids = |notes: &str| -> Vec<(String, String)> {
+            let annotations = crate::import::annotations::parse(notes, "notes.toml").unwrap();
+            build(raw, &Repairs::default(), &annotations, &given, &table)
+                .unwrap()
+                .dataset
+                .figures
+                .iter()
+                .filter(|figure| figure.automatic)
+                .map(|figure| (figure.id.clone(), figure.raw.hans.clone()))
+                .collect()
+        };
+        let alone = ids("");
+        assert_eq!(alone.len(), 3);
+        let claimed = ids("[[figure]]\nid = \"jobs\"\ntheme = \"other\"\n\
+             label = { hans = \"新增就业\", en = \"New jobs\" }\nat = \"1200万人\"\n\
+             period = { kind = \"year\", year = 2024 }\n\
+             [[exclude]]\ntext = \"24万人\"\nwhy = \"a change\"\n");
+        assert_eq!(claimed, alone[2..]);
+    }
+
     proptest! {
         #![proptest_config(crate::proptest_config::proptest_config(96))]
 
