@@ -147,6 +147,111 @@ fn a_news_report_without_turns_is_one_statement() {
 }
 
 #[test]
+fn the_portals_date_lines_give_the_date_and_the_source() {
+    let dir = scratch("date-lines");
+    for (line, event_date, published, publisher) in [
+        (
+            "2024年04月18日16:30  来源：人民网",
+            "2024-04-18",
+            "2024-04-18 16:30",
+            "人民网",
+        ),
+        (
+            "2024-04-18 16:30 来源： 国新网",
+            "2024-04-18",
+            "2024-04-18 16:30",
+            "国新网",
+        ),
+        (
+            "发布时间：2024-04-18 16:30",
+            "2024-04-18",
+            "2024-04-18 16:30",
+            "未注明",
+        ),
+        (
+            "发布日期：2024年04月18日",
+            "2024-04-18",
+            "2024-04-18",
+            "未注明",
+        ),
+        ("2024年4月18日 星期四", "2024-04-18", "2024-04-18", "未注明"),
+        (
+            "时间：2024年4月18日（星期四）上午10:00",
+            "2024-04-18",
+            "2024-04-18",
+            "未注明",
+        ),
+    ] {
+        let file = path_in(&dir, "dated.txt");
+        let out = path_in(&dir, "dated.json");
+        fs::write(
+            &file,
+            format!("某部新闻发布会\n{line}\n张某：今年一季度，全国新增就业303万人。\n"),
+        )
+        .expect("write a test file");
+        let output = pressdash(&["import", &file, "-o", &out]);
+        assert!(output.status.success(), "{line}: {}", text(&output.stderr));
+        let meta = &json(&out)["meta"];
+        assert_eq!(meta["event_date"], event_date, "{line}");
+        assert_eq!(meta["published"], published, "{line}");
+        assert_eq!(meta["publisher"]["hans"], publisher, "{line}");
+        assert_eq!(meta["title"]["hans"], "某部新闻发布会", "{line}");
+    }
+}
+
+#[test]
+fn a_source_line_in_the_header_names_the_publisher_and_the_credit() {
+    let dir = scratch("source-line");
+    let file = path_in(&dir, "credited.txt");
+    let out = path_in(&dir, "credited.json");
+    fs::write(
+        &file,
+        "某部例行新闻发布会\n2024-03-28\n来源：某部网站\n张某：一季度，完成投资7302亿元。\n",
+    )
+    .expect("write a test file");
+    succeeds(&["import", &file, "-o", &out]);
+    let meta = &json(&out)["meta"];
+    assert_eq!(meta["publisher"]["hans"], "某部网站");
+    assert_eq!(meta["source_credit"]["hans"], "某部网站");
+}
+
+#[test]
+fn a_name_alone_on_its_line_opens_the_turn_below_it() {
+    let dir = scratch("name-alone");
+    for transcript in [
+        "某部新闻发布会\n2024年3月15日\n主持人：\n各位记者，上午好。\n张某：\n\
+         今年一季度，全国新增就业303万人。\n",
+        "某部新闻发布会\n2024年3月15日\n[主持人]:各位记者，上午好。\n[张某]:\n\
+         [张某]:今年一季度，全国新增就业303万人。\n",
+    ] {
+        let file = path_in(&dir, "alone.txt");
+        let out = path_in(&dir, "alone.json");
+        fs::write(&file, transcript).expect("write a test file");
+        succeeds(&["import", &file, "-o", &out]);
+        let data = json(&out);
+        let paragraphs: Vec<(&str, bool, &str)> = data["segments"]
+            .as_array()
+            .expect("segments")
+            .iter()
+            .flat_map(|segment| segment["paragraphs"].as_array().expect("paragraphs"))
+            .map(|paragraph| {
+                (
+                    paragraph["speaker"].as_str().expect("a speaker"),
+                    paragraph["turn_start"] == true,
+                    paragraph["text"]["hans"].as_str().expect("a text"),
+                )
+            })
+            .collect();
+        assert_eq!(paragraphs.len(), 2, "{transcript}: {paragraphs:?}");
+        assert!(
+            paragraphs.iter().all(|(_, start, _)| *start),
+            "{paragraphs:?}"
+        );
+        assert_eq!(paragraphs[1].2, "今年一季度，全国新增就业303万人。");
+    }
+}
+
+#[test]
 fn without_output_the_dataset_goes_to_stdout() {
     let output = import_seed(&[]);
     assert!(output.status.success(), "{}", text(&output.stderr));
@@ -238,10 +343,12 @@ fn help_shows_examples_and_every_flag() {
 }
 
 /// The transcripts of other formats than the built-in scrape.
-const TRANSCRIPTS: [&str; 3] = [
+const TRANSCRIPTS: [&str; 5] = [
     "tests/transcripts/release-hans.txt",
     "tests/transcripts/release-hans.html",
     "tests/transcripts/portal-hant.txt",
+    "tests/transcripts/portal-page.html",
+    "tests/transcripts/transport-hans.txt",
 ];
 
 /// Runs `args`, which must succeed, and gives its stdout.
@@ -271,6 +378,90 @@ fn render(data: &str, lang: &str, size: &str, keys: &str) -> String {
         "render", "--data", data, "--lang", lang, "--script", "hant", "--size", size, "--keys",
         keys,
     ])
+}
+
+#[test]
+fn a_saved_page_keeps_its_heading_and_editors_and_drops_what_surrounds_the_transcript() {
+    let data = json(&imported(
+        "portal-page",
+        "tests/transcripts/portal-page.html",
+    ));
+    let meta = &data["meta"];
+    assert_eq!(meta["title"]["hans"], "生态环境部某月例行新闻发布会实录");
+    assert_eq!(meta["published"], "2023-06-29 10:12");
+    assert_eq!(meta["publisher"]["hans"], "人民网－环保频道");
+    let editors: Vec<&str> = meta["editors"]
+        .as_array()
+        .expect("editors")
+        .iter()
+        .filter_map(|editor| editor["hans"].as_str())
+        .collect();
+    assert_eq!(editors, ["钱某", "李某"]);
+    let spoken = data["segments"].to_string();
+    for furniture in [
+        "责编",
+        "相关新闻",
+        "3000家",
+        "版权所有",
+        "ICP",
+        "人民网首页",
+        "摄",
+    ] {
+        assert!(!spoken.contains(furniture), "{furniture} in {spoken}");
+    }
+}
+
+#[test]
+fn automatic_labels_are_words_of_the_text_never_a_placeholder_or_a_period() {
+    let dir = scratch("labels");
+    let seed = path_in(&dir, "seed.json");
+    succeeds(&["import", SEED, "-o", &seed]);
+    let datasets = TRANSCRIPTS
+        .iter()
+        .map(|transcript| imported("labels", transcript))
+        .map(|path| json(&path))
+        .chain([json(&seed)]);
+    for data in datasets {
+        for figure in data["figures"].as_array().expect("figures") {
+            let label = figure["label"]["hans"].as_str().expect("a label");
+            assert!(!label.starts_with("数字"), "{figure}");
+            assert!(
+                label.chars().count() < 2
+                    || !label
+                        .chars()
+                        .all(|c| "0123456789年月底末以来近今去前上下半季度".contains(c)),
+                "a period as a label: {figure}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_chart_sets_levels_changes_and_averages_apart() {
+    let data = json(&imported("charts", "tests/transcripts/transport-hans.txt"));
+    let figures = data["figures"].as_array().expect("figures");
+    let label = |id: &serde_json::Value| {
+        figures
+            .iter()
+            .find(|figure| &figure["id"] == id)
+            .and_then(|figure| figure["label"]["hans"].as_str())
+            .expect("a charted figure")
+            .to_owned()
+    };
+    let charts = data["charts"].as_array().expect("charts");
+    assert!(!charts.is_empty());
+    for chart in charts {
+        let labels: Vec<String> = chart["bars"]
+            .as_array()
+            .expect("bars")
+            .iter()
+            .map(|bar| label(&bar["figure"]))
+            .collect();
+        let changes = labels.iter().filter(|l| l.contains("增长")).count();
+        let averages = labels.iter().filter(|l| l.contains("日均")).count();
+        assert!(changes == 0 || changes == labels.len(), "{labels:?}");
+        assert!(averages == 0 || averages == labels.len(), "{labels:?}");
+    }
 }
 
 #[test]

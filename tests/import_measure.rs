@@ -327,6 +327,30 @@ fn the_release_saved_as_a_web_page() {
     assert!(page == text, "the page reads other than its text");
 }
 
+/// A portal's page saved as it is: a top bar, a breadcrumb, a photo, related headlines,
+/// the copyright and the editors around the transcript, in the page's own class names.
+const PORTAL_PAGE: (&str, &str) = (
+    "tests/transcripts/portal-page.html",
+    "tests/transcripts/portal-page.key.toml",
+);
+
+#[test]
+fn a_portals_saved_page() {
+    against_key(PORTAL_PAGE.0, PORTAL_PAGE.1).assert_thresholds(PORTAL_PAGE.0);
+}
+
+/// A ministry's release with the forms portals print: a date line naming its source, a name
+/// alone on its line, numerals, comparisons, a hotline, a spokesman who closes.
+const MINISTRY: (&str, &str) = (
+    "tests/transcripts/transport-hans.txt",
+    "tests/transcripts/transport-hans.key.toml",
+);
+
+#[test]
+fn a_ministrys_release_in_the_portals_forms() {
+    against_key(MINISTRY.0, MINISTRY.1).assert_thresholds(MINISTRY.0);
+}
+
 #[test]
 fn the_readme_quotes_what_is_measured() {
     let expected = [
@@ -336,6 +360,8 @@ fn the_readme_quotes_what_is_measured() {
         against_key(PORTAL.0, PORTAL.1).row("portal page, traditional"),
         against_key(RELEASE.0, RELEASE.1).row("release, simplified"),
         against_key(PAGE.0, PAGE.1).row("release, saved web page"),
+        against_key(PORTAL_PAGE.0, PORTAL_PAGE.1).row("portal page, saved as it is"),
+        against_key(MINISTRY.0, MINISTRY.1).row("ministry release, portal forms"),
     ]
     .join("\n");
     let readme = read("README.md");

@@ -4,8 +4,10 @@
 //! # Grammar
 //! `number [hedge] [multiplier] [hedge] unit`, nothing else:
 //! - `number`: ASCII digits with at most one `.` and optional `,` grouping by threes
-//!   (`1,000`, `2038.04`); or a whole number in Chinese numerals (`三`, `十二`, `两`) before
-//!   `成` or `倍` only, where the texts count in words (`三成`, `两倍`);
+//!   (`1,000`, `2038.04`); or a whole number in Chinese numerals below ten thousand (`三`,
+//!   `十二`, `两千`), where a `成` or `倍` may take a half or a tenth more (`三成半`, `二成五`,
+//!   `一倍半`); or a percentage or fraction in words (`百分之九十五`, `三分之一`, `一半`),
+//!   read as per cent;
 //! - `multiplier`: `千` (10³), `万`/`萬` (10⁴) or `亿`/`億` (10⁸), or two of them compounded
 //!   (`万亿`, 10¹²); the value is the number times it, computed from the decimal digits so
 //!   that `8122.4万` is exactly 81,224,000;
@@ -22,7 +24,8 @@
 //! - `人次` → [`Measure::PersonTimes`] (one person counted once per occasion: in English
 //!   "people counted each time");
 //! - `元` (after any multiplier: `亿元` is 10⁸ `元`) → [`Measure::Money`];
-//! - `%` → [`Measure::Percent`], and so is `成` (tenths: `三成` is 30 %);
+//! - `%` → [`Measure::Percent`], and so is `成` (tenths: `三成` is 30 %, and its unit is
+//!   written `%`, so that no reader sees "30成");
 //!   `个百分点` → [`Measure::PercentagePoints`];
 //! - every other counter (`件`, `个`, `家`, `项`, `届`, `场次`, `户`, `年` …) and no unit at all
 //!   → [`Measure::Count`].
@@ -53,7 +56,7 @@ const fn unit(hans: &'static str, hant: &'static str, en: &'static str, measure:
 }
 
 /// The units a figure may carry.
-pub const UNITS: [Unit; 55] = [
+pub const UNITS: [Unit; 56] = [
     unit("", "", "", Measure::Count),
     unit(
         "个百分点",
@@ -119,13 +122,14 @@ pub const UNITS: [Unit; 55] = [
     unit("公里", "公里", "kilometres", Measure::Count),
     unit("吨", "噸", "tonnes", Measure::Count),
     unit("平方米", "平方米", "square metres", Measure::Count),
+    unit("标箱", "標箱", "TEU", Measure::Count),
     unit("天", "天", "days", Measure::Count),
     unit("小时", "小時", "hours", Measure::Count),
     unit("岁", "歲", "years of age", Measure::Count),
 ];
 
 /// Chinese numerals and their values; `十`, `百` and `千` multiply what comes before them.
-const NUMERALS: [(char, u64); 15] = [
+const NUMERALS: [(char, u64); 16] = [
     ('零', 0),
     ('〇', 0),
     ('一', 1),
@@ -141,12 +145,11 @@ const NUMERALS: [(char, u64); 15] = [
     ('九', 9),
     ('十', 10),
     ('百', 100),
+    ('千', 1000),
 ];
 
-/// Units a number in Chinese numerals may carry: those of shares and multiples.
-const NUMERAL_UNITS: [&str; 2] = ["成", "倍"];
-
-/// The value of Chinese numerals for a whole number below a thousand (`十二`, `三百五十`).
+/// The value of Chinese numerals for a whole number below ten thousand (`十二`, `三百五十`,
+/// `两千`).
 fn numeral_value(numerals: &str) -> Option<u64> {
     let (mut total, mut digit) = (0, None);
     for c in numerals.chars() {
@@ -160,24 +163,117 @@ fn numeral_value(numerals: &str) -> Option<u64> {
     Some(total + digit.unwrap_or(0))
 }
 
+/// The value of one numeral digit (`五` → 5), for the digits after a point or a share.
+fn numeral_digit(c: char) -> Option<u64> {
+    NUMERALS
+        .iter()
+        .find(|(n, value)| *n == c && *value < 10)
+        .map(|(_, value)| *value)
+}
+
 /// Whether `c` is a Chinese numeral.
 pub fn is_numeral(c: char) -> bool {
     NUMERALS.iter().any(|(n, _)| *n == c)
 }
 
-/// Reads `三成`, `两倍`: a number in Chinese numerals before a unit that counts shares or
-/// multiples.
-fn parse_numerals(raw: &str) -> Option<ParsedNumber> {
-    let split = raw.find(|c: char| !is_numeral(c)).filter(|&at| at > 0)?;
-    let (numerals, rest) = raw.split_at(split);
-    let unit = find_unit(rest).filter(|unit| NUMERAL_UNITS.contains(&unit.hans))?;
-    let value = numeral_value(numerals)?;
-    Some(ParsedNumber {
-        value: scaled(value, unit.exponent),
-        unit: rest.to_owned(),
-        measure: unit.measure,
+/// Splits off the leading Chinese numerals.
+fn split_numerals(raw: &str) -> (&str, &str) {
+    let end = raw
+        .char_indices()
+        .find(|&(_, c)| !is_numeral(c))
+        .map_or(raw.len(), |(at, _)| at);
+    raw.split_at(end)
+}
+
+/// The unit a share written `成` is counted in: tenths are written as per cent.
+const PER_CENT: &str = "%";
+
+/// A share in per cent from a mantissa and its decimals.
+fn per_cent(mantissa: u64, shift: i32) -> ParsedNumber {
+    ParsedNumber {
+        value: scaled(mantissa, shift),
+        unit: PER_CENT.to_owned(),
+        measure: Measure::Percent,
         hedge: None,
+    }
+}
+
+/// `百分之九十五`, `百分之三点五`: a percentage in words.
+fn parse_percentage(raw: &str) -> Option<ParsedNumber> {
+    let words = raw.strip_prefix("百分之")?;
+    let (whole, fraction) = words.split_once('点').unwrap_or((words, ""));
+    let mut mantissa = numeral_value(whole).filter(|_| !whole.is_empty())?;
+    for c in fraction.chars() {
+        mantissa = mantissa * 10 + numeral_digit(c)?;
+    }
+    Some(per_cent(
+        mantissa,
+        -i32::try_from(fraction.chars().count()).ok()?,
+    ))
+}
+
+/// `三分之一`, `一半`: a fraction, as per cent.
+fn parse_fraction(raw: &str) -> Option<ParsedNumber> {
+    if raw == "一半" {
+        return Some(per_cent(50, 0));
+    }
+    let (whole, part) = raw.split_once("分之")?;
+    let (whole, part) = (numeral_value(whole)?, numeral_value(part)?);
+    (whole > 0 && !raw.starts_with('百') && part > 0 && part < whole).then(|| ParsedNumber {
+        value: (part * 100) as f64 / whole as f64,
+        ..per_cent(0, 0)
     })
+}
+
+/// Reads a number in Chinese numerals with what may follow it: `三成`, `二成五`, `三成半`
+/// (shares in tenths), `两倍`, `一倍半` (multiples), `两千多个`, `十余个`, `三千万人`
+/// (counts with a hedge, a multiplier and any unit).
+fn parse_numerals(raw: &str) -> Option<ParsedNumber> {
+    if let Some(parsed) = parse_percentage(raw).or_else(|| parse_fraction(raw)) {
+        return Some(parsed);
+    }
+    let (numerals, rest) = split_numerals(raw);
+    let value = numeral_value(numerals).filter(|_| !numerals.is_empty())?;
+    let (hedged_before, rest) = take_hedge(rest);
+    let (exponent, rest) = take_multiplier(rest);
+    let (hedged_after, rest) = take_hedge(rest);
+    let hedge = (hedged_before || hedged_after).then_some(Qualifier::MoreThan);
+    // A half or a tenth more after a share or a multiple: 三成半, 二成五, 一倍半.
+    let (tenths, written) = match rest.chars().next() {
+        Some(mark @ ('成' | '倍')) => {
+            let (written, more) = rest.split_at(mark.len_utf8());
+            let extra = match more {
+                "" => 0,
+                "半" => 5,
+                digit if mark == '成' && digit.chars().count() == 1 => {
+                    numeral_digit(digit.chars().next()?)?
+                }
+                _ => return None,
+            };
+            (Some(value * 10 + extra), written)
+        }
+        _ => (None, rest),
+    };
+    let unit = find_unit(written)?;
+    let tenths_exponent = if tenths.is_some() { -1 } else { 0 };
+    Some(ParsedNumber {
+        value: scaled(
+            tenths.unwrap_or(value),
+            exponent + unit.exponent + tenths_exponent,
+        ),
+        unit: written_unit(unit, written).to_owned(),
+        measure: unit.measure,
+        hedge,
+    })
+}
+
+/// The unit a figure is written with: as the text has it, but tenths (`成`) in per cent.
+fn written_unit<'a>(unit: &Unit, as_written: &'a str) -> &'a str {
+    if unit.exponent == 0 {
+        as_written
+    } else {
+        PER_CENT
+    }
 }
 
 /// The unit written `text`, in either script.
@@ -338,7 +434,7 @@ pub fn parse_raw(raw: &str) -> Result<ParsedNumber, NumberError> {
     })?;
     Ok(ParsedNumber {
         value: scaled(mantissa, exponent + unit.exponent - decimals),
-        unit: rest.to_owned(),
+        unit: written_unit(unit, rest).to_owned(),
         measure: unit.measure,
         hedge: (hedged_before || hedged_after).then_some(Qualifier::MoreThan),
     })
@@ -424,6 +520,25 @@ mod tests {
     fn reads_shares_and_multiples_in_chinese_numerals() {
         assert_value("三成", 30.0);
         assert_eq!(parsed("三成").measure, Measure::Percent);
+        // Tenths are counted and written in %, so that 三成 never reads as 30成.
+        assert_eq!(parsed("三成").unit, "%");
+        assert_eq!(parsed("4成").unit, "%");
+        assert_value("二成五", 25.0);
+        assert_value("三成半", 35.0);
+        assert_value("一倍半", 1.5);
+        assert_eq!(parsed("一倍半").unit, "倍");
+        assert_value("百分之九十五", 95.0);
+        assert_eq!(parsed("百分之九十五").unit, "%");
+        assert_value("百分之三点五", 3.5);
+        assert_value("三分之一", 100.0 / 3.0);
+        assert_value("一半", 50.0);
+        assert_value("两千多个", 2000.0);
+        assert_eq!(parsed("两千多个").hedge, Some(Qualifier::MoreThan));
+        assert_value("十余个", 10.0);
+        assert_value("三千万人", 3e7);
+        assert_eq!(parsed("三千万人").measure, Measure::People);
+        assert_value("三千亿件", 3e11);
+        assert_value("一百二十家", 120.0);
         assert_value("两倍", 2.0);
         assert_value("兩倍", 2.0);
         assert_value("十二倍", 12.0);
@@ -435,7 +550,15 @@ mod tests {
         assert_eq!(parsed("126萬億元").measure, Measure::Money);
         assert_value("3千万人", 3e7);
         assert_value("2千亿元", 2e11);
-        for refused in ["三个", "三三成", "成", "五一"] {
+        for refused in [
+            "三三成",
+            "成",
+            "五一",
+            "千万不要",
+            "三成员",
+            "百分之",
+            "一二三倍",
+        ] {
             assert!(parse_raw(refused).is_err(), "{refused}");
         }
     }
@@ -500,7 +623,7 @@ mod tests {
             let parsed = parse_raw(&format!("{number}{word}{written}")).unwrap();
             let expected = number.parse::<f64>().unwrap() * factor * 10f64.powi(unit.exponent);
             prop_assert!((parsed.value - expected).abs() <= expected * 1e-12);
-            prop_assert_eq!(parsed.unit, written);
+            prop_assert_eq!(parsed.unit, written_unit(unit, written));
             prop_assert_eq!(parsed.measure, unit.measure);
             prop_assert_eq!(parsed.hedge, None);
         }

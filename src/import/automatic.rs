@@ -13,13 +13,16 @@ use crate::data::{
 };
 
 use super::detect::{self, Found, Reading};
-use super::figures::{Annotated, Place, qualifier, sentence_around};
+use super::figures::{Annotated, Place, number_runs, qualifier, sentence_around};
 use super::script::label;
 use super::themes::ThemeTable;
 use super::{label as labels, period};
 
 /// How far into a sentence, in characters, a period phrase still opens it.
 const OPENING: usize = 12;
+
+/// The label of a figure whose sentence names nothing it could count.
+const UNLABELLED: &str = "未找到标签";
 
 /// The most bars an automatic chart draws.
 const MOST_BARS: usize = 12;
@@ -77,6 +80,26 @@ impl Reader<'_> {
         period::find(&opening, ctx.year, ctx.month)
     }
 
+    /// The period of the sentence a `其中…` sentence starting at `sentence_start` breaks
+    /// down: the one before it, in this paragraph or at the end of the one before.
+    fn broken_down_period(&self, sentence_start: usize, ctx: &Context) -> Option<Period> {
+        let rest = text_of(&self.hans, sentence_start, self.hans.len());
+        if !rest.trim_start().starts_with("其中") {
+            return None;
+        }
+        let previous = if let Some(end) = sentence_start.checked_sub(1) {
+            let (start, _) = sentence_around(&self.hans, end);
+            text_of(&self.hans, start, end)
+        } else {
+            let paragraph = self.segment.paragraphs.get(self.index.checked_sub(1)?)?;
+            let chars: Vec<char> = paragraph.text.hans.chars().collect();
+            let end = chars.len().checked_sub(1)?;
+            let (start, _) = sentence_around(&chars, end);
+            text_of(&chars, start, end)
+        };
+        period::find(&previous, ctx.year, ctx.month)
+    }
+
     /// The figure `found`, or `None` with a note when the scripts disagree on its length.
     fn figure(&self, found: &Found, id: String, ctx: &Context, report: &mut Vec<String>) -> Figure {
         let (start, end) = (found.start, found.end);
@@ -87,21 +110,40 @@ impl Reader<'_> {
         let sentence = text_of(&self.hans, sentence_start, sentence_end);
         let lead = text_of(&self.hans, sentence_start, start);
         let period = period::find(&lead, ctx.year, ctx.month)
+            .or_else(|| self.broken_down_period(sentence_start, ctx))
             .or_else(|| self.inherited_period(sentence_start, ctx));
-        let found_label = labels::find(&self.hans, start, end, &found.parsed.unit);
-        let name = found_label.unwrap_or_else(|| {
-            let clause = labels::clause_before(&self.hans, start);
-            let clause = labels::strip_links(&clause).to_owned();
-            report.push(format!(
-                "{}: no label found for {raw_hans}; it is labelled with the words before it",
-                self.place()
-            ));
-            if clause.chars().count() >= 2 {
-                clause
-            } else {
-                format!("数字{raw_hans}")
+        let found_label = labels::find(&self.hans, start, end, &found.parsed.unit)
+            .filter(|found| !labels::is_period(found));
+        let subject = || labels::subject(&self.hans, sentence_start, start);
+        let name = match found_label {
+            // A change names itself by its verb (同比增长): say of what.
+            Some(change) if labels::is_change(&change) => match subject() {
+                Some(subject) if !change.starts_with(&subject) => format!("{subject}{change}"),
+                _ => change,
+            },
+            Some(found) => found,
+            None => {
+                let unit_noun = Some(found.parsed.unit.clone()).filter(|unit| {
+                    unit.chars().count() >= 2
+                        && find_unit(unit).is_some_and(|u| u.measure == Measure::People)
+                });
+                let (name, whence) = match subject()
+                    .map(|s| (s, "the sentence's subject"))
+                    .or_else(|| unit_noun.map(|u| (u, "the noun it counts")))
+                    .or_else(|| {
+                        labels::action(&self.hans, start).map(|a| (a, "the action counted"))
+                    }) {
+                    Some(found) => found,
+                    None => (UNLABELLED.to_owned(), "a placeholder to replace"),
+                };
+                report.push(format!(
+                    "{}: no label found for {raw_hans}; labelled {name} ({whence}); give it one \
+                     in the annotations",
+                    self.place()
+                ));
+                name
             }
-        });
+        };
         if period.is_none() {
             report.push(format!(
                 "{}: {raw_hans} ({name}) has no period",
@@ -213,28 +255,47 @@ pub fn figures(segments: &[Segment], annotated: &Annotated, ctx: &Context) -> Au
                         && start < place.end
                 })
             };
-            let mut found: Vec<Found> = Vec::new();
-            for place in unclaimed.get(&(s, p)).into_iter().flatten() {
-                match detect::read(&reader.hans, place.start, place.end) {
-                    Reading::Figure(figure) if !claimed(figure.start, figure.end) => {
-                        found.push(figure);
+            let left: Vec<(usize, usize)> = unclaimed
+                .get(&(s, p))
+                .into_iter()
+                .flatten()
+                .map(|place| (place.start, place.end))
+                .collect();
+            // Every number of the paragraph is counted, claimed, excluded or not, so that an
+            // annotation never renumbers the automatic figures after it.
+            let readings = number_runs(&reader.hans)
+                .into_iter()
+                .map(|(start, end)| {
+                    (
+                        left.contains(&(start, end)),
+                        detect::read(&reader.hans, start, end),
+                    )
+                })
+                .chain(
+                    detect::numeral_figures(&reader.hans)
+                        .into_iter()
+                        .map(|reading| (true, reading)),
+                );
+            let mut found: Vec<(bool, Found)> = Vec::new();
+            for (open, reading) in readings {
+                match reading {
+                    Reading::Figure(figure) => {
+                        found.push((open && !claimed(figure.start, figure.end), figure));
                     }
-                    Reading::Figure(_) => {}
-                    Reading::Excused { start, end, why } => out.report.push(format!(
+                    Reading::Excused { start, end, why } if open => out.report.push(format!(
                         "{}: {} is not a figure: {why}",
                         reader.place(),
                         text_of(&reader.hans, start, end)
                     )),
+                    Reading::Excused { .. } => {}
                 }
             }
-            found.extend(
-                detect::numeral_figures(&reader.hans)
-                    .into_iter()
-                    .filter(|figure| !claimed(figure.start, figure.end)),
-            );
-            found.sort_by_key(|figure| figure.start);
-            for figure in &found {
+            found.sort_by_key(|(_, figure)| figure.start);
+            for (open, figure) in &found {
                 count += 1;
+                if !open {
+                    continue;
+                }
                 let mut id = format!("{}-{count}", segment.id);
                 if taken(&id) {
                     id.push_str("-auto");
@@ -313,10 +374,39 @@ pub fn themes(table: &ThemeTable, figures: &[Figure]) -> Vec<Theme> {
         .collect()
 }
 
-/// Charts of automatic figures: within a theme, those of one unit, measure and period,
-/// two or more, each fact once, none damaged.
+/// Counters that count anything (`26个国家`, `19个协定`): figures with one of them share a
+/// chart only when their labels end in the same noun.
+const GENERIC_COUNTERS: [&str; 7] = ["个", "项", "件", "次", "批", "种", "类"];
+
+/// What a label says a figure is, for charting like with like: a change (`同比增长`,
+/// `比去年增加`), an average or ratio (`日均`, `年均`, `每万人口`), or a level; and for a generic counter, the
+/// noun its label ends in.
+fn chart_kind(label: &str, unit: &str) -> String {
+    let kind = if labels::is_change(label)
+        || ["增长", "增加", "下降", "减少", "提高", "加快", "回落"]
+            .iter()
+            .any(|verb| label.contains(verb))
+    {
+        "change"
+    } else if ["日均", "年均", "月均", "人均", "平均", "每"]
+        .iter()
+        .any(|word| label.contains(word))
+    {
+        "average"
+    } else {
+        "level"
+    };
+    if GENERIC_COUNTERS.contains(&unit) {
+        format!("{kind} {}", label.chars().last().unwrap_or_default())
+    } else {
+        kind.to_owned()
+    }
+}
+
+/// Charts of automatic figures: within a theme, those of one unit, measure, period and kind
+/// (levels, changes, averages apart), two or more, each fact once, none damaged.
 pub fn charts(figures: &[Figure], themes: &[Theme]) -> Vec<Chart> {
-    let mut groups: BTreeMap<(usize, String, String), Vec<&Figure>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, String, String, String), Vec<&Figure>> = BTreeMap::new();
     for (i, figure) in figures.iter().enumerate() {
         let repeated = repeats_an_earlier(figures, i);
         let Some(theme) = themes.iter().position(|theme| theme.id == figure.theme) else {
@@ -327,6 +417,7 @@ pub fn charts(figures: &[Figure], themes: &[Theme]) -> Vec<Chart> {
                 theme,
                 format!("{}{:?}", figure.unit.hans, figure.measure),
                 format!("{:?}", figure.period),
+                chart_kind(&figure.label.hans, &figure.unit.hans),
             );
             groups.entry(key).or_default().push(figure);
         }
@@ -385,6 +476,17 @@ fn measure_words(measure: Measure) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn levels_changes_and_averages_are_charted_apart() {
+        assert_eq!(chart_kind("就业", "人"), "level");
+        assert_eq!(chart_kind("就业同比增加", "人"), "change");
+        assert_eq!(chart_kind("营业性客运量同比增长", "%"), "change");
+        assert_eq!(chart_kind("日均", "人次"), "average");
+        assert_eq!(chart_kind("每万人口发明专利拥有量", "件"), "average 量");
+        assert_ne!(chart_kind("国家和地区", "个"), chart_kind("自贸协定", "个"));
+        assert_eq!(chart_kind("站点", "个"), chart_kind("服务站点", "个"));
+    }
 
     #[test]
     fn labels_overlap_when_they_share_a_word() {

@@ -131,6 +131,10 @@ pub fn build(
         &annotations.speakers,
     )?;
     let drafts = transcript::segments(&source.transcript, &source.cast)?;
+    let lines: Vec<Vec<usize>> = drafts
+        .iter()
+        .map(|draft| draft.paragraphs.iter().map(|p| p.line).collect())
+        .collect();
     let mut segments = segments(drafts, annotations, &source.cast)?;
     let annotated = figures::build(&segments, annotations)?;
     let context = Context {
@@ -195,7 +199,12 @@ pub fn build(
         .problems
         .iter()
         .filter(|problem| problem.is_error())
-        .map(ToString::to_string)
+        .map(
+            |problem| match source_line(&problem.path, &dataset, &lines) {
+                Some(line) => format!("line {line}: {problem}"),
+                None => problem.to_string(),
+            },
+        )
         .collect();
     problems.extend(check::chart_periods(&annotations.charts, &dataset.figures));
     problems.extend(style::check(&dataset, annotations));
@@ -219,6 +228,27 @@ pub fn build(
     }));
     report.extend(found.report);
     Ok(Imported { dataset, report })
+}
+
+/// The transcript line a validation problem's path points into, through its paragraph or
+/// its figure's paragraph: `segments[2].paragraphs[1].text.hans`, `figures[4].label.hans`.
+fn source_line(path: &str, dataset: &Dataset, lines: &[Vec<usize>]) -> Option<usize> {
+    let index = |path: &str, field: &str| -> Option<usize> {
+        let rest = path.strip_prefix(field)?.strip_prefix('[')?;
+        rest[..rest.find(']')?].parse().ok()
+    };
+    let (segment, paragraph) = if let Some(s) = index(path, "segments") {
+        let inner = path.split_once("].")?.1;
+        (s, index(inner, "paragraphs")?)
+    } else {
+        let source = &dataset.figures.get(index(path, "figures")?)?.source;
+        let segment = dataset
+            .segments
+            .iter()
+            .position(|segment| segment.id == source.segment)?;
+        (segment, source.paragraph)
+    };
+    lines.get(segment)?.get(paragraph).copied()
 }
 
 /// A segment the annotations do not name touches the themes of its figures.
@@ -317,6 +347,68 @@ mod tests {
         "|",
         "回答记者提问",
     ];
+
+    #[test]
+    fn a_problem_names_the_transcript_line_of_its_paragraph_or_figure() {
+        let raw = "某会\n2024-01-02\n\n张某：大家好。\n今年新增就业1200万人。\n";
+        let table = ThemeTable::parse(BUILT_IN, "themes.toml").unwrap();
+        let given = Given {
+            raw_file: "lines.txt".to_owned(),
+            ..Given::default()
+        };
+        let imported = build(
+            raw,
+            &Repairs::default(),
+            &Annotations::default(),
+            &given,
+            &table,
+        )
+        .unwrap();
+        let dataset = &imported.dataset;
+        let lines = vec![vec![4, 5]];
+        assert_eq!(
+            source_line("segments[0].paragraphs[1].text.hans", dataset, &lines),
+            Some(5)
+        );
+        assert_eq!(
+            source_line("figures[0].label.hans", dataset, &lines),
+            Some(5)
+        );
+        assert_eq!(source_line("meta.title.hans", dataset, &lines), None);
+        assert_eq!(
+            source_line("segments[3].paragraphs[0]", dataset, &lines),
+            None
+        );
+    }
+
+    #[test]
+    fn an_annotation_renumbers_no_automatic_figure() {
+        let raw =
+            "某会\n2024-01-02\n张某：今年新增就业1200万人，同比增加24万人，培训职工300万人次。\n";
+        let table = ThemeTable::parse(BUILT_IN, "themes.toml").unwrap();
+        let given = Given {
+            raw_file: "ids.txt".to_owned(),
+            ..Given::default()
+        };
+        let ids = |notes: &str| -> Vec<(String, String)> {
+            let annotations = crate::import::annotations::parse(notes, "notes.toml").unwrap();
+            build(raw, &Repairs::default(), &annotations, &given, &table)
+                .unwrap()
+                .dataset
+                .figures
+                .iter()
+                .filter(|figure| figure.automatic)
+                .map(|figure| (figure.id.clone(), figure.raw.hans.clone()))
+                .collect()
+        };
+        let alone = ids("");
+        assert_eq!(alone.len(), 3);
+        let claimed = ids("[[figure]]\nid = \"jobs\"\ntheme = \"other\"\n\
+             label = { hans = \"新增就业\", en = \"New jobs\" }\nat = \"1200万人\"\n\
+             period = { kind = \"year\", year = 2024 }\n\
+             [[exclude]]\ntext = \"24万人\"\nwhy = \"a change\"\n");
+        assert_eq!(claimed, alone[2..]);
+    }
 
     proptest! {
         #![proptest_config(crate::proptest_config::proptest_config(96))]

@@ -90,7 +90,9 @@ fn on_number_boundaries(chars: &[char], start: usize, end: usize) -> bool {
     before_ok && !(ends_in_digit && continues)
 }
 
-/// The runs of ASCII digits, with `.` and `,` between digits, as `char` ranges.
+/// The runs of ASCII digits, with `.` and `,` between digits, as `char` ranges. A `?`
+/// between digits (`4?000`) is a digit the source lost: the run goes on, to be read as one
+/// damaged number.
 pub fn number_runs(chars: &[char]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
@@ -99,7 +101,7 @@ pub fn number_runs(chars: &[char]) -> Vec<(usize, usize)> {
             let start = i;
             while i < chars.len()
                 && (chars[i].is_ascii_digit()
-                    || (matches!(chars[i], '.' | ',')
+                    || (matches!(chars[i], '.' | ',' | '?')
                         && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
             {
                 i += 1;

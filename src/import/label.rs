@@ -6,6 +6,8 @@
 use crate::data::Measure;
 use crate::data::number::{UNITS, find_unit};
 
+use super::detect::Reading;
+
 /// Marks that end a clause.
 const CLAUSE_MARKS: [char; 8] = ['，', '。', '；', '：', '、', '！', '？', '和'];
 
@@ -16,7 +18,8 @@ fn ends_words(c: char) -> bool {
 }
 
 /// Words between a noun and its number: verbs of amount, hedges, copulas, particles.
-const LINKS: [&str; 58] = [
+const LINKS: [&str; 59] = [
+    "从",
     "超过了",
     "超过",
     "达到了",
@@ -78,8 +81,9 @@ const LINKS: [&str; 58] = [
 ];
 
 /// Words before a noun phrase that are no part of it: connectives, places, sources.
-const LEADS: [&str; 20] = [
+const LEADS: [&str; 21] = [
     "其中",
+    "占",
     "同时",
     "此外",
     "另外",
@@ -159,6 +163,11 @@ fn object(text: &str) -> &str {
 /// Words that open a change rather than name a thing (`同比增长5.3%`).
 const COMPARISONS: [&str; 3] = ["同比", "环比", "比"];
 
+/// Whether a label names a change (`同比增长`, `比上月下降`) rather than a thing.
+pub fn is_change(label: &str) -> bool {
+    COMPARISONS.iter().any(|word| label.starts_with(word))
+}
+
 /// Words that stand where a noun would but name no counted thing.
 const NOT_NOUNS: [&str; 6] = ["全国", "全总", "各地", "各级", "其中", "目前"];
 
@@ -168,6 +177,18 @@ pub fn clause_before(chars: &[char], start: usize) -> String {
         .iter()
         .rposition(|c| ends_words(*c))
         .map_or(0, |i| i + 1);
+    // Digits that open a Latin name are part of it (5G基站).
+    let clause_start = if chars
+        .get(clause_start)
+        .is_some_and(char::is_ascii_alphabetic)
+    {
+        chars[..clause_start]
+            .iter()
+            .rposition(|c| !c.is_ascii_digit())
+            .map_or(0, |i| i + 1)
+    } else {
+        clause_start
+    };
     let words: String = chars[clause_start..start].iter().collect();
     if clause_start == 0 || !chars[clause_start - 1].is_ascii_digit() {
         return words;
@@ -193,6 +214,78 @@ fn shortened(text: &str) -> String {
     text.chars().skip(count.saturating_sub(LONGEST)).collect()
 }
 
+/// Characters a period is written with (`近五年`, `2023年`, `今年一季度`, `十年来`).
+const PERIOD_CHARS: &str =
+    "0123456789一二三四五六七八九十两年月日底末以来近今去前后上下半季度截至止期间这过最";
+
+/// Whether `text` names only a period, which says when, not what was counted.
+pub fn is_period(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| PERIOD_CHARS.contains(c))
+}
+
+/// The sentence's subject: in the nearest clause of `chars[sentence_start..start]` that
+/// neither dates nor compares, the words before its first number, less the verb that governs it and what a
+/// list adds (`新能源汽车产销分别完成` → 新能源汽车产销).
+pub fn subject(chars: &[char], sentence_start: usize, start: usize) -> Option<String> {
+    let lead: String = chars[sentence_start..start].iter().collect();
+    lead.rsplit(['，', '；', '：'])
+        .map(|clause| {
+            let clause_chars: Vec<char> = clause.chars().collect();
+            // Before the clause's first number, in digits or in numerals.
+            let first_numerals = super::detect::numeral_figures(&clause_chars)
+                .first()
+                .map_or(clause_chars.len(), |reading| match reading {
+                    Reading::Figure(found) => found.start,
+                    Reading::Excused { start, .. } => *start,
+                });
+            let words: String = clause_chars[..first_numerals].iter().collect();
+            let words = words
+                .split(|c: char| c.is_ascii_digit())
+                .next()
+                .unwrap_or_default();
+            let words = words.split("分别").next().unwrap_or_default();
+            let words = strip_leads(strip_links(words));
+            let governed = strip_links(object(words));
+            let phrase = if long_enough(governed) {
+                governed
+            } else {
+                VERBS
+                    .iter()
+                    .filter_map(|verb| words.find(verb).map(|at| &words[..at]))
+                    .min_by_key(|before| before.len())
+                    .unwrap_or(words)
+            };
+            let phrase = strip_leads(phrase);
+            let phrase = ["同比", "环比"]
+                .iter()
+                .find_map(|word| phrase.strip_suffix(word))
+                .unwrap_or(phrase);
+            (words.to_owned(), phrase.to_owned())
+        })
+        // Clauses that only date or compare are passed over; the first other one decides.
+        .find(|(words, _)| !words.is_empty() && !is_period(words) && !is_change(strip_leads(words)))
+        .map(|(_, phrase)| phrase)
+        .filter(|phrase| long_enough(phrase) && !NOT_NOUNS.contains(&phrase.as_str()))
+        .map(|phrase| shortened(&phrase))
+}
+
+/// The verb phrase right before the number when it names the action counted (`培训`,
+/// `走访慰问`), for a figure whose sentence names no thing: better than no label.
+pub fn action(chars: &[char], start: usize) -> Option<String> {
+    let clause = clause_before(chars, start);
+    let words = strip_leads(strip_links(&clause));
+    if is_period(words) || !VERBS.iter().any(|verb| words.ends_with(verb)) {
+        return None;
+    }
+    // From the first verb: what precedes it (全年累计) says when or how, not what.
+    let first_verb = VERBS
+        .iter()
+        .filter_map(|verb| words.find(verb))
+        .min()
+        .unwrap_or(0);
+    Some(shortened(&words[first_verb..]))
+}
+
 /// The label of the figure at `chars[start..end]` whose unit is `unit`, or `None` when no
 /// noun phrase is found.
 pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<String> {
@@ -200,7 +293,8 @@ pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<Stri
     let linked = strip_leads(&clause);
     // A change names itself with its verb: 同比增长, 比上月下降.
     if COMPARISONS.iter().any(|word| linked.starts_with(word)) {
-        let change = linked.trim_end_matches(['了', '为', '到']);
+        let change = linked.replace("分别", "");
+        let change = change.trim_end_matches(['了', '为', '到']);
         return long_enough(change).then(|| shortened(change));
     }
     let before = strip_leads(strip_links(&clause));
@@ -314,12 +408,82 @@ mod tests {
     }
 
     #[test]
+    fn a_latin_name_keeps_its_digits() {
+        assert_eq!(
+            label("截至3月底，5G基站总数达到364.7万个，", "364.7万个").as_deref(),
+            Some("5G基站总数")
+        );
+    }
+
+    #[test]
     fn a_change_is_named_by_its_verb() {
         assert_eq!(label("同比增长5.3%，", "5.3%").as_deref(), Some("同比增长"));
         assert_eq!(
             label("比上月下降0.1个百分点。", "0.1个百分点").as_deref(),
             Some("比上月下降")
         );
+    }
+
+    /// The subject of the sentence `text` before `raw`.
+    fn subject_before(text: &str, raw: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let raw: Vec<char> = raw.chars().collect();
+        let start = (0..chars.len())
+            .find(|&i| chars[i..].starts_with(&raw))
+            .expect("the raw text is in the text");
+        subject(&chars, 0, start)
+    }
+
+    #[test]
+    fn the_sentences_subject_when_the_clause_names_nothing() {
+        assert_eq!(
+            subject_before(
+                "一季度，新能源汽车产销分别完成211.5万辆和209万辆",
+                "209万辆"
+            )
+            .as_deref(),
+            Some("新能源汽车产销")
+        );
+        assert_eq!(
+            subject_before(
+                "今年一季度，完成交通固定资产投资7,302亿元，同比增长1.9%",
+                "1.9%"
+            )
+            .as_deref(),
+            Some("交通固定资产投资")
+        );
+        assert_eq!(subject_before("近五年，增长约三成", "三成"), None);
+        assert_eq!(
+            subject_before(
+                "全国营业性客运量完成31.2亿人次，同比增长20.6%；完成营业性货运量124.6亿吨，同比增长5.3%",
+                "5.3%"
+            )
+            .as_deref(),
+            Some("营业性货运量")
+        );
+        assert_eq!(
+            subject_before("投资增长一倍半，惠及三千万人", "三千万人"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_action_when_nothing_counted_is_named() {
+        let chars: Vec<char> = "全年累计培训2000万人次。".chars().collect();
+        assert_eq!(action(&chars, 6).as_deref(), Some("培训"));
+        let chars: Vec<char> = "惠及三千万人。".chars().collect();
+        assert_eq!(action(&chars, 2).as_deref(), Some("惠及"));
+        let chars: Vec<char> = "我国已与26个国家".chars().collect();
+        assert_eq!(action(&chars, 4), None);
+    }
+
+    #[test]
+    fn a_period_is_no_label() {
+        for period in ["近五年", "2023年", "今年一季度", "十年来", "截至2022年底"] {
+            assert!(is_period(period), "{period}");
+        }
+        assert!(!is_period("公路总里程"));
+        assert!(!is_period("五一劳动奖章"));
     }
 
     #[test]

@@ -37,10 +37,17 @@ static AS_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// A comparison's base (`比2019年`, `比去年同期`, `与2019年相比`, `较上年末`, `同比`): the
+/// year a change is measured against, not the period of the figure.
+static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:比|较|与|同)(?:\d{4}年|去年|上年|前年)(?:同期|底|末)?(?:相比)?")
+        .expect("a valid pattern")
+});
+
 /// Phrases that name a span or a year.
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?<from>\d{4})年?\s*(?:至|到|—|－|-|～|~)\s*(?<to>\d{4})年|近(?<recent>\d{1,2}|[一二三四五六七八九十]+)年|(?<since>\d{4})年(?:\d{1,2}月)?(?:起|[^，。；]{0,12}?以来)|比(?<compared>\d{4})年|(?<congress>十六大|十七大|十八大|十九大|二十大)以来|(?<span>\d{1,2}|[一二三四五六七八九十]+)年来|(?<named>\d{4})年(?:[一二三四]季度|前三季度|上半年|下半年)?|(?<relative>今年|去年|[一二三四]季度|前三季度|上半年|下半年)",
+        r"(?<from>\d{4})年?\s*(?:至|到|—|－|-|～|~)\s*(?<to>\d{4})年|近(?<recent>\d{1,2}|[一二三四五六七八九十]+)年|(?<since>\d{4})年(?:\d{1,2}月)?(?:起|[^，。；]{0,12}?以来)|[“\x22]?十(?<plan>[一二三四五])五[”\x22]?(?<plan_span>以来|期间|时期)|(?<congress>十六大|十七大|十八大|十九大|二十大)以来|(?<span>\d{1,2}|[一二三四五六七八九十]+)年来|(?<named>\d{4})年(?:[一二三四]季度|前三季度|上半年|下半年)?|(?<relative>今年|去年|[一二三四]季度|前三季度|上半年|下半年)",
     )
     .expect("a valid pattern")
 });
@@ -48,6 +55,8 @@ static OTHER: LazyLock<Regex> = LazyLock::new(|| {
 /// The period of a figure whose sentence reads `before` up to it, for a conference held in
 /// `year`-`month`.
 pub fn find(before: &str, year: u16, month: u8) -> Option<Period> {
+    let before = COMPARED.replace_all(before, "，");
+    let before = before.as_ref();
     let as_of = AS_OF
         .captures_iter(before)
         .map(|found| {
@@ -87,8 +96,19 @@ pub fn find(before: &str, year: u16, month: u8) -> Option<Period> {
     if let Some(span) = found.name("recent") {
         return years(span.as_str()).map(|years| Period::Recent { years });
     }
-    if let Some(since) = number("since").or(number("compared")) {
+    if let Some(since) = number("since") {
         return Some(Period::Since { year: since });
+    }
+    if let Some(plan) = found.name("plan") {
+        // The five-year plans: the 11th ran 2006-2010, each next one five years later.
+        let first = 2006 + 5 * (years(plan.as_str())? - 1);
+        return Some(match found.name("plan_span").map(|m| m.as_str()) {
+            Some("以来") => Period::Since { year: first },
+            _ => Period::Range {
+                from: first,
+                to: first + 4,
+            },
+        });
     }
     if let Some(congress) = found.name("congress") {
         let year = CONGRESSES
@@ -170,13 +190,30 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_base_is_no_period() {
+        assert_eq!(period("日均2.1亿人次，比2019年增长约"), None);
+        assert_eq!(period("比去年增加"), None);
+        assert_eq!(period("比去年同期增长约"), None);
+        assert_eq!(period("与2019年相比，增长"), None);
+        assert_eq!(period("较上年末增加"), None);
+        assert_eq!(period("同比增长"), None);
+        assert_eq!(
+            period("今年春运40天，日均2.1亿人次，比2019年增长约"),
+            Some(Period::Year { year: 2022 })
+        );
+    }
+
+    #[test]
     fn since_ranges_spans_and_years() {
         let since = |year| Some(Period::Since { year });
         assert_eq!(period("党的十八大以来，累计表彰"), since(2012));
         assert_eq!(period("2013年以来，联合举办了"), since(2013));
         assert_eq!(period("自2014年以来，创建命名了"), since(2014));
         assert_eq!(period("十年来，累计组织"), since(2012));
-        assert_eq!(period("占到了85.1%，比2012年提高了"), since(2012));
+        assert_eq!(
+            period("2021年比2012年提高了"),
+            Some(Period::Year { year: 2021 })
+        );
         assert_eq!(period("自2020年1月新冠肺炎疫情发生以来，共"), since(2020));
         assert_eq!(
             period("2013至2020年，提出合理化建议"),
@@ -201,6 +238,15 @@ mod tests {
         assert_eq!(period("一季度，全国"), Some(Period::Year { year: 2022 }));
         assert_eq!(period("2021年上半年，"), Some(Period::Year { year: 2021 }));
         assert_eq!(period("全国共有"), None);
+        assert_eq!(period("“十三五”以来，全国"), since(2016));
+        assert_eq!(period("\"十四五\"以来，"), since(2021));
+        assert_eq!(
+            period("“十三五”期间，累计"),
+            Some(Period::Range {
+                from: 2016,
+                to: 2020
+            })
+        );
         assert_eq!(period("增加到2021年的"), Some(Period::Year { year: 2021 }));
     }
 }

@@ -36,11 +36,14 @@ fn report_body(lines: &[Line]) -> usize {
     plain.get(1).copied().unwrap_or(lines.len())
 }
 
+/// The title of a moderator that a turn marker names only by role (`主持人 李某：`).
+const CHAIR: &str = "主持人";
+
 /// What the metadata says where the source names no organiser, publisher or credit.
 const NOT_STATED: (&str, &str) = ("未注明", "not stated");
 
 /// Header keys that look like a speaker's name before a colon but are not.
-const HEADER_KEYS: [&str; 12] = [
+const HEADER_KEYS: [&str; 13] = [
     "出席嘉宾",
     "嘉宾",
     "时间",
@@ -52,6 +55,7 @@ const HEADER_KEYS: [&str; 12] = [
     "责任编辑",
     "主题",
     "发布时间",
+    "发布日期",
     "文字实录",
 ];
 
@@ -126,17 +130,26 @@ fn lines_and_damage(raw: &str, repairs: &Repairs) -> Result<(Vec<Line>, Vec<Line
         }
         lines.push(Line {
             number: i + 1,
-            text: script::to_hans(&punctuation::restore(trimmed)),
+            text: script::to_hans(&punctuation::restore(&ascii_figures(trimmed))),
         });
     }
     Ok((lines, damaged))
 }
 
-/// The digit groups of a text, in order.
-fn digit_groups(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|part| !part.is_empty())
-        .collect()
+/// Full-width digits and per cent signs (`１２３万人`, `５％`) as the ASCII ones numbers are
+/// read in.
+fn ascii_figures(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(|c| ('０'..='９').contains(&c) || c == '％') {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
+            '％' => '%',
+            other => other,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// `YYYY-MM-DD` from year, month and day digits, if they make a date.
@@ -146,35 +159,131 @@ fn date_of(year: &str, month: &str, day: &str) -> Option<String> {
         .then(|| format!("{year}-{month:02}-{day:02}"))
 }
 
-/// A line that is only a date, with or without a time: `2022年08月01日16:27`,
-/// `2022-07-29`, `2024年3月15日`. Returns the date and the time if there is one.
-fn date_line(text: &str) -> Option<(String, Option<String>)> {
-    let words: String = text
-        .chars()
-        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
-        .collect();
-    if !words
-        .chars()
-        .all(|c| "年月日-/:：.".contains(c) || c == '\u{a0}')
-    {
-        return None;
+/// Keys before a header's date: the conference's own (`时间：`) or the page's (`发布时间：`).
+const EVENT_KEYS: [&str; 4] = ["时间：", "日期：", "时间 ", "日期 "];
+const PUBLISHED_KEYS: [&str; 4] = ["发布时间：", "发布日期：", "发布时间 ", "发布日期 "];
+
+/// The date a text opens with (`2024年4月18日`, `2024-04-18`, `2024/4/18`) and the rest.
+fn leading_date(text: &str) -> Option<(String, &str)> {
+    let digits = |text: &str| text.chars().take_while(char::is_ascii_digit).count();
+    let year_len = digits(text);
+    let (year, rest) = text.split_at(year_len);
+    let separator = rest.chars().next()?;
+    let (after_month, after_day) = match separator {
+        '年' => ('月', Some('日')),
+        '-' | '/' | '.' => (separator, None),
+        _ => return None,
+    };
+    let rest = &rest[separator.len_utf8()..];
+    let (month, rest) = rest.split_at(digits(rest));
+    let rest = rest.strip_prefix(after_month)?;
+    let (day, rest) = rest.split_at(digits(rest));
+    let rest = match after_day {
+        Some(mark) => rest.strip_prefix(mark)?,
+        None => rest,
+    };
+    Some((date_of(year, month, day)?, rest))
+}
+
+/// A weekday after a date: `星期四`, `（星期四）`, `周四`.
+fn without_weekday(text: &str) -> &str {
+    let text = text.trim_start();
+    let bare = text.strip_prefix('（').unwrap_or(text);
+    let Some(day) = ["星期", "周"]
+        .iter()
+        .find_map(|word| bare.strip_prefix(word))
+    else {
+        return text;
+    };
+    let mut chars = day.chars();
+    if !chars.next().is_some_and(|c| "一二三四五六日天".contains(c)) {
+        return text;
     }
-    match digit_groups(text).as_slice() {
-        [year, month, day] => Some((date_of(year, month, day)?, None)),
-        [year, month, day, hour, minute] if hour.len() <= 2 && minute.len() == 2 => Some((
-            date_of(year, month, day)?,
-            Some(format!("{hour:0>2}:{minute}")),
-        )),
-        _ => None,
+    let rest = chars.as_str();
+    if bare.len() == text.len() {
+        rest
+    } else {
+        rest.strip_prefix('）').unwrap_or(rest)
     }
 }
 
-/// `时间：2022-07-29` or `日期：2024年3月15日` → the date.
-fn dated_field(text: &str) -> Option<String> {
-    let value = ["时间：", "日期：", "时间 ", "日期 "]
+/// A time of day after a date: `16:30`, `上午10:00`, `下午3:00`, as `HH:MM`.
+fn leading_time(text: &str) -> Option<(String, &str)> {
+    let text = text.trim_start();
+    let (afternoon, text) = match ["上午", "下午", "晚上"]
         .iter()
-        .find_map(|key| text.strip_prefix(key))?;
-    date_line(value.trim()).map(|(date, _)| date)
+        .find_map(|word| text.strip_prefix(word).map(|rest| (*word, rest)))
+    {
+        Some((word, rest)) => (word != "上午", rest),
+        None => (false, text),
+    };
+    let (hour, rest) = text.split_once([':', '：'])?;
+    let minute: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let mut hour: u8 = hour.parse().ok()?;
+    if afternoon && hour < 12 {
+        hour += 12;
+    }
+    (hour < 24 && minute.len() == 2 && minute.as_str() < "60")
+        .then(|| (format!("{hour:02}:{minute}"), &rest[minute.len()..]))
+}
+
+/// A header line giving a date: the date, the time if there is one, and the source named
+/// after it (`2024年04月18日16:30  来源：人民网`). Nothing else may follow but a weekday.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DateLine {
+    date: String,
+    time: Option<String>,
+    source: Option<String>,
+}
+
+/// A line that is a date, with or without a weekday, a time and a `来源：`:
+/// `2022年08月01日16:27`, `2022-07-29`, `2024年4月18日 星期四`,
+/// `2024-04-18 16:30 来源： 国新网`.
+fn date_line(text: &str) -> Option<DateLine> {
+    let text = text.trim_matches(|c: char| c.is_whitespace());
+    let (date, rest) = leading_date(text)?;
+    let rest = without_weekday(rest);
+    let (time, rest) = match leading_time(rest) {
+        Some((time, rest)) => (Some(time), rest),
+        None => (None, rest),
+    };
+    let rest =
+        without_weekday(rest).trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '丨');
+    let source = match rest.strip_prefix("来源：") {
+        Some(named) => Some(named.trim_matches(|c: char| c.is_whitespace()).to_owned()),
+        None if rest.is_empty() => None,
+        None => return None,
+    };
+    Some(DateLine {
+        date,
+        time,
+        source: source.filter(|named| !named.is_empty()),
+    })
+}
+
+/// Which date a dated header field gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dated {
+    /// `时间：…`, `日期：…`: the conference's.
+    Event,
+    /// `发布时间：…`, `发布日期：…`: the page's.
+    Published,
+}
+
+/// `时间：2022-07-29`, `发布时间：2024-04-18 16:30` → which date, and the date line.
+fn dated_field(text: &str) -> Option<(Dated, DateLine)> {
+    let (dated, value) = PUBLISHED_KEYS
+        .iter()
+        .find_map(|key| {
+            text.strip_prefix(key)
+                .map(|value| (Dated::Published, value))
+        })
+        .or_else(|| {
+            EVENT_KEYS
+                .iter()
+                .find_map(|key| text.strip_prefix(key).map(|value| (Dated::Event, value)))
+        })?;
+    Some((dated, date_line(value)?))
 }
 
 /// The name a turn opens with and the words after it, if the line opens a turn:
@@ -239,6 +348,35 @@ fn is_furniture(text: &str) -> bool {
         || (text.starts_with("图为") && text.ends_with('摄'))
 }
 
+/// The editors a page names after the transcript: `（责编：赵某、孙某）`,
+/// `责任编辑：某某`, `【我要纠错】 责任编辑：某某`.
+fn editors_line(text: &str) -> Option<Vec<&str>> {
+    let text = text.strip_prefix("【我要纠错】").unwrap_or(text).trim();
+    let names = ["（责编：", "（编辑：", "（责任编辑："]
+        .iter()
+        .find_map(|key| text.strip_prefix(key)?.strip_suffix('）'))
+        .or_else(|| text.strip_prefix("责任编辑："))?;
+    Some(
+        names
+            .split(['、', ' ', '，'])
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .collect(),
+    )
+}
+
+/// A line that ends the transcript: the page's credit, editors, related headlines or
+/// copyright. What follows it is no one's words.
+fn is_end_matter(text: &str) -> bool {
+    text.starts_with("来源：")
+        || editors_line(text).is_some()
+        || ["相关新闻", "相关阅读", "相关链接", "热门推荐", "延伸阅读"]
+            .iter()
+            .any(|heading| text.starts_with(heading))
+        || text.contains("版权所有")
+        || text.starts_with("Copyright")
+}
+
 /// The names that open turns anywhere in the source, in order of first appearance.
 fn marker_names(lines: &[Line]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
@@ -263,6 +401,37 @@ struct Header {
     published: Option<String>,
     event_date: Option<String>,
     organiser: Option<String>,
+    source_credit: Option<String>,
+}
+
+impl Header {
+    /// What a dated line says: the date it gives and the source it names.
+    fn dated(&mut self, dated: Dated, line: DateLine) {
+        match (dated, line.time) {
+            (Dated::Published, Some(time)) => {
+                self.published
+                    .get_or_insert(format!("{} {time}", line.date));
+            }
+            (Dated::Published, None) => {
+                self.published.get_or_insert(line.date);
+            }
+            (Dated::Event, _) => {
+                self.event_date.get_or_insert(line.date);
+            }
+        }
+        if let Some(named) = line.source {
+            self.credited(&named);
+        }
+    }
+
+    /// A `来源：` in the header: the credit, and the publisher when no breadcrumb names one.
+    fn credited(&mut self, named: &str) {
+        if named.is_empty() {
+            return;
+        }
+        self.source_credit.get_or_insert_with(|| named.to_owned());
+        self.publisher.get_or_insert_with(|| named.to_owned());
+    }
 }
 
 /// `7月29日，全国总工会新闻中心举行…发布会` → the organiser.
@@ -310,47 +479,46 @@ pub fn read(
             }
         } else if let Some(name) = chair_line(text, &names) {
             cast.chair(name);
-        } else if let Some(date) = dated_field(text) {
-            header.event_date.get_or_insert(date);
-        } else if let Some((date, time)) = date_line(text) {
-            match time {
-                Some(time) => {
-                    header.published.get_or_insert(format!("{date} {time}"));
-                }
-                None => {
-                    header.event_date.get_or_insert(date);
-                }
-            }
+        } else if let Some((dated, line)) = dated_field(text) {
+            header.dated(dated, line);
+        } else if let Some(line) = date_line(text) {
+            // A page's timestamp has a time; a date alone is the conference's.
+            let dated = if line.time.is_some() {
+                Dated::Published
+            } else {
+                Dated::Event
+            };
+            header.dated(dated, line);
+        } else if let Some(named) = text.strip_prefix("来源：") {
+            header.credited(named.trim());
         } else if let Some((site, _)) = text.split_once(">>") {
             header.publisher.get_or_insert(site.trim().to_owned());
+        } else if header.title.is_none() && !is_furniture(text) {
+            // The first plain line is the title, even when it says who held the conference
+            // (`国务院新闻办公室就…举行发布会`).
+            header.title = Some(text.to_owned());
         } else if header.organiser.is_none()
             && let Some(found) = organiser(text)
         {
             header.organiser = Some(found.to_owned());
-        } else if header.title.is_none() && !is_furniture(text) {
-            header.title = Some(text.to_owned());
         } else {
             dropped.push(line.clone());
         }
     }
 
     let rest = &lines[first_turn..];
-    let credit_at = rest
+    let back_at = rest
         .iter()
-        .position(|line| line.text.starts_with("来源："))
+        .position(|line| is_end_matter(&line.text))
         .unwrap_or(rest.len());
-    let (transcript_lines, back_matter) = rest.split_at(credit_at);
+    let (transcript_lines, back_matter) = rest.split_at(back_at);
     let mut source_credit = None;
     let mut editors: Vec<Text> = Vec::new();
     for line in back_matter {
         if let Some(credit) = line.text.strip_prefix("来源：") {
             source_credit = Some(credit.trim().to_owned());
-        } else if let Some(names) = line
-            .text
-            .strip_prefix("（责编：")
-            .and_then(|names| names.strip_suffix('）'))
-        {
-            editors.extend(names.split('、').map(script::text));
+        } else if let Some(names) = editors_line(&line.text) {
+            editors.extend(names.into_iter().map(script::text));
         } else {
             dropped.push(line.clone());
         }
@@ -406,7 +574,10 @@ pub fn read(
         event_date,
         organiser: or_not_stated(header.organiser, &meta_entry.organiser),
         publisher: or_not_stated(header.publisher, &meta_entry.publisher),
-        source_credit: or_not_stated(source_credit, &meta_entry.source_credit),
+        source_credit: or_not_stated(
+            source_credit.or(header.source_credit),
+            &meta_entry.source_credit,
+        ),
         editors,
         raw_file: given.raw_file.clone(),
     };
@@ -477,6 +648,8 @@ fn turns(
     dropped: &mut Vec<Line>,
 ) -> Vec<Spoken> {
     let mut spoken: Vec<Spoken> = Vec::new();
+    // A speaker named on a line of its own, whose words follow.
+    let mut opened: Option<String> = None;
     let chair = cast
         .people()
         .iter()
@@ -491,7 +664,8 @@ fn turns(
             let name = match chair_marker(&name) {
                 Some("") => chair.clone().unwrap_or(name),
                 Some(named) => {
-                    cast.chair(named);
+                    // `主持人 李某：` names the role: it is the title, unless one is known.
+                    cast.add(named, CHAIR, Role::Moderator);
                     named.to_owned()
                 }
                 None => name,
@@ -510,15 +684,28 @@ fn turns(
                 ""
             };
             cast.add(&name, title, role);
+            if words.trim().is_empty() {
+                // A name alone on its line (`张某：`, `[张某]:`) opens the turn below it.
+                opened = Some(name);
+                continue;
+            }
             // A paragraph repeating its speaker's name (the portal's `[姓名]:` on every line)
             // goes on the same turn.
-            let turn_start = spoken.last().is_none_or(|previous| previous.name != name)
+            let turn_start = opened.take().is_some()
+                || spoken.last().is_none_or(|previous| previous.name != name)
                 || !line.text.starts_with('[');
             spoken.push(Spoken {
                 line: line.number,
                 name,
                 turn_start,
                 text: words.trim_start().to_owned(),
+            });
+        } else if let Some(name) = opened.take() {
+            spoken.push(Spoken {
+                line: line.number,
+                name,
+                turn_start: true,
+                text: line.text.clone(),
             });
         } else if let Some(previous) = spoken.last() {
             spoken.push(Spoken {
@@ -557,19 +744,122 @@ mod tests {
         assert_eq!(name("16:27"), None);
     }
 
+    /// A date line's date, time and source, as strings for comparison.
+    fn dated(text: &str) -> Option<(String, Option<String>, Option<String>)> {
+        date_line(text).map(|line| (line.date, line.time, line.source))
+    }
+
     #[test]
     fn reads_dates_in_their_usual_forms() {
+        let date = |text| dated(text).map(|(date, time, _)| (date, time));
         assert_eq!(
-            date_line("2022年08月01日16:27"),
+            date("2022年08月01日16:27\u{a0}\u{a0}"),
             Some(("2022-08-01".into(), Some("16:27".into())))
         );
+        assert_eq!(date("2024年3月15日"), Some(("2024-03-15".into(), None)));
+        assert_eq!(date("2022-07-29"), Some(("2022-07-29".into(), None)));
+        assert_eq!(date("2022.07.29"), Some(("2022-07-29".into(), None)));
         assert_eq!(
-            date_line("2024年3月15日"),
-            Some(("2024-03-15".into(), None))
+            date("2024年4月18日 星期四"),
+            Some(("2024-04-18".into(), None))
         );
-        assert_eq!(date_line("2022-07-29"), Some(("2022-07-29".into(), None)));
-        assert_eq!(date_line("2022年的工作"), None);
-        assert_eq!(dated_field("时间：2022-07-29"), Some("2022-07-29".into()));
+        assert_eq!(date("2022年的工作"), None);
+        assert_eq!(date("2024年4月18日，张某说"), None);
+        assert_eq!(date("2024年4月18日 星期八"), None);
+    }
+
+    #[test]
+    fn reads_the_source_named_on_a_date_line() {
+        assert_eq!(
+            dated("2024年04月18日16:30  来源：人民网"),
+            Some((
+                "2024-04-18".into(),
+                Some("16:30".into()),
+                Some("人民网".into())
+            ))
+        );
+        assert_eq!(
+            dated("2024-04-18 16:30 来源： 国新网"),
+            Some((
+                "2024-04-18".into(),
+                Some("16:30".into()),
+                Some("国新网".into())
+            ))
+        );
+    }
+
+    #[test]
+    fn reads_dated_fields_as_the_conference_or_the_page() {
+        let field = |text| dated_field(text).map(|(dated, line)| (dated, line.date, line.time));
+        assert_eq!(
+            field("时间：2022-07-29"),
+            Some((Dated::Event, "2022-07-29".into(), None))
+        );
+        assert_eq!(
+            field("时间：2024年4月18日（星期四）上午10:00"),
+            Some((Dated::Event, "2024-04-18".into(), Some("10:00".into())))
+        );
+        assert_eq!(
+            field("时间：2024年4月18日（星期四）下午3:30"),
+            Some((Dated::Event, "2024-04-18".into(), Some("15:30".into())))
+        );
+        assert_eq!(
+            field("发布时间：2024-04-18 16:30"),
+            Some((Dated::Published, "2024-04-18".into(), Some("16:30".into())))
+        );
+        assert_eq!(
+            field("发布日期：2024年04月18日"),
+            Some((Dated::Published, "2024-04-18".into(), None))
+        );
+        assert_eq!(field("时间：上午"), None);
+    }
+
+    #[test]
+    fn a_moderator_named_by_role_is_titled_by_it() {
+        let given = Given {
+            raw_file: "chair.txt".to_owned(),
+            ..Given::default()
+        };
+        let source = read(
+            "某部发布会\n2024-03-28\n主持人 李某：大家好。\n张某：谢谢。\n",
+            &Repairs::default(),
+            &given,
+            &MetaEntry::default(),
+            &[],
+        )
+        .unwrap();
+        let chair = source.cast.find("李某").unwrap();
+        assert_eq!(
+            (chair.title.as_str(), chair.role),
+            ("主持人", Role::Moderator)
+        );
+    }
+
+    #[test]
+    fn the_end_matter_names_the_editors() {
+        assert_eq!(
+            editors_line("（责编：赵某、孙某）"),
+            Some(vec!["赵某", "孙某"])
+        );
+        assert_eq!(
+            editors_line("【我要纠错】 责任编辑：某某"),
+            Some(vec!["某某"])
+        );
+        assert_eq!(editors_line("张某：谢谢"), None);
+        for end in [
+            "相关新闻",
+            "人民网版权所有，未经书面授权禁止使用",
+            "来源：某网",
+        ] {
+            assert!(is_end_matter(end), "{end}");
+        }
+        assert!(!is_end_matter("张某：相关新闻报道很多。"));
+    }
+
+    #[test]
+    fn full_width_digits_are_read_as_ascii() {
+        assert_eq!(ascii_figures("１２３万人，占５％"), "123万人，占5%");
+        assert_eq!(ascii_figures("没有数字"), "没有数字");
     }
 
     #[test]

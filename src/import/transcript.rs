@@ -222,12 +222,34 @@ fn answer<'a>(turn: &'a [Spoken], who: &'a Speakers) -> impl Iterator<Item = Dra
     })
 }
 
+/// Words with which whoever hosts ends the conference, be it the moderator or a spokesman
+/// who hosts and answers.
+const CLOSING_WORDS: [&str; 4] = ["到此结束", "就到这里", "发布会结束", "到这里结束"];
+
+/// Whether the last turn ends the conference: not a reporter's, and saying so.
+fn closes(turn: &[Spoken], who: &Speakers) -> bool {
+    who.role(&turn[0]) != Role::Reporter
+        && turn.iter().any(|spoken| {
+            CLOSING_WORDS
+                .iter()
+                .any(|words| spoken.text.contains(words))
+        })
+}
+
 /// The questions and the closing, from the turns after the statements.
 fn questions(turns: &[&[Spoken]], who: &Speakers) -> Result<Vec<DraftSegment>, Error> {
     let mut segments: Vec<DraftSegment> = Vec::new();
     let mut moderator_before: Option<&[Spoken]> = None;
     for (i, turn) in turns.iter().enumerate() {
         let first = &turn[0];
+        if i + 1 == turns.len() && who.role(first) != Role::Moderator && closes(turn, who) {
+            segments.push(segment(
+                "closing".to_owned(),
+                SegmentKind::Closing,
+                who.bodies(turn),
+            ));
+            continue;
+        }
         match who.role(first) {
             Role::Moderator => {
                 let next_is_reporter = turns
@@ -318,6 +340,38 @@ pub fn segments(spoken: &[Spoken], cast: &Cast) -> Result<Vec<DraftSegment>, Err
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spokesman_who_hosts_closes_the_conference() {
+        let mut cast = Cast::default();
+        cast.add("卢某", "新闻发言人", Role::Official);
+        cast.add("王某", "副司长", Role::Official);
+        cast.add("工人日报记者", "工人日报", Role::Reporter);
+        cast.settle(&[]);
+        let said = |line: usize, name: &str, text: &str| Spoken {
+            line,
+            name: name.to_owned(),
+            turn_start: true,
+            text: text.to_owned(),
+        };
+        let spoken = [
+            said(1, "卢某", "上半年，全国城镇新增就业678万人。"),
+            said(2, "工人日报记者", "请问就业情况如何？"),
+            said(3, "王某", "谢谢您的提问。"),
+            said(4, "卢某", "今天的发布会到此结束，谢谢大家！"),
+        ];
+        let segments = segments(&spoken, &cast).unwrap();
+        let closing = segments.last().unwrap();
+        assert_eq!(
+            (closing.id.as_str(), closing.kind),
+            ("closing", SegmentKind::Closing)
+        );
+        let question = segments[1].question.as_ref().unwrap();
+        assert_eq!(
+            question.answered_by,
+            [cast.find("王某").unwrap().id.clone()]
+        );
+    }
 
     #[test]
     fn recognises_numbered_lines() {
