@@ -391,7 +391,8 @@ fn the_drill_down_lists_every_linked_figure_with_its_value_and_period() {
             .collect();
         for id in linked {
             let other = app.figure(id).expect("links name known figures");
-            let value = strings::figure_value(other, Lang::Zh, Script::Hant);
+            let value =
+                strings::figure_value(other, text::Magnitude::Short, Lang::Zh, Script::Hant);
             // A restatement is listed by its place (speaker, item), a series member by its
             // period and label.
             let (period, label) = if figure.repeats.iter().any(|r| r == id) {
@@ -1161,5 +1162,71 @@ fn reading_screens_at_three_sizes_in_both_scripts_and_both_languages() {
                 ui::buffer_ansi(&ui::render_buffer(&filtered, width, height))
             );
         }
+    }
+}
+
+/// The frame of topic tab `theme` (by id) in English at a size.
+fn english_topic_frame(theme: &str, width: u16, height: u16) -> String {
+    let mut app = app(Script::Hans, Lang::En, width, height);
+    let index = dataset()
+        .themes
+        .iter()
+        .position(|t| t.id == theme)
+        .expect("a theme of the built-in dataset");
+    app.apply(Action::GoToTab(index + 1));
+    frame(&app, width, height)
+}
+
+#[test]
+fn english_lists_write_millions_out_where_the_column_has_room() {
+    // 200 columns: every label keeps its rows with the words, so the list writes them out.
+    let wide = english_topic_frame("poverty-relief", 200, 40);
+    for value in [
+        "43.0 billion yuan",
+        "1.88 million firms",
+        "90.6 million people",
+    ] {
+        assert!(wide.contains(value), "{value} at 200 columns:\n{wide}");
+    }
+    assert!(
+        !wide.contains(" B yuan") && !wide.contains(" M firms"),
+        "{wide}"
+    );
+    // 120 columns: the words would cost labels rows, so the list abbreviates, all of it.
+    let narrow = english_topic_frame("poverty-relief", 120, 36);
+    for value in ["43.0 B yuan", "1.88 M firms", "90.6 M people"] {
+        assert!(narrow.contains(value), "{value} at 120 columns:\n{narrow}");
+    }
+    assert!(
+        !narrow.contains("billion") && !narrow.contains("million"),
+        "{narrow}"
+    );
+}
+
+#[test]
+fn english_charts_write_millions_out_where_their_bars_keep_their_columns() {
+    let wide = english_topic_frame("skills", 200, 40);
+    assert!(wide.contains("47 million people"), "{wide}");
+    let narrow = english_topic_frame("skills", 120, 36);
+    assert!(narrow.contains("47 M people"), "{narrow}");
+}
+
+#[test]
+fn english_cards_write_millions_out_where_the_value_keeps_its_rows() {
+    let wide = app(Script::Hans, Lang::En, 120, 36);
+    let overview = frame(&wide, 120, 36);
+    // A 28-column card holds "over 200 million people" on one row.
+    for value in [
+        "over 200 million people",
+        "43.0 billion yuan",
+        "5.50 million households",
+    ] {
+        assert!(overview.contains(value), "{value}:\n{overview}");
+    }
+    // At 80 columns a card is 22 wide: "over 200 million people" would take a second row, so
+    // that card abbreviates; "186 million people counted each time" takes two rows either way.
+    let narrow = frame(&app(Script::Hans, Lang::En, 80, 24), 80, 24);
+    for value in ["over 200 M people", "186 million people"] {
+        assert!(narrow.contains(value), "{value}:\n{narrow}");
     }
 }

@@ -669,7 +669,8 @@ fn a_chart_of_different_periods_must_say_why_and_chart_a_series() {
     let message = build(&with_chart(relief_funds)).unwrap_err().to_string();
     assert!(
         message.contains(
-            "chart relief-funds: its bars cover different periods (since 2012, as of 2022-05)"
+            "chart relief-funds: its bars cover different periods (the last 10 years, as of \
+             2022-05)"
         ),
         "{message}"
     );
@@ -846,10 +847,9 @@ fn two_figures_with_one_label_must_be_told_apart() {
     refused(
         |text| {
             text.replace(
-                "Workers' study and training on the Skills China platform, total given in the \
-                 statement",
-                "Workers' study and training on the Skills China platform, total to date given \
-                 in an answer",
+                "Workers studying or training on the Skills China platform, running total (no \
+                 date in the statement)",
+                "Workers studying or training on the Skills China platform, running total",
             )
         },
         "figures skills-platform-learners-earlier and skills-platform-learners share the label",

@@ -7,7 +7,7 @@
 use crate::app::App;
 use crate::app::strings::{self, Phrase};
 use crate::data::{Figure, Lang, Script};
-use crate::text::{self, sanitize};
+use crate::text::{self, Magnitude, sanitize};
 
 /// What a piece of a line is, for the theme to style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +100,7 @@ pub fn lines(app: &App, figure: usize, width: usize) -> Vec<DrillLine> {
 const SOURCE_INDENT: usize = 2;
 
 fn value_line(f: &Figure, lang: Lang, script: Script) -> DrillLine {
-    let value = strings::figure_value_in_words(f, lang, script);
+    let value = strings::figure_value(f, Magnitude::Words, lang, script);
     match &f.damaged {
         Some(damage) => vec![
             (value, Role::Damaged),
@@ -220,7 +220,7 @@ fn place_line(app: &App, f: &Figure, lang: Lang, script: Script, this: bool) -> 
     vec![
         (if this { "▸ " } else { "⋅ " }.to_string(), Role::Muted),
         (
-            strings::figure_value_in_words(f, lang, script),
+            strings::figure_value(f, Magnitude::Words, lang, script),
             value_role(f),
         ),
         (format!("  {}", sanitize(speaker)), Role::Text),
@@ -248,7 +248,7 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
         (marker.to_string(), Role::Muted),
         (when, Role::Text),
         (
-            strings::figure_value_in_words(f, lang, script),
+            strings::figure_value(f, Magnitude::Words, lang, script),
             value_role(f),
         ),
         (

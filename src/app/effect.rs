@@ -6,7 +6,7 @@ use crate::app::action::ExportFormat;
 use crate::app::filter::first_statements;
 use crate::app::{App, Popup, Tab, strings};
 use crate::data::{Figure, Lang, Script};
-use crate::text::sanitize;
+use crate::text::{Magnitude, sanitize};
 
 /// A request for the terminal layer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,7 +155,7 @@ impl App {
 /// Every dataset string is in its visible, sanitised form.
 pub fn citation(app: &App, figure: &Figure) -> String {
     let (lang, script) = (app.lang(), app.script());
-    let value = strings::figure_value_in_words(figure, lang, script);
+    let value = strings::figure_value(figure, Magnitude::Words, lang, script);
     let label = sanitize(figure.label.get(lang, script));
     // A damaged figure's note and its period share one pair of brackets.
     let damaged = figure

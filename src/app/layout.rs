@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::scroll::Heights;
+use crate::text::Magnitude;
 use crate::text::wrap::wrap;
 
 /// Below this size the dashboard shows only a notice.
@@ -264,6 +265,10 @@ pub struct TopicTabLayout {
     pub label_widths: Vec<u16>,
     /// Screen rows each listed figure takes: its label's rows.
     pub heights: Vec<usize>,
+    /// How the list's English values name millions and billions.
+    pub magnitude: Magnitude,
+    /// How the chart's English values name them.
+    pub chart_magnitude: Magnitude,
 }
 
 impl TopicTabLayout {
@@ -282,6 +287,8 @@ impl TopicTabLayout {
             labels,
             label_widths,
             heights,
+            magnitude: Magnitude::Short,
+            chart_magnitude: Magnitude::Short,
         }
     }
 
@@ -347,6 +354,8 @@ pub struct OverviewLayout {
 pub struct CardRows {
     pub title: Vec<Range<usize>>,
     pub value: Vec<Range<usize>>,
+    /// How the value names millions and billions in English.
+    pub magnitude: Magnitude,
 }
 
 impl CardRows {
@@ -849,6 +858,7 @@ mod tests {
         CardRows {
             title: vec![0..1; title],
             value: vec![0..1; value],
+            magnitude: Magnitude::Short,
         }
     }
 

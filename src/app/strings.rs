@@ -6,7 +6,7 @@
 use crate::app::effect::Report;
 use crate::data::{Figure, Lang, Period, Qualifier, Script};
 use crate::text::number::Scale;
-use crate::text::{format_en, format_en_words, format_zh, sanitize};
+use crate::text::{Magnitude, format_zh, sanitize};
 
 /// One phrase in the three interface variants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,20 +156,12 @@ pub fn qualifier(qualifier: Qualifier, lang: Lang, script: Script) -> &'static s
 }
 
 /// A figure's value as a reader wants it, qualifier and unit included: `约8,122.4万件`,
-/// `about 81.2 M parcels`. A damaged figure shows what survives (`?650个`).
-pub fn figure_value(figure: &Figure, lang: Lang, script: Script) -> String {
+/// `about 81.2 M parcels`, or with `Magnitude::Words` where there is room `about 81.2 million
+/// parcels`. A damaged figure shows what survives (`?650个`).
+pub fn figure_value(figure: &Figure, magnitude: Magnitude, lang: Lang, script: Script) -> String {
     value_with(figure, lang, script, &|value| match lang {
         Lang::Zh => format_zh(value, script),
-        Lang::En => format_en(value),
-    })
-}
-
-/// [`figure_value`] where there is room to write millions and billions out:
-/// `about 81.2 million parcels`.
-pub fn figure_value_in_words(figure: &Figure, lang: Lang, script: Script) -> String {
-    value_with(figure, lang, script, &|value| match lang {
-        Lang::Zh => format_zh(value, script),
-        Lang::En => format_en_words(value),
+        Lang::En => magnitude.format_en(value),
     })
 }
 
@@ -497,25 +489,49 @@ mod tests {
                 .find(|f| f.id == id)
                 .expect("fixture figure")
         };
-        let members = by_id("f-members");
-        assert_eq!(figure_value(members, Lang::Zh, Script::Hans), "约2.96亿人");
-        assert_eq!(figure_value(members, Lang::Zh, Script::Hant), "約2.96億人");
-        assert_eq!(
-            figure_value(members, Lang::En, Script::Hans),
-            "about 296 M people"
-        );
-        assert_eq!(
-            figure_value_in_words(members, Lang::En, Script::Hans),
-            "about 296 million people"
-        );
-        let medal = by_id("f-medal");
-        assert_eq!(figure_value(medal, Lang::Zh, Script::Hant), "?650個");
-        assert_eq!(figure_value(medal, Lang::En, Script::Hant), "?650");
+        let (members, medal) = (by_id("f-members"), by_id("f-medal"));
+        for (figure, magnitude, lang, script, expected) in [
+            (
+                members,
+                Magnitude::Short,
+                Lang::Zh,
+                Script::Hans,
+                "约2.96亿人",
+            ),
+            (
+                members,
+                Magnitude::Words,
+                Lang::Zh,
+                Script::Hant,
+                "約2.96億人",
+            ),
+            (
+                members,
+                Magnitude::Short,
+                Lang::En,
+                Script::Hans,
+                "about 296 M people",
+            ),
+            (
+                members,
+                Magnitude::Words,
+                Lang::En,
+                Script::Hans,
+                "about 296 million people",
+            ),
+            (medal, Magnitude::Short, Lang::Zh, Script::Hant, "?650個"),
+            (medal, Magnitude::Words, Lang::En, Script::Hant, "?650"),
+        ] {
+            assert_eq!(figure_value(figure, magnitude, lang, script), expected);
+        }
         let mut share = members.clone();
         share.unit.en = "%".into();
         share.value = Some(50.9);
         share.qualifier = Qualifier::Exact;
-        assert_eq!(figure_value(&share, Lang::En, Script::Hans), "50.9%");
+        assert_eq!(
+            figure_value(&share, Magnitude::Short, Lang::En, Script::Hans),
+            "50.9%"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::app::fixture::topic_of;
+use crate::text::Magnitude;
 use crossterm::event::{KeyEventState, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
@@ -833,8 +834,9 @@ fn y_asks_for_the_selected_figures_citation_in_the_interface_language() {
         text.starts_with(&format!("{}：", figure.label.hans)),
         "{text}"
     );
-    assert!(text.contains(&strings::figure_value_in_words(
+    assert!(text.contains(&strings::figure_value(
         &figure,
+        Magnitude::Words,
         Lang::Zh,
         Script::Hans
     )));

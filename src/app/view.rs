@@ -12,7 +12,7 @@ use crate::app::layout::{FigureColumnNeeds, TopicNeed, TopicTabLayout};
 use crate::app::pager::Laid;
 use crate::app::{App, Focus, Tab, layout, strings};
 use crate::data::{Bar, Chart, Figure, Label, Lang, Period, Script};
-use crate::text::{self, sanitize};
+use crate::text::{self, Magnitude, sanitize};
 
 /// Columns of bar a chart needs to compare its values at a glance.
 const BAR_WANTED: u16 = 16;
@@ -270,10 +270,22 @@ impl App {
             .headline_figures()
             .into_iter()
             .map(|figure| {
-                let cells = self.card_texts(figure);
+                let (title, _) = self.card_texts(figure, Magnitude::Short);
+                // Millions written out where that takes the value no more rows.
+                let value = |magnitude| {
+                    let (_, value) = self.card_texts(figure, magnitude);
+                    layout::label_rows(&value, width)
+                };
+                let (short, words) = (value(Magnitude::Short), value(Magnitude::Words));
+                let (value, magnitude) = if words.len() <= short.len() {
+                    (words, Magnitude::Words)
+                } else {
+                    (short, Magnitude::Short)
+                };
                 layout::CardRows {
-                    title: layout::label_rows(&cells.0, width),
-                    value: layout::label_rows(&cells.1, width),
+                    title: layout::label_rows(&title, width),
+                    value,
+                    magnitude,
                 }
             })
             .collect();
@@ -285,12 +297,13 @@ impl App {
         )
     }
 
-    /// A headline card's title and value, sanitised: the texts its rows are ranges into.
-    pub fn card_texts(&self, figure: &Figure) -> (String, String) {
+    /// A headline card's title and value with magnitudes named `magnitude`, sanitised: the
+    /// texts its rows are ranges into.
+    pub fn card_texts(&self, figure: &Figure, magnitude: Magnitude) -> (String, String) {
         let (lang, script) = (self.lang(), self.script());
         (
             sanitize(figure.label.get(lang, script)).into_owned(),
-            strings::figure_value(figure, lang, script),
+            strings::figure_value(figure, magnitude, lang, script),
         )
     }
 
@@ -398,8 +411,8 @@ impl App {
         self.filter_spans(shown, &sanitize(other))
     }
 
-    /// What a row of a figure list shows of `figure`.
-    pub fn figure_cells<'a>(&'a self, figure: &'a Figure) -> FigureCells<'a> {
+    /// What a row of a figure list shows of `figure`, its value's magnitude named `magnitude`.
+    pub fn figure_cells<'a>(&'a self, figure: &'a Figure, magnitude: Magnitude) -> FigureCells<'a> {
         let (lang, script) = (self.lang(), self.script());
         // A fact said several times is listed once, marked with how often; a label shown in
         // Chinese for want of English, and a row the filter found only in the source
@@ -422,7 +435,7 @@ impl App {
                 .chain(in_source)
                 .collect::<Vec<_>>()
                 .join(" "),
-            value: strings::figure_value(figure, lang, script),
+            value: strings::figure_value(figure, magnitude, lang, script),
             period: figure
                 .period
                 .as_ref()
@@ -435,12 +448,13 @@ impl App {
         }
     }
 
-    /// What topic `topic`'s figure list and chart need, measured over every figure listed.
-    fn topic_need(&self, topic: usize) -> (TopicNeed, FigureColumnNeeds) {
+    /// What topic `topic`'s figure list, its values' magnitudes named `magnitude`, and its
+    /// chart need, measured over every figure listed.
+    fn topic_need(&self, topic: usize, magnitude: Magnitude) -> (TopicNeed, FigureColumnNeeds) {
         let cells: Vec<FigureCells> = self
             .topic_figures(topic)
             .iter()
-            .map(|&index| self.figure_cells(&self.data.figures[index]))
+            .map(|&index| self.figure_cells(&self.data.figures[index], magnitude))
             .collect();
         let widest = |cell: &dyn for<'c> Fn(&'c FigureCells<'c>) -> &'c str| {
             cells.iter().map(|c| width_of(cell(c))).max().unwrap_or(0)
@@ -481,15 +495,7 @@ impl App {
         let Some(chart) = self.current_chart(topic) else {
             return width_of(strings::NO_CHARTS.get(lang, script));
         };
-        let (mut label, mut value) = (0, 0);
-        for (bar, figure) in self.shown_bars(chart) {
-            label = label.max(width_of(&sanitize(bar.label.get(lang, script))));
-            let mut text = strings::figure_value(figure, lang, script);
-            if figure.damaged.is_some() {
-                text = format!("{text} — {}", strings::DAMAGED.get(lang, script));
-            }
-            value = value.max(width_of(&text));
-        }
+        let (label, value) = self.bar_texts_width(chart, Magnitude::Short);
         // The bars give labels and values at most two fifths of the chart each.
         let fifths = |columns: u16| columns.saturating_mul(5).div_ceil(2);
         let heading =
@@ -508,10 +514,67 @@ impl App {
             .max(width_of(strings::NO_BARS.get(lang, script)))
     }
 
+    /// The widest bar label and the widest value of `chart`'s shown bars, magnitudes named
+    /// `magnitude`.
+    fn bar_texts_width(&self, chart: &Chart, magnitude: Magnitude) -> (u16, u16) {
+        let (lang, script) = (self.lang(), self.script());
+        let (mut label, mut value) = (0, 0);
+        for (bar, figure) in self.shown_bars(chart) {
+            label = label.max(width_of(&sanitize(bar.label.get(lang, script))));
+            let mut text = strings::figure_value(figure, magnitude, lang, script);
+            if figure.damaged.is_some() {
+                text = format!("{text} — {}", strings::DAMAGED.get(lang, script));
+            }
+            value = value.max(width_of(&text));
+        }
+        (label, value)
+    }
+
     /// Topic tab `topic` laid out in `body`: its parts, its figure list's columns and each
-    /// figure's label rows.
+    /// figure's label rows. English values write millions and billions out where that costs
+    /// nothing: in the list when no label takes another row or loses words for it and no
+    /// column gives way, in the chart when its bars keep the columns they want.
     pub(super) fn lay_out_topic(&self, topic: usize, body: Rect) -> TopicTabLayout {
-        let (need, columns) = self.topic_need(topic);
+        let short = self.lay_out_topic_with(topic, body, Magnitude::Short);
+        if self.lang() == Lang::Zh {
+            return short;
+        }
+        let words = self.lay_out_topic_with(topic, body, Magnitude::Words);
+        let kept =
+            |column: fn(&TopicTabLayout) -> u16| (column(&words) == 0) == (column(&short) == 0);
+        // A label cut with `…` after its last row loses words, as one more row would cost one.
+        let figures = self.topic_figures(topic);
+        let cut = |laid: &TopicTabLayout, entry: usize| {
+            let figure = &self.data.figures[figures[entry]];
+            let label = sanitize(figure.label.get(self.lang(), self.script()));
+            laid.labels[entry]
+                .last()
+                .is_some_and(|last| width_of(&label[last.clone()]) > laid.label_widths[entry])
+        };
+        let room = (0..figures.len()).all(|entry| {
+            words.heights[entry] <= short.heights[entry]
+                && (!cut(&words, entry) || cut(&short, entry))
+        }) && kept(|laid| laid.columns.period)
+            && kept(|laid| laid.columns.speaker);
+        let mut laid = if room { words } else { short };
+        laid.chart_magnitude = match self.current_chart(topic) {
+            Some(chart) => {
+                let (label, value) = self.bar_texts_width(chart, Magnitude::Words);
+                let wanted = label.saturating_add(value).saturating_add(BAR_WANTED + 2);
+                if wanted <= laid.parts.chart.width {
+                    Magnitude::Words
+                } else {
+                    Magnitude::Short
+                }
+            }
+            None => Magnitude::Short,
+        };
+        laid
+    }
+
+    /// [`Self::lay_out_topic`] with the list's values' magnitudes named `magnitude`.
+    fn lay_out_topic_with(&self, topic: usize, body: Rect, magnitude: Magnitude) -> TopicTabLayout {
+        let (need, columns) = self.topic_need(topic, magnitude);
         let parts = layout::topic(body, need);
         let columns = columns.fit(parts.list.width);
         let (lang, script) = (self.lang(), self.script());
@@ -521,7 +584,7 @@ impl App {
             .map(|&index| {
                 let figure = &self.data.figures[index];
                 let label = sanitize(figure.label.get(lang, script));
-                let value = width_of(&strings::figure_value(figure, lang, script));
+                let value = width_of(&strings::figure_value(figure, magnitude, lang, script));
                 let width = columns
                     .label
                     .saturating_sub(value.saturating_sub(columns.value))
@@ -529,7 +592,10 @@ impl App {
                 (layout::label_rows(&label, width), width)
             })
             .collect();
-        TopicTabLayout::new(parts, columns, labels)
+        TopicTabLayout {
+            magnitude,
+            ..TopicTabLayout::new(parts, columns, labels)
+        }
     }
 
     /// Topic tab `topic` laid out in `body`: as reconciled for the screen, or laid out now

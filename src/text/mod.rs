@@ -18,7 +18,7 @@ pub mod truncate;
 pub mod width;
 pub mod wrap;
 
-pub use number::{format_en, format_en_words, format_zh};
+pub use number::{Magnitude, format_en, format_en_words, format_zh};
 pub use sanitize::{is_bidi_control, sanitize};
 pub use truncate::{Align, pad_to, take_width, truncate};
 pub use width::{AmbiguousWidth, ambiguous_width, grapheme_width, set_ambiguous_width, width};

@@ -56,13 +56,37 @@ fn zh_in(negative: bool, hundredths: u128, unit_hundredths: u128, unit: &str) ->
 
 /// `value` for an English reader (see the [module documentation](self)).
 pub fn format_en(value: f64) -> String {
-    format_en_with(value, ["M", "B", "T"])
+    Magnitude::Short.format_en(value)
 }
 
 /// `value` for an English reader where there is room to write the magnitude out:
 /// `81.2 million`, `2.5 billion`; otherwise as [`format_en`].
 pub fn format_en_words(value: f64) -> String {
-    format_en_with(value, ["million", "billion", "trillion"])
+    Magnitude::Words.format_en(value)
+}
+
+/// How English names millions, billions and trillions: `M`, `B`, `T` where columns are few,
+/// the words where there is room. Whoever knows the width chooses; Chinese has one way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Magnitude {
+    #[default]
+    Short,
+    Words,
+}
+
+impl Magnitude {
+    /// The names of millions, billions and trillions.
+    const fn names(self) -> [&'static str; 3] {
+        match self {
+            Self::Short => ["M", "B", "T"],
+            Self::Words => ["million", "billion", "trillion"],
+        }
+    }
+
+    /// `value` for an English reader, its magnitude named this way.
+    pub fn format_en(self, value: f64) -> String {
+        format_en_with(value, self.names())
+    }
 }
 
 /// [`format_en`] with `names` for millions, billions and trillions.
@@ -133,6 +157,8 @@ fn en_in(out: &mut String, hundredths: u128, rounded: u128, digits: u32, unit_di
 pub struct Scale {
     /// The unit as a power of ten: 0, 4 (万) or 8 (亿) in Chinese; 0, 6, 9 or 12 in English.
     power: u32,
+    /// How English names the unit.
+    magnitude: Magnitude,
 }
 
 impl Scale {
@@ -150,7 +176,16 @@ impl Scale {
                 }
             }
         };
-        Self { power }
+        Self {
+            power,
+            magnitude: Magnitude::Short,
+        }
+    }
+
+    /// This scale with English magnitudes named `magnitude`: `0.29 million` beside `29 million`.
+    #[must_use]
+    pub fn named(self, magnitude: Magnitude) -> Self {
+        Self { magnitude, ..self }
     }
 
     /// `value` written in this scale, as [`format_zh`] or [`format_en`] write it otherwise:
@@ -161,7 +196,7 @@ impl Scale {
         if self.power > 0 && value.abs() < 10f64.powf(f64::from(self.power) - 3.0) {
             return match lang {
                 Lang::Zh => format_zh(value, script),
-                Lang::En => format_en(value),
+                Lang::En => self.magnitude.format_en(value),
             };
         }
         let Some((negative, hundredths)) = hundredths(value) else {
@@ -178,15 +213,16 @@ impl Scale {
                 };
                 zh_in(negative, hundredths, 100 * 10u128.pow(self.power), unit)
             }
-            Lang::En if self.power == 0 => format_en(value),
+            Lang::En if self.power == 0 => self.magnitude.format_en(value),
             Lang::En => {
                 let mut out = sign(negative);
                 let (rounded, digits) = three_significant((hundredths + 50) / 100);
                 en_in(&mut out, hundredths, rounded, digits, self.power);
+                let [millions, billions, trillions] = self.magnitude.names();
                 let name = match self.power {
-                    6 => "M",
-                    9 => "B",
-                    _ => "T",
+                    6 => millions,
+                    9 => billions,
+                    _ => trillions,
                 };
                 out.push(' ');
                 out.push_str(name);
@@ -365,6 +401,23 @@ mod tests {
         assert_eq!(format_en(-f64::INFINITY), "-inf");
         assert_eq!(format_zh(1e40, Script::Hant), "1e40");
         assert_eq!(format_en(f64::MAX), "1.7976931348623157e308");
+    }
+
+    #[test]
+    fn a_scale_named_in_words_writes_the_magnitude_out() {
+        let m = Scale::for_largest(29_000_000.0, Lang::En).named(Magnitude::Words);
+        assert_eq!(m.format(29_000_000.0, Lang::En, Script::Hans), "29 million");
+        assert_eq!(m.format(290_000.0, Lang::En, Script::Hans), "0.29 million");
+        assert_eq!(m.format(12.3, Lang::En, Script::Hans), "12.3");
+        let b = Scale::for_largest(4.3e9, Lang::En).named(Magnitude::Words);
+        assert_eq!(b.format(5.7e9, Lang::En, Script::Hans), "5.7 billion");
+        // Chinese has one way to write them.
+        let yi = Scale::for_largest(2e8, Lang::Zh).named(Magnitude::Words);
+        assert_eq!(yi.format(1.86e8, Lang::Zh, Script::Hans), "1.86亿");
+        for value in [81_224_000.0, 2.5e9, 3e12, 12_000.0] {
+            assert_eq!(Magnitude::Words.format_en(value), format_en_words(value));
+            assert_eq!(Magnitude::Short.format_en(value), format_en(value));
+        }
     }
 
     #[test]

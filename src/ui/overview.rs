@@ -54,7 +54,7 @@ impl Widget for &Card<'_> {
         ) = (self.figure, self.rows, self.look);
         let (title, value) = (
             sanitize(figure.label.get(lang, script)),
-            strings::figure_value(figure, lang, script),
+            strings::figure_value(figure, rows.magnitude, lang, script),
         );
         let first = rows.title.first().cloned().unwrap_or_default();
         let (border, title_style) = if self.selected {
@@ -186,6 +186,7 @@ mod tests {
     use super::*;
     use crate::app::fixture;
     use crate::data::{Lang, Script};
+    use crate::text::Magnitude;
     use crate::ui::tests::unstyled;
 
     /// The fixture's first figure as a card in `area`, its title and value wrapped to the
@@ -203,6 +204,7 @@ mod tests {
             rows: &CardRows {
                 title: layout::label_rows(label, title_width),
                 value: layout::label_rows("8,122.4万件", value_width),
+                magnitude: Magnitude::Short,
             },
             look: Look {
                 lang: Lang::Zh,

@@ -6,7 +6,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, layout, strings};
 use crate::text::number::Scale;
-use crate::text::{self, Align};
+use crate::text::{self, Align, Magnitude};
 use crate::ui::bars::{BarRow, Bars, Legend};
 use crate::ui::pager::put_marked;
 use crate::ui::{palette::Palette, put, put_aligned, put_pieces, row, secondary, start_list_row};
@@ -30,7 +30,8 @@ impl Widget for &TopicTab<'_> {
         let Some(theme_data) = app.data().themes.get(topic) else {
             return;
         };
-        let parts = app.topic_layout(topic, area).parts;
+        let laid = app.topic_layout(topic, area);
+        let parts = laid.parts;
         put(
             buf,
             parts.description,
@@ -42,7 +43,7 @@ impl Widget for &TopicTab<'_> {
             body: area,
         }
         .render(parts.figures, buf);
-        ChartPanel(self).render(parts.chart_panel, buf);
+        ChartPanel(self, laid.chart_magnitude).render(parts.chart_panel, buf);
     }
 }
 
@@ -58,7 +59,7 @@ pub struct FigureTable<'a> {
 
 /// A topic's current chart under its title, with the count of charts when there are several.
 #[derive(Debug)]
-pub struct ChartPanel<'a>(pub &'a TopicTab<'a>);
+pub struct ChartPanel<'a>(pub &'a TopicTab<'a>, pub Magnitude);
 
 impl Widget for &FigureTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -106,7 +107,7 @@ impl Widget for &FigureTable<'_> {
             let Some(figure) = figures.get(index).map(|&f| &app.data().figures[f]) else {
                 break;
             };
-            let cells = app.figure_cells(figure);
+            let cells = app.figure_cells(figure, laid.magnitude);
             let selected = index == list.selected;
             let first = row(entry, 0);
             let (style, label_x) = start_list_row(buf, first, selected, palette);
@@ -223,7 +224,7 @@ impl Widget for &ChartPanel<'_> {
             .filter_map(|(_, f)| f.value)
             .map(f64::abs)
             .fold(0.0, f64::max);
-        let scale = Scale::for_largest(largest, lang);
+        let scale = Scale::for_largest(largest, lang).named(self.1);
         let periods = app.chart_periods(chart);
         let rows: Vec<BarRow> = shown
             .iter()
