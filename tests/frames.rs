@@ -1163,3 +1163,45 @@ fn reading_screens_at_three_sizes_in_both_scripts_and_both_languages() {
         }
     }
 }
+
+/// The details of the first figure of the first topic tab.
+fn first_details(app: &mut App) {
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+}
+
+/// The popups' footers and the help opened from a popup, which lists only the keys that act
+/// there: a figure's details, the help over them, the topic picker and the help over it.
+#[test]
+fn popups_and_the_help_from_a_popup_at_three_sizes_in_both_scripts_and_both_languages() {
+    let forms = [
+        (Script::Hant, Lang::Zh, "zh-hant"),
+        (Script::Hans, Lang::Zh, "zh-hans"),
+        (Script::Hans, Lang::En, "en"),
+    ];
+    let screens: Vec<(&str, Steps)> = vec![
+        ("popup_details", Box::new(first_details)),
+        (
+            "popup_help_over_details",
+            Box::new(|app: &mut App| {
+                first_details(app);
+                typed(app, "?");
+            }),
+        ),
+        ("popup_picker", Box::new(|app: &mut App| typed(app, "t"))),
+        (
+            "popup_help_over_picker",
+            Box::new(|app: &mut App| typed(app, "t?")),
+        ),
+    ];
+    for (width, height) in [(80, 24), (120, 36), (200, 50)] {
+        for (script, lang, form) in forms {
+            for (screen, steps) in &screens {
+                let mut app = app(script, lang, width, height);
+                steps(&mut app);
+                let name = format!("{screen}_{width}x{height}_{form}");
+                insta::assert_snapshot!(name, frame(&app, width, height));
+            }
+        }
+    }
+}
