@@ -101,7 +101,8 @@ impl Popup {
             Action::NextTab | Action::PrevTab | Action::GoToTab(_) | Action::LastTab => false,
             // `t` closes the picker; elsewhere the picker does not open over a popup.
             Action::TopicPicker => matches!(self, Self::Topics(_)),
-            Action::Open => !matches!(self, Self::Help(_)),
+            // The help has nothing to open, and `?` there only closes it, as Esc says.
+            Action::Open | Action::Help => !matches!(self, Self::Help(_)),
             // Text scrolls only when it is taller than the popup.
             _ if Step::of(action, 1).is_some() => match self {
                 Self::Figure(details) => details.scrolls(),
