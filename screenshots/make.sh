@@ -28,6 +28,7 @@ shots=(
     "pager-search|120x36||BackTab / 技能 Enter"
     "topic-filter|120x36||t Down Space"
     "help|120x36||?"
+    "help-details|120x36||2 Enter ?"
     "english|120x36|--lang en|2"
     "pager-narrow|60x36||BackTab"
     "workforce-by-value|120x36||8 r"

@@ -1825,15 +1825,15 @@ fn a_rebinding_in_the_file_changes_the_keys_the_footer_and_the_help() {
     assert!(footer(&rebound).contains("x quit"), "{rebound}");
     assert!(footer(&rebound).contains("w tabs"), "{rebound}");
     assert!(!footer(&rebound).contains("q quit"), "{rebound}");
-    // The help lists the keys in force.
-    let help = screen(&file, "?");
+    // The help lists the keys in force (those that act everywhere at its end).
+    let help = screen(&file, "? End");
     assert!(
         help.contains("x, Ctrl-c") && help.contains("quit"),
         "{help}"
     );
     assert!(help.contains("│ w ") && help.contains("next tab"), "{help}");
     assert!(!help.contains("Tab, ▸, l"), "{help}");
-    assert!(screen(&none, "?").contains("Tab, ▸, l"));
+    assert!(screen(&none, "? End").contains("Tab, ▸, l"));
     // So do the notes that name keys: the topic picker's title, the too-small notice.
     assert!(screen(&file, "t").contains("Topics (v selects, Enter applies)"));
     assert!(screen(&none, "t").contains("Topics (Space selects, Enter applies)"));

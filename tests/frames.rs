@@ -861,7 +861,7 @@ fn the_help_lists_the_keys_in_force() {
     };
     let keys = KeyMap::with(&[
         rebind("quit", &["x", "Ctrl-c"], 1),
-        rebind("next-tab", &["n"], 2),
+        rebind("next-tab", &["w"], 2),
     ])
     .expect("no clash");
     let (width, height) = (100, 30);
@@ -1228,5 +1228,47 @@ fn english_cards_write_millions_out_where_the_value_keeps_its_rows() {
     let narrow = frame(&app(Script::Hans, Lang::En, 80, 24), 80, 24);
     for value in ["over 200 M people", "186 million people"] {
         assert!(narrow.contains(value), "{value}:\n{narrow}");
+    }
+}
+
+/// The details of the first figure of the first topic tab.
+fn first_details(app: &mut App) {
+    app.apply(Action::GoToTab(1));
+    app.handle_key(key(KeyCode::Enter));
+}
+
+/// The popups' footers and the help opened from a popup, which lists only the keys that act
+/// there: a figure's details, the help over them, the topic picker and the help over it.
+#[test]
+fn popups_and_the_help_from_a_popup_at_three_sizes_in_both_scripts_and_both_languages() {
+    let forms = [
+        (Script::Hant, Lang::Zh, "zh-hant"),
+        (Script::Hans, Lang::Zh, "zh-hans"),
+        (Script::Hans, Lang::En, "en"),
+    ];
+    let screens: Vec<(&str, Steps)> = vec![
+        ("popup_details", Box::new(first_details)),
+        (
+            "popup_help_over_details",
+            Box::new(|app: &mut App| {
+                first_details(app);
+                typed(app, "?");
+            }),
+        ),
+        ("popup_picker", Box::new(|app: &mut App| typed(app, "t"))),
+        (
+            "popup_help_over_picker",
+            Box::new(|app: &mut App| typed(app, "t?")),
+        ),
+    ];
+    for (width, height) in [(80, 24), (120, 36), (200, 50)] {
+        for (script, lang, form) in forms {
+            for (screen, steps) in &screens {
+                let mut app = app(script, lang, width, height);
+                steps(&mut app);
+                let name = format!("{screen}_{width}x{height}_{form}");
+                insta::assert_snapshot!(name, frame(&app, width, height));
+            }
+        }
     }
 }

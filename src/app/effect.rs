@@ -85,7 +85,7 @@ impl App {
 
     /// On the Q&A tab, the paragraph (segment and paragraph index) at the top of the pager,
     /// or the first below the top row when that row is a heading.
-    fn top_paragraph(&self) -> Option<(usize, usize)> {
+    pub(super) fn top_paragraph(&self) -> Option<(usize, usize)> {
         if self.tab != Tab::Qa || self.popup.is_some() {
             return None;
         }
@@ -127,8 +127,9 @@ impl App {
     }
 
     /// The figure `y` cites: the one whose details are open, else the selected row of a topic
-    /// tab, else on the overview the selected topic's first headline figure.
-    fn selected_figure(&self) -> Option<usize> {
+    /// tab, else on the overview the selected card's figure or the selected topic's first
+    /// headline figure.
+    pub(super) fn selected_figure(&self) -> Option<usize> {
         if let Some(Popup::Figure(details)) = &self.popup {
             return Some(details.figure());
         }
@@ -137,6 +138,11 @@ impl App {
                 .topic_figures(topic)
                 .get(self.topic_view(topic).list.selected)
                 .copied(),
+            // The card the arrows are on, else the selected topic's first headline figure.
+            Tab::Overview if self.overview_card.is_some() => {
+                let card = self.headline_figures().get(self.overview_card?)?.id.clone();
+                self.figure_ids.get(&card)
+            }
             Tab::Overview => {
                 let theme = self.data.themes.get(self.overview.selected)?;
                 theme

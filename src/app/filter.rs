@@ -142,7 +142,7 @@ pub fn segment_has_text(segment: &Segment, data: &Dataset, text: &str) -> bool {
 /// searches. Only the texts that lowercasing changes are copied; the rest (most Chinese text)
 /// are searched where they are. Filter text of ASCII and Chinese needs no index: it is
 /// searched in the texts as written, ASCII letters compared without case.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SearchIndex {
     /// Each figure's [`figure_texts`].
     figures: LoweredTexts,
@@ -436,7 +436,7 @@ fn lowercased_from_itself_alone(c: char) -> bool {
 }
 
 /// Lowercased texts in one buffer, grouped by their owner (a figure, an item).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct LoweredTexts {
     buffer: String,
     /// Per text: where its lowercased form lies in `buffer`, or `None` when lowercasing leaves

@@ -238,7 +238,8 @@ use Context::{
 };
 
 const LISTS: &[Context] = &[Dashboard, Pager, Popup];
-const ALL_CONTEXTS: [Context; 10] = [
+/// Every context, in the order the full help lists them.
+pub const ALL_CONTEXTS: [Context; 10] = [
     Global,
     Dashboard,
     Cards,
@@ -333,9 +334,20 @@ pub static KEY_TABLE: &[Binding] = &[
         contexts: &[Dashboard],
         action: Action::Open,
         help: phrase(
-            "打开所选数据的详情（概览中打开主题）",
-            "開啟所選數據的詳情（概覽中開啟主題）",
-            "open the selected figure (a topic on the overview)",
+            "概览中打开所选主题的标签页",
+            "概覽中開啟所選主題的分頁",
+            "on the overview, open the selected topic's tab",
+        ),
+        hint: Some(hint("Enter", phrase("打开主题", "開啟主題", "open tab"))),
+    },
+    Binding {
+        keys: &[Key::plain(KeyCode::Enter)],
+        contexts: &[FigureList, Cards],
+        action: Action::Open,
+        help: phrase(
+            "打开所选数据的详情",
+            "開啟所選數據的詳情",
+            "open the selected figure's details",
         ),
         hint: Some(hint("Enter", phrase("详情", "詳情", "details"))),
     },
@@ -1058,19 +1070,70 @@ impl KeyMap {
 
     /// The key table grouped by each binding's first context, sections in a fixed order,
     /// each binding with its keys in force as the help lists them.
-    pub fn help_sections(
-        &self,
-    ) -> impl Iterator<Item = (Context, Vec<(String, &'static Binding)>)> + '_ {
-        ALL_CONTEXTS.into_iter().map(move |context| {
-            let bindings = KEY_TABLE
+    pub fn help_sections(&self) -> Vec<(Context, Vec<(String, &'static Binding)>)> {
+        sections(&ALL_CONTEXTS, &self.every_row())
+    }
+
+    /// Every row of the table under its first context, with its keys in force.
+    pub fn every_row(&self) -> Vec<Listed> {
+        KEY_TABLE
+            .iter()
+            .enumerate()
+            .filter_map(|(row, b)| {
+                Some(Listed {
+                    row,
+                    context: *b.contexts.first()?,
+                    keys: self.keys(row).to_vec(),
+                })
+            })
+            .collect()
+    }
+
+    /// The row `row` as the `active` contexts (innermost first) reach it: the context it is
+    /// reached in, and those of its keys in force that reach it there rather than a row of an
+    /// inner context (`q` closes a popup, so only `Ctrl-c` quits from one). `None` when no key
+    /// reaches it.
+    pub fn reaching(&self, row: usize, active: &[Context]) -> Option<Listed> {
+        let keys: Vec<Key> = self
+            .keys(row)
+            .iter()
+            .copied()
+            .filter(|&key| self.row_for(key, active) == Some(row))
+            .collect();
+        let binding = KEY_TABLE.get(row)?;
+        let context = active
+            .iter()
+            .copied()
+            .find(|context| binding.contexts.contains(context))?;
+        (!keys.is_empty()).then_some(Listed { row, context, keys })
+    }
+}
+
+/// A row of the key table as a help lists it: under which context, with which keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub row: usize,
+    pub context: Context,
+    pub keys: Vec<Key>,
+}
+
+/// `listed` grouped by context, the sections in the order of `order`, each row with its keys
+/// as the help spells them; a context with no row gives an empty section.
+pub fn sections(
+    order: &[Context],
+    listed: &[Listed],
+) -> Vec<(Context, Vec<(String, &'static Binding)>)> {
+    order
+        .iter()
+        .map(|&context| {
+            let bindings = listed
                 .iter()
-                .enumerate()
-                .filter(|(_, b)| b.contexts.first() == Some(&context))
-                .map(|(row, b)| (keys_label(self.keys(row)), b))
+                .filter(|l| l.context == context)
+                .filter_map(|l| Some((keys_label(&l.keys), KEY_TABLE.get(l.row)?)))
                 .collect();
             (context, bindings)
         })
-    }
+        .collect()
 }
 
 #[cfg(test)]
@@ -1091,6 +1154,7 @@ mod tests {
     /// Every binding of `map` as (keys, description), as the help lists them.
     fn help_rows(map: &KeyMap, lang: Lang, script: Script) -> Vec<(String, String)> {
         map.help_sections()
+            .into_iter()
             .flat_map(|(_, rows)| rows)
             .map(|(keys, b)| (keys, b.help.get(lang, script).to_string()))
             .collect()

@@ -475,9 +475,10 @@ pub struct TabBar {
 /// Columns between two tab titles (` │ `).
 pub const TAB_GAP: u16 = 3;
 
-/// Places tab titles (already including their number) so the current one is always visible;
-/// when they don't all fit, the bar scrolls and ends in a marker telling where we are.
-pub fn tab_bar(area: Rect, titles: &[String], current: usize) -> TabBar {
+/// Places tab titles (already including their number) so tab `shown` is visible: the current
+/// one, unless a click on the bar's `‹` or `›` scrolled it; when they don't all fit, the bar
+/// scrolls and ends in a marker telling which tab is current.
+pub fn tab_bar(area: Rect, titles: &[String], current: usize, shown: usize) -> TabBar {
     let widths: Vec<u16> = titles
         .iter()
         .map(|t| u16::try_from(t.width()).unwrap_or(u16::MAX))
@@ -505,17 +506,18 @@ pub fn tab_bar(area: Rect, titles: &[String], current: usize) -> TabBar {
     };
     let marker_width = (marker(true, true).width() as u16).min(area.width);
     let room = area.width.saturating_sub(marker_width + 1);
-    // Start as far left as still shows the current tab, so the bar moves only when it must;
+    let shown = shown.min(titles.len().saturating_sub(1));
+    // Start as far left as still shows the tab shown, so the bar moves only when it must;
     // then fill what room is left with the tabs after it.
     let span = |from: usize, to: usize| -> u16 {
         widths[from..=to].iter().fold(0u16, |sum, &w| {
             sum.saturating_add(w).saturating_add(TAB_GAP)
         }) - TAB_GAP
     };
-    let start = (0..=current)
-        .find(|&from| span(from, current) <= room)
-        .unwrap_or(current);
-    let mut end = current + 1;
+    let start = (0..=shown)
+        .find(|&from| span(from, shown) <= room)
+        .unwrap_or(shown);
+    let mut end = shown + 1;
     while end < widths.len() && span(start, end) <= room {
         end += 1;
     }
@@ -916,20 +918,20 @@ mod tests {
         let titles: Vec<String> = (1..=10).map(|i| format!("{i} 主题第{i}个")).collect();
         let area = Rect::new(0, 0, 40, 1);
         for current in 0..titles.len() {
-            let bar = tab_bar(area, &titles, current);
+            let bar = tab_bar(area, &titles, current, current);
             assert!(bar.tabs.iter().any(|(i, _)| *i == current));
             let (rect, text) = bar.marker.expect("ten tabs don't fit in 40 columns");
             assert!(text.contains(&format!("{}/10", current + 1)));
             assert!(bar.tabs.iter().all(|(_, r)| r.right() <= rect.x));
         }
         // Arrows only where tabs are hidden; the bar stays put while the current tab shows.
-        let first = tab_bar(area, &titles, 0);
-        let second = tab_bar(area, &titles, 1);
+        let first = tab_bar(area, &titles, 0, 0);
+        let second = tab_bar(area, &titles, 1, 1);
         assert_eq!(first.tabs, second.tabs);
         assert!(first.marker.is_some_and(|(_, m)| m.starts_with("  1/10 ›")));
-        let last = tab_bar(area, &titles, 9);
+        let last = tab_bar(area, &titles, 9, 9);
         assert!(last.marker.is_some_and(|(_, m)| m.starts_with("‹ 10/10")));
-        let few = tab_bar(Rect::new(0, 0, 80, 1), &titles[..3], 1);
+        let few = tab_bar(Rect::new(0, 0, 80, 1), &titles[..3], 1, 1);
         assert!(few.marker.is_none());
         assert_eq!(few.tabs.len(), 3);
     }

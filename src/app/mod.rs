@@ -83,7 +83,7 @@ pub struct FilterPrompt {
 }
 
 /// The whole state of the dashboard.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct App {
     data: Dataset,
     /// Where each figure is in `data`, by id.
@@ -98,6 +98,9 @@ pub struct App {
     /// text.
     qa_items: Option<Selection>,
     topics: Vec<TopicView>,
+    /// The tab bar scrolled by a click on its arrows: the tab it was scrolled on, and the tab
+    /// it keeps in view while that one stays current.
+    tab_bar_scroll: Option<(Tab, usize)>,
     /// Each topic tab laid out for the screen, with what it was laid out for; kept by
     /// [`App::reconcile`].
     topic_layouts: Vec<Option<(reconcile::TopicLaidFor, layout::TopicTabLayout)>>,
@@ -150,6 +153,7 @@ impl App {
             overview: Selection::default(),
             overview_card: None,
             qa_items: None,
+            tab_bar_scroll: None,
             topic_layouts: vec![None; topics.len()],
             topics,
             popup: None,
@@ -381,13 +385,17 @@ impl App {
                 return;
             }
             Focus::PagerItems => self.items_action(action),
+            // The keys go to the items list only where it is drawn as a column.
             Focus::Pager if action == Action::FocusItems => {
-                self.qa_items = self.pager_items().map(|(_, current)| {
-                    let mut cursor = Selection::default();
-                    cursor.selected = current;
-                    cursor
-                });
-                true
+                self.qa_items =
+                    self.pager_items()
+                        .filter(|_| self.items_listed())
+                        .map(|(_, current)| {
+                            let mut cursor = Selection::default();
+                            cursor.selected = current;
+                            cursor
+                        });
+                self.qa_items.is_some()
             }
             Focus::Pager | Focus::PagerSearch => {
                 let ctx = pager_context(&self.data, &self.options, &self.filter);
@@ -441,7 +449,11 @@ impl App {
                 self.set_filter_text(String::new());
             }
             Action::Back if self.filter.is_active() => self.set_filter(Filter::default()),
-            Action::Help => self.popup = Some(Popup::Help(HelpPopup::new())),
+            Action::Help => {
+                let (listed, order) = self.help_listing();
+                let under = self.popup.take();
+                self.popup = Some(Popup::Help(HelpPopup::new(listed, order, under)));
+            }
             Action::CopyCitation => self.copy_citation(),
             Action::Export(format) => self.export(format),
             Action::GoBack => {
@@ -594,8 +606,10 @@ impl App {
         true
     }
 
-    /// An action on the Q&A items list: the arrows move its cursor, Enter opens the item in
-    /// the text and gives the keys back to it, as do `i` and Esc. `true` when used.
+    /// An action on the Q&A items list: the arrows, `]` and `[` move its cursor, Enter opens
+    /// the item in the text and gives the keys back to it, as do `i` and Esc; a search, and
+    /// its next and previous match, give the keys back to the text and act there. `true` when
+    /// used.
     fn items_action(&mut self, action: Action) -> bool {
         let Some((count, _)) = self.pager_items() else {
             self.qa_items = None;
@@ -607,6 +621,16 @@ impl App {
         };
         match action {
             Action::FocusItems | Action::Back => self.qa_items = None,
+            Action::NextItem => return cursor.apply(Action::Down, count, rows),
+            Action::PrevItem => return cursor.apply(Action::Up, count, rows),
+            Action::StartSearch | Action::NextMatch | Action::PrevMatch => {
+                let ctx = pager_context(&self.data, &self.options, &self.filter);
+                let used = self.pager.apply(action, &ctx);
+                if used {
+                    self.qa_items = None;
+                }
+                return used;
+            }
             Action::Open => {
                 let item = cursor.selected;
                 self.qa_items = None;
@@ -664,7 +688,7 @@ impl App {
         match outcome {
             Outcome::Consumed => {}
             Outcome::Ignored => self.app_action(action),
-            Outcome::Close => self.popup = None,
+            Outcome::Close => self.popup = self.popup.take().and_then(Popup::closed),
             Outcome::JumpToSource(figure) => self.jump_to_source(figure),
             Outcome::ApplyTopics(topics) => {
                 self.popup = None;

@@ -36,7 +36,8 @@ impl App {
         }
     }
 
-    /// A left click: on a tab's title it goes there; on a list row it selects the row, or opens
+    /// A left click: on a tab's title it goes there, on the tab bar's `‹` or `›` it scrolls
+    /// the bar; on a list row it selects the row, or opens
     /// it when already selected; in the pager's list it jumps to that item.
     pub(super) fn click(&mut self, focus: Focus, column: u16, row: u16) {
         let Some(screen) = layout::screen(self.area()) else {
@@ -46,7 +47,12 @@ impl App {
             return;
         }
         if layout::contains(screen.tabs, column, row) {
-            let bar = layout::tab_bar(screen.tabs, &self.tab_titles(), self.tab_index());
+            let bar = layout::tab_bar(
+                screen.tabs,
+                &self.tab_titles(),
+                self.tab_index(),
+                self.tab_bar_shown(),
+            );
             if let Some((index, _)) = bar
                 .tabs
                 .iter()
@@ -54,7 +60,8 @@ impl App {
             {
                 self.go_to_tab(*index);
             } else if let Some(index) = arrow_target(&bar, column, row) {
-                self.go_to_tab(index);
+                // The bar scrolls; the tab stays.
+                self.tab_bar_scroll = Some((self.tab, index));
             }
             return;
         }
@@ -111,8 +118,8 @@ impl App {
     }
 }
 
-/// The tab a click on the tab bar's `‹` or `›` goes to: the nearest one hidden on that side,
-/// so the bar scrolls towards it.
+/// The tab a click on the tab bar's `‹` or `›` scrolls the bar to: the nearest one hidden on
+/// that side.
 fn arrow_target(bar: &layout::TabBar, column: u16, row: u16) -> Option<usize> {
     let (rect, marker) = bar.marker.as_ref()?;
     let (first, last) = (bar.tabs.first()?.0, bar.tabs.last()?.0);

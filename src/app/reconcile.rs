@@ -9,7 +9,7 @@ use crate::data::{Lang, Script};
 
 /// What the derived state was last computed from, for [`App::reconcile`] to compare with the
 /// state and recompute only what changed.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct DerivedFrom {
     /// What every list's offset was kept visible for, and every topic tab laid out for.
     lists: Option<ListsInputs>,
@@ -56,6 +56,10 @@ impl App {
         let Some(screen) = layout::screen(self.area()) else {
             return;
         };
+        // A screen grown narrow draws no items list to hold the keys.
+        if !self.items_listed() {
+            self.qa_items = None;
+        }
         if self.tab == Tab::Qa {
             self.reconcile_pager(screen.body);
             if let Some(figure) = jump {

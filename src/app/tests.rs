@@ -303,9 +303,9 @@ fn derived_state_follows_every_update_without_being_asked() {
         Some(Popup::Help(help)) => help.help().lines.first().cloned(),
         _ => None,
     };
-    assert_eq!(heading(&app), Some(popup::HelpLine::Heading("全域")));
+    assert_eq!(heading(&app), Some(popup::HelpLine::Heading("問答頁")));
     press(&mut app, "L");
-    assert_eq!(heading(&app), Some(popup::HelpLine::Heading("Everywhere")));
+    assert_eq!(heading(&app), Some(popup::HelpLine::Heading("Q&A tab")));
 }
 
 #[test]
@@ -754,31 +754,46 @@ fn a_click_on_the_tab_bars_arrows_scrolls_it_and_tab_clicks_are_jumps() {
             modifiers: KeyModifiers::NONE,
         });
     };
-    let bar =
-        |app: &App| layout::tab_bar(Rect::new(0, 0, 40, 1), &app.tab_titles(), app.tab_index());
+    let bar = |app: &App| {
+        layout::tab_bar(
+            Rect::new(0, 0, 40, 1),
+            &app.tab_titles(),
+            app.tab_index(),
+            app.tab_bar_shown(),
+        )
+    };
     let before = bar(&app);
     let (marker, text) = before
         .marker
         .clone()
         .expect("five tabs do not fit in 40 columns");
     assert!(text.ends_with('›'), "{text}");
-    let hidden = before.tabs.last().map(|(index, _)| index + 1);
+    let hidden = before.tabs.last().map_or(0, |(index, _)| index + 1);
     click(&mut app, marker.right() - 1);
-    assert_eq!(
-        Some(app.tab_index()),
-        hidden,
-        "the first tab hidden on the right"
-    );
+    assert_eq!(app.tab_index(), 0, "the arrow scrolls the bar, not the tab");
     let after = bar(&app);
-    assert!(after.tabs.iter().any(|(index, _)| Some(*index) == hidden));
-    let (marker, text) = after.marker.expect("still scrolled");
-    assert!(text.starts_with('‹'), "{text}");
+    let (_, rect) = *after
+        .tabs
+        .iter()
+        .find(|(index, _)| *index == hidden)
+        .expect("the first tab hidden on the right comes into view");
+    let (marker, text) = after.marker.clone().expect("still scrolled");
+    assert!(text.starts_with('‹') && text.contains("1/"), "{text}");
+    assert_ne!(after, before);
     click(&mut app, marker.x);
-    assert!(app.tab_index() < hidden.unwrap_or_default());
+    assert_eq!(app.tab_index(), 0);
+    assert_eq!(bar(&app), before, "back to the start");
+    click(&mut app, marker.right() - 1);
+    click(&mut app, rect.x);
+    assert_eq!(
+        app.tab_index(),
+        hidden,
+        "a click on a title goes to its tab"
+    );
     app.handle_key(key(KeyCode::Backspace));
     assert_eq!(
-        Some(app.tab_index()),
-        hidden,
+        app.tab_index(),
+        0,
         "a click on a tab is a jump to go back from"
     );
 }
@@ -1146,4 +1161,119 @@ fn every_card_can_be_reached_the_grid_scrolling_to_it() {
         app.handle_key(key(KeyCode::Right));
     }
     assert_eq!(seen.len(), grid.count, "every card reached: {seen:?}");
+}
+
+#[test]
+fn the_items_list_moves_with_brackets_and_searches_like_the_text() {
+    let mut app = app();
+    app.resize(120, 40);
+    app.apply(Action::LastTab);
+    press(&mut app, "i]]");
+    assert_eq!(
+        app.qa_items().map(|c| c.selected),
+        Some(2),
+        "`]` moves the list"
+    );
+    press(&mut app, "[");
+    assert_eq!(app.qa_items().map(|c| c.selected), Some(1));
+    let offered = keys_shown(&app);
+    assert!(offered.contains(&"]["), "{offered:?}");
+    assert!(
+        !offered.contains(&"n/N"),
+        "no search, no matches: {offered:?}"
+    );
+    // `/` searches from the list, which gives the keys to the prompt.
+    press(&mut app, "/");
+    assert_eq!(app.focus(), Focus::PagerSearch);
+    press(&mut app, "工会");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(keys_shown(&app).contains(&"n/N"));
+    let current = |app: &App| app.pager().search().and_then(|search| search.current);
+    let first = current(&app);
+    press(&mut app, "i");
+    press(&mut app, "n");
+    assert_eq!(
+        app.focus(),
+        Focus::Pager,
+        "`n` gives the keys back to the text"
+    );
+    assert_ne!(current(&app), first, "and goes to the next match");
+}
+
+#[test]
+fn i_is_neither_offered_nor_acts_where_the_items_list_is_a_bar() {
+    let mut app = app();
+    app.resize(80, 24);
+    app.apply(Action::LastTab);
+    assert!(!keys_shown(&app).contains(&"i"));
+    press(&mut app, "i");
+    assert_eq!(app.focus(), Focus::Pager);
+    assert_eq!(app.qa_items(), None);
+    // A list with the keys that the screen then narrows to a bar gives them back.
+    app.resize(120, 40);
+    press(&mut app, "i");
+    assert_eq!(app.focus(), Focus::PagerItems);
+    app.resize(80, 24);
+    assert_eq!(app.focus(), Focus::Pager);
+}
+
+#[test]
+fn the_help_over_details_lists_what_acts_there_and_closes_back_to_them() {
+    let mut app = app();
+    let skills = topic_of(&app, "skills");
+    app.apply(Action::GoToTab(skills + 1));
+    app.handle_key(key(KeyCode::Enter));
+    let figure = match app.popup() {
+        Some(Popup::Figure(details)) => details.figure(),
+        other => panic!("details open: {other:?}"),
+    };
+    press(&mut app, "?");
+    let Some(Popup::Help(help)) = app.popup() else {
+        panic!("the help is open");
+    };
+    let actions: Vec<Action> = help
+        .listed()
+        .iter()
+        .map(|l| keys::KEY_TABLE[l.row].action)
+        .collect();
+    for absent in [
+        Action::TopicPicker,
+        Action::NextTab,
+        Action::GoToTab(0),
+        Action::LastTab,
+        Action::NextChart,
+    ] {
+        assert!(!actions.contains(&absent), "{absent:?} in {actions:?}");
+    }
+    for present in [Action::JumpToSource, Action::CopyCitation, Action::Quit] {
+        assert!(actions.contains(&present), "{present:?} in {actions:?}");
+    }
+    let quit = help
+        .listed()
+        .iter()
+        .find(|l| keys::KEY_TABLE[l.row].action == Action::Quit)
+        .map(|l| l.keys.iter().map(|k| k.label()).collect::<Vec<_>>());
+    assert_eq!(quit, Some(vec!["Ctrl-c".to_string()]), "`q` closes a popup");
+    app.handle_key(key(KeyCode::Esc));
+    assert!(
+        matches!(app.popup(), Some(Popup::Figure(d)) if d.figure() == figure),
+        "back to the details: {:?}",
+        app.popup()
+    );
+}
+
+#[test]
+fn y_on_a_card_cites_the_cards_figure() {
+    let mut app = app();
+    app.handle_key(key(KeyCode::Up));
+    app.handle_key(key(KeyCode::Right));
+    let card = app.overview_card().expect("on the cards");
+    let id = app.headline_figures()[card].id.clone();
+    press(&mut app, "y");
+    let effects = app.take_effects();
+    let [effect::Effect::Copy(text)] = effects.as_slice() else {
+        panic!("one copy: {effects:?}");
+    };
+    let figure = app.figure(&id).expect("a figure");
+    assert_eq!(text, &effect::citation(&app, figure));
 }

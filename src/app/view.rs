@@ -10,7 +10,8 @@ use crate::app::action::Action;
 use crate::app::keys::{self, Context};
 use crate::app::layout::{FigureColumnNeeds, TopicNeed, TopicTabLayout};
 use crate::app::pager::Laid;
-use crate::app::{App, Focus, Tab, layout, strings};
+use crate::app::scroll::Step;
+use crate::app::{App, Focus, Tab, layout, popup, strings};
 use crate::data::{Bar, Chart, Figure, Label, Lang, Period, Script};
 use crate::text::{self, Magnitude, sanitize};
 
@@ -49,6 +50,15 @@ impl App {
             .chain((0..self.data.themes.len()).map(Tab::Topic))
             .chain(std::iter::once(Tab::Qa))
             .collect()
+    }
+
+    /// The tab the tab bar keeps in view: the current one, unless a click on the bar's
+    /// arrows scrolled it since the tab was chosen.
+    pub fn tab_bar_shown(&self) -> usize {
+        match self.tab_bar_scroll {
+            Some((tab, shown)) if tab == self.tab => shown,
+            _ => self.tab_index(),
+        }
     }
 
     pub(super) fn tab_index(&self) -> usize {
@@ -165,31 +175,93 @@ impl App {
             .collect()
     }
 
-    /// Whether `action` would do something now; the footer leaves out hints that would not.
+    /// Whether `action` would do something now: the footer and the help leave out keys that
+    /// would not.
     pub(super) fn offers(&self, action: Action) -> bool {
         match action {
             Action::GoBack => return self.history.can_go_back(),
             Action::GoForward => return self.history.can_go_forward(),
+            // Esc clears the filter wherever nothing inside takes it first.
+            Action::Back if self.filter.is_active() => return true,
+            Action::LastTab if self.tab == Tab::Qa => return false,
             _ => {}
         }
-        if matches!(self.focus(), Focus::FilterPrompt | Focus::PagerSearch) {
-            return true;
-        }
-        if let Some(popup) = &self.popup {
-            return popup.offers(action);
-        }
-        match (action, self.tab) {
-            (Action::NextChart | Action::PrevChart, Tab::Topic(topic)) => {
-                self.topic_charts(topic).len() > 1
+        let moves = Step::of(action, 1).is_some();
+        match self.focus() {
+            Focus::TooSmall => matches!(action, Action::Quit | Action::Suspend),
+            Focus::FilterPrompt | Focus::PagerSearch => true,
+            Focus::Popup => self
+                .popup
+                .as_ref()
+                .is_some_and(|popup| popup.offers(action)),
+            Focus::Topic(topic) => {
+                let listed = self.topic_figures(topic).len();
+                match action {
+                    _ if moves => listed > 1,
+                    Action::Open | Action::CycleOrder | Action::CopyCitation => listed > 0,
+                    Action::NextChart | Action::PrevChart => self.topic_charts(topic).len() > 1,
+                    Action::Back => false,
+                    _ => true,
+                }
             }
-            (Action::Open, Tab::Topic(topic)) => !self.topic_figures(topic).is_empty(),
-            (Action::Left | Action::Right, Tab::Overview) => self.card_grid().count > 1,
-            (Action::FocusItems, Tab::Qa) => self.pager_items().is_some(),
-            // Esc clears the pager's highlights, then the filter.
-            (Action::Back, Tab::Qa) => self.pager.has_marks() || self.filter.is_active(),
-            (Action::Back, Tab::Overview | Tab::Topic(_)) => self.filter.is_active(),
-            _ => true,
+            Focus::Overview | Focus::Cards => match action {
+                Action::Left | Action::Right => self.card_grid().count > 1,
+                Action::CopyCitation => self.selected_figure().is_some(),
+                Action::Back => false,
+                _ => true,
+            },
+            Focus::Pager | Focus::PagerItems => {
+                let items = self.pager_items().map_or(0, |(count, _)| count);
+                let in_list = self.focus() == Focus::PagerItems;
+                match action {
+                    _ if moves => items > usize::from(in_list),
+                    Action::FocusItems => in_list || (items > 0 && self.items_listed()),
+                    Action::NextItem | Action::PrevItem => items > 1,
+                    // With one match shown, `n` has nowhere else to go.
+                    Action::NextMatch | Action::PrevMatch => {
+                        self.pager.search().is_some_and(|search| {
+                            search.matches.len() > usize::from(search.current.is_some())
+                        })
+                    }
+                    Action::CopyCitation => self.top_paragraph().is_some(),
+                    // Esc leaves the list, or clears the pager's highlights.
+                    Action::Back => in_list || self.pager.has_marks(),
+                    _ => true,
+                }
+            }
         }
+    }
+
+    /// The key table's rows the help lists now, with the keys that reach them, and the order
+    /// of its sections: what acts in the contexts active now, innermost first, then how to
+    /// close the help itself.
+    pub(super) fn help_listing(&self) -> (Vec<keys::Listed>, Vec<Context>) {
+        let active = self.contexts();
+        let map = &self.options.keys;
+        let mut listed: Vec<keys::Listed> = (0..keys::KEY_TABLE.len())
+            .filter_map(|row| map.reaching(row, &active))
+            .filter(|reached| self.offers(keys::KEY_TABLE[reached.row].action))
+            .collect();
+        for row in 0..keys::KEY_TABLE.len() {
+            let closes = keys::KEY_TABLE[row].contexts.first() == Some(&Context::Popup);
+            if closes && listed.iter().all(|l| l.row != row) {
+                listed.extend(map.reaching(row, popup::HELP_CONTEXTS));
+            }
+        }
+        let mut order = active;
+        for &context in popup::HELP_CONTEXTS {
+            if !order.contains(&context) {
+                order.push(context);
+            }
+        }
+        (listed, order)
+    }
+
+    /// Whether the Q&A items list is drawn as a column the keys can move through (a narrow
+    /// screen shows only the current item, in a bar).
+    pub(super) fn items_listed(&self) -> bool {
+        layout::screen(self.area())
+            .is_some_and(|s| layout::PagerRegions::new(s.body, false).list_is_column)
     }
 
     pub(super) fn area(&self) -> Rect {

@@ -72,6 +72,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     TabTitles {
         titles: &titles,
         current,
+        shown: app.tab_bar_shown(),
         empty: &empty,
         palette: &palette,
     }

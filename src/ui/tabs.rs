@@ -14,6 +14,8 @@ use crate::ui::{glyphs::Glyphs, palette::Palette, put};
 pub struct TabTitles<'a> {
     pub titles: &'a [String],
     pub current: usize,
+    /// The tab the bar keeps in view: the current one unless the bar was scrolled.
+    pub shown: usize,
     /// Per title: whether the filter left nothing on that tab.
     pub empty: &'a [bool],
     pub palette: &'a Palette,
@@ -21,7 +23,7 @@ pub struct TabTitles<'a> {
 
 impl Widget for &TabTitles<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let bar = layout::tab_bar(area, self.titles, self.current);
+        let bar = layout::tab_bar(area, self.titles, self.current, self.shown);
         let mut previous_end = None;
         for (index, rect) in &bar.tabs {
             if let Some(end) = previous_end {
@@ -63,6 +65,7 @@ mod tests {
         let widget = TabTitles {
             titles: &titles,
             current: 1,
+            shown: 1,
             empty: &[],
             palette: &palette,
         };
@@ -86,6 +89,7 @@ mod tests {
         TabTitles {
             titles: &titles,
             current: 0,
+            shown: 0,
             empty: &[false, true, false],
             palette: &palette,
         }

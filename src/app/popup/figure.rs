@@ -46,6 +46,11 @@ impl FigureDetails {
         &self.lines
     }
 
+    /// Whether its lines are more than it shows, so the movement keys scroll.
+    pub fn scrolls(&self) -> bool {
+        self.lines.len() > self.visible
+    }
+
     /// Wraps the lines again when the body, language or script changed since the last time,
     /// keeping the scroll within them.
     pub fn reconcile(&mut self, app: &App, at: LaidFor) {

@@ -1,17 +1,24 @@
-//! The help popup: every binding of the key table under its context's heading, each
-//! description wrapped beside its keys.
+//! The help popup: the keys that act where it was opened, each under the heading of the
+//! context it acts in, each description wrapped beside its keys.
 
 use crate::app::action::Action;
-use crate::app::keys::KeyMap;
+use crate::app::keys::{self, Context, Listed};
 use crate::app::layout;
-use crate::app::popup::{LaidFor, Outcome};
+use crate::app::popup::{LaidFor, Outcome, Popup};
 use crate::app::scroll::Scroll;
 use crate::data::{Lang, Script};
 use crate::text;
 
-/// The help, its lines as laid out, and how far they are scrolled.
+/// The help, its lines as laid out, how far they are scrolled, and the popup it was opened
+/// over, which it gives back when it closes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpPopup {
+    /// The rows of the key table it lists, with the keys that reach them.
+    listed: Vec<Listed>,
+    /// The order of its sections: the contexts where it was opened, innermost first.
+    order: Vec<Context>,
+    /// The popup under it, shown again when it closes.
+    under: Option<Box<Popup>>,
     scroll: Scroll,
     help: HelpLines,
     /// Rows of the popup that show lines.
@@ -19,16 +26,14 @@ pub struct HelpPopup {
     laid_for: Option<LaidFor>,
 }
 
-impl Default for HelpPopup {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl HelpPopup {
-    /// The help, laid out by the next [`HelpPopup::reconcile`].
-    pub fn new() -> Self {
+    /// A help listing `listed` in sections ordered by `order`, over `under` (if a popup was
+    /// open), laid out by the next [`HelpPopup::reconcile`].
+    pub fn new(listed: Vec<Listed>, order: Vec<Context>, under: Option<Popup>) -> Self {
         Self {
+            listed,
+            order,
+            under: under.map(Box::new),
             scroll: Scroll::default(),
             help: HelpLines {
                 keys_width: 0,
@@ -37,6 +42,11 @@ impl HelpPopup {
             visible: 0,
             laid_for: None,
         }
+    }
+
+    /// The rows of the key table it lists, with the keys that reach them.
+    pub fn listed(&self) -> &[Listed] {
+        &self.listed
     }
 
     /// The first line shown.
@@ -49,13 +59,29 @@ impl HelpPopup {
         &self.help
     }
 
+    /// Whether its lines are more than it shows, so the movement keys scroll.
+    pub fn scrolls(&self) -> bool {
+        self.help.lines.len() > self.visible
+    }
+
+    /// The popup it was opened over, to show again now that it closes.
+    pub fn into_under(self) -> Option<Popup> {
+        self.under.map(|under| *under)
+    }
+
     /// Wraps the lines again when the body, language or script changed since the last time,
-    /// keeping the scroll within them. `keys` are the keys in force, which do not change.
-    pub fn reconcile(&mut self, at: LaidFor, keys: &KeyMap) {
+    /// keeping the scroll within them.
+    pub fn reconcile(&mut self, at: LaidFor) {
         if self.laid_for == Some(at) {
             return;
         }
-        self.help = help_lines(keys, at.lang, at.script, layout::text_popup_width(at.body));
+        let sections = keys::sections(&self.order, &self.listed);
+        self.help = help_lines(
+            &sections,
+            at.lang,
+            at.script,
+            layout::text_popup_width(at.body),
+        );
         let rect = layout::text_popup(at.body, self.help.lines.len());
         self.visible = usize::from(layout::box_inner(rect).height);
         self.scroll.clamp(self.help.lines.len(), self.visible);
@@ -92,12 +118,14 @@ pub struct HelpLines {
     pub lines: Vec<HelpLine>,
 }
 
+/// A help's sections: each context with its rows, as [`keys::sections`] groups them.
+pub type Sections = [(Context, Vec<(String, &'static keys::Binding)>)];
+
 /// Columns between the keys and their description.
 pub const HELP_GAP: usize = 2;
 
-/// Lays the help of the keys in force out for `width` columns.
-pub fn help_lines(keys: &KeyMap, lang: Lang, script: Script, width: usize) -> HelpLines {
-    let sections: Vec<_> = keys.help_sections().collect();
+/// Lays `sections` of the key table out for `width` columns.
+pub fn help_lines(sections: &Sections, lang: Lang, script: Script, width: usize) -> HelpLines {
     let keys_width = sections
         .iter()
         .flat_map(|(_, bindings)| bindings)
@@ -137,18 +165,17 @@ pub fn help_lines(keys: &KeyMap, lang: Lang, script: Script, width: usize) -> He
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::keys::{ALL_CONTEXTS, KeyMap};
 
     #[test]
     fn help_again_or_esc_closes_and_other_keys_are_not_its_own() {
-        let mut help = HelpPopup::new();
-        help.reconcile(
-            LaidFor {
-                body: ratatui::layout::Rect::new(0, 1, 40, 9),
-                lang: Lang::Zh,
-                script: Script::Hans,
-            },
-            &KeyMap::default(),
-        );
+        let mut help = HelpPopup::new(KeyMap::default().every_row(), ALL_CONTEXTS.to_vec(), None);
+        help.reconcile(LaidFor {
+            body: ratatui::layout::Rect::new(0, 1, 40, 9),
+            lang: Lang::Zh,
+            script: Script::Hans,
+        });
+        assert!(help.scrolls());
         assert_eq!(help.handle(Action::Down), Outcome::Consumed);
         assert_eq!(help.scroll(), 1);
         assert_eq!(help.handle(Action::Open), Outcome::Ignored);
@@ -159,7 +186,8 @@ mod tests {
     #[test]
     fn help_wraps_descriptions_beside_their_keys() {
         for width in [30, 50, 72] {
-            let help = help_lines(&KeyMap::default(), Lang::Zh, Script::Hans, width);
+            let sections = KeyMap::default().help_sections();
+            let help = help_lines(&sections, Lang::Zh, Script::Hans, width);
             let mut first_rows = 0;
             for line in &help.lines {
                 if let HelpLine::Binding(keys, what) = line {

@@ -7,7 +7,7 @@ mod help;
 mod picker;
 
 pub use figure::FigureDetails;
-pub use help::{HELP_GAP, HelpLine, HelpLines, HelpPopup, help_lines};
+pub use help::{HELP_GAP, HelpLine, HelpLines, HelpPopup, Sections, help_lines};
 pub use picker::TopicPicker;
 
 use std::collections::BTreeSet;
@@ -17,7 +17,11 @@ use ratatui::layout::Rect;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::keys::Context;
+use crate::app::scroll::Step;
 use crate::data::{Lang, Script};
+
+/// The key-table contexts of the help, innermost first.
+pub const HELP_CONTEXTS: &[Context] = &[Context::Popup, Context::Global];
 
 /// A window over the current tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +70,7 @@ impl Popup {
         match self {
             Self::Topics(_) => &[Context::TopicPicker, Context::Popup, Context::Global],
             Self::Figure(_) => &[Context::Details, Context::Popup, Context::Global],
-            Self::Help(_) => &[Context::Popup, Context::Global],
+            Self::Help(_) => HELP_CONTEXTS,
         }
     }
 
@@ -75,7 +79,7 @@ impl Popup {
     pub fn reconcile(&mut self, app: &App, at: LaidFor) {
         match self {
             Self::Figure(details) => details.reconcile(app, at),
-            Self::Help(help) => help.reconcile(at, &app.options().keys),
+            Self::Help(help) => help.reconcile(at),
             Self::Topics(picker) => picker.reconcile(at, app.data().themes.len()),
         }
     }
@@ -89,15 +93,31 @@ impl Popup {
         }
     }
 
-    /// Whether `action` would do something here; the footer leaves out hints that would not.
+    /// Whether `action` would do something here; the footer and the help leave out keys that
+    /// would not.
     pub fn offers(&self, action: Action) -> bool {
         match action {
             // A popup is modal: the tabs behind it do not switch.
             Action::NextTab | Action::PrevTab | Action::GoToTab(_) | Action::LastTab => false,
             // `t` closes the picker; elsewhere the picker does not open over a popup.
             Action::TopicPicker => matches!(self, Self::Topics(_)),
-            Action::Open => !matches!(self, Self::Help(_)),
+            // The help has nothing to open, and `?` there only closes it, as Esc says.
+            Action::Open | Action::Help => !matches!(self, Self::Help(_)),
+            // Text scrolls only when it is taller than the popup.
+            _ if Step::of(action, 1).is_some() => match self {
+                Self::Figure(details) => details.scrolls(),
+                Self::Help(help) => help.scrolls(),
+                Self::Topics(_) => true,
+            },
             _ => true,
+        }
+    }
+
+    /// What is left once this popup closes: the popup a help was opened over, else nothing.
+    pub fn closed(self) -> Option<Self> {
+        match self {
+            Self::Help(help) => help.into_under(),
+            Self::Figure(_) | Self::Topics(_) => None,
         }
     }
 }
