@@ -31,8 +31,12 @@ const COLUMN_GAP: &str = "  ";
 /// it is left out instead.
 const PREVIEW_WIDTH: usize = 16;
 
-/// The least a label is wrapped to: narrower, its lines hold a word or two.
+/// The least a label is wrapped to while other columns can still give: narrower, its lines
+/// hold a word or two.
 const LABEL_WRAP_WIDTH: usize = 20;
+
+/// The least a label is wrapped to when nothing else can give, before the table overflows.
+const LABEL_LAST_WIDTH: usize = 12;
 
 /// Column names for machines: CSV's header and JSON's keys.
 const COLUMNS: [&str; 10] = [
@@ -359,10 +363,16 @@ fn write_table(
                 Give::Cut => PREVIEW_WIDTH.max(text::width(headers[column])),
                 Give::Wrap | Give::WrapOrLeaveOut(_) => widest(longest_word),
             };
+            let last = if column == LABEL_COLUMN {
+                LABEL_LAST_WIDTH.max(widest(longest_run))
+            } else {
+                least
+            };
             let first = cells().next().unwrap_or_default();
             Column {
                 natural,
                 least: least.min(natural),
+                last: last.min(least).min(natural),
                 constant: rows.len() > 1 && cells().all(|cell| cell == first),
                 give: GIVE[column],
             }
@@ -434,10 +444,12 @@ fn longest_word(cell: &str) -> usize {
     cell.split(' ').map(text::width).max().unwrap_or_default()
 }
 
-/// The width of the widest run of narrow characters between spaces and wide ones: the least
-/// a label in Chinese, English or both wraps to without a number or a word broken.
+/// The width of the widest run of narrow characters between spaces, wide characters and the
+/// ends of hyphens: the least a label in Chinese, English or both wraps to without a number
+/// or a word broken where the line breaker would not break it.
 fn longest_run(cell: &str) -> usize {
     cell.split(|c: char| c == ' ' || text::grapheme_width(c.encode_utf8(&mut [0; 4])) > 1)
+        .flat_map(|run| run.split_inclusive('-'))
         .map(text::width)
         .max()
         .unwrap_or_default()
@@ -450,6 +462,8 @@ struct Column {
     natural: usize,
     /// The least it wraps or is cut to (its natural width if smaller).
     least: usize,
+    /// The least it wraps to when nothing else can give (for the label, less than `least`).
+    last: usize,
     /// Every row says the same (and there is more than one row).
     constant: bool,
     give: Give,
@@ -506,6 +520,11 @@ fn fit_columns(columns: &[Column], width: usize) -> Vec<Option<usize>> {
             break;
         }
         widths[column] = None;
+    }
+    // Last, the label wraps tighter than is comfortable rather than the table overflowing.
+    let over = total(&widths).saturating_sub(width);
+    if let Some(label) = widths[LABEL_COLUMN] {
+        widths[LABEL_COLUMN] = Some(label.saturating_sub(over).max(columns[LABEL_COLUMN].last));
     }
     let wrapped = std::iter::once(LABEL_COLUMN)
         .chain((0..columns.len()).filter(|&c| c != LABEL_COLUMN && columns[c].give != Give::Cut));
@@ -695,6 +714,7 @@ mod tests {
         Column {
             natural,
             least,
+            last: least,
             constant: false,
             give,
         }
@@ -702,7 +722,10 @@ mod tests {
 
     #[test]
     fn fitting_cuts_the_source_then_wraps_then_leaves_out_and_never_cuts_values() {
-        let label = column(30, 20, Give::Wrap);
+        let label = Column {
+            last: LABEL_LAST_WIDTH,
+            ..column(30, 20, Give::Wrap)
+        };
         let value = column(10, 10, Give::Wrap);
         let source = column(80, PREVIEW_WIDTH, Give::Cut);
         let columns = [label, value, source];
@@ -716,8 +739,12 @@ mod tests {
         );
         // Then it goes, and the label takes back what it freed.
         assert_eq!(fit_columns(&columns, 40), [Some(28), Some(10), None]);
-        // The value keeps its width even past the budget.
-        assert_eq!(fit_columns(&columns, 5), [Some(20), Some(10), None]);
+        // Last, the label wraps tighter; the value keeps its width even past the budget.
+        assert_eq!(fit_columns(&columns, 30), [Some(18), Some(10), None]);
+        assert_eq!(
+            fit_columns(&columns, 5),
+            [Some(LABEL_LAST_WIDTH), Some(10), None]
+        );
     }
 
     #[test]
@@ -1060,16 +1087,17 @@ mod tests {
         #[test]
         fn fitted_columns_fit_or_stop_at_their_least_and_never_leave_out_values(
             columns in proptest::collection::vec(
-                (0usize..200, 0usize..60, any::<bool>(), 0u8..4),
+                (0usize..200, 0usize..60, 0usize..60, any::<bool>(), 0u8..4),
                 1..8,
             ),
             width in 0usize..400,
         ) {
             let columns: Vec<Column> = columns
                 .into_iter()
-                .map(|(natural, least, constant, give)| Column {
+                .map(|(natural, least, last, constant, give)| Column {
                     natural,
                     least: least.min(natural),
+                    last: last.min(least).min(natural),
                     constant,
                     give: match give {
                         0 => Give::Cut,
@@ -1088,7 +1116,7 @@ mod tests {
                 + COLUMN_GAP.len() * shown.len().saturating_sub(1);
             let nothing_left_to_give = shown
                 .iter()
-                .all(|(w, column)| column.give == Give::Wrap && *w == column.least);
+                .all(|(w, column)| column.give == Give::Wrap && *w <= column.least);
             prop_assert!(
                 total <= width || nothing_left_to_give,
                 "{widths:?} of {columns:?} in {width}"
@@ -1098,7 +1126,7 @@ mod tests {
                     None => prop_assert!(column.constant || column.give != Give::Wrap),
                     Some(fitted) => {
                         prop_assert!(*fitted <= column.natural);
-                        prop_assert!(*fitted >= column.least);
+                        prop_assert!(*fitted >= column.last);
                     }
                 }
             }
