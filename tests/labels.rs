@@ -468,3 +468,68 @@ fn the_period_test_reads_the_words_the_annotations_use() {
     assert!(states("截至今年4月，全国已建站点近9.6万个", &april));
     assert!(!states("截至2020年底，78.7万余家", &april));
 }
+
+/// Words a short form may drop or add without naming anything else.
+const LINKING_WORDS: &[&str] = &[
+    "a", "an", "and", "by", "for", "from", "in", "of", "on", "the", "to", "with",
+];
+
+/// The naming words of an English label, lowercased: hyphenated words split, possessives and
+/// brackets stripped, digits (a bar's year) and linking words left out.
+fn naming_words(label: &str) -> Vec<String> {
+    label
+        .split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == ':')
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .to_lowercase()
+        })
+        .filter(|word| {
+            !word.is_empty()
+                && !word.chars().all(|c| c.is_ascii_digit())
+                && !LINKING_WORDS.contains(&word.as_str())
+        })
+        .collect()
+}
+
+#[test]
+fn an_english_bar_label_is_a_short_form_of_its_figure_label() {
+    let data = dataset();
+    let mut strays = Vec::new();
+    for chart in &data.charts {
+        for bar in &chart.bars {
+            let Some(figure) = data.figures.iter().find(|f| f.id == bar.figure) else {
+                continue;
+            };
+            let own = naming_words(&figure.label.en);
+            let foreign: Vec<String> = naming_words(&bar.label.en)
+                .into_iter()
+                .filter(|word| !own.contains(word))
+                .collect();
+            if !foreign.is_empty() {
+                strays.push(format!(
+                    "{} / {}: \"{}\" names {foreign:?}, not in \"{}\"",
+                    chart.id, bar.figure, bar.label.en, figure.label.en
+                ));
+            }
+        }
+    }
+    assert!(
+        strays.is_empty(),
+        "bar labels naming what their figure does not:\n{}",
+        strays.join("\n")
+    );
+}
+
+#[test]
+fn naming_words_leave_out_what_names_nothing() {
+    assert_eq!(
+        naming_words("Senior-technician-grade skilled workers, 2012"),
+        ["senior", "technician", "grade", "skilled", "workers"]
+    );
+    assert_eq!(
+        naming_words("Union delegates' proposals"),
+        ["union", "delegates", "proposals"]
+    );
+    assert_eq!(naming_words("Money from the ACFTU"), ["money", "acftu"]);
+}
