@@ -1,8 +1,9 @@
 //! The style rules of `data/ANNOTATIONS.md` that the import cannot check alone, checked on the
 //! built-in dataset: labels that are nearly the same, labels that end in a phrasal verb, year
-//! ranges in chart titles, and charts that leave out a damaged figure of their own sentence.
+//! ranges in chart titles, charts that leave out a damaged figure of their own sentence, and
+//! periods that their sentence does not state.
 
-use pressdash::data::{Dataset, Figure, Label, load::load_embedded};
+use pressdash::data::{Dataset, Figure, Label, Period, load::load_embedded};
 
 fn dataset() -> Dataset {
     load_embedded().expect("the built-in dataset loads")
@@ -378,4 +379,157 @@ fn a_chart_that_leaves_out_a_damaged_figure_of_its_sentence_says_so() {
             );
         }
     }
+}
+
+/// Whether `sentence` states `period` in words the annotations read that way: the year itself,
+/// 十八大以来 for since 2012, 目前 or 今年 for a date of this year, 近N年 (十年来) for the last N years.
+fn states(sentence: &str, period: &Period) -> bool {
+    let year = |year: u16| sentence.contains(&format!("{year}年"));
+    match period {
+        Period::Year { year: y } => year(*y) || (*y == 2022 && sentence.contains("今年")),
+        Period::Range { from, to } => {
+            sentence.contains(&from.to_string()) && sentence.contains(&format!("{to}年"))
+        }
+        Period::Since { year: y } => year(*y) || (*y == 2012 && sentence.contains("十八大以来")),
+        Period::AsOf { date } => {
+            date.get(..4)
+                .is_some_and(|y| sentence.contains(&format!("{y}年")))
+                || (date.starts_with("2022")
+                    && ["目前", "今年"].iter().any(|w| sentence.contains(w)))
+        }
+        Period::Recent { years } => {
+            sentence.contains(&format!("近{years}年"))
+                || (*years == 10 && sentence.contains("十年来"))
+        }
+    }
+}
+
+/// The clause that introduces the list `figure`'s sentence belongs to, when there is one:
+/// the text from the start of its sentence to the colon, as in 2021年以来，我们重点做了以下几方面工作：
+/// 一是…。二是…。 It governs every item after it in its paragraph.
+fn governing_clause<'a>(data: &'a Dataset, figure: &Figure) -> Option<&'a str> {
+    let paragraph = data
+        .segments
+        .iter()
+        .find(|s| s.id == figure.source.segment)?
+        .paragraphs
+        .get(figure.source.paragraph)?;
+    let text = &paragraph.text.hans;
+    let start = figure.source.sentence_span.hans.start;
+    let before = &text[..text
+        .char_indices()
+        .nth(start)
+        .map_or(text.len(), |(i, _)| i)];
+    let colon = before.rfind('：')?;
+    let clause_start = before[..colon]
+        .rfind('。')
+        .map_or(0, |i| i + '。'.len_utf8());
+    Some(&before[clause_start..colon])
+}
+
+#[test]
+fn a_figure_carries_only_a_period_its_sentence_or_governing_clause_states() {
+    let data = dataset();
+    let unstated: Vec<String> = data
+        .figures
+        .iter()
+        .filter(|f| !f.automatic)
+        .filter_map(|f| Some((f, f.period.as_ref()?)))
+        .filter(|(f, period)| {
+            !states(&f.source.sentence.hans, period)
+                && !governing_clause(&data, f).is_some_and(|clause| states(clause, period))
+        })
+        .map(|(f, period)| format!("{}: {period:?} in \"{}\"", f.id, f.source.sentence.hans))
+        .collect();
+    assert!(
+        unstated.is_empty(),
+        "periods their sentence does not state:\n{}",
+        unstated.join("\n")
+    );
+}
+
+#[test]
+fn the_period_test_reads_the_words_the_annotations_use() {
+    let since = Period::Since { year: 2017 };
+    assert!(states("全总自2017年起联合司法部", &since));
+    // The sentence after it states none: its figures show none.
+    assert!(!states("开展实地公益法律服务活动7.3万场次", &since));
+    assert!(states(
+        "十年来，累计组织线上线下招聘会",
+        &Period::Recent { years: 10 }
+    ));
+    assert!(!states(
+        "十年来，累计组织线上线下招聘会",
+        &Period::Since { year: 2012 }
+    ));
+    let april = Period::AsOf {
+        date: "2022-04".into(),
+    };
+    assert!(states("截至今年4月，全国已建站点近9.6万个", &april));
+    assert!(!states("截至2020年底，78.7万余家", &april));
+}
+
+/// Words a short form may drop or add without naming anything else.
+const LINKING_WORDS: &[&str] = &[
+    "a", "an", "and", "by", "for", "from", "in", "of", "on", "the", "to", "with",
+];
+
+/// The naming words of an English label, lowercased: hyphenated words split, possessives and
+/// brackets stripped, digits (a bar's year) and linking words left out.
+fn naming_words(label: &str) -> Vec<String> {
+    label
+        .split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == ':')
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .to_lowercase()
+        })
+        .filter(|word| {
+            !word.is_empty()
+                && !word.chars().all(|c| c.is_ascii_digit())
+                && !LINKING_WORDS.contains(&word.as_str())
+        })
+        .collect()
+}
+
+#[test]
+fn an_english_bar_label_is_a_short_form_of_its_figure_label() {
+    let data = dataset();
+    let mut strays = Vec::new();
+    for chart in &data.charts {
+        for bar in &chart.bars {
+            let Some(figure) = data.figures.iter().find(|f| f.id == bar.figure) else {
+                continue;
+            };
+            let own = naming_words(&figure.label.en);
+            let foreign: Vec<String> = naming_words(&bar.label.en)
+                .into_iter()
+                .filter(|word| !own.contains(word))
+                .collect();
+            if !foreign.is_empty() {
+                strays.push(format!(
+                    "{} / {}: \"{}\" names {foreign:?}, not in \"{}\"",
+                    chart.id, bar.figure, bar.label.en, figure.label.en
+                ));
+            }
+        }
+    }
+    assert!(
+        strays.is_empty(),
+        "bar labels naming what their figure does not:\n{}",
+        strays.join("\n")
+    );
+}
+
+#[test]
+fn naming_words_leave_out_what_names_nothing() {
+    assert_eq!(
+        naming_words("Senior-technician-grade skilled workers, 2012"),
+        ["senior", "technician", "grade", "skilled", "workers"]
+    );
+    assert_eq!(
+        naming_words("Union delegates' proposals"),
+        ["union", "delegates", "proposals"]
+    );
+    assert_eq!(naming_words("Money from the ACFTU"), ["money", "acftu"]);
 }
