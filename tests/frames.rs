@@ -1163,3 +1163,41 @@ fn reading_screens_at_three_sizes_in_both_scripts_and_both_languages() {
         }
     }
 }
+
+/// A topic tab the filter empties gives its notice the tab's width, wrapped rather than cut,
+/// naming each tab with matches and its count.
+#[test]
+fn an_empty_tab_says_where_the_matches_are_at_three_sizes_in_both_scripts_and_languages() {
+    for (width, height) in [(80, 24), (120, 36), (200, 50)] {
+        for (script, script_name) in [(Script::Hans, "hans"), (Script::Hant, "hant")] {
+            for (lang, lang_name) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+                let mut app = app(script, lang, width, height);
+                app.apply(Action::GoToTab(1));
+                typed(&mut app, "/法律");
+                app.handle_key(key(KeyCode::Enter));
+                let shown = frame(&app, width, height);
+                let notice: String = shown
+                    .lines()
+                    .skip(3)
+                    .take_while(|line| !line.trim().is_empty())
+                    .map(str::trim_end)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let law = match (lang, script) {
+                    (Lang::En, _) => "5 Law and legal aid (9)",
+                    (Lang::Zh, Script::Hans) => "5 法治与法律援助（9）",
+                    (Lang::Zh, Script::Hant) => "5 法治與法律援助（9）",
+                };
+                // Wrapped English rows join with a space; Chinese rows break between
+                // characters, so compare without the spaces joining them.
+                let unspaced = |s: &str| s.replace(' ', "");
+                assert!(
+                    unspaced(&notice).contains(&unspaced(law)) && !notice.contains('⋯'),
+                    "{width}x{height} {script_name} {lang_name}:\n{shown}"
+                );
+                let name = format!("filter_empty_tab_{width}x{height}_{script_name}_{lang_name}");
+                insta::assert_snapshot!(name, shown);
+            }
+        }
+    }
+}

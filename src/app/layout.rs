@@ -74,6 +74,9 @@ pub struct TopicNeed {
     /// Columns the figure list shows every label on one row in, beside the columns that
     /// tell its figures apart ([`FigureColumnNeeds::whole_width`]).
     pub list_width: u16,
+    /// Whether the filter leaves the list empty: its notice, which says where the matches
+    /// are, then gets the whole tab, and the chart (whose bars the filter hides too) none.
+    pub list_empty: bool,
 }
 
 /// Side by side, the chart keeps at least this share of the width while the list wants more:
@@ -83,7 +86,7 @@ const CHART_SHARE: (u16, u16) = (2, 5);
 /// Splits a topic tab's body by need. Side by side, the list gets the width its labels need
 /// before the chart gets more than its bars need; when both cannot have it, the chart keeps
 /// what it needs up to two fifths. Stacked, the chart never takes more rows than it has bars,
-/// nor more than half of the body.
+/// nor more than half of the body. An empty list takes it all.
 pub fn topic(body: Rect, need: TopicNeed) -> TopicLayout {
     let description = Rect::new(body.x, body.y, body.width, body.height.min(1));
     let rest = Rect::new(
@@ -92,7 +95,9 @@ pub fn topic(body: Rect, need: TopicNeed) -> TopicLayout {
         body.width,
         body.height.saturating_sub(1),
     );
-    let (list_area, chart_area) = if body.width >= SIDE_BY_SIDE_WIDTH {
+    let (list_area, chart_area) = if need.list_empty {
+        (rest, Rect::new(rest.right(), rest.bottom(), 0, 0))
+    } else if body.width >= SIDE_BY_SIDE_WIDTH {
         // One blank column between the two.
         let room = rest.width - 1;
         let least_chart = need.chart_width.min(room * CHART_SHARE.0 / CHART_SHARE.1);
@@ -294,14 +299,22 @@ impl TopicTabLayout {
 /// A label's rows in a column `width` wide, by the text layer's line breaker, at most
 /// [`MAX_LABEL_ROWS`]. A column too narrow to wrap in gets one row, cut where it is drawn.
 pub fn label_rows(label: &str, width: u16) -> Vec<Range<usize>> {
-    let Ok(rows) = wrap(label, usize::from(width)) else {
-        return std::iter::once(0..label.len()).collect();
+    rows_up_to(label, width, MAX_LABEL_ROWS)
+}
+
+/// `text`'s rows in a column `width` wide, by the text layer's line breaker, at most `most`
+/// (at least one): the last runs to the end of the text, to be cut with `…` where it is
+/// drawn. A column too narrow to wrap in gets one row.
+pub fn rows_up_to(text: &str, width: u16, most: usize) -> Vec<Range<usize>> {
+    let most = most.max(1);
+    let Ok(rows) = wrap(text, usize::from(width)) else {
+        return std::iter::once(0..text.len()).collect();
     };
     let mut ranges: Vec<Range<usize>> = rows.into_iter().map(|row| row.range).collect();
-    if ranges.len() > MAX_LABEL_ROWS {
-        let start = ranges[MAX_LABEL_ROWS - 1].start;
-        ranges.truncate(MAX_LABEL_ROWS);
-        ranges[MAX_LABEL_ROWS - 1] = start..label.len();
+    if ranges.len() > most {
+        let start = ranges[most - 1].start;
+        ranges.truncate(most);
+        ranges[most - 1] = start..text.len();
     }
     ranges
 }
@@ -710,6 +723,7 @@ mod tests {
             chart_rows,
             chart_width,
             list_width,
+            list_empty: false,
         }
     }
 
@@ -744,6 +758,19 @@ mod tests {
         // A chart that wants much keeps at most two fifths while the list wants more.
         let l = topic(body, need(3, 100, 200));
         assert_eq!(l.chart.width, 119 - 119 * 3 / 5 - 1);
+    }
+
+    #[test]
+    fn an_empty_list_takes_the_whole_tab_for_its_notice() {
+        for body in [Rect::new(0, 1, 120, 30), Rect::new(0, 1, 80, 21)] {
+            let empty = TopicNeed {
+                list_empty: true,
+                ..need(3, 60, 2)
+            };
+            let l = topic(body, empty);
+            assert_eq!(l.figures, Rect::new(0, 2, body.width, body.height - 1));
+            assert!(l.chart_panel.is_empty() && l.chart.is_empty());
+        }
     }
 
     fn needs() -> FigureColumnNeeds {

@@ -470,6 +470,7 @@ impl App {
             chart_rows: self.chart_rows(topic),
             chart_width: self.chart_width(topic),
             list_width: list.whole_width(),
+            list_empty: cells.is_empty(),
         };
         (need, list)
     }

@@ -269,9 +269,13 @@ impl Widget for &ChartPanel<'_> {
     }
 }
 
-/// Says on the first row of `area` why it shows nothing.
+/// Says in `area` why it shows nothing, wrapped onto as many rows as it needs and has.
 fn empty_notice(buf: &mut Buffer, area: Rect, message: &str, palette: &Palette) {
-    put(buf, row(area, 0), message, palette.muted);
+    let message = text::sanitize(message);
+    let rows = layout::rows_up_to(&message, area.width, usize::from(area.height));
+    for (line, range) in rows.into_iter().enumerate() {
+        put(buf, row(area, line as u16), &message[range], palette.muted);
+    }
 }
 
 #[cfg(test)]
