@@ -1201,3 +1201,42 @@ fn an_empty_tab_says_where_the_matches_are_at_three_sizes_in_both_scripts_and_la
         }
     }
 }
+
+/// Every chart of every topic tab, at the sizes that show the chart beside the list and in
+/// both languages and scripts: no value is cut (values end their row, so a cut one ends in
+/// `⋯`), and a chart's title keeps its end, the period, never doubling the mark.
+#[test]
+fn chart_values_and_the_ends_of_chart_titles_are_never_cut() {
+    for (width, height) in [(120, 36), (200, 50)] {
+        for script in [Script::Hans, Script::Hant] {
+            for lang in [Lang::Zh, Lang::En] {
+                for topic in 0..dataset().themes.len() {
+                    let mut app = app(script, lang, width, height);
+                    app.apply(Action::GoToTab(topic + 1));
+                    for _ in 0..app.topic_charts(topic).len() {
+                        let buf = ui::render_buffer(&app, width, height);
+                        let body = Rect::new(0, 1, width, height - 3);
+                        let parts = app.topic_layout(topic, body).parts;
+                        let rows = |area: Rect| -> Vec<String> {
+                            (area.y..area.bottom())
+                                .map(|y| cells_text(&buf, area.x, y, area.width))
+                                .collect()
+                        };
+                        let title = &rows(parts.chart_title)[0];
+                        let at = format!("topic {topic} {width}x{height} {script:?} {lang:?}");
+                        assert!(
+                            !title.contains("⋯⋯") && !title.trim_end().ends_with('⋯'),
+                            "{at}: {title}"
+                        );
+                        for line in rows(parts.chart) {
+                            // The last row may count the bars left out (`+3 ⋯`).
+                            let overflow = line.starts_with('+');
+                            assert!(overflow || !line.trim_end().ends_with('⋯'), "{at}: {line}");
+                        }
+                        typed(&mut app, "c");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -204,13 +204,20 @@ impl Widget for &ChartPanel<'_> {
         };
         let heading =
             strings::labelled(strings::CHART, chart.title.get(lang, script), lang, script);
+        // The counter keeps its columns while the heading has a few; a heading too long loses
+        // its middle, so its period at the end stays.
+        let counter_width = u16::try_from(text::width(&counter)).unwrap_or(u16::MAX);
+        let counter = if title.width >= counter_width.saturating_add(layout::LABEL_LEAST) {
+            counter.as_str()
+        } else {
+            ""
+        };
+        let heading_room = usize::from(title.width).saturating_sub(text::width(counter));
+        let heading = text::truncate_middle(&heading, heading_room);
         put_pieces(
             buf,
             title,
-            [
-                (heading.as_str(), palette.title),
-                (counter.as_str(), palette.muted),
-            ],
+            [(&*heading, palette.title), (counter, palette.muted)],
         );
         let shown: Vec<_> = app.shown_bars(chart).collect();
         if shown.is_empty() {
