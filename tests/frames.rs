@@ -200,15 +200,20 @@ fn dataset_charting_the_damaged_figure() -> Dataset {
     data
 }
 
-/// The lists in another order and the charts that compare periods or show a damaged figure,
-/// at the three usual sizes, in both scripts and both languages.
+/// The lists in another order (by value, with rules between the groups), rows told apart by
+/// their period, and the charts that compare periods or show a damaged figure, at the three
+/// usual sizes, in both scripts and both languages.
 #[test]
 fn sorted_lists_and_charts_with_a_legend_in_both_scripts_and_languages() {
     /// A screen's name, the dataset it is drawn from, and the keys that reach it.
     type Screen = (&'static str, fn() -> Dataset, &'static str);
-    let screens: [Screen; 3] = [
-        // The workforce tab: its first chart compares 2012 with 2021.
+    let screens: [Screen; 5] = [
+        // The workforce tab: its first chart compares 2012 with 2021, and its list has
+        // figures of one label told apart by their period alone.
+        ("workforce_periods", dataset, "8"),
         ("sorted_by_value", dataset, "8 r"),
+        // Counts of certificates, medals, titles and provinces, all 个 in Chinese.
+        ("sorted_by_value_counts", dataset, "2 r"),
         ("sorted_by_label", dataset, "8 r r"),
         // The skills tab's last chart, with its damaged figure charted.
         (

@@ -183,7 +183,8 @@ impl FigureColumnNeeds {
     /// while the label is whole without them, or while the label keeps
     /// [`LABEL_BEFORE_COLUMNS`] to wrap in. A period that differs between figures stays while
     /// the label keeps that much, even if the label then wraps: two statements of one measure
-    /// (a share in 2012 and in 2021) are told apart by it alone.
+    /// (a share in 2012 and in 2021) are told apart by it alone, and without the column it
+    /// goes under their labels ([`ListedFigure::period_below`]).
     pub fn fit(&self, width: u16) -> FigureColumns {
         let (period, speaker) = self.telling();
         let label_beside = |(period, speaker): (u16, u16)| {
@@ -243,6 +244,18 @@ impl FigureColumnNeeds {
     }
 }
 
+/// For each of `rows` (label, period), whether another has its label and a different period,
+/// so that only the period tells the two apart.
+pub fn told_apart_by_period<'a>(rows: &[(&'a str, &'a str)]) -> Vec<bool> {
+    let mut periods: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for &(label, period) in rows {
+        periods.entry(label).or_default().push(period);
+    }
+    rows.iter()
+        .map(|(label, period)| periods[label].iter().any(|other| other != period))
+        .collect()
+}
+
 /// A column of `width` with the gap that parts it from the next; nothing when left out.
 fn with_gap(width: u16) -> u16 {
     if width > 0 {
@@ -252,8 +265,14 @@ fn with_gap(width: u16) -> u16 {
     }
 }
 
-/// The most rows a figure's label wraps onto; a longer one is cut with `…` on the last.
+/// The most rows a label wraps onto (a figure's in a short list, a card's title); a longer
+/// one is cut with `…` on the last.
 pub const MAX_LABEL_ROWS: usize = 3;
+/// A figure list keeps room for this many of its longest labels: one of more rows than
+/// [`MAX_LABEL_ROWS`] wraps onto up to a sixth of the list's rows.
+const LONGEST_LABELS_SHOWN: u16 = 6;
+/// The most rows a figure's label wraps onto in a tall list.
+const MOST_LABEL_ROWS: u16 = 5;
 
 /// A topic tab laid out: its parts, the columns of its figure list, and each listed figure's
 /// label as the rows it wraps onto.
@@ -267,27 +286,51 @@ pub struct TopicTabLayout {
     /// Per listed figure, the columns its label has: the label column's, less what a value
     /// wider than the value column takes from it.
     pub label_widths: Vec<u16>,
-    /// Screen rows each listed figure takes: its label's rows.
+    /// Per listed figure, whether its period goes on a row under its label.
+    pub period_below: Vec<bool>,
+    /// Per listed figure, whether a rule above it parts its group from the one before.
+    pub rule_above: Vec<bool>,
+    /// Screen rows each listed figure takes: the rule above it, its label's rows, the period
+    /// under them.
     pub heights: Vec<usize>,
 }
 
+/// What a listed figure needs of a topic tab's layout.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListedFigure {
+    /// Its label's rows ([`figure_label_rows`]).
+    pub label_rows: Vec<Range<usize>>,
+    /// The columns its label was wrapped in.
+    pub label_width: u16,
+    /// Its period goes under its label: the list has no period column, and another figure
+    /// of its label differs from it by period alone.
+    pub period_below: bool,
+    /// It starts a group of the order (by value: another unit or measure) after another.
+    pub rule_above: bool,
+}
+
 impl TopicTabLayout {
-    /// The layout of a tab with these parts and columns, and each figure's label rows with
-    /// the columns they were wrapped in.
-    pub fn new(
-        parts: TopicLayout,
-        columns: FigureColumns,
-        labels: Vec<(Vec<Range<usize>>, u16)>,
-    ) -> Self {
-        let (labels, label_widths): (Vec<_>, Vec<_>) = labels.into_iter().unzip();
-        let heights = labels.iter().map(|rows| rows.len().max(1)).collect();
-        Self {
+    /// The layout of a tab with these parts and columns, and its listed figures.
+    pub fn new(parts: TopicLayout, columns: FigureColumns, listed: Vec<ListedFigure>) -> Self {
+        let heights = listed
+            .iter()
+            .map(|f| {
+                usize::from(f.rule_above) + f.label_rows.len().max(1) + usize::from(f.period_below)
+            })
+            .collect();
+        let mut laid = Self {
             parts,
             columns,
-            labels,
-            label_widths,
             heights,
+            ..Self::default()
+        };
+        for figure in listed {
+            laid.labels.push(figure.label_rows);
+            laid.label_widths.push(figure.label_width);
+            laid.period_below.push(figure.period_below);
+            laid.rule_above.push(figure.rule_above);
         }
+        laid
     }
 
     /// The list's entries by screen rows, for the scroll.
@@ -300,6 +343,14 @@ impl TopicTabLayout {
 /// [`MAX_LABEL_ROWS`]. A column too narrow to wrap in gets one row, cut where it is drawn.
 pub fn label_rows(label: &str, width: u16) -> Vec<Range<usize>> {
     rows_up_to(label, width, MAX_LABEL_ROWS)
+}
+
+/// A figure's label's rows in a column `width` wide of a list `list_height` rows tall: up to
+/// [`MAX_LABEL_ROWS`], more in a tall list, so a long label is cut only where a list has no
+/// room for it.
+pub fn figure_label_rows(label: &str, width: u16, list_height: u16) -> Vec<Range<usize>> {
+    let most = (list_height / LONGEST_LABELS_SHOWN).clamp(MAX_LABEL_ROWS as u16, MOST_LABEL_ROWS);
+    rows_up_to(label, width, usize::from(most))
 }
 
 /// `text`'s rows in a column `width` wide, by the text layer's line breaker, at most `most`
@@ -818,6 +869,21 @@ mod tests {
     }
 
     #[test]
+    fn only_labels_said_of_several_periods_need_their_period() {
+        let rows = [
+            ("甲", "2012"),
+            ("乙", "2012"),
+            ("甲", "2021"),
+            ("丙", ""),
+            ("丙", ""),
+        ];
+        assert_eq!(
+            told_apart_by_period(&rows),
+            [true, false, true, false, false]
+        );
+    }
+
+    #[test]
     fn a_value_wider_than_most_takes_at_most_half_its_label() {
         let needs = FigureColumnNeeds {
             value_widest: 30,
@@ -850,6 +916,9 @@ mod tests {
         let rows = label_rows(label, 10);
         assert_eq!(rows.len(), MAX_LABEL_ROWS);
         assert_eq!(rows[2].end, label.len());
+        // A tall list gives a figure's label more rows, a short one no more than three.
+        assert_eq!(figure_label_rows(label, 10, 30).len(), 5);
+        assert_eq!(figure_label_rows(label, 10, 8).len(), MAX_LABEL_ROWS);
         // Too narrow to wrap: one row.
         let whole = label_rows(zh, 1);
         assert_eq!((whole.len(), whole[0].clone()), (1, 0..zh.len()));
