@@ -1245,3 +1245,33 @@ fn chart_values_and_the_ends_of_chart_titles_are_never_cut() {
         }
     }
 }
+
+/// At 120×36 and 200×50, in both languages: every headline card shows its whole title
+/// (wrapped inside the card), and every Q&A item its whole title and who speaks.
+#[test]
+fn card_titles_and_qa_item_titles_are_whole_at_120x36_and_200x50() {
+    for (width, height) in [(120, 36), (200, 50)] {
+        for (script, lang) in [(Script::Hant, Lang::Zh), (Script::Hans, Lang::En)] {
+            let overview = frame(&app(script, lang, width, height), width, height);
+            let at = format!("{width}x{height} {lang:?}");
+            assert!(
+                !overview
+                    .lines()
+                    .any(|l| l.starts_with(['╭', '│']) && l.contains('⋯')),
+                "{at}:\n{overview}"
+            );
+            let mut qa = app(script, lang, width, height);
+            qa.apply(Action::LastTab);
+            let buf = ui::render_buffer(&qa, width, height);
+            let list = pressdash::app::layout::PagerRegions::new(
+                Rect::new(0, 1, width, height - 3),
+                false,
+            )
+            .list;
+            for y in list.y..list.bottom() {
+                let row = cells_text(&buf, list.x, y, list.width);
+                assert!(!row.contains('⋯'), "{at}: {row}");
+            }
+        }
+    }
+}

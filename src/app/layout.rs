@@ -345,6 +345,15 @@ pub fn label_rows(label: &str, width: u16) -> Vec<Range<usize>> {
     rows_up_to(label, width, MAX_LABEL_ROWS)
 }
 
+/// The most rows a card's title wraps onto, the first on the border.
+const MOST_CARD_TITLE_ROWS: usize = 8;
+
+/// A card's title's rows in a card `width` columns wide: whole up to
+/// [`MOST_CARD_TITLE_ROWS`]; [`overview`] takes off those the body has no room for.
+pub fn card_title_rows(title: &str, width: u16) -> Vec<Range<usize>> {
+    rows_up_to(title, width, MOST_CARD_TITLE_ROWS)
+}
+
 /// A figure's label's rows in a column `width` wide of a list `list_height` rows tall: up to
 /// [`MAX_LABEL_ROWS`], more in a tall list, so a long label is cut only where a list has no
 /// room for it.
@@ -420,6 +429,24 @@ impl CardRows {
         let rows = self.title.len().saturating_sub(1) + self.value.len().max(1) + 1;
         u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
     }
+
+    /// Takes title rows off until the card is at most `height` tall, while it has more than
+    /// [`MAX_LABEL_ROWS`]: the last kept runs to the title's end, to be cut with `…`.
+    fn fit(&mut self, height: u16) {
+        let surplus = usize::from(self.height().saturating_sub(height));
+        let keep = self
+            .title
+            .len()
+            .saturating_sub(surplus)
+            .max(MAX_LABEL_ROWS.min(self.title.len()));
+        if keep < self.title.len() {
+            let end = self.title.last().map_or(0, |row| row.end);
+            self.title.truncate(keep);
+            if let Some(last) = self.title.last_mut() {
+                last.end = end;
+            }
+        }
+    }
 }
 
 /// Columns of a card's text: a title on the border (` title ` after `╭`, before `─╮`), and
@@ -451,6 +478,10 @@ pub fn overview(
     let columns = card_columns(body);
     let card_width = card_width(body);
     let room = body.height.saturating_sub(table_height);
+    let mut cards = cards;
+    for card in &mut cards {
+        card.fit(room);
+    }
     let heights: Vec<u16> = cards
         .chunks(usize::from(columns))
         .map(|row| {
@@ -663,6 +694,12 @@ fn frame_height(rows: usize) -> u16 {
 
 /// From this area width on, the Q&A pager's items list gets its own column left of the text.
 pub const WIDE_FROM: u16 = 100;
+/// The items list's share of a wide area, two fifths, between these widths (the upper one
+/// holds the longest titles, `Q12 ` and some forty columns) while the transcript keeps
+/// [`TEXT_LEAST`] columns.
+const ITEMS_SHARE: (u16, u16) = (2, 5);
+const ITEMS_WIDTH: (u16, u16) = (24, 48);
+const TEXT_LEAST: u16 = 72;
 /// Rows each entry of the items list takes in the wide layout: its title, then who speaks.
 pub const LIST_ENTRY_HEIGHT: u16 = 2;
 /// Where the pager draws its parts within the tab's body area. Computed by
@@ -698,7 +735,9 @@ impl PagerRegions {
         };
         let list_is_column = area.width >= WIDE_FROM;
         let (list, rest) = if list_is_column {
-            let list_width = (area.width * 3 / 10).clamp(24, 40);
+            let list_width = (area.width * ITEMS_SHARE.0 / ITEMS_SHARE.1)
+                .min(area.width.saturating_sub(TEXT_LEAST))
+                .clamp(ITEMS_WIDTH.0, ITEMS_WIDTH.1);
             // One blank column between the list and the text.
             let rest_x = body.x + list_width + 1;
             (
@@ -985,6 +1024,21 @@ mod tests {
     }
 
     #[test]
+    fn a_long_card_title_wraps_whole_where_the_body_has_room() {
+        let long = || vec![card(6, 1), card(1, 1)];
+        // Borders, five title rows after the first, the value and the period.
+        let tall = overview(Rect::new(0, 1, 80, 30), long(), 3, None);
+        assert_eq!(tall.cards[0].height, 2 + 5 + 1 + 1);
+        assert_eq!(tall.card_rows[0].title.len(), 6);
+        // Less room: the title loses rows, its last running to the end, so cards still show.
+        let short = overview(Rect::new(0, 1, 80, 12), long(), 3, None);
+        assert_eq!(short.cards[0].height, 8);
+        let title = &short.card_rows[0].title;
+        assert_eq!(title.len(), 5);
+        assert_eq!(title[4].end, 1, "the last row runs to the end");
+    }
+
+    #[test]
     fn the_cards_scroll_by_rows_to_keep_a_card_in_view() {
         // Room for two rows of three cards above a table of three topics.
         let body = Rect::new(0, 1, 80, 13);
@@ -1024,8 +1078,11 @@ mod tests {
     fn regions_put_the_list_aside_on_wide_areas_and_on_top_on_narrow_ones() {
         let wide = PagerRegions::new(Rect::new(0, 1, 120, 30), false);
         assert!(wide.list_is_column);
-        assert_eq!(wide.list, Rect::new(0, 1, 36, 30));
-        assert_eq!(wide.text, Rect::new(37, 1, 82, 30));
+        // The list holds its longest titles from 120 columns on, the text keeps its least.
+        let just_wide = PagerRegions::new(Rect::new(0, 1, WIDE_FROM, 30), false);
+        assert_eq!(just_wide.list.width, WIDE_FROM - TEXT_LEAST);
+        assert_eq!(wide.list, Rect::new(0, 1, 48, 30));
+        assert_eq!(wide.text, Rect::new(49, 1, 70, 30));
         assert_eq!(wide.scrollbar, Rect::new(119, 1, 1, 30));
         let narrow = PagerRegions::new(Rect::new(0, 1, 60, 20), true);
         assert!(!narrow.list_is_column);

@@ -272,7 +272,7 @@ impl App {
             .map(|figure| {
                 let cells = self.card_texts(figure);
                 layout::CardRows {
-                    title: layout::label_rows(&cells.0, width),
+                    title: layout::card_title_rows(&cells.0, width),
                     value: layout::label_rows(&cells.1, width),
                 }
             })
