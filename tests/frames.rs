@@ -200,15 +200,20 @@ fn dataset_charting_the_damaged_figure() -> Dataset {
     data
 }
 
-/// The lists in another order and the charts that compare periods or show a damaged figure,
-/// at the three usual sizes, in both scripts and both languages.
+/// The lists in another order (by value, with rules between the groups), rows told apart by
+/// their period, and the charts that compare periods or show a damaged figure, at the three
+/// usual sizes, in both scripts and both languages.
 #[test]
 fn sorted_lists_and_charts_with_a_legend_in_both_scripts_and_languages() {
     /// A screen's name, the dataset it is drawn from, and the keys that reach it.
     type Screen = (&'static str, fn() -> Dataset, &'static str);
-    let screens: [Screen; 3] = [
-        // The workforce tab: its first chart compares 2012 with 2021.
+    let screens: [Screen; 5] = [
+        // The workforce tab: its first chart compares 2012 with 2021, and its list has
+        // figures of one label told apart by their period alone.
+        ("workforce_periods", dataset, "8"),
         ("sorted_by_value", dataset, "8 r"),
+        // Counts of certificates, medals, titles and provinces, all 个 in Chinese.
+        ("sorted_by_value_counts", dataset, "2 r"),
         ("sorted_by_label", dataset, "8 r r"),
         // The skills tab's last chart, with its damaged figure charted.
         (
@@ -1268,6 +1273,113 @@ fn popups_and_the_help_from_a_popup_at_three_sizes_in_both_scripts_and_both_lang
                 steps(&mut app);
                 let name = format!("{screen}_{width}x{height}_{form}");
                 insta::assert_snapshot!(name, frame(&app, width, height));
+            }
+        }
+    }
+}
+
+/// A topic tab the filter empties gives its notice the tab's width, wrapped rather than cut,
+/// naming each tab with matches and its count.
+#[test]
+fn an_empty_tab_says_where_the_matches_are_at_three_sizes_in_both_scripts_and_languages() {
+    for (width, height) in [(80, 24), (120, 36), (200, 50)] {
+        for (script, script_name) in [(Script::Hans, "hans"), (Script::Hant, "hant")] {
+            for (lang, lang_name) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+                let mut app = app(script, lang, width, height);
+                app.apply(Action::GoToTab(1));
+                typed(&mut app, "/法律");
+                app.handle_key(key(KeyCode::Enter));
+                let shown = frame(&app, width, height);
+                let notice: String = shown
+                    .lines()
+                    .skip(3)
+                    .take_while(|line| !line.trim().is_empty())
+                    .map(str::trim_end)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let law = match (lang, script) {
+                    (Lang::En, _) => "5 Law and legal aid (9)",
+                    (Lang::Zh, Script::Hans) => "5 法治与法律援助（9）",
+                    (Lang::Zh, Script::Hant) => "5 法治與法律援助（9）",
+                };
+                // Wrapped English rows join with a space; Chinese rows break between
+                // characters, so compare without the spaces joining them.
+                let unspaced = |s: &str| s.replace(' ', "");
+                assert!(
+                    unspaced(&notice).contains(&unspaced(law)) && !notice.contains('⋯'),
+                    "{width}x{height} {script_name} {lang_name}:\n{shown}"
+                );
+                let name = format!("filter_empty_tab_{width}x{height}_{script_name}_{lang_name}");
+                insta::assert_snapshot!(name, shown);
+            }
+        }
+    }
+}
+
+/// Every chart of every topic tab, at the sizes that show the chart beside the list and in
+/// both languages and scripts: no value is cut (values end their row, so a cut one ends in
+/// `⋯`), and a chart's title keeps its end, the period, never doubling the mark.
+#[test]
+fn chart_values_and_the_ends_of_chart_titles_are_never_cut() {
+    for (width, height) in [(120, 36), (200, 50)] {
+        for script in [Script::Hans, Script::Hant] {
+            for lang in [Lang::Zh, Lang::En] {
+                for topic in 0..dataset().themes.len() {
+                    let mut app = app(script, lang, width, height);
+                    app.apply(Action::GoToTab(topic + 1));
+                    for _ in 0..app.topic_charts(topic).len() {
+                        let buf = ui::render_buffer(&app, width, height);
+                        let body = Rect::new(0, 1, width, height - 3);
+                        let parts = app.topic_layout(topic, body).parts;
+                        let rows = |area: Rect| -> Vec<String> {
+                            (area.y..area.bottom())
+                                .map(|y| cells_text(&buf, area.x, y, area.width))
+                                .collect()
+                        };
+                        let title = &rows(parts.chart_title)[0];
+                        let at = format!("topic {topic} {width}x{height} {script:?} {lang:?}");
+                        assert!(
+                            !title.contains("⋯⋯") && !title.trim_end().ends_with('⋯'),
+                            "{at}: {title}"
+                        );
+                        for line in rows(parts.chart) {
+                            // The last row may count the bars left out (`+3 ⋯`).
+                            let overflow = line.starts_with('+');
+                            assert!(overflow || !line.trim_end().ends_with('⋯'), "{at}: {line}");
+                        }
+                        typed(&mut app, "c");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// At 120×36 and 200×50, in both languages: every headline card shows its whole title
+/// (wrapped inside the card), and every Q&A item its whole title and who speaks.
+#[test]
+fn card_titles_and_qa_item_titles_are_whole_at_120x36_and_200x50() {
+    for (width, height) in [(120, 36), (200, 50)] {
+        for (script, lang) in [(Script::Hant, Lang::Zh), (Script::Hans, Lang::En)] {
+            let overview = frame(&app(script, lang, width, height), width, height);
+            let at = format!("{width}x{height} {lang:?}");
+            assert!(
+                !overview
+                    .lines()
+                    .any(|l| l.starts_with(['╭', '│']) && l.contains('⋯')),
+                "{at}:\n{overview}"
+            );
+            let mut qa = app(script, lang, width, height);
+            qa.apply(Action::LastTab);
+            let buf = ui::render_buffer(&qa, width, height);
+            let list = pressdash::app::layout::PagerRegions::new(
+                Rect::new(0, 1, width, height - 3),
+                false,
+            )
+            .list;
+            for y in list.y..list.bottom() {
+                let row = cells_text(&buf, list.x, y, list.width);
+                assert!(!row.contains('⋯'), "{at}: {row}");
             }
         }
     }

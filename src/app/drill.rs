@@ -258,9 +258,6 @@ fn linked(f: &Figure, lang: Lang, script: Script, this: bool) -> DrillLine {
     ]
 }
 
-/// Wraps a line of styled pieces to `width` columns, each row indented by `indent` spaces;
-/// every piece keeps its role on whichever rows it lands. An empty line stays one empty row;
-/// too narrow a width gives the line unwrapped, for the drawing to cut.
 /// The figure's label as the title, what the text filter found in it marked.
 fn title_pieces(app: &App, figure: &Figure) -> DrillLine {
     let label = sanitize(figure.label.get(app.lang(), app.script()));
@@ -276,12 +273,33 @@ fn title_pieces(app: &App, figure: &Figure) -> DrillLine {
     pieces
 }
 
+/// The fewest columns a hanging line keeps for what follows its head; narrower, it wraps
+/// under its head instead.
+const HANG_LEAST: usize = 12;
+
+/// Wraps a line of styled pieces to `width` columns, each row indented by `indent` spaces;
+/// every piece keeps its role on whichever rows it lands. A line that starts with a field
+/// name or a list marker (`▸`, `⋅`) before more pieces hangs: its rows after the first start
+/// under what follows the head, so values line up. An empty line stays one empty row; too
+/// narrow a width gives the line unwrapped, for the drawing to cut.
 fn wrap_line(pieces: &[(String, Role)], width: usize, indent: usize) -> Vec<DrillLine> {
-    let text: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
-    if text.is_empty() {
+    let head = match pieces {
+        [(head, Role::Field | Role::Muted), _, ..]
+            if width.saturating_sub(indent + text::width(head)) >= HANG_LEAST =>
+        {
+            Some(&pieces[0])
+        }
+        _ => None,
+    };
+    let (rest, hang) = match head {
+        Some((head, _)) => (&pieces[1..], text::width(head)),
+        None => (pieces, 0),
+    };
+    let text: String = rest.iter().map(|(t, _)| t.as_str()).collect();
+    if text.is_empty() && head.is_none() {
         return vec![Vec::new()];
     }
-    let Ok(rows) = text::wrap(&text, width.saturating_sub(indent)) else {
+    let Ok(rows) = text::wrap(&text, width.saturating_sub(indent + hang)) else {
         return vec![
             pieces
                 .iter()
@@ -291,17 +309,23 @@ fn wrap_line(pieces: &[(String, Role)], width: usize, indent: usize) -> Vec<Dril
         ];
     };
     // Where each piece starts and ends in `text`.
-    let mut bounds = Vec::with_capacity(pieces.len());
+    let mut bounds = Vec::with_capacity(rest.len());
     let mut at = 0;
-    for (piece, role) in pieces {
+    for (piece, role) in rest {
         bounds.push((at, at + piece.len(), *role));
         at += piece.len();
     }
     rows.iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(at, row)| {
             let mut line = Vec::new();
             if indent > 0 {
                 line.push((" ".repeat(indent), Role::Text));
+            }
+            match head {
+                Some(head) if at == 0 => line.push(head.clone()),
+                Some(_) => line.push((" ".repeat(hang), Role::Text)),
+                None => {}
             }
             for &(start, end, role) in &bounds {
                 let (from, to) = (start.max(row.range.start), end.min(row.range.end));
@@ -385,6 +409,37 @@ mod tests {
             .find(|l| l.starts_with("主题"))
             .expect("topics");
         assert!(topics.contains('、') && !topics.contains(" ⋅ "), "{topics}");
+    }
+
+    #[test]
+    fn a_wrapped_value_continues_under_its_column_not_under_the_field_or_the_marker() {
+        let app = fixture::app(Script::Hans, Lang::En);
+        let repeated = first_figure(&app, |f| !f.repeats.is_empty());
+        for width in [24, 30, 40] {
+            let text = text_of(&lines(&app, repeated, width));
+            for (at, line) in text.iter().enumerate() {
+                let Some(next) = text.get(at + 1) else { break };
+                let hangs = |head: &str, column: usize| {
+                    line.starts_with(head)
+                        && !next.trim().is_empty()
+                        && next.len() - next.trim_start().len() == column
+                };
+                // A field's value continues under the value, a place under its value.
+                if line.starts_with("Speaker  ") && !next.starts_with("Topics") {
+                    assert!(hangs("Speaker  ", "Speaker  ".len()), "{text:#?}");
+                }
+                if line.starts_with("  ▸ ") && next.starts_with("   ") && !next.contains('⋅') {
+                    assert!(hangs("  ▸ ", 4), "{text:#?}");
+                }
+            }
+        }
+        // Wrapped at all: the speaker's title and a place do not fit in 24 columns.
+        let narrow = text_of(&lines(&app, repeated, 24));
+        let speaker = narrow
+            .iter()
+            .position(|l| l.starts_with("Speaker"))
+            .expect("a speaker");
+        assert!(narrow[speaker + 1].starts_with("         "), "{narrow:#?}");
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub struct TopicNeed {
     /// Columns the figure list shows every label on one row in, beside the columns that
     /// tell its figures apart ([`FigureColumnNeeds::whole_width`]).
     pub list_width: u16,
+    /// Whether the filter leaves the list empty: its notice, which says where the matches
+    /// are, then gets the whole tab, and the chart (whose bars the filter hides too) none.
+    pub list_empty: bool,
 }
 
 /// Side by side, the chart keeps at least this share of the width while the list wants more:
@@ -84,7 +87,7 @@ const CHART_SHARE: (u16, u16) = (2, 5);
 /// Splits a topic tab's body by need. Side by side, the list gets the width its labels need
 /// before the chart gets more than its bars need; when both cannot have it, the chart keeps
 /// what it needs up to two fifths. Stacked, the chart never takes more rows than it has bars,
-/// nor more than half of the body.
+/// nor more than half of the body. An empty list takes it all.
 pub fn topic(body: Rect, need: TopicNeed) -> TopicLayout {
     let description = Rect::new(body.x, body.y, body.width, body.height.min(1));
     let rest = Rect::new(
@@ -93,7 +96,9 @@ pub fn topic(body: Rect, need: TopicNeed) -> TopicLayout {
         body.width,
         body.height.saturating_sub(1),
     );
-    let (list_area, chart_area) = if body.width >= SIDE_BY_SIDE_WIDTH {
+    let (list_area, chart_area) = if need.list_empty {
+        (rest, Rect::new(rest.right(), rest.bottom(), 0, 0))
+    } else if body.width >= SIDE_BY_SIDE_WIDTH {
         // One blank column between the two.
         let room = rest.width - 1;
         let least_chart = need.chart_width.min(room * CHART_SHARE.0 / CHART_SHARE.1);
@@ -179,7 +184,8 @@ impl FigureColumnNeeds {
     /// while the label is whole without them, or while the label keeps
     /// [`LABEL_BEFORE_COLUMNS`] to wrap in. A period that differs between figures stays while
     /// the label keeps that much, even if the label then wraps: two statements of one measure
-    /// (a share in 2012 and in 2021) are told apart by it alone.
+    /// (a share in 2012 and in 2021) are told apart by it alone, and without the column it
+    /// goes under their labels ([`ListedFigure::period_below`]).
     pub fn fit(&self, width: u16) -> FigureColumns {
         let (period, speaker) = self.telling();
         let label_beside = |(period, speaker): (u16, u16)| {
@@ -239,6 +245,18 @@ impl FigureColumnNeeds {
     }
 }
 
+/// For each of `rows` (label, period), whether another has its label and a different period,
+/// so that only the period tells the two apart.
+pub fn told_apart_by_period<'a>(rows: &[(&'a str, &'a str)]) -> Vec<bool> {
+    let mut periods: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for &(label, period) in rows {
+        periods.entry(label).or_default().push(period);
+    }
+    rows.iter()
+        .map(|(label, period)| periods[label].iter().any(|other| other != period))
+        .collect()
+}
+
 /// A column of `width` with the gap that parts it from the next; nothing when left out.
 fn with_gap(width: u16) -> u16 {
     if width > 0 {
@@ -248,8 +266,14 @@ fn with_gap(width: u16) -> u16 {
     }
 }
 
-/// The most rows a figure's label wraps onto; a longer one is cut with `…` on the last.
+/// The most rows a label wraps onto (a figure's in a short list, a card's title); a longer
+/// one is cut with `…` on the last.
 pub const MAX_LABEL_ROWS: usize = 3;
+/// A figure list keeps room for this many of its longest labels: one of more rows than
+/// [`MAX_LABEL_ROWS`] wraps onto up to a sixth of the list's rows.
+const LONGEST_LABELS_SHOWN: u16 = 6;
+/// The most rows a figure's label wraps onto in a tall list.
+const MOST_LABEL_ROWS: u16 = 5;
 
 /// A topic tab laid out: its parts, the columns of its figure list, and each listed figure's
 /// label as the rows it wraps onto.
@@ -263,7 +287,12 @@ pub struct TopicTabLayout {
     /// Per listed figure, the columns its label has: the label column's, less what a value
     /// wider than the value column takes from it.
     pub label_widths: Vec<u16>,
-    /// Screen rows each listed figure takes: its label's rows.
+    /// Per listed figure, whether its period goes on a row under its label.
+    pub period_below: Vec<bool>,
+    /// Per listed figure, whether a rule above it parts its group from the one before.
+    pub rule_above: Vec<bool>,
+    /// Screen rows each listed figure takes: the rule above it, its label's rows, the period
+    /// under them.
     pub heights: Vec<usize>,
     /// How the list's English values name millions and billions.
     pub magnitude: Magnitude,
@@ -271,25 +300,42 @@ pub struct TopicTabLayout {
     pub chart_magnitude: Magnitude,
 }
 
+/// What a listed figure needs of a topic tab's layout.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListedFigure {
+    /// Its label's rows ([`figure_label_rows`]).
+    pub label_rows: Vec<Range<usize>>,
+    /// The columns its label was wrapped in.
+    pub label_width: u16,
+    /// Its period goes under its label: the list has no period column, and another figure
+    /// of its label differs from it by period alone.
+    pub period_below: bool,
+    /// It starts a group of the order (by value: another unit or measure) after another.
+    pub rule_above: bool,
+}
+
 impl TopicTabLayout {
-    /// The layout of a tab with these parts and columns, and each figure's label rows with
-    /// the columns they were wrapped in.
-    pub fn new(
-        parts: TopicLayout,
-        columns: FigureColumns,
-        labels: Vec<(Vec<Range<usize>>, u16)>,
-    ) -> Self {
-        let (labels, label_widths): (Vec<_>, Vec<_>) = labels.into_iter().unzip();
-        let heights = labels.iter().map(|rows| rows.len().max(1)).collect();
-        Self {
+    /// The layout of a tab with these parts and columns, and its listed figures.
+    pub fn new(parts: TopicLayout, columns: FigureColumns, listed: Vec<ListedFigure>) -> Self {
+        let heights = listed
+            .iter()
+            .map(|f| {
+                usize::from(f.rule_above) + f.label_rows.len().max(1) + usize::from(f.period_below)
+            })
+            .collect();
+        let mut laid = Self {
             parts,
             columns,
-            labels,
-            label_widths,
             heights,
-            magnitude: Magnitude::Short,
-            chart_magnitude: Magnitude::Short,
+            ..Self::default()
+        };
+        for figure in listed {
+            laid.labels.push(figure.label_rows);
+            laid.label_widths.push(figure.label_width);
+            laid.period_below.push(figure.period_below);
+            laid.rule_above.push(figure.rule_above);
         }
+        laid
     }
 
     /// The list's entries by screen rows, for the scroll.
@@ -301,14 +347,39 @@ impl TopicTabLayout {
 /// A label's rows in a column `width` wide, by the text layer's line breaker, at most
 /// [`MAX_LABEL_ROWS`]. A column too narrow to wrap in gets one row, cut where it is drawn.
 pub fn label_rows(label: &str, width: u16) -> Vec<Range<usize>> {
-    let Ok(rows) = wrap(label, usize::from(width)) else {
-        return std::iter::once(0..label.len()).collect();
+    rows_up_to(label, width, MAX_LABEL_ROWS)
+}
+
+/// The most rows a card's title wraps onto, the first on the border.
+const MOST_CARD_TITLE_ROWS: usize = 8;
+
+/// A card's title's rows in a card `width` columns wide: whole up to
+/// [`MOST_CARD_TITLE_ROWS`]; [`overview`] takes off those the body has no room for.
+pub fn card_title_rows(title: &str, width: u16) -> Vec<Range<usize>> {
+    rows_up_to(title, width, MOST_CARD_TITLE_ROWS)
+}
+
+/// A figure's label's rows in a column `width` wide of a list `list_height` rows tall: up to
+/// [`MAX_LABEL_ROWS`], more in a tall list, so a long label is cut only where a list has no
+/// room for it.
+pub fn figure_label_rows(label: &str, width: u16, list_height: u16) -> Vec<Range<usize>> {
+    let most = (list_height / LONGEST_LABELS_SHOWN).clamp(MAX_LABEL_ROWS as u16, MOST_LABEL_ROWS);
+    rows_up_to(label, width, usize::from(most))
+}
+
+/// `text`'s rows in a column `width` wide, by the text layer's line breaker, at most `most`
+/// (at least one): the last runs to the end of the text, to be cut with `…` where it is
+/// drawn. A column too narrow to wrap in gets one row.
+pub fn rows_up_to(text: &str, width: u16, most: usize) -> Vec<Range<usize>> {
+    let most = most.max(1);
+    let Ok(rows) = wrap(text, usize::from(width)) else {
+        return std::iter::once(0..text.len()).collect();
     };
     let mut ranges: Vec<Range<usize>> = rows.into_iter().map(|row| row.range).collect();
-    if ranges.len() > MAX_LABEL_ROWS {
-        let start = ranges[MAX_LABEL_ROWS - 1].start;
-        ranges.truncate(MAX_LABEL_ROWS);
-        ranges[MAX_LABEL_ROWS - 1] = start..label.len();
+    if ranges.len() > most {
+        let start = ranges[most - 1].start;
+        ranges.truncate(most);
+        ranges[most - 1] = start..text.len();
     }
     ranges
 }
@@ -365,6 +436,24 @@ impl CardRows {
         let rows = self.title.len().saturating_sub(1) + self.value.len().max(1) + 1;
         u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
     }
+
+    /// Takes title rows off until the card is at most `height` tall, while it has more than
+    /// [`MAX_LABEL_ROWS`]: the last kept runs to the title's end, to be cut with `…`.
+    fn fit(&mut self, height: u16) {
+        let surplus = usize::from(self.height().saturating_sub(height));
+        let keep = self
+            .title
+            .len()
+            .saturating_sub(surplus)
+            .max(MAX_LABEL_ROWS.min(self.title.len()));
+        if keep < self.title.len() {
+            let end = self.title.last().map_or(0, |row| row.end);
+            self.title.truncate(keep);
+            if let Some(last) = self.title.last_mut() {
+                last.end = end;
+            }
+        }
+    }
 }
 
 /// Columns of a card's text: a title on the border (` title ` after `╭`, before `─╮`), and
@@ -396,6 +485,10 @@ pub fn overview(
     let columns = card_columns(body);
     let card_width = card_width(body);
     let room = body.height.saturating_sub(table_height);
+    let mut cards = cards;
+    for card in &mut cards {
+        card.fit(room);
+    }
     let heights: Vec<u16> = cards
         .chunks(usize::from(columns))
         .map(|row| {
@@ -610,6 +703,12 @@ fn frame_height(rows: usize) -> u16 {
 
 /// From this area width on, the Q&A pager's items list gets its own column left of the text.
 pub const WIDE_FROM: u16 = 100;
+/// The items list's share of a wide area, two fifths, between these widths (the upper one
+/// holds the longest titles, `Q12 ` and some forty columns) while the transcript keeps
+/// [`TEXT_LEAST`] columns.
+const ITEMS_SHARE: (u16, u16) = (2, 5);
+const ITEMS_WIDTH: (u16, u16) = (24, 48);
+const TEXT_LEAST: u16 = 72;
 /// Rows each entry of the items list takes in the wide layout: its title, then who speaks.
 pub const LIST_ENTRY_HEIGHT: u16 = 2;
 /// Where the pager draws its parts within the tab's body area. Computed by
@@ -645,7 +744,9 @@ impl PagerRegions {
         };
         let list_is_column = area.width >= WIDE_FROM;
         let (list, rest) = if list_is_column {
-            let list_width = (area.width * 3 / 10).clamp(24, 40);
+            let list_width = (area.width * ITEMS_SHARE.0 / ITEMS_SHARE.1)
+                .min(area.width.saturating_sub(TEXT_LEAST))
+                .clamp(ITEMS_WIDTH.0, ITEMS_WIDTH.1);
             // One blank column between the list and the text.
             let rest_x = body.x + list_width + 1;
             (
@@ -721,6 +822,7 @@ mod tests {
             chart_rows,
             chart_width,
             list_width,
+            list_empty: false,
         }
     }
 
@@ -755,6 +857,19 @@ mod tests {
         // A chart that wants much keeps at most two fifths while the list wants more.
         let l = topic(body, need(3, 100, 200));
         assert_eq!(l.chart.width, 119 - 119 * 3 / 5 - 1);
+    }
+
+    #[test]
+    fn an_empty_list_takes_the_whole_tab_for_its_notice() {
+        for body in [Rect::new(0, 1, 120, 30), Rect::new(0, 1, 80, 21)] {
+            let empty = TopicNeed {
+                list_empty: true,
+                ..need(3, 60, 2)
+            };
+            let l = topic(body, empty);
+            assert_eq!(l.figures, Rect::new(0, 2, body.width, body.height - 1));
+            assert!(l.chart_panel.is_empty() && l.chart.is_empty());
+        }
     }
 
     fn needs() -> FigureColumnNeeds {
@@ -802,6 +917,21 @@ mod tests {
     }
 
     #[test]
+    fn only_labels_said_of_several_periods_need_their_period() {
+        let rows = [
+            ("甲", "2012"),
+            ("乙", "2012"),
+            ("甲", "2021"),
+            ("丙", ""),
+            ("丙", ""),
+        ];
+        assert_eq!(
+            told_apart_by_period(&rows),
+            [true, false, true, false, false]
+        );
+    }
+
+    #[test]
     fn a_value_wider_than_most_takes_at_most_half_its_label() {
         let needs = FigureColumnNeeds {
             value_widest: 30,
@@ -834,6 +964,9 @@ mod tests {
         let rows = label_rows(label, 10);
         assert_eq!(rows.len(), MAX_LABEL_ROWS);
         assert_eq!(rows[2].end, label.len());
+        // A tall list gives a figure's label more rows, a short one no more than three.
+        assert_eq!(figure_label_rows(label, 10, 30).len(), 5);
+        assert_eq!(figure_label_rows(label, 10, 8).len(), MAX_LABEL_ROWS);
         // Too narrow to wrap: one row.
         let whole = label_rows(zh, 1);
         assert_eq!((whole.len(), whole[0].clone()), (1, 0..zh.len()));
@@ -901,6 +1034,21 @@ mod tests {
     }
 
     #[test]
+    fn a_long_card_title_wraps_whole_where_the_body_has_room() {
+        let long = || vec![card(6, 1), card(1, 1)];
+        // Borders, five title rows after the first, the value and the period.
+        let tall = overview(Rect::new(0, 1, 80, 30), long(), 3, None);
+        assert_eq!(tall.cards[0].height, 2 + 5 + 1 + 1);
+        assert_eq!(tall.card_rows[0].title.len(), 6);
+        // Less room: the title loses rows, its last running to the end, so cards still show.
+        let short = overview(Rect::new(0, 1, 80, 12), long(), 3, None);
+        assert_eq!(short.cards[0].height, 8);
+        let title = &short.card_rows[0].title;
+        assert_eq!(title.len(), 5);
+        assert_eq!(title[4].end, 1, "the last row runs to the end");
+    }
+
+    #[test]
     fn the_cards_scroll_by_rows_to_keep_a_card_in_view() {
         // Room for two rows of three cards above a table of three topics.
         let body = Rect::new(0, 1, 80, 13);
@@ -940,8 +1088,11 @@ mod tests {
     fn regions_put_the_list_aside_on_wide_areas_and_on_top_on_narrow_ones() {
         let wide = PagerRegions::new(Rect::new(0, 1, 120, 30), false);
         assert!(wide.list_is_column);
-        assert_eq!(wide.list, Rect::new(0, 1, 36, 30));
-        assert_eq!(wide.text, Rect::new(37, 1, 82, 30));
+        // The list holds its longest titles from 120 columns on, the text keeps its least.
+        let just_wide = PagerRegions::new(Rect::new(0, 1, WIDE_FROM, 30), false);
+        assert_eq!(just_wide.list.width, WIDE_FROM - TEXT_LEAST);
+        assert_eq!(wide.list, Rect::new(0, 1, 48, 30));
+        assert_eq!(wide.text, Rect::new(49, 1, 70, 30));
         assert_eq!(wide.scrollbar, Rect::new(119, 1, 1, 30));
         let narrow = PagerRegions::new(Rect::new(0, 1, 60, 20), true);
         assert!(!narrow.list_is_column);

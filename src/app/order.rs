@@ -12,8 +12,9 @@ pub enum Order {
     #[default]
     AsSaid,
     /// Largest first, within each group of one unit and measure: counts of people are never
-    /// ranked against counts of cases or against percentages. Groups follow one another in
-    /// the order they were first said; a figure without a value ends its group.
+    /// ranked against counts of cases or against percentages, nor certificates against
+    /// provinces though Chinese counts both with 个. Groups follow one another in the order
+    /// they were first said, a rule between two; a figure without a value ends its group.
     ByValue,
     /// By label in the interface's language and script.
     ByLabel,
@@ -54,7 +55,7 @@ impl Order {
             Self::AsSaid => {}
             Self::ByValue => {
                 // Each group's rank is where it was first said.
-                let mut groups: Vec<(&str, Measure)> = Vec::new();
+                let mut groups: Vec<Group> = Vec::new();
                 for &index in figures {
                     let group = group_of(figure(index));
                     if !groups.contains(&group) {
@@ -78,11 +79,36 @@ impl Order {
         }
         arranged
     }
+
+    /// For each of `figures` listed in this order, whether it starts a group after another:
+    /// by value, where the unit or the measure changes; in the other orders, never.
+    pub fn group_starts(self, figures: &[&Figure]) -> Vec<bool> {
+        let mut starts = vec![false; figures.len()];
+        if self == Self::ByValue {
+            for (at, pair) in figures.windows(2).enumerate() {
+                starts[at + 1] = group_of(pair[0]) != group_of(pair[1]);
+            }
+        }
+        starts
+    }
 }
 
-/// What [`Order::ByValue`] ranks within: one unit and one measure.
-fn group_of(figure: &Figure) -> (&str, Measure) {
-    (figure.unit.hans.as_str(), figure.measure)
+/// What [`Order::ByValue`] ranks within: a unit as the reader reads it and a measure.
+type Group<'a> = (&'a str, Measure);
+
+/// A figure's group: its English unit (which names what was counted, where Chinese often has
+/// only the counter 个), singular and plural alike; its Chinese unit where it has no English.
+fn group_of(figure: &Figure) -> Group<'_> {
+    let unit = if figure.unit.en.is_empty() {
+        figure.unit.hans.as_str()
+    } else {
+        figure.unit.en.as_str()
+    };
+    let singular = unit
+        .strip_suffix('s')
+        .filter(|s| s.len() > 2)
+        .unwrap_or(unit);
+    (singular, figure.measure)
 }
 
 /// Larger values first; a missing or unordered value after every number.
@@ -125,7 +151,7 @@ mod tests {
         let mut sorted_arranged = arranged.clone();
         sorted_arranged.sort_unstable();
         assert_eq!(sorted_said, sorted_arranged, "the same figures, reordered");
-        let group = |i: usize| (data.figures[i].unit.hans.clone(), data.figures[i].measure);
+        let group = |i: usize| group_of(&data.figures[i]);
         // Each group is one run, and within it values never rise; a missing value comes last.
         let mut seen = Vec::new();
         for pair in arranged.windows(2) {
@@ -151,6 +177,34 @@ mod tests {
         if let Some(&next) = arranged.get(damaged + 1) {
             assert_ne!(group(next), group(arranged[damaged]));
         }
+    }
+
+    #[test]
+    fn counts_under_one_chinese_counter_are_grouped_by_what_they_count() {
+        let data = fixture::dataset();
+        let figure = |unit: (&str, &str)| {
+            let mut f = data.figures[0].clone();
+            f.unit.hans = unit.0.into();
+            f.unit.en = unit.1.into();
+            f.measure = Measure::Count;
+            f
+        };
+        let (certificates, provinces) =
+            (figure(("个", "certificates")), figure(("个", "provinces")));
+        assert_ne!(group_of(&certificates), group_of(&provinces));
+        assert_eq!(
+            group_of(&figure(("项", "awards"))),
+            group_of(&figure(("项", "award")))
+        );
+        assert_eq!(
+            group_of(&figure(("人", "people"))),
+            group_of(&figure(("名", "people")))
+        );
+        // A unit without English is grouped by its Chinese.
+        assert_ne!(group_of(&figure(("个", ""))), group_of(&figure(("件", ""))));
+        let listed = [&certificates, &certificates, &provinces];
+        assert_eq!(Order::ByValue.group_starts(&listed), [false, false, true]);
+        assert_eq!(Order::AsSaid.group_starts(&listed), [false; 3]);
     }
 
     #[test]

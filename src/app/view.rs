@@ -355,7 +355,7 @@ impl App {
                     (short, Magnitude::Short)
                 };
                 layout::CardRows {
-                    title: layout::label_rows(&title, width),
+                    title: layout::card_title_rows(&title, width),
                     value,
                     magnitude,
                 }
@@ -556,6 +556,7 @@ impl App {
             chart_rows: self.chart_rows(topic),
             chart_width: self.chart_width(topic),
             list_width: list.whole_width(),
+            list_empty: cells.is_empty(),
         };
         (need, list)
     }
@@ -650,23 +651,52 @@ impl App {
         let parts = layout::topic(body, need);
         let columns = columns.fit(parts.list.width);
         let (lang, script) = (self.lang(), self.script());
-        let labels = self
+        let figures: Vec<&Figure> = self
             .topic_figures(topic)
             .iter()
-            .map(|&index| {
-                let figure = &self.data.figures[index];
-                let label = sanitize(figure.label.get(lang, script));
+            .map(|&index| &self.data.figures[index])
+            .collect();
+        let labels: Vec<_> = figures
+            .iter()
+            .map(|f| sanitize(f.label.get(lang, script)))
+            .collect();
+        let periods: Vec<String> = figures
+            .iter()
+            .map(|f| {
+                f.period
+                    .as_ref()
+                    .map(|p| strings::period(p, lang, script))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let told_apart = layout::told_apart_by_period(
+            &labels
+                .iter()
+                .zip(&periods)
+                .map(|(label, period)| (label.as_ref(), period.as_str()))
+                .collect::<Vec<_>>(),
+        );
+        let groups = self.order().group_starts(&figures);
+        let listed = figures
+            .iter()
+            .enumerate()
+            .map(|(at, figure)| {
                 let value = width_of(&strings::figure_value(figure, magnitude, lang, script));
                 let width = columns
                     .label
                     .saturating_sub(value.saturating_sub(columns.value))
                     .max(columns.label.min(layout::LABEL_LEAST));
-                (layout::label_rows(&label, width), width)
+                layout::ListedFigure {
+                    label_rows: layout::figure_label_rows(&labels[at], width, parts.list.height),
+                    label_width: width,
+                    period_below: columns.period == 0 && told_apart[at],
+                    rule_above: groups[at],
+                }
             })
             .collect();
         TopicTabLayout {
             magnitude,
-            ..TopicTabLayout::new(parts, columns, labels)
+            ..TopicTabLayout::new(parts, columns, listed)
         }
     }
 

@@ -20,6 +20,6 @@ pub mod wrap;
 
 pub use number::{Magnitude, format_en, format_en_words, format_zh};
 pub use sanitize::{is_bidi_control, sanitize};
-pub use truncate::{Align, pad_to, take_width, truncate};
+pub use truncate::{Align, pad_to, take_width, truncate, truncate_middle};
 pub use width::{AmbiguousWidth, ambiguous_width, grapheme_width, set_ambiguous_width, width};
 pub use wrap::{MIN_WIDTH, Row, TooNarrow, wrap};

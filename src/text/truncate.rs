@@ -54,6 +54,57 @@ pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(cut)
 }
 
+/// `s` cut to fit in `width` columns by leaving out its middle, marked with [`ELLIPSIS`]: its
+/// end (up to two fifths of the width, from the start of a word or number) stays, as a
+/// title's year or period does. A text too narrow for that is cut as by [`truncate`].
+/// Borrowed when `s` fits as it is.
+pub fn truncate_middle(s: &str, width: usize) -> Cow<'_, str> {
+    if display_width(s) <= width {
+        return Cow::Borrowed(s);
+    }
+    let ambiguous = ambiguous_width();
+    let mark = grapheme_width_as(ELLIPSIS.encode_utf8(&mut [0; 4]), ambiguous);
+    // The end that fits in a third of the width: where it starts in `s`.
+    let budget = width * 2 / 5;
+    let mut start = s.len();
+    let mut taken = 0;
+    let graphemes: Vec<(usize, &str)> = grapheme_indices(s).collect();
+    for &(at, g) in graphemes.iter().rev() {
+        taken += grapheme_width_as(g, ambiguous);
+        if taken > budget {
+            break;
+        }
+        start = at;
+    }
+    // Not in the middle of a word or number: from where the next one begins, with the space
+    // before it, which parts it from the mark.
+    let in_word = |at: usize| {
+        s[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && s[at..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+    };
+    while start < s.len() && in_word(start) {
+        start += s[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    if s[..start].ends_with(' ') {
+        start -= 1;
+    }
+    let end = &s[start..];
+    let Some(room) = width.checked_sub(mark + display_width(end)) else {
+        return truncate(s, width);
+    };
+    if end.is_empty() || room == 0 {
+        return truncate(s, width);
+    }
+    let (head, _) = take_width(s, room);
+    Cow::Owned(format!("{}{ELLIPSIS}{end}", head.trim_end_matches(' ')))
+}
+
 /// `s` truncated to `width` columns (see [`truncate`]) and padded with spaces to exactly
 /// `width` columns.
 pub fn pad_to(s: &str, width: usize, align: Align) -> String {
@@ -143,6 +194,26 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_cut_keeps_the_end_from_a_word() {
+        let title = "Chart: Share of employment by sector, 2012 and 2021";
+        assert_eq!(truncate_middle(title, 60), title);
+        let cut = truncate_middle(title, 40);
+        assert_eq!(cut, "Chart: Share of employme⋯, 2012 and 2021");
+        assert_eq!(
+            truncate_middle(title, 36),
+            "Chart: Share of emplo⋯ 2012 and 2021"
+        );
+        // The end starts at a word, never within one.
+        assert_eq!(truncate_middle(title, 30), "Chart: Share of empl⋯ and 2021");
+        assert_eq!(
+            truncate_middle("图表：三次产业从业人员占比：2012年与2021年", 30),
+            "图表：三次产业从业⋯年与2021年"
+        );
+        // Too narrow to keep an end: cut as usual.
+        assert_eq!(truncate_middle(title, 2), truncate(title, 2));
+    }
+
+    #[test]
     fn padding_fills_exactly_the_width() {
         assert_eq!(pad_to("中文", 7, Align::Left), "中文   ");
         assert_eq!(pad_to("中文", 7, Align::Right), "   中文");
@@ -183,6 +254,18 @@ mod tests {
                 let kept = cut.trim_end_matches(ELLIPSIS);
                 prop_assert!(s.starts_with(kept));
                 prop_assert!(s[kept.len()..].graphemes(true).next().is_some());
+            }
+        }
+
+        #[test]
+        fn a_middle_cut_never_exceeds_the_width(s in mixed_text(), width in 0usize..40) {
+            prop_assume!(!s.contains(ELLIPSIS));
+            let cut = truncate_middle(&s, width);
+            prop_assert!(display_width(&cut) <= width);
+            if display_width(&s) <= width {
+                prop_assert_eq!(&*cut, &s);
+            } else if let Some((head, end)) = cut.split_once(ELLIPSIS) {
+                prop_assert!(s.starts_with(head) && s.ends_with(end));
             }
         }
 

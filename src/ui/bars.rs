@@ -87,7 +87,8 @@ impl Widget for &Bars<'_> {
     }
 }
 
-/// Column widths of a row: label, gap, bar, gap, then the value takes the rest.
+/// Column widths of a row: label, gap, bar, gap, then the value takes the rest, which is
+/// all it needs.
 struct Columns {
     label: u16,
     bar: u16,
@@ -102,15 +103,22 @@ impl Columns {
                 .unwrap_or(0)
         };
         let label_wanted = widest(&|r| text::width(&r.label));
-        let value_wanted = widest(&|r| text::width(&r.text));
-        // Labels take at most 2/5 of the width, values what they need up to 2/5.
-        let label = label_wanted.min(width * 2 / 5);
-        let value = value_wanted.min(width * 2 / 5);
-        let bar = width.saturating_sub(label + value + 2);
-        // Too narrow for bars: label and value share the row.
-        Self {
-            label,
-            bar: if bar >= MIN_BAR { bar } else { 0 },
+        // Values are never cut: they take what they need first.
+        let value = widest(&|r| text::width(&r.text)).min(width);
+        // Labels take at most 2/5 of the width, and leave the bars their least.
+        let beside = width.saturating_sub(value);
+        let label = label_wanted
+            .min(width * 2 / 5)
+            .min(beside.saturating_sub(MIN_BAR + 2));
+        let bar = beside.saturating_sub(label + 2);
+        if bar >= MIN_BAR {
+            Self { label, bar }
+        } else {
+            // Too narrow for bars: label and value share the row.
+            Self {
+                label: label_wanted.min(beside.saturating_sub(1)),
+                bar: 0,
+            }
         }
     }
 }

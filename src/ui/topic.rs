@@ -8,6 +8,7 @@ use crate::app::{App, layout, strings};
 use crate::text::number::Scale;
 use crate::text::{self, Align, Magnitude};
 use crate::ui::bars::{BarRow, Bars, Legend};
+use crate::ui::glyphs::Glyphs;
 use crate::ui::pager::put_marked;
 use crate::ui::{palette::Palette, put, put_aligned, put_pieces, row, secondary, start_list_row};
 
@@ -109,6 +110,23 @@ impl Widget for &FigureTable<'_> {
             };
             let cells = app.figure_cells(figure, laid.magnitude);
             let selected = index == list.selected;
+            // A rule parts a group of the order from the one before.
+            let entry = if laid.rule_above[index] {
+                let rule = Glyphs::current()
+                    .horizontal
+                    .repeat(usize::from(entry.width));
+                put(buf, row(entry, 0), &rule, palette.muted);
+                Rect {
+                    y: entry.y + 1,
+                    height: entry.height.saturating_sub(1),
+                    ..entry
+                }
+            } else {
+                entry
+            };
+            if entry.is_empty() {
+                continue;
+            }
             let first = row(entry, 0);
             let (style, label_x) = start_list_row(buf, first, selected, palette);
             buf.set_style(entry, style);
@@ -146,6 +164,16 @@ impl Widget for &FigureTable<'_> {
                 );
             }
             let muted = secondary(style, selected, palette);
+            // Without a period column, a period that alone tells this figure from another of
+            // its label goes under the label.
+            if laid.period_below[index] && usize::from(entry.height) > rows.len() {
+                put(
+                    buf,
+                    row(label_area, rows.len() as u16),
+                    &cells.period,
+                    muted,
+                );
+            }
             let mut x = label_x
                 .saturating_add(label_width)
                 .saturating_add(layout::COLUMN_GAP)
@@ -205,13 +233,20 @@ impl Widget for &ChartPanel<'_> {
         };
         let heading =
             strings::labelled(strings::CHART, chart.title.get(lang, script), lang, script);
+        // The counter keeps its columns while the heading has a few; a heading too long loses
+        // its middle, so its period at the end stays.
+        let counter_width = u16::try_from(text::width(&counter)).unwrap_or(u16::MAX);
+        let counter = if title.width >= counter_width.saturating_add(layout::LABEL_LEAST) {
+            counter.as_str()
+        } else {
+            ""
+        };
+        let heading_room = usize::from(title.width).saturating_sub(text::width(counter));
+        let heading = text::truncate_middle(&heading, heading_room);
         put_pieces(
             buf,
             title,
-            [
-                (heading.as_str(), palette.title),
-                (counter.as_str(), palette.muted),
-            ],
+            [(&*heading, palette.title), (counter, palette.muted)],
         );
         let shown: Vec<_> = app.shown_bars(chart).collect();
         if shown.is_empty() {
@@ -270,9 +305,13 @@ impl Widget for &ChartPanel<'_> {
     }
 }
 
-/// Says on the first row of `area` why it shows nothing.
+/// Says in `area` why it shows nothing, wrapped onto as many rows as it needs and has.
 fn empty_notice(buf: &mut Buffer, area: Rect, message: &str, palette: &Palette) {
-    put(buf, row(area, 0), message, palette.muted);
+    let message = text::sanitize(message);
+    let rows = layout::rows_up_to(&message, area.width, usize::from(area.height));
+    for (line, range) in rows.into_iter().enumerate() {
+        put(buf, row(area, line as u16), &message[range], palette.muted);
+    }
 }
 
 #[cfg(test)]
@@ -385,6 +424,40 @@ mod tests {
         for y in 4..7 {
             assert_eq!(buf[(40, y)].modifier, selected.add_modifier, "row {y}");
         }
+    }
+
+    #[test]
+    fn a_period_goes_under_labels_it_alone_tells_apart_and_rules_part_groups() {
+        let mut app = fixture::app(Script::Hans, Lang::En);
+        app.resize(44, 30);
+        let skills = topic_of(&app, "skills");
+        app.apply(Action::GoToTab(skills + 1));
+        let palette = Palette::plain();
+        let area = Rect::new(0, 0, 44, 27);
+        let lines = buffer_text(&drawn(&app, skills, area, &palette));
+        // Two rows of one label: no room for a period column, so each says its period.
+        let platform: Vec<usize> = (0..lines.len())
+            .filter(|&y| lines[y].contains("skills platform  "))
+            .collect();
+        assert_eq!(platform.len(), 2, "{lines:#?}");
+        let periods: Vec<&str> = platform.iter().map(|&y| lines[y + 2].trim()).collect();
+        assert_eq!(periods, ["as of 2021-12", "as of 2022-06"], "{lines:#?}");
+        // A label of its own needs no period.
+        let courier = lines
+            .iter()
+            .position(|l| l.starts_with("▸ courier"))
+            .expect("a row");
+        assert_eq!(lines[courier + 1..courier + 3], ["  skills", "  training"]);
+        // By value, people, money and counts are ranked apart, a rule between each two.
+        let rights = topic_of(&app, "rights");
+        app.apply(Action::GoToTab(rights + 1));
+        let rules = |app: &App| {
+            let lines = buffer_text(&drawn(app, rights, area, &palette));
+            lines.iter().filter(|l| l.starts_with("────")).count()
+        };
+        assert_eq!(rules(&app), 0);
+        app.apply(Action::CycleOrder);
+        assert!(rules(&app) >= 2);
     }
 
     #[test]
