@@ -2,7 +2,6 @@
 //! the anchor across resizes, and search speed on a transcript a hundred times as long.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
 
 use pressdash::app::action::Action;
 use pressdash::app::pager::{Pager, PagerContext};
@@ -260,43 +259,23 @@ fn repeated(times: usize) -> Dataset {
     data
 }
 
+/// Search over a transcript many times as long finds every match of each copy. How fast it
+/// does is measured by the benchmarks (`cargo bench --bench ui -- keys`), not here: a test
+/// must pass on a loaded machine whatever its speed.
 #[test]
-fn search_is_fast_on_a_transcript_a_hundred_times_as_long() {
-    // Debug builds are far slower; they check the result, release builds the time too.
+fn search_finds_every_match_in_a_transcript_many_times_as_long() {
     let times = if cfg!(debug_assertions) { 5 } else { 100 };
     let data = repeated(times);
     let all = every_segment(&data);
-    let chars: usize = data
-        .segments
-        .iter()
-        .flat_map(|s| &s.paragraphs)
-        .map(|p| p.text.hant.chars().count())
-        .sum();
-    let started = Instant::now();
     let laid = transcript::layout(&data, Script::Hant, 80, &all).expect("wide enough");
-    let layout_time = started.elapsed();
     let table = ScriptTable::new(&data);
     let single = real();
     let single_laid =
         transcript::layout(&single, Script::Hant, 80, &every_segment(&single)).expect("wide");
-    let once = transcript::search(&single, &single_laid, &table, "工会").len();
-    assert!(once > 10);
-    // The best of three runs, so a busy machine does not fail the test.
-    let mut slowest = Duration::ZERO;
     for query in ["工会", "职工", "8122.4", "不存在的词"] {
-        let mut best = Duration::MAX;
-        for _ in 0..3 {
-            let started = Instant::now();
-            let found = transcript::search(&data, &laid, &table, query);
-            best = best.min(started.elapsed());
-            if query == "工会" {
-                assert_eq!(found.len(), once * times);
-            }
-        }
-        slowest = slowest.max(best);
+        let once = transcript::search(&single, &single_laid, &table, query).len();
+        let found = transcript::search(&data, &laid, &table, query).len();
+        assert_eq!(found, once * times, "{query}");
     }
-    eprintln!("{chars} chars: layout {layout_time:?}, slowest search {slowest:?}");
-    if !cfg!(debug_assertions) {
-        assert!(slowest < Duration::from_millis(50), "{slowest:?}");
-    }
+    assert!(transcript::search(&single, &single_laid, &table, "工会").len() > 10);
 }
