@@ -18,9 +18,6 @@ use super::script::label;
 use super::themes::ThemeTable;
 use super::{label as labels, period};
 
-/// How far into a sentence, in characters, a period phrase still opens it.
-const OPENING: usize = 12;
-
 /// The label of a figure whose sentence names nothing it could count.
 const UNLABELLED: &str = "未找到标签";
 
@@ -71,15 +68,6 @@ impl Reader<'_> {
         format!("{} paragraph {}", self.segment.id, self.index)
     }
 
-    /// The period that opens the sentence before the one starting at `sentence_start`
-    /// (`全总自2017年起…。开展…7.3万场次`): it governs the next sentence too.
-    fn inherited_period(&self, sentence_start: usize, ctx: &Context) -> Option<Period> {
-        let previous = sentence_start.checked_sub(1)?;
-        let (start, _) = sentence_around(&self.hans, previous);
-        let opening = text_of(&self.hans, start, (start + OPENING).min(previous));
-        period::find(&opening, ctx.year, ctx.month)
-    }
-
     /// The period of the sentence a `其中…` sentence starting at `sentence_start` breaks
     /// down: the one before it, in this paragraph or at the end of the one before.
     fn broken_down_period(&self, sentence_start: usize, ctx: &Context) -> Option<Period> {
@@ -110,8 +98,7 @@ impl Reader<'_> {
         let sentence = text_of(&self.hans, sentence_start, sentence_end);
         let lead = text_of(&self.hans, sentence_start, start);
         let period = period::find(&lead, ctx.year, ctx.month)
-            .or_else(|| self.broken_down_period(sentence_start, ctx))
-            .or_else(|| self.inherited_period(sentence_start, ctx));
+            .or_else(|| self.broken_down_period(sentence_start, ctx));
         let found_label = labels::find(&self.hans, start, end, &found.parsed.unit)
             .filter(|found| !labels::is_period(found));
         let subject = || labels::subject(&self.hans, sentence_start, start);

@@ -117,10 +117,9 @@ pub fn find(before: &str, year: u16, month: u8) -> Option<Period> {
             .1;
         return Some(Period::Since { year });
     }
+    // 十年来 says a span back from the day, as 近5年来 does, not a year it started in.
     if let Some(span) = found.name("span") {
-        return years(span.as_str()).map(|span| Period::Since {
-            year: year.saturating_sub(span),
-        });
+        return years(span.as_str()).map(|years| Period::Recent { years });
     }
     if let Some(named) = number("named") {
         return Some(Period::Year { year: named });
@@ -209,7 +208,10 @@ mod tests {
         assert_eq!(period("党的十八大以来，累计表彰"), since(2012));
         assert_eq!(period("2013年以来，联合举办了"), since(2013));
         assert_eq!(period("自2014年以来，创建命名了"), since(2014));
-        assert_eq!(period("十年来，累计组织"), since(2012));
+        assert_eq!(
+            period("十年来，累计组织"),
+            Some(Period::Recent { years: 10 })
+        );
         assert_eq!(
             period("2021年比2012年提高了"),
             Some(Period::Year { year: 2021 })
