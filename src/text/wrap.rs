@@ -8,25 +8,31 @@
 //! # Where a row may end
 //! Between two grapheme clusters `a|b` a break is allowed unless (W3C clreq "basic" level,
 //! JIS X 4051's classes, plus number handling):
-//! 1. `b` may not start a row: `，。、；：？！）」』》〉】〕〗〙〛］｝”’…·・%％‰℃°,.;:!?)]}/`, the
-//!    half-width `｡｣､･`, and the hyphens of class cl-03 `‐‑–〜゠～-－` (but a minus sign opening
-//!    a number, as in `下降-3.5%`, may). A single dash used as a connector
-//!    (`2013年—2019年`) is a hyphen too;
-//! 2. `a` may not end a row: `（「『《〈【〔〖〘〚［｛“‘([{$￥¥£€｢`;
+//! 1. `b` may not start a row: `，。、；：？！．）」』》〉】〕〗〙〛］｝”’〞〟｠»…⋯‥·・‧`,
+//!    `%％‰℃℉°′″￠,.;:!?)]}/／`, the iteration marks `々〻ゝゞヽヾ`, the half-width and small
+//!    forms `｡｣､･﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞﹪`, `‼⁇⁈⁉`, and the hyphens of class cl-03 `‐‑–〜゠～-－﹣`
+//!    (but a minus sign opening a number, as in `下降-3.5%`, may). A single dash used as a
+//!    connector (`2013年—2019年`) is a hyphen too;
+//! 2. `a` may not end a row: `（「『《〈【〔〖〘〚［｛“‘〝｟«([{$￥¥£€＄￡№`, and the half-width
+//!    and small forms `｢﹙﹛﹝﹩`;
 //! 3. `a` and `b` are both dashes (`—`, or `―` as traditional text often has it) or both
-//!    `…`: `——` and `……` are one unit, which may start a row;
+//!    ellipses (`…`, the midline `⋯` of traditional text, `‥`): `——` and `……` are one
+//!    unit, which may start a row when it is a dash;
 //! 4. `a` and `b` are both Latin letters or digits (words and numbers stay whole; Greek,
 //!    Cyrillic and full-width letters and digits count as well), or one of them is `'`, `’`,
 //!    `.`, `_`, `@` or `&` between two of them (`China's`, `e.g`, `R&D`);
-//! 5. `a` or `b` is `.`, `,` or `:` between two digits (`8122.4`, `1,000`, `16:27`). The
-//!    source uses the ASCII comma as a Chinese comma too (`7月29日,2022年`), hence both digits;
+//! 5. `a` or `b` is `.`, `．`, `,` or `:` between two digits (`8122.4`, `３．５`, `1,000`,
+//!    `16:27`). The source uses the ASCII comma as a Chinese comma too (`7月29日,2022年`),
+//!    hence both digits;
 //! 6. `a` is a digit and `b` a CJK unit, counter or multiplier (`2022年`, `8122.4萬`, `9項`,
 //!    `300多`; see [`is_unit_or_counter`]). Other characters, like `至` in `2013至2020年`,
 //!    may follow a number at a row end;
 //! 7. a break right after a space is always allowed; never right before one. The run of
 //!    spaces at a break (or at the end of a paragraph) belongs to no row;
-//! 8. `a` is a sign (`+ - − ± ＋ －`) and `b` a digit (`-3.5%`, `+2.1%`, and the hyphen of
-//!    `COVID-19`), or a slash between two digits (`1/3`);
+//! 8. `a` is a sign (`+ - − ± ＋ －`) and `b` a digit (`-3.5%`, `+2.1%`), or a slash between
+//!    two digits (`1/3`, `３／４`). After a letter or digit, `-` or `－` before digits is a
+//!    hyphen (`COVID-19`, `tokio-1.4`): it stays with the word before it, and the word is
+//!    split after it rather than anywhere else when it must be;
 //! 9. `a` and `b` are within a URL (from `http://`, `https://` or `www.` to the last character
 //!    a URL may hold, less the punctuation that ends a sentence).
 //!
@@ -35,21 +41,26 @@
 //! to end rows there, the one with the fewest rows and, among those, the least sum of squared
 //! unused columns over every row but the last (which is free). So rows end evenly where
 //! greedy filling would leave one short before a long number with its unit, and never take
-//! more rows than greedy filling would.
+//! more rows than greedy filling would, unless to keep whole a word or number that greedy
+//! filling splits.
 //!
 //! Where a stretch between two allowed breaks is wider than a row (a word or a number longer
 //! than the width, a bracket around one), a row must end inside it: a *forced* break, marked
-//! [`Row::forced`]. Fewest rows still come first, then what the forced breaks give up, in
-//! ranked order: punctuation rules (a closing mark starts a row, an opening one ends it)
-//! before a number leaves its unit or sign, before a word or number is split. So no row holds
-//! one character alone when the word after it cannot fit on the next row anyway. A wide
-//! grapheme never goes into a row's last single column: the row ends one column short. A
-//! single grapheme wider than the whole width (rare clusters of 3 or more columns) gets a row
-//! of its own, the one case where a row is wider than `width`.
+//! [`Row::forced`]. What forced breaks give up is ranked, least first: a punctuation rule (a
+//! closing mark starts a row, an opening one ends it), `——` or `……` split, a word split after
+//! its hyphen, a number leaving its unit or sign, a word or number split. The last three
+//! outweigh any number of rows: `2013年` is kept on a row of its own and the `。` after it
+//! starts the next, rather than `201 / 3年。` saving a row. Punctuation does not: the fewest
+//! rows come first, then the least punctuation given up. So no row holds one character alone
+//! when the word after it cannot fit on the next row anyway. A wide grapheme never goes into
+//! a row's last single column: the row ends one column short. A single grapheme wider than
+//! the whole width (rare clusters of 3 or more columns) gets a row of its own, the one case
+//! where a row is wider than `width`.
 //!
-//! A paragraph that fits on one row costs one pass. Otherwise two passes count the fewest rows
-//! to and from every allowed break, and only breaks on some way with the fewest rows are
-//! weighed against each other, each against the breaks one row earlier.
+//! A paragraph that fits on one row costs one pass. Otherwise, with no forced break, two passes
+//! count the fewest rows to and from every allowed break, and only breaks on some way with
+//! the fewest rows are weighed against each other, each against the breaks one row earlier.
+//! A paragraph with a forced break weighs every break against every earlier one a row away.
 //!
 //! A text too long to wrap at once where only some of its rows are wanted (a hostile
 //! paragraph of megabytes) can be cut by [`pieces`] where a row may end, and the pieces
@@ -221,8 +232,13 @@ fn cut(text: &str, start: usize, limit: usize) -> usize {
 enum Break {
     /// The rules allow a row to end here.
     Allowed,
-    /// A mark that may not start or end a row would (rules 1–3).
+    /// A mark that may not start or end a row would (rules 1 and 2).
     Punctuation,
+    /// `——` or `……` would be split (rule 3).
+    Pair,
+    /// A word would be split after its hyphen, before digits (`COVID-|19`, rule 8). This and
+    /// what follows outweigh a row.
+    Hyphen,
     /// A number would leave its unit, its sign or the slash of a fraction (rules 6 and 8).
     Number,
     /// A word, a number or a URL would be split (rules 4, 5 and 9).
@@ -364,7 +380,14 @@ impl Paragraph {
         }
         self.row_starts(first, first_col, width);
         let scratch = &mut self.scratch;
-        let fewest = scratch.count_fewest_rows(width);
+        // Without forced breaks only rows and raggedness count, so only ways with the fewest
+        // rows need weighing. With them, keeping a number or a word whole may take more rows,
+        // so every way is weighed.
+        let forced = scratch
+            .starts
+            .iter()
+            .any(|start| start.before != Break::Allowed);
+        let fewest = (!forced).then(|| scratch.count_fewest_rows(width));
         let Scratch {
             starts,
             rows_to,
@@ -374,11 +397,13 @@ impl Paragraph {
         } = scratch;
         // On some way of ending rows at starts that takes the fewest rows; on such a way,
         // the row before a start reached in r rows starts at one reached in r - 1.
-        let on_fewest = |c: usize| rows_to[c] + rows_from[c] == fewest;
-        last_reached_in.clear();
-        last_reached_in.resize(fewest as usize + 1, 0);
-        for (c, &r) in rows_to.iter().enumerate() {
-            last_reached_in[r as usize] = c;
+        let on_fewest = |c: usize| fewest.is_none_or(|f| rows_to[c] + rows_from[c] == f);
+        if let Some(fewest) = fewest {
+            last_reached_in.clear();
+            last_reached_in.resize(fewest as usize + 1, 0);
+            for (c, &r) in rows_to.iter().enumerate() {
+                last_reached_in[r as usize] = c;
+            }
         }
         best.clear();
         best.resize(starts.len(), (Cost::MAX, 0));
@@ -386,7 +411,6 @@ impl Paragraph {
         // Without forced breaks, the cost of a row is a convex function of the columns it
         // leaves unused, so the best start of the row ending at a later place is never
         // earlier (the costs form a Monge array): the search can stop there.
-        let monotone = starts.iter().all(|start| start.before == Break::Allowed);
         let mut floor = 0;
         let last = starts.len() - 1;
         for c in 1..=last {
@@ -394,7 +418,11 @@ impl Paragraph {
                 continue;
             }
             let end = starts[c];
-            let mut b = last_reached_in[rows_to[c] as usize - 1];
+            let mut b = if forced {
+                c - 1
+            } else {
+                last_reached_in[rows_to[c] as usize - 1]
+            };
             while b >= floor && on_fewest(b) && (b + 1 == c || end.end_col - starts[b].col <= width)
             {
                 let slack = if c == last {
@@ -411,7 +439,7 @@ impl Paragraph {
                 };
                 b = earlier;
             }
-            if monotone {
+            if !forced {
                 floor = best[c].1;
             }
         }
@@ -539,18 +567,22 @@ impl Scratch {
     }
 }
 
-/// What a choice of rows with the fewest rows costs, compared in order: the rules given up,
-/// then how ragged the rows are (the sum of the squared unused columns of every row but the
-/// last).
+/// What a choice of rows costs, compared in order: the words and numbers it splits (which
+/// outweigh any number of rows), the rows, the punctuation rules it gives up, then how ragged
+/// the rows are (the sum of the squared unused columns of every row but the last).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 struct Cost {
-    penalty: u32,
+    split: u32,
+    rows: u32,
+    punctuation: u32,
     ragged: u64,
 }
 
 impl Cost {
     const MAX: Self = Self {
-        penalty: u32::MAX,
+        split: u32::MAX,
+        rows: u32::MAX,
+        punctuation: u32::MAX,
         ragged: u64::MAX,
     };
 
@@ -558,8 +590,15 @@ impl Cost {
     fn then_row(self, rank: Break, slack: usize) -> Self {
         // A square of 32 bits cannot overflow 64.
         let slack = u64::from(u32::try_from(slack).unwrap_or(u32::MAX));
+        let (split, punctuation) = if rank.outweighs_a_row() {
+            (rank.penalty(), 0)
+        } else {
+            (0, rank.penalty())
+        };
         Self {
-            penalty: self.penalty.saturating_add(rank.penalty()),
+            split: self.split.saturating_add(split),
+            rows: self.rows + 1,
+            punctuation: self.punctuation.saturating_add(punctuation),
             ragged: self.ragged.saturating_add(slack * slack),
         }
     }
@@ -567,15 +606,24 @@ impl Cost {
 
 impl Break {
     /// What breaking here costs when nothing allowed fits: the weights lie far apart, so
-    /// punctuation is given up before a number and a number before a word.
+    /// punctuation is given up before a pair of dashes or ellipses, a word at its hyphen
+    /// before a number, and a number before a word.
     fn penalty(self) -> u32 {
         match self {
             Self::Allowed => 0,
             Self::Punctuation => 1,
-            Self::Number => 1 << 8,
-            Self::Word => 1 << 16,
-            Self::Never => 1 << 24,
+            Self::Pair => 1 << 6,
+            Self::Hyphen => 1 << 12,
+            Self::Number => 1 << 18,
+            Self::Word => 1 << 24,
+            Self::Never => 1 << 30,
         }
+    }
+
+    /// Whether giving this up costs more than a row: a number or a word is kept whole on a
+    /// row of its own rather than split to save a row; punctuation is not.
+    fn outweighs_a_row(self) -> bool {
+        self >= Self::Hyphen
     }
 }
 
@@ -611,21 +659,27 @@ fn break_rank(before2: Option<char>, before: char, after: char, after2: Option<c
     {
         return Break::Word;
     }
+    // After a letter or digit, a hyphen-minus before digits is a hyphen (`COVID-19`,
+    // `tokio-1.4`), not a minus: it stays with the word before it.
+    if is_word_char(before) && is_hyphen_minus(after) && digit_after2 {
+        return Break::Word;
+    }
+    if is_hyphen_minus(before) && word_before2 && is_digit(after) {
+        return Break::Hyphen;
+    }
     if (is_digit(before) && is_unit_or_counter(after))
         || (is_sign(before) && is_digit(after))
-        || (before == '/' && digit_before2 && is_digit(after))
-        || (is_digit(before) && after == '/' && digit_after2)
+        || (is_slash(before) && digit_before2 && is_digit(after))
+        || (is_digit(before) && is_slash(after) && digit_after2)
     {
         return Break::Number;
     }
+    if (is_dash(before) && is_dash(after)) || (is_ellipsis(before) && is_ellipsis(after)) {
+        return Break::Pair;
+    }
     let sign_opens_number = is_sign(after) && digit_after2 && !is_word_char(before);
     let connector = is_dash(after) && !is_dash(before) && !after2.is_some_and(is_dash);
-    if (may_not_start_row(after) && !sign_opens_number)
-        || connector
-        || may_not_end_row(before)
-        || (is_dash(before) && is_dash(after))
-        || (is_ellipsis(before) && is_ellipsis(after))
-    {
+    if (may_not_start_row(after) && !sign_opens_number) || connector || may_not_end_row(before) {
         return Break::Punctuation;
     }
     Break::Allowed
@@ -664,13 +718,17 @@ fn urls(s: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// Rule 1: characters that close something or hang on the previous text, half-width forms
-/// included; and the hyphens (JIS X 4051 class cl-03).
-const MAY_NOT_START_ROW: &str = "，。、；：？！）」』》〉】〕〗〙〛］｝”’…·・%％‰℃°,.;:!?)]}/｡｣､･\
-    ‐‑–〜゠～-－";
+/// Rule 1: characters that close something or hang on the previous text, by JIS X 4051's
+/// classes: closing brackets and quotes (cl-02), hyphens (cl-03), dividing marks (cl-04),
+/// middle dots (cl-05), full stops (cl-06), commas (cl-07), inseparable marks (cl-08),
+/// iteration marks (cl-09) and postfixed units (cl-14); their half-width and small forms
+/// too.
+const MAY_NOT_START_ROW: &str = "，。、；：？！）」』》〉】〕〗〙〛］｝”’〞〟｠»%％‰℃℉°′″￠﹪\
+    ,.;:!?)]}/／｡｣､･．﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞‼⁇⁈⁉…⋯‥·・‧々〻ゝゞヽヾ‐‑–〜゠～-－﹣";
 
-/// Rule 2: characters that open something or lead into the next text.
-const MAY_NOT_END_ROW: &str = "（「『《〈【〔〖〘〚［｛“‘([{$￥¥£€｢";
+/// Rule 2: characters that open something or lead into the next text: opening brackets and
+/// quotes (cl-01) and prefixed units (cl-13), their half-width and small forms too.
+const MAY_NOT_END_ROW: &str = "（「『《〈【〔〖〘〚［｛“‘〝｟«([{$￥¥£€＄￡№｢﹙﹛﹝﹩";
 
 /// Rule 6: what follows a number in a figure, in both scripts: time units, multipliers,
 /// currency, measure words, the approximations `多`/`余` and the generation suffix `後`.
@@ -693,8 +751,14 @@ fn is_dash(c: char) -> bool {
     matches!(c, '—' | '―')
 }
 
+/// Rule 3: `…`, the midline `⋯` that traditional text often has, and the two-dot `‥`.
 fn is_ellipsis(c: char) -> bool {
-    c == '…'
+    matches!(c, '…' | '⋯' | '‥')
+}
+
+/// Rule 8: the slash of a fraction (`1/3`, `３／４`).
+fn is_slash(c: char) -> bool {
+    matches!(c, '/' | '／')
 }
 
 /// Rule 8: signs that belong to the number after them (`-3.5%`, `+2.1%`); the hyphen-minus
@@ -703,9 +767,14 @@ fn is_sign(c: char) -> bool {
     matches!(c, '+' | '-' | '−' | '±' | '＋' | '－')
 }
 
-/// Rule 5: separators within a number (`8122.4`, `1,000`, `16:27`).
+/// Rule 8: the hyphen-minus, a minus sign before a number but a hyphen after a word.
+fn is_hyphen_minus(c: char) -> bool {
+    matches!(c, '-' | '－')
+}
+
+/// Rule 5: separators within a number (`8122.4`, `1,000`, `16:27`, `３．５`).
 fn is_number_separator(c: char) -> bool {
-    matches!(c, '.' | ',' | ':')
+    matches!(c, '.' | ',' | ':' | '．')
 }
 
 /// Rule 4: marks that join the letters on both sides into one word (`don't`, `e.g`, `R&D`).

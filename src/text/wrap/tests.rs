@@ -298,8 +298,8 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Rows filled greedily, first fit, over the same break opportunities: each row ends at the
-/// last allowed break that fits, or else right before what does not fit. What total fit is
-/// measured against.
+/// last allowed break that fits, or else at the one that gives up least of those that fit
+/// (the last of them on a tie). What total fit is measured against.
 fn greedy(text: &str, width: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut paragraph = Paragraph::default();
@@ -322,7 +322,12 @@ fn greedy(text: &str, width: usize) -> Vec<Row> {
                 next += 1;
             }
             if next < n && items[next].before != Break::Allowed {
-                next = last_allowed.unwrap_or(next);
+                next = last_allowed.unwrap_or_else(|| {
+                    (row + 1..=next)
+                        .rev()
+                        .min_by_key(|&k| items[k].before)
+                        .unwrap_or(next)
+                });
             }
             let end = &items[next - 1];
             rows.push(Row {
@@ -359,24 +364,49 @@ fn allowed_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// The least cost of a paragraph's rows, as (rows, rules given up, raggedness), found by
-/// trying every pair of places where rows may start.
-fn least_cost(paragraph: &mut Paragraph, width: usize) -> (u32, u32, u64) {
+/// What rows cost, compared in order: the words and numbers split, the rows, the punctuation
+/// given up, the raggedness.
+type RowsCost = (u32, u32, u32, u64);
+
+/// `cost` and one more row ending at a break of `rank` that leaves `slack` columns.
+fn and_row(cost: RowsCost, rank: Break, slack: u64) -> RowsCost {
+    let (split, rows, punctuation, ragged) = cost;
+    if rank.outweighs_a_row() {
+        (
+            split + rank.penalty(),
+            rows + 1,
+            punctuation,
+            ragged + slack * slack,
+        )
+    } else {
+        (
+            split,
+            rows + 1,
+            punctuation + rank.penalty(),
+            ragged + slack * slack,
+        )
+    }
+}
+
+/// The least cost of a paragraph's rows, found by trying every pair of places where rows may
+/// start.
+fn least_cost(paragraph: &mut Paragraph, width: usize) -> RowsCost {
     let Some(last) = paragraph.items.last() else {
-        return (1, 0, 0);
+        return (0, 1, 0, 0);
     };
     let (first, _, first_col) = paragraph.first_row(width);
     if last.end_col - first_col <= width {
-        return (1, 0, 0);
+        return (0, 1, 0, 0);
     }
     paragraph.row_starts(first, first_col, width);
     let starts = &paragraph.scratch.starts;
-    let mut best = vec![(u32::MAX, u32::MAX, u64::MAX); starts.len()];
-    best[0] = (0, 0, 0);
+    let mut best: Vec<Option<RowsCost>> = vec![None; starts.len()];
+    best[0] = Some((0, 0, 0, 0));
     for c in 1..starts.len() {
         for b in 0..c {
             let row_width = starts[c].end_col - starts[b].col;
-            if (row_width > width && b + 1 < c) || best[b].0 == u32::MAX {
+            let Some(before) = best[b] else { continue };
+            if row_width > width && b + 1 < c {
                 continue;
             }
             let (slack, rank) = if c + 1 == starts.len() {
@@ -384,15 +414,25 @@ fn least_cost(paragraph: &mut Paragraph, width: usize) -> (u32, u32, u64) {
             } else {
                 (width.saturating_sub(row_width) as u64, starts[c].before)
             };
-            let cost = (
-                best[b].0 + 1,
-                best[b].1 + rank.penalty(),
-                best[b].2 + slack * slack,
-            );
-            best[c] = best[c].min(cost);
+            let cost = and_row(before, rank, slack);
+            best[c] = Some(best[c].map_or(cost, |known| known.min(cost)));
         }
     }
-    best[starts.len() - 1]
+    best[starts.len() - 1].unwrap_or_default()
+}
+
+/// What `rows` of the analysed `paragraph` cost.
+fn cost_of(paragraph: &Paragraph, rows: &[Row], width: usize) -> RowsCost {
+    let mut cost = (0, 1, 0, 0);
+    for pair in rows.windows(2) {
+        let slack = (width.saturating_sub(pair[0].width)) as u64;
+        let items = &paragraph.items;
+        let rank = items
+            .binary_search_by_key(&pair[1].range.start, |item| item.start)
+            .map_or(Break::Never, |k| items[k].before);
+        cost = and_row(cost, rank, slack);
+    }
+    cost
 }
 
 /// The rows total fit chooses cost the least there is.
@@ -402,14 +442,8 @@ fn check_least_cost(text: &str, width: usize) -> Result<(), TestCaseError> {
         paragraph.analyse(text, range.clone());
         let mut rows = Vec::new();
         paragraph.fit(width, &mut rows);
-        let mut cost = (u32::try_from(rows.len()).unwrap_or(u32::MAX), 0, 0);
-        for pair in rows.windows(2) {
-            let slack = (width.saturating_sub(pair[0].width)) as u64;
-            cost.1 += rank_between(text, pair[0].range.end, pair[1].range.start).penalty();
-            cost.2 += slack * slack;
-        }
         prop_assert_eq!(
-            cost,
+            cost_of(&paragraph, &rows, width),
             least_cost(&mut paragraph, width),
             "{:?}",
             &text[range]
@@ -418,35 +452,49 @@ fn check_least_cost(text: &str, width: usize) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Total fit takes no more rows than greedy filling, and gives up a rule only between two
-/// allowed breaks where greedy filling gives one up too.
+/// In each paragraph, total fit splits no more words and numbers than greedy filling, and
+/// where it splits as many (none, in most), takes no more rows; and it gives up a rule only
+/// between two allowed breaks where greedy filling gives one up too.
 fn check_against_greedy(text: &str, width: usize) -> Result<(), TestCaseError> {
-    let fitted = wrap(text, width).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let greedy = greedy(text, width);
-    prop_assert!(
-        fitted.len() <= greedy.len(),
-        "{} rows, greedy {}",
-        fitted.len(),
-        greedy.len()
-    );
-    let allowed = allowed_starts(text);
-    let forced_starts = |rows: &[Row]| -> Vec<usize> {
-        rows.windows(2)
-            .filter(|pair| pair[0].forced)
-            .map(|pair| pair[1].range.start)
-            .collect()
-    };
-    let greedy_forced = forced_starts(&greedy);
-    for at in forced_starts(&fitted) {
-        let after = allowed.iter().rev().find(|&&p| p < at).copied();
-        let before = allowed.iter().find(|&&p| p > at).copied();
+    let mut paragraph = Paragraph::default();
+    for range in paragraphs(text) {
+        let text = &text[range];
+        let fitted = wrap(text, width).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let greedy = greedy(text, width);
+        paragraph.analyse(text, 0..text.len());
+        let [
+            (fitted_split, fitted_rows, ..),
+            (greedy_split, greedy_rows, ..),
+        ] = [&fitted, &greedy].map(|rows| cost_of(&paragraph, rows, width));
         prop_assert!(
-            greedy_forced
-                .iter()
-                .any(|&g| after.is_none_or(|p| g > p) && before.is_none_or(|p| g < p)),
-            "total fit breaks a rule at byte {} that greedy filling keeps",
-            at
+            (fitted_split, fitted_rows) <= (greedy_split, greedy_rows),
+            "{:?}: splits costing {} in {} rows, greedy {} in {}",
+            text,
+            fitted_split,
+            fitted_rows,
+            greedy_split,
+            greedy_rows
         );
+        let allowed = allowed_starts(text);
+        let forced_starts = |rows: &[Row]| -> Vec<usize> {
+            rows.windows(2)
+                .filter(|pair| pair[0].forced)
+                .map(|pair| pair[1].range.start)
+                .collect()
+        };
+        let greedy_forced = forced_starts(&greedy);
+        for at in forced_starts(&fitted) {
+            let after = allowed.iter().rev().find(|&&p| p < at).copied();
+            let before = allowed.iter().find(|&&p| p > at).copied();
+            prop_assert!(
+                greedy_forced
+                    .iter()
+                    .any(|&g| after.is_none_or(|p| g > p) && before.is_none_or(|p| g < p)),
+                "total fit breaks a rule at byte {} of {:?} that greedy filling keeps",
+                at,
+                text
+            );
+        }
     }
     Ok(())
 }
@@ -633,6 +681,108 @@ fn urls_and_words_move_whole_to_the_next_row() {
     assert!(urls("awww.b").is_empty());
 }
 
+#[test]
+fn a_full_width_full_stop_is_a_decimal_point_between_digits() {
+    assert_eq!(
+        rows_in_both(["同比增长３．５％，一二", "同比增長３．５％，一二"], 10),
+        [
+            "同比增长 / ３．５％， / 一二",
+            "同比增長 / ３．５％， / 一二"
+        ]
+    );
+}
+
+#[test]
+fn a_full_width_fraction_stays_whole() {
+    assert_eq!(
+        rows_in_both(["进度３／４，一二", "進度３／４，一二"], 8),
+        ["进度 / ３／４， / 一二", "進度 / ３／４， / 一二"]
+    );
+}
+
+#[test]
+fn the_ellipsis_of_midline_dots_stays_whole() {
+    assert_eq!(
+        rows_in_both(["好的⋯⋯再见", "好的⋯⋯再見"], 5),
+        ["好 / 的⋯⋯ / 再见", "好 / 的⋯⋯ / 再見"]
+    );
+}
+
+#[test]
+fn the_interpunct_of_names_does_not_start_a_row() {
+    assert_eq!(
+        rows_in_both(["我们索朗‧德吉同志", "我們索朗‧德吉同志"], 8),
+        ["我们索 / 朗‧德吉 / 同志", "我們索 / 朗‧德吉 / 同志"]
+    );
+}
+
+/// Marks of JIS X 4051's classes beyond the commonest: closing brackets and quotes, dividing
+/// marks, middle dots, full stops, commas (small forms too), inseparable marks, iteration
+/// marks and postfixed units.
+const MORE_MAY_NOT_START_ROW: [&str; 33] = [
+    "．", "／", "⋯", "‥", "‧", "〞", "〟", "｠", "»", "﹐", "﹑", "﹒", "﹔", "﹕", "﹖", "﹗",
+    "﹚", "﹜", "﹞", "﹪", "﹣", "‼", "⁇", "⁈", "⁉", "′", "″", "￠", "℉", "々", "〻", "ゝ", "ヽ",
+];
+
+/// Opening brackets and quotes, and prefixed units, beyond the commonest.
+const MORE_MAY_NOT_END_ROW: [&str; 10] = ["〝", "｟", "«", "﹙", "﹛", "﹝", "＄", "￡", "﹩", "№"];
+
+#[test]
+fn every_closing_mark_stays_off_a_row_start() {
+    for mark in MORE_MAY_NOT_START_ROW {
+        let [hans, hant] = [format!("九点{mark}十点半"), format!("九點{mark}十點半")];
+        // the mark is what overflows the first row
+        let width = 3 + display_width(mark);
+        assert_eq!(
+            rows_in_both([&hans, &hant], width),
+            [
+                format!("九 / 点{mark} / 十点 / 半"),
+                format!("九 / 點{mark} / 十點 / 半")
+            ],
+            "{mark}"
+        );
+    }
+}
+
+#[test]
+fn every_opening_mark_stays_off_a_row_end() {
+    for mark in MORE_MAY_NOT_END_ROW {
+        let [hans, hant] = [format!("九点{mark}十点半"), format!("九點{mark}十點半")];
+        // the mark would end the first row, full to the last column
+        let width = 4 + display_width(mark);
+        assert_eq!(
+            rows_in_both([&hans, &hant], width),
+            [
+                format!("九点 / {mark}十点 / 半"),
+                format!("九點 / {mark}十點 / 半")
+            ],
+            "{mark}"
+        );
+    }
+}
+
+#[test]
+fn a_hyphen_after_a_letter_breaks_after_itself() {
+    // the word cannot fit on a row: it is split after its hyphen, which starts no row
+    assert_eq!(
+        rows_in_both(["我们在COVID-19疫情期间", "我們在COVID-19疫情期間"], 7),
+        [
+            "我们在 / COVID- / 19疫情 / 期间",
+            "我們在 / COVID- / 19疫情 / 期間"
+        ]
+    );
+    assert_eq!(
+        rows_in_both(
+            ["版本ratatui-0.30和tokio-1.4", "版本ratatui-0.30與tokio-1.4"],
+            11
+        ),
+        [
+            "版本 / ratatui- / 0.30和 / tokio-1.4",
+            "版本 / ratatui- / 0.30與 / tokio-1.4"
+        ]
+    );
+}
+
 // ---- total fit ----
 
 #[test]
@@ -688,9 +838,43 @@ fn forced_breaks_give_up_punctuation_before_numbers_and_numbers_before_words() {
 }
 
 #[test]
+fn a_number_stays_whole_where_punctuation_can_give_way_instead() {
+    // a full stop starts a row rather than the year being split, though that takes a row more
+    assert_eq!(
+        rows_in_both(["由工会主办，2013年。", "由工會主辦，2013年。"], 7),
+        [
+            "由工会 / 主办， / 2013年 / 。",
+            "由工會 / 主辦， / 2013年 / 。"
+        ]
+    );
+    // nor does a number leave its sign or its percent sign
+    assert_eq!(
+        rows_in_both(["同比减少−3.5%，好", "同比減少−3.5%，好"], 6),
+        ["同比 / 减少 / −3.5% / ，好", "同比 / 減少 / −3.5% / ，好"]
+    );
+    // brackets give way on both sides rather than the number inside
+    assert_eq!(
+        rows_in_both(["说「12345678」", "說「12345678」"], 8),
+        ["说「 / 12345678 / 」", "說「 / 12345678 / 」"]
+    );
+}
+
+#[test]
+fn dashes_and_ellipses_give_way_after_plain_punctuation() {
+    assert_eq!(
+        rows_in_both(["说「……」", "說「……」"], 5),
+        ["说「 / ……」", "說「 / ……」"]
+    );
+    assert_eq!(
+        rows_in_both(["说「——」", "說「——」"], 5),
+        ["说「 / ——」", "說「 / ——」"]
+    );
+}
+
+#[test]
 fn no_row_of_one_character_when_the_rest_cannot_fit_anyway() {
-    assert_eq!(greedy_rows("一「12345678」", 8), "一 / 「123456 / 78」");
-    assert_eq!(rows("一「12345678」", 8), "一「1234 / 5678」");
+    assert_eq!(greedy_rows("一「12345678」", 7), "一 / 「 / 1234567 / 8」");
+    assert_eq!(rows("一「12345678」", 7), "一「123 / 45678」");
     assert_eq!(
         greedy_rows("他说ratatuiratatui", 10),
         "他说 / ratatuirat / atui"
