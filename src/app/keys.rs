@@ -206,7 +206,8 @@ fn keys_label(keys: &[Key]) -> String {
         })
         .collect();
     if digits.len() == keys.len() && digits.len() > 2 {
-        return format!("{}–{}", digits[0], digits[digits.len() - 1]);
+        // An ASCII hyphen: the en dash is drawn two cells wide where ambiguous characters are.
+        return format!("{}-{}", digits[0], digits[digits.len() - 1]);
     }
     let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
     labels.join(", ")
@@ -1267,7 +1268,7 @@ mod tests {
             );
         }
         let rows = help_rows(&KeyMap::default(), Lang::En, Script::Hans);
-        assert!(rows.contains(&("1–9".to_string(), "go to tab n".to_string())));
+        assert!(rows.contains(&("1-9".to_string(), "go to tab n".to_string())));
         assert!(rows.contains(&("q, Ctrl-c".to_string(), "quit".to_string())));
         assert!(rows.contains(&("Shift-Tab, ◂, h".to_string(), "previous tab".to_string())));
     }

@@ -145,7 +145,7 @@ pub const LABEL_LEAST: u16 = 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct FigureColumnNeeds {
     pub label: u16,
-    /// Marks such as `said 2×`.
+    /// Marks such as `said 2x`.
     pub mark: u16,
     /// Value, unit and qualifier, never cut: the column holds most values, a wider one takes
     /// the rest from its own row's label.

@@ -290,7 +290,7 @@ pub fn said_times(times: usize, lang: Lang, script: Script) -> String {
     match (lang, script) {
         (Lang::Zh, Script::Hans) => format!("说{times}次"),
         (Lang::Zh, Script::Hant) => format!("說{times}次"),
-        (Lang::En, _) => format!("said {times}×"),
+        (Lang::En, _) => format!("said {times}x"),
     }
 }
 
@@ -392,23 +392,24 @@ pub fn name_separator(lang: Lang) -> &'static str {
 }
 
 /// What replaces the interface when the terminal is below the minimum size: its size, the
-/// size needed, and the way out, one short line each so they fit a narrow terminal.
+/// size needed, and the way out, one short line each so they fit a narrow terminal. Sizes
+/// are written `80x24`, as `--size` takes them: `×` is ambiguous in width.
 pub fn too_small(now: (u16, u16), needed: (u16, u16), lang: Lang, script: Script) -> [String; 3] {
     let ((width, height), (min_width, min_height)) = (now, needed);
     match (lang, script) {
         (Lang::En, _) => [
-            format!("terminal {width}×{height}"),
-            format!("needs {min_width}×{min_height}"),
+            format!("terminal {width}x{height}"),
+            format!("needs {min_width}x{min_height}"),
             "q quits".to_owned(),
         ],
         (Lang::Zh, Script::Hans) => [
-            format!("终端 {width}×{height}"),
-            format!("需要 {min_width}×{min_height}"),
+            format!("终端 {width}x{height}"),
+            format!("需要 {min_width}x{min_height}"),
             "按 q 退出".to_owned(),
         ],
         (Lang::Zh, Script::Hant) => [
-            format!("終端 {width}×{height}"),
-            format!("需要 {min_width}×{min_height}"),
+            format!("終端 {width}x{height}"),
+            format!("需要 {min_width}x{min_height}"),
             "按 q 退出".to_owned(),
         ],
     }

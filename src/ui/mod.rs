@@ -485,10 +485,10 @@ pub(crate) mod tests {
         app.resize(39, 12);
         let text = buffer_text(&render_buffer(&app, 39, 12));
         let notice: Vec<&str> = text[4..7].iter().map(|row| row.trim()).collect();
-        assert_eq!(notice, ["终端 39×12", "需要 40×12", "按 q 退出"]);
+        assert_eq!(notice, ["终端 39x12", "需要 40x12", "按 q 退出"]);
         app.resize(30, 1);
         let text = buffer_text(&render_buffer(&app, 30, 1));
-        assert_eq!(text, ["          终端 30×1"], "the size first");
+        assert_eq!(text, ["          终端 30x1"], "the size first");
     }
 
     #[test]

@@ -269,7 +269,7 @@ pub(super) fn clear(buf: &mut Buffer, rect: Rect) {
     }
 }
 
-/// When the content does not fit, which rows are shown (` 8–14/20 `) on the top border,
+/// When the content does not fit, which rows are shown (` 8-14/20 `) on the top border,
 /// right-aligned.
 fn scroll_marker(
     buf: &mut Buffer,
@@ -284,7 +284,9 @@ fn scroll_marker(
     }
     let first = scroll.min(total.saturating_sub(visible)) + 1;
     let last = (first + visible - 1).min(total);
-    let marker = format!(" {first}–{last}/{total} ");
+    // ASCII, as the interface's own marks are where a plain character does: the en dash is
+    // ambiguous in width.
+    let marker = format!(" {first}-{last}/{total} ");
     let width = u16::try_from(text::width(&marker))
         .unwrap_or(u16::MAX)
         .min(rect.width - 4);
