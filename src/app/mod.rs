@@ -668,8 +668,13 @@ impl App {
                     self.popup = Some(Popup::Figure(FigureDetails::new(figure)));
                 }
             }
-            Action::NextChart if charts > 0 => view.chart = (view.chart + 1) % charts,
-            Action::PrevChart if charts > 0 => view.chart = (view.chart + charts - 1) % charts,
+            // A tab the filter empties hides its chart: a key would turn it unseen.
+            Action::NextChart if charts > 0 && !figures.is_empty() => {
+                view.chart = (view.chart + 1) % charts;
+            }
+            Action::PrevChart if charts > 0 && !figures.is_empty() => {
+                view.chart = (view.chart + charts - 1) % charts;
+            }
             Action::NextChart | Action::PrevChart => {}
             Action::StartSearch => self.open_prompt(),
             Action::CycleOrder => self.order = self.order.next(),

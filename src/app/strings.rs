@@ -39,9 +39,9 @@ pub const FIGURES: Phrase = p("数据", "數據", "Figures");
 pub const CHART: Phrase = p("图表", "圖表", "Chart");
 pub const NO_CHARTS: Phrase = p("本主题无图表", "本主題無圖表", "No chart for this topic");
 pub const NO_FIGURES: Phrase = p(
-    "没有符合筛选的数据",
-    "沒有符合篩選的數據",
-    "No figures match the filter",
+    "本主题没有符合筛选的数据",
+    "本主題沒有符合篩選的數據",
+    "No figures of this topic match the filter",
 );
 pub const NO_BARS: Phrase = p(
     "筛选后此图表无数据",

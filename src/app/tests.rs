@@ -112,6 +112,21 @@ fn charts_cycle_with_c_and_brackets() {
 }
 
 #[test]
+fn a_tab_the_filter_empties_neither_offers_nor_turns_its_hidden_chart() {
+    let mut app = app();
+    let skills = topic_of(&app, "skills");
+    app.apply(Action::GoToTab(skills + 1));
+    press(&mut app, "/");
+    press(&mut app, "zzzzq");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.topic_figures(skills).is_empty());
+    let chart = app.current_chart(skills).map(|c| c.id.clone());
+    assert!(!app.offers(Action::NextChart) && !app.offers(Action::PrevChart));
+    press(&mut app, "c");
+    assert_eq!(app.current_chart(skills).map(|c| c.id.clone()), chart);
+}
+
+#[test]
 fn a_chart_shows_only_the_bars_whose_figures_pass_the_filter() {
     let mut app = app();
     let skills = topic_of(&app, "skills");

@@ -199,7 +199,10 @@ impl App {
                 match action {
                     _ if moves => listed > 1,
                     Action::Open | Action::CycleOrder | Action::CopyCitation => listed > 0,
-                    Action::NextChart | Action::PrevChart => self.topic_charts(topic).len() > 1,
+                    // An empty list hides the chart.
+                    Action::NextChart | Action::PrevChart => {
+                        listed > 0 && self.topic_charts(topic).len() > 1
+                    }
                     Action::Back => false,
                     _ => true,
                 }
