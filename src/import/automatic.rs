@@ -16,7 +16,7 @@ use super::detect::{self, Found, Reading};
 use super::figures::{Annotated, Place, number_runs, qualifier, sentence_around};
 use super::script::label;
 use super::themes::ThemeTable;
-use super::{label as labels, period};
+use super::{label as labels, period, style};
 
 /// How far into a sentence, in characters, a period phrase still opens it.
 const OPENING: usize = 12;
@@ -151,10 +151,16 @@ impl Reader<'_> {
             ));
         }
         let unit = find_unit(&found.parsed.unit);
+        // A counter that counts anything takes the noun its label ends in, when known.
+        let general = unit.is_some_and(|u| style::GENERAL_NOUNS.contains(&u.en));
+        let en = match labels::counted_noun(&name) {
+            Some(noun) if general => noun,
+            _ => unit.map_or("", |u| u.en),
+        };
         let unit_label = Label {
             hans: unit.map_or_else(String::new, |u| u.hans.to_owned()),
             hant: unit.map_or_else(String::new, |u| u.hant.to_owned()),
-            en: unit.map_or("", |u| u.en).to_owned(),
+            en: en.to_owned(),
         };
         let unit_label = if unit_label.en.is_empty() {
             Label {

@@ -214,6 +214,55 @@ fn shortened(text: &str) -> String {
     text.chars().skip(count.saturating_sub(LONGEST)).collect()
 }
 
+/// Nouns a label may end in, with the English a reader counts them in: the counted noun for
+/// a figure whose counter counts anything (个, 件, 项, 家).
+const COUNTED_NOUNS: [(&str, &str); 34] = [
+    ("专利", "patents"),
+    ("商标", "trademarks"),
+    ("企业", "firms"),
+    ("公司", "companies"),
+    ("项目", "projects"),
+    ("案件", "cases"),
+    ("纠纷", "disputes"),
+    ("建议", "suggestions"),
+    ("站点", "sites"),
+    ("基站", "base stations"),
+    ("国家", "countries"),
+    ("国家和地区", "countries and regions"),
+    ("协定", "agreements"),
+    ("省份", "provinces"),
+    ("城市", "cities"),
+    ("学校", "schools"),
+    ("医院", "hospitals"),
+    ("机构", "institutions"),
+    ("岗位", "jobs"),
+    ("样品", "samples"),
+    ("包裹", "parcels"),
+    ("工会", "unions"),
+    ("组织", "organisations"),
+    ("活动", "events"),
+    ("会议", "meetings"),
+    ("政策", "policies"),
+    ("文件", "documents"),
+    ("标准", "standards"),
+    ("平台", "platforms"),
+    ("成果", "results"),
+    ("课程", "courses"),
+    ("家庭", "households"),
+    ("补给区", "zones"),
+    ("措施", "measures"),
+];
+
+/// The English noun for what a label counts, when it ends in a noun the import knows: the
+/// longest such ending.
+pub fn counted_noun(label: &str) -> Option<&'static str> {
+    COUNTED_NOUNS
+        .iter()
+        .filter(|(noun, _)| label.ends_with(noun))
+        .max_by_key(|(noun, _)| noun.len())
+        .map(|(_, en)| *en)
+}
+
 /// Characters a period is written with (`近五年`, `2023年`, `今年一季度`, `十年来`).
 const PERIOD_CHARS: &str =
     "0123456789一二三四五六七八九十两年月日底末以来近今去前后上下半季度截至止期间这过最";
@@ -475,6 +524,13 @@ mod tests {
         assert_eq!(action(&chars, 2).as_deref(), Some("惠及"));
         let chars: Vec<char> = "我国已与26个国家".chars().collect();
         assert_eq!(action(&chars, 4), None);
+    }
+
+    #[test]
+    fn the_counted_noun_of_a_label() {
+        assert_eq!(counted_noun("授权发明专利"), Some("patents"));
+        assert_eq!(counted_noun("国家和地区"), Some("countries and regions"));
+        assert_eq!(counted_noun("参保人数"), None);
     }
 
     #[test]
