@@ -343,7 +343,12 @@ pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<Stri
     // A change names itself with its verb: 同比增长, 比上月下降.
     if COMPARISONS.iter().any(|word| linked.starts_with(word)) {
         let change = linked.replace("分别", "");
-        let change = change.trim_end_matches(['了', '为', '到']);
+        // A hedge before the number belongs to it, not to the change (增长近一倍).
+        let change = change.trim_end_matches(['了', '为', '到', '近', '约', '逾']);
+        let change = ["超过", "接近", "将近"]
+            .iter()
+            .find_map(|hedge| change.strip_suffix(hedge))
+            .unwrap_or(change);
         return long_enough(change).then(|| shortened(change));
     }
     let before = strip_leads(strip_links(&clause));
@@ -354,6 +359,15 @@ pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<Stri
     } else {
         governed
     };
+    // A short object (投资, 就业) is told apart by who or where before its verb
+    // (公路完成投资, 城镇新增就业).
+    if governed.chars().count() <= 2
+        && before.len() > governed.len()
+        && long_enough(governed)
+        && !NOT_NOUNS.contains(&governed)
+    {
+        return Some(shortened(before));
+    }
     if long_enough(governed) && !NOT_NOUNS.contains(&governed) {
         return Some(shortened(governed));
     }
@@ -453,6 +467,22 @@ mod tests {
         assert_eq!(
             label("发放小额贷（借）款57亿元。", "57亿元").as_deref(),
             Some("小额贷（借）款")
+        );
+    }
+
+    #[test]
+    fn a_short_object_keeps_who_did_it() {
+        assert_eq!(
+            label("其中，公路完成投资5,088亿元，", "5,088亿元").as_deref(),
+            Some("公路完成投资")
+        );
+        assert_eq!(
+            label("上半年，全国城镇新增就业678万人，", "678万人").as_deref(),
+            Some("城镇新增就业")
+        );
+        assert_eq!(
+            label("比十年前增长近一倍", "一倍").as_deref(),
+            Some("比十年前增长")
         );
     }
 
