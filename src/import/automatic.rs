@@ -113,7 +113,8 @@ impl Reader<'_> {
             .or_else(|| self.broken_down_period(sentence_start, ctx))
             .or_else(|| self.inherited_period(sentence_start, ctx));
         let found_label = labels::find(&self.hans, start, end, &found.parsed.unit)
-            .filter(|found| !labels::is_period(found));
+            .filter(|found| !labels::is_period(found))
+            .or_else(|| labels::list_change(&self.hans, start));
         let subject = || labels::subject(&self.hans, sentence_start, start);
         let name = match found_label {
             // A change names itself by its verb (同比增长): say of what.
@@ -355,7 +356,7 @@ fn repeats_an_earlier(figures: &[Figure], i: usize) -> bool {
 }
 
 /// The themes of a dataset without annotated themes: those of the table that hold a figure,
-/// in table order, each headed by its first two figures with a value.
+/// in table order, each headed by its first two figures with a value and a label.
 pub fn themes(table: &ThemeTable, figures: &[Figure]) -> Vec<Theme> {
     table
         .themes
@@ -371,6 +372,7 @@ pub fn themes(table: &ThemeTable, figures: &[Figure]) -> Vec<Theme> {
                 .filter(|(i, figure)| {
                     figure.theme == theme.id
                         && figure.value.is_some()
+                        && figure.label.hans != UNLABELLED
                         && !repeats_an_earlier(figures, *i)
                 })
                 .take(2)

@@ -319,6 +319,23 @@ pub fn subject(chars: &[char], sentence_start: usize, start: usize) -> Option<St
         .map(|phrase| shortened(&phrase))
 }
 
+/// The change a `分别` list states, for an item after its first (`同比分别增加1,093万人、
+/// 579万人` → 同比增加 for 579万人): the list's clause opens with a comparison.
+pub fn list_change(chars: &[char], start: usize) -> Option<String> {
+    let clause_start = chars[..start]
+        .iter()
+        .rposition(|c| matches!(c, '，' | '；' | '：' | '。'))
+        .map_or(0, |i| i + 1);
+    let clause: String = chars[clause_start..start].iter().collect();
+    let words = strip_leads(clause.split(|c: char| c.is_ascii_digit()).next()?);
+    (words.contains("分别") && is_change(words)).then(|| {
+        words
+            .replace("分别", "")
+            .trim_end_matches(['了', '为', '到'])
+            .to_owned()
+    })
+}
+
 /// The verb phrase right before the number when it names the action counted (`培训`,
 /// `走访慰问`), for a figure whose sentence names no thing: better than no label.
 pub fn action(chars: &[char], start: usize) -> Option<String> {
@@ -549,6 +566,16 @@ mod tests {
             subject_before("投资增长一倍半，惠及三千万人", "三千万人"),
             None
         );
+    }
+
+    #[test]
+    fn an_item_of_a_list_of_changes_is_a_change() {
+        let text = "参保人数分别为10.6亿人、2.41亿人，同比分别增加1,093万人、579万人。";
+        let chars: Vec<char> = text.chars().collect();
+        let at = text.chars().position(|c| c == '5').unwrap();
+        assert_eq!(list_change(&chars, at).as_deref(), Some("同比增加"));
+        let at = text.chars().take_while(|c| *c != '2').count();
+        assert_eq!(list_change(&chars, at), None);
     }
 
     #[test]
