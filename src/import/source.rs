@@ -307,22 +307,40 @@ fn chair_marker(name: &str) -> Option<&str> {
 }
 
 /// `出席嘉宾：<title><name>；…` → (title, name) for each guest whose name is among `names`.
+/// Guests are separated by `；`, or by `，` or `、` right after a speaking guest's name
+/// (`…部长黄某，…部长杨某`); a title runs back to the previous guest.
 fn guests<'a>(text: &'a str, names: &[String]) -> Option<Vec<(&'a str, String)>> {
     let list = ["出席嘉宾：", "嘉宾："]
         .iter()
         .find_map(|key| text.strip_prefix(key))?;
-    Some(
-        list.split('；')
-            .filter_map(|entry| {
-                let entry = entry.trim_end_matches(['。', ' ']);
-                let entry = entry.strip_suffix("同志").unwrap_or(entry);
-                names.iter().find_map(|name| {
-                    let title = entry.strip_suffix(name.as_str())?;
-                    Some((title.trim_end_matches(['，', ' ']), name.clone()))
+    let mut found: Vec<(usize, &String)> = names
+        .iter()
+        .filter_map(|name| {
+            list.match_indices(name.as_str())
+                .map(|(at, _)| at)
+                .find(|&at| {
+                    let after = &list[at + name.len()..];
+                    after.is_empty()
+                        || ["同志", "；", "，", "、", "。", " "]
+                            .iter()
+                            .any(|mark| after.starts_with(mark))
                 })
-            })
-            .collect(),
-    )
+                .map(|at| (at, name))
+        })
+        .collect();
+    found.sort();
+    let mut previous_end = 0;
+    let mut listed = Vec::new();
+    for (at, name) in found {
+        let start = list[..at]
+            .rfind('；')
+            .map_or(previous_end, |i| (i + '；'.len_utf8()).max(previous_end));
+        let title = list[start..at].trim_matches(['，', '、', '；', ' ']);
+        listed.push((title, name.clone()));
+        let end = at + name.len();
+        previous_end = end + list[end..].strip_prefix("同志").map_or(0, |_| "同志".len());
+    }
+    Some(listed)
 }
 
 /// `张晓辉主持` → the moderator's name.
@@ -876,6 +894,17 @@ mod tests {
             ])
         );
         assert_eq!(guests("时间：2022", &names), None);
+        let names = vec!["黄某".to_owned(), "杨某".to_owned()];
+        assert_eq!(
+            guests(
+                "出席嘉宾：中华全国总工会权益保障部部长黄某，中华全国总工会女职工部部长杨某",
+                &names
+            ),
+            Some(vec![
+                ("中华全国总工会权益保障部部长", "黄某".to_owned()),
+                ("中华全国总工会女职工部部长", "杨某".to_owned())
+            ])
+        );
     }
 
     #[test]
