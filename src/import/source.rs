@@ -395,6 +395,56 @@ fn is_end_matter(text: &str) -> bool {
         || text.starts_with("Copyright")
 }
 
+/// Words of the entertainment and click-bait sentences that scrapers splice into a page
+/// (`某明星新剧热播收视率破纪录，网友直呼过瘾。`): a sentence with two of them is no one's.
+const SPLICED_WORDS: [&str; 12] = [
+    "明星",
+    "热播",
+    "收视率",
+    "网友直呼",
+    "过瘾",
+    "震惊",
+    "点击查看",
+    "娱乐圈",
+    "绯闻",
+    "综艺",
+    "票房",
+    "粉丝",
+];
+
+/// Whether a sentence was spliced in from another page.
+fn is_spliced(sentence: &str) -> bool {
+    SPLICED_WORDS
+        .iter()
+        .filter(|word| sentence.contains(*word))
+        .count()
+        >= 2
+}
+
+/// The lines without the sentences spliced in from other pages, which go to `dropped`.
+fn without_spliced_sentences(lines: &[Line], dropped: &mut Vec<Line>) -> Vec<Line> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let mut kept = String::new();
+            for sentence in line.text.split_inclusive(['。', '！', '？']) {
+                if is_spliced(sentence) {
+                    dropped.push(Line {
+                        number: line.number,
+                        text: sentence.to_owned(),
+                    });
+                } else {
+                    kept.push_str(sentence);
+                }
+            }
+            (!kept.trim().is_empty()).then_some(Line {
+                number: line.number,
+                text: kept,
+            })
+        })
+        .collect()
+}
+
 /// The names that open turns anywhere in the source, in order of first appearance.
 fn marker_names(lines: &[Line]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
@@ -542,6 +592,7 @@ pub fn read(
         }
     }
 
+    let transcript_lines = &without_spliced_sentences(transcript_lines, &mut dropped);
     let transcript = if names.is_empty() {
         cast.add(NARRATOR.0, NARRATOR.1, Role::Official);
         transcript_lines
@@ -872,6 +923,20 @@ mod tests {
             assert!(is_end_matter(end), "{end}");
         }
         assert!(!is_end_matter("张某：相关新闻报道很多。"));
+    }
+
+    #[test]
+    fn a_sentence_spliced_from_another_page_is_dropped() {
+        let lines = [Line {
+            number: 5,
+            text: "今年1月，总诊疗量约7.6亿人次。某明星新剧热播收视率破纪录，网友直呼过瘾。"
+                .to_owned(),
+        }];
+        let mut dropped = Vec::new();
+        let kept = without_spliced_sentences(&lines, &mut dropped);
+        assert_eq!(kept[0].text, "今年1月，总诊疗量约7.6亿人次。");
+        assert_eq!(dropped[0].number, 5);
+        assert!(!is_spliced("某明星企业的粉末冶金"));
     }
 
     #[test]
