@@ -257,9 +257,14 @@ const COUNTED_NOUNS: [(&str, &str); 34] = [
 /// The English noun for what a label counts, when it ends in a noun the import knows: the
 /// longest such ending.
 pub fn counted_noun(label: &str) -> Option<&'static str> {
+    // 基站总数 counts base stations; 专利有效量 patents.
+    let head = ["总数", "总量", "数量", "有效量", "数"]
+        .iter()
+        .find_map(|tail| label.strip_suffix(tail))
+        .unwrap_or(label);
     COUNTED_NOUNS
         .iter()
-        .filter(|(noun, _)| label.ends_with(noun))
+        .filter(|(noun, _)| head.ends_with(noun))
         .max_by_key(|(noun, _)| noun.len())
         .map(|(_, en)| *en)
 }
@@ -593,6 +598,8 @@ mod tests {
         assert_eq!(counted_noun("授权发明专利"), Some("patents"));
         assert_eq!(counted_noun("国家和地区"), Some("countries and regions"));
         assert_eq!(counted_noun("参保人数"), None);
+        assert_eq!(counted_noun("5G基站总数"), Some("base stations"));
+        assert_eq!(counted_noun("我国发明专利有效量"), Some("patents"));
     }
 
     #[test]
