@@ -709,6 +709,22 @@ fn titles_from_introductions(cast: &mut Cast, transcript: &[Spoken]) {
     }
 }
 
+/// `一、就业形势总体稳定。上半年，…` → the heading (`一、就业形势总体稳定`) and the rest: a
+/// numbered first sentence short and without a clause mark, with words after it.
+fn inline_heading(text: &str) -> Option<(&str, &str)> {
+    let mut chars = text.chars();
+    let numbered = chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars.next() == Some('、');
+    let (heading, rest) = text.split_once('。')?;
+    (numbered
+        && heading.chars().count() <= 30
+        && !heading.contains(['，', '；', '：'])
+        && !rest.trim().is_empty())
+    .then(|| (heading, rest.trim_start()))
+}
+
 /// The transcript lines as paragraphs with speakers; subheads and furniture dropped.
 fn turns(
     lines: &[Line],
@@ -787,7 +803,25 @@ fn turns(
             dropped.push(line.clone());
         }
     }
+    // A numbered heading that opens a paragraph (`一、就业形势总体稳定。上半年，…`) stands on its
+    // own, as the portals' pages show it.
     spoken
+        .into_iter()
+        .flat_map(|paragraph| match inline_heading(&paragraph.text) {
+            Some((heading, rest)) => vec![
+                Spoken {
+                    text: heading.to_owned(),
+                    ..paragraph.clone()
+                },
+                Spoken {
+                    text: rest.to_owned(),
+                    turn_start: false,
+                    ..paragraph
+                },
+            ],
+            None => vec![paragraph],
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -937,6 +971,20 @@ mod tests {
         assert_eq!(kept[0].text, "今年1月，总诊疗量约7.6亿人次。");
         assert_eq!(dropped[0].number, 5);
         assert!(!is_spliced("某明星企业的粉末冶金"));
+    }
+
+    #[test]
+    fn a_numbered_heading_opening_a_paragraph_stands_alone() {
+        assert_eq!(
+            inline_heading("一、就业形势总体稳定。上半年，全国城镇新增就业678万人。"),
+            Some(("一、就业形势总体稳定", "上半年，全国城镇新增就业678万人。"))
+        );
+        assert_eq!(
+            inline_heading("一、深入开展调研摸排工作，组织开展了调研。随后，…"),
+            None
+        );
+        assert_eq!(inline_heading("一、就业形势总体稳定。"), None);
+        assert_eq!(inline_heading("今年。上半年"), None);
     }
 
     #[test]
