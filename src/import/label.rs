@@ -17,6 +17,9 @@ fn ends_words(c: char) -> bool {
     CLAUSE_MARKS.contains(&c) || c.is_ascii_digit() || c == '%' || c == '?'
 }
 
+/// Prepositions that may stand right before a number (`与26个国家`, `向500多家企业`).
+const PREPOSITIONS: [char; 6] = ['与', '同', '向', '对', '跟', '给'];
+
 /// Words between a noun and its number: verbs of amount, hedges, copulas, particles.
 const LINKS: [&str; 59] = [
     "从",
@@ -106,14 +109,14 @@ const LEADS: [&str; 21] = [
 ];
 
 /// Verbs whose object is the counted thing (`建成职工书屋13万余家`).
-const VERBS: [&str; 78] = [
+const VERBS: [&str; 79] = [
     "建成", "建设", "培训", "帮扶", "开展", "举办", "组织", "表彰", "命名", "创建", "发放", "筹集",
     "投入", "引进", "实施", "完成", "提出", "推广", "办理", "调处", "援助", "服务", "走访", "慰问",
     "覆盖", "惠及", "发布", "制作", "播出", "出台", "设立", "补助", "推动", "发展", "吸纳", "签订",
     "报送", "挽回", "编成", "建立", "成立", "设置", "配备", "达成", "召开", "选树", "接受", "获得",
     "荣获", "上线", "推荐", "提名", "带动", "创造", "打造", "新建", "改造", "新增", "评选", "培育",
     "参与", "参加", "解决", "救助", "资助", "收到", "受理", "处理", "培养", "涌现", "吸引", "授予",
-    "支持", "安排", "划定", "采集", "涉及", "减免",
+    "支持", "安排", "划定", "采集", "涉及", "减免", "签署",
 ];
 
 /// The longest label kept, in characters.
@@ -382,6 +385,12 @@ pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<Stri
     } else {
         governed
     };
+    // A preposition before the number (我国已与26个国家) leaves the label to the noun after it.
+    let governed = if governed.ends_with(PREPOSITIONS) {
+        ""
+    } else {
+        governed
+    };
     // A short object (投资, 就业) is told apart by who or where before its verb
     // (公路完成投资, 城镇新增就业).
     if governed.chars().count() <= 2
@@ -399,6 +408,12 @@ pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<Stri
         .position(|c| ends_words(*c) && *c != '和')
         .map_or(chars.len(), |i| end + i);
     let after: String = chars[end..clause_end].iter().collect();
+    // The noun ends where a verb starts (国家和地区签署了…).
+    let after = VERBS
+        .iter()
+        .filter_map(|verb| after.find(verb))
+        .min()
+        .map_or(after.as_str(), |at| &after[..at]);
     let after = after
         .trim_start_matches(['余', '多'])
         .trim_start_matches("以上")
@@ -495,6 +510,13 @@ mod tests {
             label("发放小额贷（借）款57亿元。", "57亿元").as_deref(),
             Some("小额贷（借）款")
         );
+    }
+
+    #[test]
+    fn a_preposition_leaves_the_label_to_the_noun_after() {
+        let text = "我国已与26个国家和地区签署了19个自贸协定。";
+        assert_eq!(label(text, "26个").as_deref(), Some("国家和地区"));
+        assert_eq!(label(text, "19个").as_deref(), Some("自贸协定"));
     }
 
     #[test]
