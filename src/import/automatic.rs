@@ -16,7 +16,7 @@ use super::detect::{self, Found, Reading};
 use super::figures::{Annotated, Place, number_runs, qualifier, sentence_around};
 use super::script::label;
 use super::themes::ThemeTable;
-use super::{label as labels, period, style};
+use super::{label as labels, period, repair, style};
 
 /// How far into a sentence, in characters, a period phrase still opens it.
 const OPENING: usize = 12;
@@ -112,10 +112,15 @@ impl Reader<'_> {
         let period = period::find(&lead, ctx.year, ctx.month)
             .or_else(|| self.broken_down_period(sentence_start, ctx))
             .or_else(|| self.inherited_period(sentence_start, ctx));
+        // Words garbled in the source (挟a业, a pinyin's stray wù) name nothing.
+        let readable = |words: &String| {
+            repair::damage_traces(words).is_none()
+                && !words.contains(|c: char| c == '?' || repair::is_pinyin_letter(c))
+        };
         let found_label = labels::find(&self.hans, start, end, &found.parsed.unit)
-            .filter(|found| !labels::is_period(found))
+            .filter(|found| !labels::is_period(found) && readable(found))
             .or_else(|| labels::list_change(&self.hans, start));
-        let subject = || labels::subject(&self.hans, sentence_start, start);
+        let subject = || labels::subject(&self.hans, sentence_start, start).filter(readable);
         let name = match found_label {
             // A change names itself by its verb (同比增长): say of what.
             Some(change) if labels::is_change(&change) => match subject() {
