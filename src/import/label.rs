@@ -156,12 +156,19 @@ fn strip_leads(mut text: &str) -> &str {
 
 /// What follows the last governing verb, if anything does, less its leading words.
 fn object(text: &str) -> &str {
-    let after = VERBS
+    let mut ends: Vec<usize> = VERBS
         .iter()
         .filter_map(|verb| text.rfind(verb).map(|at| at + verb.len()))
-        .max()
-        .map_or(text, |after| &text[after..]);
-    after.trim_start_matches(['了', '的'])
+        .collect();
+    ends.sort_unstable_by(|a, b| b.cmp(a));
+    let object = |end: usize| text[end..].trim_start_matches(['了', '的']);
+    // The last verb's object, unless it is a single character: then the verb was part of
+    // a noun (发放慰问金: 慰问 in 慰问金).
+    ends.iter()
+        .map(|&end| object(end))
+        .find(|words| words.chars().count() != 1)
+        .or_else(|| ends.first().map(|&end| object(end)))
+        .unwrap_or(text)
 }
 
 /// Words that open a change rather than name a thing (`同比增长5.3%`).
@@ -509,6 +516,18 @@ mod tests {
         assert_eq!(
             label("发放小额贷（借）款57亿元。", "57亿元").as_deref(),
             Some("小额贷（借）款")
+        );
+    }
+
+    #[test]
+    fn a_verb_inside_a_noun_is_no_verb() {
+        assert_eq!(
+            label(
+                "全总共慰问劳模1.8万人次，发放慰问金3,500万元。",
+                "3,500万元"
+            )
+            .as_deref(),
+            Some("慰问金")
         );
     }
 
