@@ -188,6 +188,20 @@ pub fn clause_before(chars: &[char], start: usize) -> String {
         .iter()
         .rposition(|c| ends_words(*c))
         .map_or(0, |i| i + 1);
+    // The head of a 分别 list names its items together (基本养老、失业、工伤保险参保人数分别为):
+    // its enumeration commas are no clause marks.
+    let listed = chars[clause_start..start]
+        .iter()
+        .collect::<String>()
+        .contains("分别");
+    let clause_start = if listed && clause_start > 0 && chars[clause_start - 1] == '、' {
+        chars[..clause_start]
+            .iter()
+            .rposition(|c| ends_words(*c) && *c != '、')
+            .map_or(0, |i| i + 1)
+    } else {
+        clause_start
+    };
     // Digits that open a Latin name are part of it (5G基站).
     let clause_start = if chars
         .get(clause_start)
@@ -516,6 +530,18 @@ mod tests {
         assert_eq!(
             label("发放小额贷（借）款57亿元。", "57亿元").as_deref(),
             Some("小额贷（借）款")
+        );
+    }
+
+    #[test]
+    fn the_head_of_a_list_names_it_whole() {
+        assert_eq!(
+            label(
+                "截至6月底，全国基本养老、失业、工伤保险参保人数分别为10.6亿人、2.41亿人。",
+                "10.6亿人"
+            )
+            .as_deref(),
+            Some("基本养老、失业、工伤保险参保人数")
         );
     }
 
