@@ -416,15 +416,27 @@ fn automatic_labels_are_words_of_the_text_never_a_placeholder_or_a_period() {
     let dir = scratch("labels");
     let seed = path_in(&dir, "seed.json");
     succeeds(&["import", SEED, "-o", &seed]);
+    let garbled = path_in(&dir, "garbled.txt");
+    fs::write(
+        &garbled,
+        "某会\n2024-01-02\n张某：今年全国共建立站点4?000余个，奖?wù)卤碚弥挟a业工人1.5万名。\n",
+    )
+    .expect("write a test file");
+    let garbled_out = path_in(&dir, "garbled.json");
+    succeeds(&["import", &garbled, "-o", &garbled_out]);
     let datasets = TRANSCRIPTS
         .iter()
         .map(|transcript| imported("labels", transcript))
         .map(|path| json(&path))
-        .chain([json(&seed)]);
+        .chain([json(&seed), json(&garbled_out)]);
     for data in datasets {
         for figure in data["figures"].as_array().expect("figures") {
             let label = figure["label"]["hans"].as_str().expect("a label");
             assert!(!label.starts_with("数字"), "{figure}");
+            assert!(
+                !label.contains(|c: char| c.is_ascii_lowercase() || c == '?'),
+                "a garbled label: {figure}"
+            );
             assert!(
                 label.chars().count() < 2
                     || !label

@@ -55,7 +55,10 @@ const fn unit(hans: &'static str, hant: &'static str, en: &'static str, measure:
     }
 }
 
-/// The units a figure may carry.
+/// The units a figure may carry. The English is the counted noun a reader expects; where a
+/// classifier counts anything (个, 件, 项, 家), it is a general noun (things, organisations)
+/// that the import replaces by the noun its label ends in when it knows it, and an annotation
+/// by the right one.
 pub const UNITS: [Unit; 56] = [
     unit("", "", "", Measure::Count),
     unit(
@@ -80,20 +83,20 @@ pub const UNITS: [Unit; 56] = [
     unit("职工", "職工", "workers", Measure::People),
     unit("农民工", "農民工", "migrant workers", Measure::People),
     unit("劳动者", "勞動者", "workers", Measure::People),
-    unit("件次", "件次", "case-times", Measure::Count),
-    unit("件", "件", "items", Measure::Count),
-    unit("个", "個", "units", Measure::Count),
-    unit("家", "家", "establishments", Measure::Count),
-    unit("项", "項", "items", Measure::Count),
+    unit("件次", "件次", "cases", Measure::Count),
+    unit("件", "件", "things", Measure::Count),
+    unit("个", "個", "things", Measure::Count),
+    unit("家", "家", "organisations", Measure::Count),
+    unit("项", "項", "things", Measure::Count),
     unit("届", "屆", "editions", Measure::Count),
     unit("季", "季", "seasons", Measure::Count),
-    unit("场次", "場次", "sessions", Measure::Count),
-    unit("场", "場", "sessions", Measure::Count),
+    unit("场次", "場次", "events", Measure::Count),
+    unit("场", "場", "events", Measure::Count),
     unit("户", "戶", "households", Measure::Count),
-    unit("期", "期", "sessions", Measure::Count),
-    unit("次", "次", "times", Measure::Count),
+    unit("期", "期", "classes", Measure::Count),
+    unit("次", "次", "occasions", Measure::Count),
     unit("轮", "輪", "rounds", Measure::Count),
-    unit("份", "份", "copies", Measure::Count),
+    unit("份", "份", "documents", Measure::Count),
     unit("支", "支", "teams", Measure::Count),
     unit("批", "批", "batches", Measure::Count),
     unit("年", "年", "years", Measure::Count),
@@ -106,7 +109,7 @@ pub const UNITS: [Unit; 56] = [
     unit("倍", "倍", "times", Measure::Count),
     unit("位", "位", "people", Measure::People),
     unit("美元", "美元", "US dollars", Measure::Money),
-    unit("条", "條", "items", Measure::Count),
+    unit("条", "條", "things", Measure::Count),
     unit("篇", "篇", "articles", Measure::Count),
     unit("部", "部", "works", Measure::Count),
     unit("台", "臺", "machines", Measure::Count),

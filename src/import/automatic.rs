@@ -16,7 +16,7 @@ use super::detect::{self, Found, Reading};
 use super::figures::{Annotated, Place, number_runs, qualifier, sentence_around};
 use super::script::label;
 use super::themes::ThemeTable;
-use super::{label as labels, period};
+use super::{label as labels, period, repair, style};
 
 /// The label of a figure whose sentence names nothing it could count.
 const UNLABELLED: &str = "未找到标签";
@@ -99,9 +99,15 @@ impl Reader<'_> {
         let lead = text_of(&self.hans, sentence_start, start);
         let period = period::find(&lead, ctx.year, ctx.month)
             .or_else(|| self.broken_down_period(sentence_start, ctx));
+        // Words garbled in the source (挟a业, a pinyin's stray wù) name nothing.
+        let readable = |words: &String| {
+            repair::damage_traces(words).is_none()
+                && !words.contains(|c: char| c == '?' || repair::is_pinyin_letter(c))
+        };
         let found_label = labels::find(&self.hans, start, end, &found.parsed.unit)
-            .filter(|found| !labels::is_period(found));
-        let subject = || labels::subject(&self.hans, sentence_start, start);
+            .filter(|found| !labels::is_period(found) && readable(found))
+            .or_else(|| labels::list_change(&self.hans, start));
+        let subject = || labels::subject(&self.hans, sentence_start, start).filter(readable);
         let name = match found_label {
             // A change names itself by its verb (同比增长): say of what.
             Some(change) if labels::is_change(&change) => match subject() {
@@ -138,10 +144,16 @@ impl Reader<'_> {
             ));
         }
         let unit = find_unit(&found.parsed.unit);
+        // A counter that counts anything takes the noun its label ends in, when known.
+        let general = unit.is_some_and(|u| style::GENERAL_NOUNS.contains(&u.en));
+        let en = match labels::counted_noun(&name) {
+            Some(noun) if general => noun,
+            _ => unit.map_or("", |u| u.en),
+        };
         let unit_label = Label {
             hans: unit.map_or_else(String::new, |u| u.hans.to_owned()),
             hant: unit.map_or_else(String::new, |u| u.hant.to_owned()),
-            en: unit.map_or("", |u| u.en).to_owned(),
+            en: en.to_owned(),
         };
         let unit_label = if unit_label.en.is_empty() {
             Label {
@@ -336,7 +348,7 @@ fn repeats_an_earlier(figures: &[Figure], i: usize) -> bool {
 }
 
 /// The themes of a dataset without annotated themes: those of the table that hold a figure,
-/// in table order, each headed by its first two figures with a value.
+/// in table order, each headed by its first two figures with a value and a label.
 pub fn themes(table: &ThemeTable, figures: &[Figure]) -> Vec<Theme> {
     table
         .themes
@@ -352,6 +364,7 @@ pub fn themes(table: &ThemeTable, figures: &[Figure]) -> Vec<Theme> {
                 .filter(|(i, figure)| {
                     figure.theme == theme.id
                         && figure.value.is_some()
+                        && figure.label.hans != UNLABELLED
                         && !repeats_an_earlier(figures, *i)
                 })
                 .take(2)

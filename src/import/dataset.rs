@@ -227,6 +227,7 @@ pub fn build(
         )
     }));
     report.extend(found.report);
+    report.extend(style::report(&dataset));
     Ok(Imported { dataset, report })
 }
 

@@ -463,6 +463,14 @@ mod tests {
     }
 
     #[test]
+    fn a_doubled_separator_makes_one_unreadable_number() {
+        assert_eq!(
+            readings("共1,,000家企业"),
+            ["[a number that cannot be read]"]
+        );
+    }
+
+    #[test]
     fn a_digit_lost_inside_a_number_damages_the_whole_number() {
         let chars: Vec<char> = "建成4?000余个".chars().collect();
         let runs = number_runs(&chars);

@@ -99,12 +99,23 @@ pub fn number_runs(chars: &[char]) -> Vec<(usize, usize)> {
     while i < chars.len() {
         if chars[i].is_ascii_digit() {
             let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || (matches!(chars[i], '.' | ',' | '?')
-                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
-            {
-                i += 1;
+            // Separators doubled by damage (`1,,000`) stay inside the run, so that it is read
+            // as one number that cannot be read, never as two.
+            let separators = |at: usize| {
+                chars[at..]
+                    .iter()
+                    .take_while(|c| matches!(c, '.' | ',' | '?'))
+                    .count()
+            };
+            while i < chars.len() {
+                let marks = separators(i);
+                if chars[i].is_ascii_digit() {
+                    i += 1;
+                } else if marks > 0 && chars.get(i + marks).is_some_and(char::is_ascii_digit) {
+                    i += marks;
+                } else {
+                    break;
+                }
             }
             runs.push((start, i));
         } else {

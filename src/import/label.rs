@@ -17,6 +17,9 @@ fn ends_words(c: char) -> bool {
     CLAUSE_MARKS.contains(&c) || c.is_ascii_digit() || c == '%' || c == '?'
 }
 
+/// Prepositions that may stand right before a number (`与26个国家`, `向500多家企业`).
+const PREPOSITIONS: [char; 6] = ['与', '同', '向', '对', '跟', '给'];
+
 /// Words between a noun and its number: verbs of amount, hedges, copulas, particles.
 const LINKS: [&str; 59] = [
     "从",
@@ -106,13 +109,14 @@ const LEADS: [&str; 21] = [
 ];
 
 /// Verbs whose object is the counted thing (`建成职工书屋13万余家`).
-const VERBS: [&str; 72] = [
+const VERBS: [&str; 79] = [
     "建成", "建设", "培训", "帮扶", "开展", "举办", "组织", "表彰", "命名", "创建", "发放", "筹集",
     "投入", "引进", "实施", "完成", "提出", "推广", "办理", "调处", "援助", "服务", "走访", "慰问",
     "覆盖", "惠及", "发布", "制作", "播出", "出台", "设立", "补助", "推动", "发展", "吸纳", "签订",
     "报送", "挽回", "编成", "建立", "成立", "设置", "配备", "达成", "召开", "选树", "接受", "获得",
     "荣获", "上线", "推荐", "提名", "带动", "创造", "打造", "新建", "改造", "新增", "评选", "培育",
     "参与", "参加", "解决", "救助", "资助", "收到", "受理", "处理", "培养", "涌现", "吸引", "授予",
+    "支持", "安排", "划定", "采集", "涉及", "减免", "签署",
 ];
 
 /// The longest label kept, in characters.
@@ -152,12 +156,19 @@ fn strip_leads(mut text: &str) -> &str {
 
 /// What follows the last governing verb, if anything does, less its leading words.
 fn object(text: &str) -> &str {
-    let after = VERBS
+    let mut ends: Vec<usize> = VERBS
         .iter()
         .filter_map(|verb| text.rfind(verb).map(|at| at + verb.len()))
-        .max()
-        .map_or(text, |after| &text[after..]);
-    after.trim_start_matches(['了', '的'])
+        .collect();
+    ends.sort_unstable_by(|a, b| b.cmp(a));
+    let object = |end: usize| text[end..].trim_start_matches(['了', '的']);
+    // The last verb's object, unless it is a single character: then the verb was part of
+    // a noun (发放慰问金: 慰问 in 慰问金).
+    ends.iter()
+        .map(|&end| object(end))
+        .find(|words| words.chars().count() != 1)
+        .or_else(|| ends.first().map(|&end| object(end)))
+        .unwrap_or(text)
 }
 
 /// Words that open a change rather than name a thing (`同比增长5.3%`).
@@ -177,6 +188,20 @@ pub fn clause_before(chars: &[char], start: usize) -> String {
         .iter()
         .rposition(|c| ends_words(*c))
         .map_or(0, |i| i + 1);
+    // The head of a 分别 list names its items together (基本养老、失业、工伤保险参保人数分别为):
+    // its enumeration commas are no clause marks.
+    let listed = chars[clause_start..start]
+        .iter()
+        .collect::<String>()
+        .contains("分别");
+    let clause_start = if listed && clause_start > 0 && chars[clause_start - 1] == '、' {
+        chars[..clause_start]
+            .iter()
+            .rposition(|c| ends_words(*c) && *c != '、')
+            .map_or(0, |i| i + 1)
+    } else {
+        clause_start
+    };
     // Digits that open a Latin name are part of it (5G基站).
     let clause_start = if chars
         .get(clause_start)
@@ -212,6 +237,60 @@ fn long_enough(text: &str) -> bool {
 fn shortened(text: &str) -> String {
     let count = text.chars().count();
     text.chars().skip(count.saturating_sub(LONGEST)).collect()
+}
+
+/// Nouns a label may end in, with the English a reader counts them in: the counted noun for
+/// a figure whose counter counts anything (个, 件, 项, 家).
+const COUNTED_NOUNS: [(&str, &str); 34] = [
+    ("专利", "patents"),
+    ("商标", "trademarks"),
+    ("企业", "firms"),
+    ("公司", "companies"),
+    ("项目", "projects"),
+    ("案件", "cases"),
+    ("纠纷", "disputes"),
+    ("建议", "suggestions"),
+    ("站点", "sites"),
+    ("基站", "base stations"),
+    ("国家", "countries"),
+    ("国家和地区", "countries and regions"),
+    ("协定", "agreements"),
+    ("省份", "provinces"),
+    ("城市", "cities"),
+    ("学校", "schools"),
+    ("医院", "hospitals"),
+    ("机构", "institutions"),
+    ("岗位", "jobs"),
+    ("样品", "samples"),
+    ("包裹", "parcels"),
+    ("工会", "unions"),
+    ("组织", "organisations"),
+    ("活动", "events"),
+    ("会议", "meetings"),
+    ("政策", "policies"),
+    ("文件", "documents"),
+    ("标准", "standards"),
+    ("平台", "platforms"),
+    ("成果", "results"),
+    ("课程", "courses"),
+    ("家庭", "households"),
+    ("补给区", "zones"),
+    ("措施", "measures"),
+];
+
+/// The English noun for what a label counts, when it ends in a noun the import knows: the
+/// longest such ending.
+pub fn counted_noun(label: &str) -> Option<&'static str> {
+    // 基站总数 counts base stations; 专利有效量 patents.
+    let head = ["总数", "总量", "数量", "有效量", "数"]
+        .iter()
+        .find_map(|tail| label.strip_suffix(tail))
+        .unwrap_or(label);
+    COUNTED_NOUNS
+        .iter()
+        .filter(|(noun, _)| head.ends_with(noun))
+        .max_by_key(|(noun, _)| noun.len())
+        .map(|(_, en)| *en)
 }
 
 /// Characters a period is written with (`近五年`, `2023年`, `今年一季度`, `十年来`).
@@ -269,6 +348,23 @@ pub fn subject(chars: &[char], sentence_start: usize, start: usize) -> Option<St
         .map(|phrase| shortened(&phrase))
 }
 
+/// The change a `分别` list states, for an item after its first (`同比分别增加1,093万人、
+/// 579万人` → 同比增加 for 579万人): the list's clause opens with a comparison.
+pub fn list_change(chars: &[char], start: usize) -> Option<String> {
+    let clause_start = chars[..start]
+        .iter()
+        .rposition(|c| matches!(c, '，' | '；' | '：' | '。'))
+        .map_or(0, |i| i + 1);
+    let clause: String = chars[clause_start..start].iter().collect();
+    let words = strip_leads(clause.split(|c: char| c.is_ascii_digit()).next()?);
+    (words.contains("分别") && is_change(words)).then(|| {
+        words
+            .replace("分别", "")
+            .trim_end_matches(['了', '为', '到'])
+            .to_owned()
+    })
+}
+
 /// The verb phrase right before the number when it names the action counted (`培训`,
 /// `走访慰问`), for a figure whose sentence names no thing: better than no label.
 pub fn action(chars: &[char], start: usize) -> Option<String> {
@@ -294,7 +390,12 @@ pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<Stri
     // A change names itself with its verb: 同比增长, 比上月下降.
     if COMPARISONS.iter().any(|word| linked.starts_with(word)) {
         let change = linked.replace("分别", "");
-        let change = change.trim_end_matches(['了', '为', '到']);
+        // A hedge before the number belongs to it, not to the change (增长近一倍).
+        let change = change.trim_end_matches(['了', '为', '到', '近', '约', '逾']);
+        let change = ["超过", "接近", "将近"]
+            .iter()
+            .find_map(|hedge| change.strip_suffix(hedge))
+            .unwrap_or(change);
         return long_enough(change).then(|| shortened(change));
     }
     let before = strip_leads(strip_links(&clause));
@@ -305,6 +406,21 @@ pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<Stri
     } else {
         governed
     };
+    // A preposition before the number (我国已与26个国家) leaves the label to the noun after it.
+    let governed = if governed.ends_with(PREPOSITIONS) {
+        ""
+    } else {
+        governed
+    };
+    // A short object (投资, 就业) is told apart by who or where before its verb
+    // (公路完成投资, 城镇新增就业).
+    if governed.chars().count() <= 2
+        && before.len() > governed.len()
+        && long_enough(governed)
+        && !NOT_NOUNS.contains(&governed)
+    {
+        return Some(shortened(before));
+    }
     if long_enough(governed) && !NOT_NOUNS.contains(&governed) {
         return Some(shortened(governed));
     }
@@ -313,6 +429,12 @@ pub fn find(chars: &[char], start: usize, end: usize, unit: &str) -> Option<Stri
         .position(|c| ends_words(*c) && *c != '和')
         .map_or(chars.len(), |i| end + i);
     let after: String = chars[end..clause_end].iter().collect();
+    // The noun ends where a verb starts (国家和地区签署了…).
+    let after = VERBS
+        .iter()
+        .filter_map(|verb| after.find(verb))
+        .min()
+        .map_or(after.as_str(), |at| &after[..at]);
     let after = after
         .trim_start_matches(['余', '多'])
         .trim_start_matches("以上")
@@ -373,6 +495,10 @@ mod tests {
             label("组织实施300多个扶贫项目，", "300多个").as_deref(),
             Some("扶贫项目")
         );
+        assert_eq!(
+            label("支持1,000余个项目。", "1,000余个").as_deref(),
+            Some("项目")
+        );
         assert_eq!(label("共有3个。", "3个"), None);
         assert_eq!(label("全总出台20多个。", "20多个"), None);
         let chars: Vec<char> = "覆盖了全国近30万员工。".chars().collect();
@@ -404,6 +530,53 @@ mod tests {
         assert_eq!(
             label("发放小额贷（借）款57亿元。", "57亿元").as_deref(),
             Some("小额贷（借）款")
+        );
+    }
+
+    #[test]
+    fn the_head_of_a_list_names_it_whole() {
+        assert_eq!(
+            label(
+                "截至6月底，全国基本养老、失业、工伤保险参保人数分别为10.6亿人、2.41亿人。",
+                "10.6亿人"
+            )
+            .as_deref(),
+            Some("基本养老、失业、工伤保险参保人数")
+        );
+    }
+
+    #[test]
+    fn a_verb_inside_a_noun_is_no_verb() {
+        assert_eq!(
+            label(
+                "全总共慰问劳模1.8万人次，发放慰问金3,500万元。",
+                "3,500万元"
+            )
+            .as_deref(),
+            Some("慰问金")
+        );
+    }
+
+    #[test]
+    fn a_preposition_leaves_the_label_to_the_noun_after() {
+        let text = "我国已与26个国家和地区签署了19个自贸协定。";
+        assert_eq!(label(text, "26个").as_deref(), Some("国家和地区"));
+        assert_eq!(label(text, "19个").as_deref(), Some("自贸协定"));
+    }
+
+    #[test]
+    fn a_short_object_keeps_who_did_it() {
+        assert_eq!(
+            label("其中，公路完成投资5,088亿元，", "5,088亿元").as_deref(),
+            Some("公路完成投资")
+        );
+        assert_eq!(
+            label("上半年，全国城镇新增就业678万人，", "678万人").as_deref(),
+            Some("城镇新增就业")
+        );
+        assert_eq!(
+            label("比十年前增长近一倍", "一倍").as_deref(),
+            Some("比十年前增长")
         );
     }
 
@@ -468,6 +641,16 @@ mod tests {
     }
 
     #[test]
+    fn an_item_of_a_list_of_changes_is_a_change() {
+        let text = "参保人数分别为10.6亿人、2.41亿人，同比分别增加1,093万人、579万人。";
+        let chars: Vec<char> = text.chars().collect();
+        let at = text.chars().position(|c| c == '5').unwrap();
+        assert_eq!(list_change(&chars, at).as_deref(), Some("同比增加"));
+        let at = text.chars().take_while(|c| *c != '2').count();
+        assert_eq!(list_change(&chars, at), None);
+    }
+
+    #[test]
     fn the_action_when_nothing_counted_is_named() {
         let chars: Vec<char> = "全年累计培训2000万人次。".chars().collect();
         assert_eq!(action(&chars, 6).as_deref(), Some("培训"));
@@ -475,6 +658,15 @@ mod tests {
         assert_eq!(action(&chars, 2).as_deref(), Some("惠及"));
         let chars: Vec<char> = "我国已与26个国家".chars().collect();
         assert_eq!(action(&chars, 4), None);
+    }
+
+    #[test]
+    fn the_counted_noun_of_a_label() {
+        assert_eq!(counted_noun("授权发明专利"), Some("patents"));
+        assert_eq!(counted_noun("国家和地区"), Some("countries and regions"));
+        assert_eq!(counted_noun("参保人数"), None);
+        assert_eq!(counted_noun("5G基站总数"), Some("base stations"));
+        assert_eq!(counted_noun("我国发明专利有效量"), Some("patents"));
     }
 
     #[test]

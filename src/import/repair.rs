@@ -107,7 +107,7 @@ pub fn repair_misalignments(raw: &str, repairs: &Repairs) -> Result<String, Repa
 }
 
 /// The letters a pinyin annotation is made of: lowercase ASCII and the tone-marked vowels.
-fn is_pinyin_letter(c: char) -> bool {
+pub fn is_pinyin_letter(c: char) -> bool {
     c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ".contains(c)
 }
 

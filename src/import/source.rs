@@ -307,22 +307,40 @@ fn chair_marker(name: &str) -> Option<&str> {
 }
 
 /// `出席嘉宾：<title><name>；…` → (title, name) for each guest whose name is among `names`.
+/// Guests are separated by `；`, or by `，` or `、` right after a speaking guest's name
+/// (`…部长黄某，…部长杨某`); a title runs back to the previous guest.
 fn guests<'a>(text: &'a str, names: &[String]) -> Option<Vec<(&'a str, String)>> {
     let list = ["出席嘉宾：", "嘉宾："]
         .iter()
         .find_map(|key| text.strip_prefix(key))?;
-    Some(
-        list.split('；')
-            .filter_map(|entry| {
-                let entry = entry.trim_end_matches(['。', ' ']);
-                let entry = entry.strip_suffix("同志").unwrap_or(entry);
-                names.iter().find_map(|name| {
-                    let title = entry.strip_suffix(name.as_str())?;
-                    Some((title.trim_end_matches(['，', ' ']), name.clone()))
+    let mut found: Vec<(usize, &String)> = names
+        .iter()
+        .filter_map(|name| {
+            list.match_indices(name.as_str())
+                .map(|(at, _)| at)
+                .find(|&at| {
+                    let after = &list[at + name.len()..];
+                    after.is_empty()
+                        || ["同志", "；", "，", "、", "。", " "]
+                            .iter()
+                            .any(|mark| after.starts_with(mark))
                 })
-            })
-            .collect(),
-    )
+                .map(|at| (at, name))
+        })
+        .collect();
+    found.sort();
+    let mut previous_end = 0;
+    let mut listed = Vec::new();
+    for (at, name) in found {
+        let start = list[..at]
+            .rfind('；')
+            .map_or(previous_end, |i| (i + '；'.len_utf8()).max(previous_end));
+        let title = list[start..at].trim_matches(['，', '、', '；', ' ']);
+        listed.push((title, name.clone()));
+        let end = at + name.len();
+        previous_end = end + list[end..].strip_prefix("同志").map_or(0, |_| "同志".len());
+    }
+    Some(listed)
 }
 
 /// `张晓辉主持` → the moderator's name.
@@ -375,6 +393,56 @@ fn is_end_matter(text: &str) -> bool {
             .any(|heading| text.starts_with(heading))
         || text.contains("版权所有")
         || text.starts_with("Copyright")
+}
+
+/// Words of the entertainment and click-bait sentences that scrapers splice into a page
+/// (`某明星新剧热播收视率破纪录，网友直呼过瘾。`): a sentence with two of them is no one's.
+const SPLICED_WORDS: [&str; 12] = [
+    "明星",
+    "热播",
+    "收视率",
+    "网友直呼",
+    "过瘾",
+    "震惊",
+    "点击查看",
+    "娱乐圈",
+    "绯闻",
+    "综艺",
+    "票房",
+    "粉丝",
+];
+
+/// Whether a sentence was spliced in from another page.
+fn is_spliced(sentence: &str) -> bool {
+    SPLICED_WORDS
+        .iter()
+        .filter(|word| sentence.contains(*word))
+        .count()
+        >= 2
+}
+
+/// The lines without the sentences spliced in from other pages, which go to `dropped`.
+fn without_spliced_sentences(lines: &[Line], dropped: &mut Vec<Line>) -> Vec<Line> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let mut kept = String::new();
+            for sentence in line.text.split_inclusive(['。', '！', '？']) {
+                if is_spliced(sentence) {
+                    dropped.push(Line {
+                        number: line.number,
+                        text: sentence.to_owned(),
+                    });
+                } else {
+                    kept.push_str(sentence);
+                }
+            }
+            (!kept.trim().is_empty()).then_some(Line {
+                number: line.number,
+                text: kept,
+            })
+        })
+        .collect()
 }
 
 /// The names that open turns anywhere in the source, in order of first appearance.
@@ -524,6 +592,7 @@ pub fn read(
         }
     }
 
+    let transcript_lines = &without_spliced_sentences(transcript_lines, &mut dropped);
     let transcript = if names.is_empty() {
         cast.add(NARRATOR.0, NARRATOR.1, Role::Official);
         transcript_lines
@@ -640,6 +709,22 @@ fn titles_from_introductions(cast: &mut Cast, transcript: &[Spoken]) {
     }
 }
 
+/// `一、就业形势总体稳定。上半年，…` → the heading (`一、就业形势总体稳定`) and the rest: a
+/// numbered first sentence short and without a clause mark, with words after it.
+fn inline_heading(text: &str) -> Option<(&str, &str)> {
+    let mut chars = text.chars();
+    let numbered = chars
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && chars.next() == Some('、');
+    let (heading, rest) = text.split_once('。')?;
+    (numbered
+        && heading.chars().count() <= 30
+        && !heading.contains(['，', '；', '：'])
+        && !rest.trim().is_empty())
+    .then(|| (heading, rest.trim_start()))
+}
+
 /// The transcript lines as paragraphs with speakers; subheads and furniture dropped.
 fn turns(
     lines: &[Line],
@@ -718,7 +803,25 @@ fn turns(
             dropped.push(line.clone());
         }
     }
+    // A numbered heading that opens a paragraph (`一、就业形势总体稳定。上半年，…`) stands on its
+    // own, as the portals' pages show it.
     spoken
+        .into_iter()
+        .flat_map(|paragraph| match inline_heading(&paragraph.text) {
+            Some((heading, rest)) => vec![
+                Spoken {
+                    text: heading.to_owned(),
+                    ..paragraph.clone()
+                },
+                Spoken {
+                    text: rest.to_owned(),
+                    turn_start: false,
+                    ..paragraph
+                },
+            ],
+            None => vec![paragraph],
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -857,6 +960,34 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_spliced_from_another_page_is_dropped() {
+        let lines = [Line {
+            number: 5,
+            text: "今年1月，总诊疗量约7.6亿人次。某明星新剧热播收视率破纪录，网友直呼过瘾。"
+                .to_owned(),
+        }];
+        let mut dropped = Vec::new();
+        let kept = without_spliced_sentences(&lines, &mut dropped);
+        assert_eq!(kept[0].text, "今年1月，总诊疗量约7.6亿人次。");
+        assert_eq!(dropped[0].number, 5);
+        assert!(!is_spliced("某明星企业的粉末冶金"));
+    }
+
+    #[test]
+    fn a_numbered_heading_opening_a_paragraph_stands_alone() {
+        assert_eq!(
+            inline_heading("一、就业形势总体稳定。上半年，全国城镇新增就业678万人。"),
+            Some(("一、就业形势总体稳定", "上半年，全国城镇新增就业678万人。"))
+        );
+        assert_eq!(
+            inline_heading("一、深入开展调研摸排工作，组织开展了调研。随后，…"),
+            None
+        );
+        assert_eq!(inline_heading("一、就业形势总体稳定。"), None);
+        assert_eq!(inline_heading("今年。上半年"), None);
+    }
+
+    #[test]
     fn full_width_digits_are_read_as_ascii() {
         assert_eq!(ascii_figures("１２３万人，占５％"), "123万人，占5%");
         assert_eq!(ascii_figures("没有数字"), "没有数字");
@@ -876,6 +1007,17 @@ mod tests {
             ])
         );
         assert_eq!(guests("时间：2022", &names), None);
+        let names = vec!["黄某".to_owned(), "杨某".to_owned()];
+        assert_eq!(
+            guests(
+                "出席嘉宾：中华全国总工会权益保障部部长黄某，中华全国总工会女职工部部长杨某",
+                &names
+            ),
+            Some(vec![
+                ("中华全国总工会权益保障部部长", "黄某".to_owned()),
+                ("中华全国总工会女职工部部长", "杨某".to_owned())
+            ])
+        );
     }
 
     #[test]

@@ -25,6 +25,23 @@ pub const CLASSIFIER_GLOSSES: [&str; 12] = [
     "times",
 ];
 
+/// The unit table's English for counters that count anything (个, 件, 项, 家, 场): a
+/// reader's general noun, right only until someone names what was counted.
+pub const GENERAL_NOUNS: [&str; 6] = [
+    "things",
+    "organisations",
+    "events",
+    "occasions",
+    "documents",
+    "classes",
+];
+
+/// Whether `en` glosses the classifier `hans` rather than naming what was counted. A
+/// multiple (倍) is "times" in English.
+fn is_gloss(hans: &str, en: &str) -> bool {
+    CLASSIFIER_GLOSSES.contains(&en) && hans != "倍"
+}
+
 /// The English unit of every person-times figure: the unit table's name for 人次 (one person
 /// counted once per occasion, so a worker trained twice counts twice; the README explains it).
 fn person_times_word() -> &'static str {
@@ -89,7 +106,7 @@ fn units(figures: &[Figure]) -> Vec<String> {
     for figure in figures {
         let id = &figure.id;
         let en = figure.unit.en.as_str();
-        if CLASSIFIER_GLOSSES.contains(&en) {
+        if is_gloss(&figure.unit.hans, en) {
             problems.push(format!(
                 "figure {id}: the English unit \"{en}\" glosses the classifier {}; give `unit`, \
                  the noun for what was counted",
@@ -275,15 +292,95 @@ pub fn check(dataset: &Dataset, annotations: &Annotations) -> Vec<String> {
         .retain(|chart| annotations.charts.iter().any(|entry| entry.id == chart.id));
     let dataset = &dataset;
     let mut problems = units(&dataset.figures);
+    problems.extend(general_units(&dataset.figures, annotations));
     problems.extend(equal_labels(&dataset.figures));
     problems.extend(labels_and_titles(dataset));
     problems.extend(damaged_left_out(dataset, annotations));
     problems
 }
 
+/// An annotated figure whose counter counts anything must say what it counted: the table's
+/// general noun (things, organisations) is a reader's guess, not an editor's word.
+fn general_units(figures: &[Figure], annotations: &Annotations) -> Vec<String> {
+    annotations
+        .figures
+        .iter()
+        .filter(|entry| entry.unit.is_none())
+        .filter_map(|entry| figures.iter().find(|figure| figure.id == entry.id))
+        .filter(|figure| GENERAL_NOUNS.contains(&figure.unit.en.as_str()))
+        .map(|figure| {
+            format!(
+                "figure {}: the unit table's English for {} is only the general noun \"{}\"; \
+                 give `unit`, the noun for what was counted",
+                figure.id, figure.unit.hans, figure.unit.en
+            )
+        })
+        .collect()
+}
+
+/// The same rules on what the import found alone, as notes for `--report`: the automatic
+/// figures' labels and units (a general noun such as "things" among them).
+pub fn report(dataset: &Dataset) -> Vec<String> {
+    let found: Vec<Figure> = dataset
+        .figures
+        .iter()
+        .filter(|figure| figure.automatic)
+        .cloned()
+        .collect();
+    let general = found
+        .iter()
+        .filter(|figure| GENERAL_NOUNS.contains(&figure.unit.en.as_str()))
+        .map(|figure| {
+            format!(
+                "figure {}: the English unit \"{}\" is only a general noun for {}; give `unit`, \
+                 the noun for what was counted",
+                figure.id, figure.unit.en, figure.unit.hans
+            )
+        });
+    units(&found)
+        .into_iter()
+        .chain(general)
+        .chain(
+            found
+                .iter()
+                .filter_map(|figure| noun_problem(&format!("figure {}", figure.id), &figure.label)),
+        )
+        .map(|problem| format!("{problem} (an automatic figure: a note, not an error)"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn automatic_figures_are_held_to_the_rules_in_the_report() {
+        let mut dataset: Dataset =
+            serde_json::from_str(include_str!("../../data/dataset.json")).unwrap();
+        assert!(
+            report(&dataset).is_empty(),
+            "annotated figures are checked, not noted"
+        );
+        let figure = &mut dataset.figures[0];
+        figure.automatic = true;
+        figure.label.hans = "全总直接培训".to_owned();
+        figure.unit.en = "things".to_owned();
+        let notes = report(&dataset).join("\n");
+        assert!(notes.contains("ends in a verb"), "{notes}");
+        assert!(notes.contains("only a general noun"), "{notes}");
+    }
+
+    #[test]
+    fn the_unit_tables_english_names_what_was_counted() {
+        for unit in &crate::data::number::UNITS {
+            assert!(
+                !is_gloss(unit.hans, unit.en),
+                "{}: \"{}\" glosses the classifier",
+                unit.hans,
+                unit.en
+            );
+        }
+    }
 
     #[test]
     fn clauses_end_in_verbs_and_names_do_not() {

@@ -125,6 +125,25 @@ mod tests {
     }
 
     #[test]
+    fn conferences_beyond_the_unions_find_their_themes() {
+        let table = table();
+        let any = |_: &str| true;
+        assert_eq!(
+            table.theme_of("营业性货运量", "完成营业性货运量124.6亿吨", &any),
+            Some("transport")
+        );
+        assert_eq!(
+            table.theme_of("受污染耕地安全利用率", "", &any),
+            Some("environment")
+        );
+        assert_eq!(
+            table.theme_of("快递业务量年均", "全国快递业务量年均增长超过两成", &any),
+            Some("transport"),
+            "parcels are no courier's working conditions"
+        );
+    }
+
+    #[test]
     fn a_table_needs_exactly_one_catch_all() {
         let none = "[[theme]]\nid = \"a\"\nlabel = { hans = \"甲\", en = \"A\" }\n\
                     description = { hans = \"甲\", en = \"A\" }\nkeywords = [\"甲\"]\n";
