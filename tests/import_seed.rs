@@ -8,7 +8,7 @@ use pressdash::import::annotations;
 use pressdash::import::dataset::{self, Imported};
 use pressdash::import::figures::number_runs;
 use pressdash::import::repair::{self, Repairs};
-use pressdash::import::script::{to_hans, to_hant};
+use pressdash::import::script::{in_converter_forms, to_hans, to_hant};
 use pressdash::import::source::Given;
 use pressdash::import::themes::{self, ThemeTable};
 use zhconv::{Variant, zhconv};
@@ -474,7 +474,8 @@ fn neither_script_keeps_forms_of_the_other() {
         if to_hans(hant) != *hans {
             leftovers.push(format!("{path}: {hans} reads {} back", to_hans(hant)));
         }
-        if to_hant(hans) != *hant {
+        // The source's own variants (閑, 勛) are kept where the converter writes another.
+        if to_hant(hans) != in_converter_forms(hant) {
             leftovers.push(format!("{path}: {hant} reads {} back", to_hant(hans)));
         }
     }

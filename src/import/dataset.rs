@@ -10,6 +10,7 @@ use super::automatic::{self, Context};
 use super::error::Error;
 use super::people::{self, Cast};
 use super::repair::Repairs;
+use super::script::SourceVariants;
 use super::source::{self, Given};
 use super::themes::ThemeTable;
 use super::transcript::{self, DraftSegment};
@@ -48,11 +49,13 @@ fn fallback_title(draft: &DraftSegment, cast: &Cast) -> Label {
     }
 }
 
-/// The segments with titles, themes and both scripts.
+/// The segments with titles, themes and both scripts, the traditional in the variants the
+/// source writes.
 fn segments(
     drafts: Vec<DraftSegment>,
     annotations: &Annotations,
     cast: &Cast,
+    variants: &SourceVariants,
 ) -> Result<Vec<Segment>, Error> {
     let unknown: Vec<String> = annotations
         .segments
@@ -92,7 +95,7 @@ fn segments(
                         kind: paragraph.kind,
                         speaker: paragraph.speaker,
                         turn_start: paragraph.turn_start,
-                        text: script::text(&paragraph.text),
+                        text: script::source_text(&paragraph.text, variants),
                     })
                     .collect(),
             }
@@ -135,7 +138,7 @@ pub fn build(
         .iter()
         .map(|draft| draft.paragraphs.iter().map(|p| p.line).collect())
         .collect();
-    let mut segments = segments(drafts, annotations, &source.cast)?;
+    let mut segments = segments(drafts, annotations, &source.cast, &source.variants)?;
     let annotated = figures::build(&segments, annotations)?;
     let context = Context {
         year: source.meta.event_date[..4].parse().unwrap_or_default(),

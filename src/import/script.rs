@@ -67,6 +67,75 @@ fn fix_hant(converted: &str) -> String {
         })
 }
 
+/// Pairs of traditional characters that write one word either way (the converter's form,
+/// the other): where a source writes the other, its traditional text keeps it. The converter
+/// writes 閒 and 勳; a text from the mainland often writes 閑 and 勛, and neither is wrong.
+const VARIANTS: [(char, char); 10] = [
+    ('閒', '閑'),
+    ('勳', '勛'),
+    ('裡', '裏'),
+    ('線', '綫'),
+    ('眾', '衆'),
+    ('為', '爲'),
+    ('群', '羣'),
+    ('啟', '啓'),
+    ('峰', '峯'),
+    ('鉤', '鈎'),
+];
+
+/// The variants of [`VARIANTS`] a traditional source writes, to keep in its traditional text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceVariants(Vec<char>);
+
+impl SourceVariants {
+    /// Notes the variants `source`, a line as the source writes it, uses.
+    pub fn read(&mut self, source: &str) {
+        for c in source.chars() {
+            if VARIANTS.iter().any(|&(_, other)| other == c) && !self.0.contains(&c) {
+                self.0.push(c);
+            }
+        }
+    }
+
+    /// `hant`, the converter's traditional, with each variant the source writes in place of
+    /// the converter's form of the same word.
+    fn apply(&self, hant: String) -> String {
+        if self.0.is_empty() {
+            return hant;
+        }
+        hant.chars()
+            .map(|c| {
+                VARIANTS
+                    .iter()
+                    .find(|&&(converted, other)| converted == c && self.0.contains(&other))
+                    .map_or(c, |&(_, other)| other)
+            })
+            .collect()
+    }
+}
+
+/// `hant` with every variant of [`VARIANTS`] in the converter's form: what the converter
+/// would write, for comparing a source's traditional text with it.
+pub fn in_converter_forms(hant: &str) -> String {
+    hant.chars()
+        .map(|c| {
+            VARIANTS
+                .iter()
+                .find(|&&(_, other)| other == c)
+                .map_or(c, |&(converted, _)| converted)
+        })
+        .collect()
+}
+
+/// Both scripts of a simplified text from a source, its traditional in the variants the
+/// source writes.
+pub fn source_text(hans: &str, variants: &SourceVariants) -> Text {
+    Text {
+        hans: hans.to_owned(),
+        hant: variants.apply(to_hant(hans)),
+    }
+}
+
 /// Simplified form of a text in either script.
 pub fn to_hans(text: &str) -> String {
     fix_hans(&zhconv(text, Variant::ZhHans))
@@ -97,6 +166,17 @@ pub fn label(hans: &str, en: &str) -> Label {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_keeps_the_variants_it_writes_and_only_those() {
+        let mut variants = SourceVariants::default();
+        variants.read("休閑場所，頒發勛章");
+        let text = source_text("休闲场所，颁发勋章，一线职工", &variants);
+        assert_eq!(text.hant, "休閑場所，頒發勛章，一線職工");
+        // A source that writes no variant gets the converter's forms.
+        let plain = source_text("休闲场所，颁发勋章", &SourceVariants::default());
+        assert_eq!(plain.hant, "休閒場所，頒發勳章");
+    }
 
     #[test]
     fn going_through_simplified_fixes_the_scrapes_wrong_forms() {

@@ -15,7 +15,7 @@ use super::error::Error;
 use super::people::{self, Cast};
 use super::punctuation;
 use super::repair::{self, Repairs};
-use super::script::{self, label};
+use super::script::{self, SourceVariants, label};
 
 /// Who speaks in a news report, which has no turns: the report itself.
 const NARRATOR: (&str, &str) = ("报道", "新闻报道");
@@ -94,6 +94,8 @@ pub struct Source {
     pub dropped: Vec<Line>,
     /// Lines that still carry damage, kept as they are, for the report.
     pub damaged: Vec<Line>,
+    /// The traditional variants it writes, which its traditional text keeps.
+    pub variants: SourceVariants,
 }
 
 /// What the command line may say about the source.
@@ -106,11 +108,16 @@ pub struct Given {
 }
 
 /// The non-empty lines after repair, pinyin stripping, punctuation restoration and
-/// conversion to simplified, and the lines that still show damage (as the source has them).
-fn lines_and_damage(raw: &str, repairs: &Repairs) -> Result<(Vec<Line>, Vec<Line>), Error> {
+/// conversion to simplified, the lines that still show damage (as the source has them), and
+/// the traditional variants the source writes.
+fn lines_and_damage(
+    raw: &str,
+    repairs: &Repairs,
+) -> Result<(Vec<Line>, Vec<Line>, SourceVariants), Error> {
     let cleaned = repair::clean(raw, repairs)?;
     let mut lines = Vec::new();
     let mut damaged = Vec::new();
+    let mut variants = SourceVariants::default();
     for (i, line) in cleaned.split('\n').enumerate() {
         // Zero-width marks and byte order marks are no text; a line's edges may hold spaces
         // of any width.
@@ -128,12 +135,13 @@ fn lines_and_damage(raw: &str, repairs: &Repairs) -> Result<(Vec<Line>, Vec<Line
                 text: trace,
             });
         }
+        variants.read(trimmed);
         lines.push(Line {
             number: i + 1,
             text: script::to_hans(&punctuation::restore(&ascii_figures(trimmed))),
         });
     }
-    Ok((lines, damaged))
+    Ok((lines, damaged, variants))
 }
 
 /// Full-width digits and per cent signs (`１２３万人`, `５％`) as the ASCII ones numbers are
@@ -517,7 +525,7 @@ pub fn read(
     meta_entry: &MetaEntry,
     speakers: &[SpeakerEntry],
 ) -> Result<Source, Error> {
-    let (lines, damaged) = lines_and_damage(raw, repairs)?;
+    let (lines, damaged, variants) = lines_and_damage(raw, repairs)?;
     // A headline such as `某某：十年帮扶…` looks like a turn; a name that opens no other line
     // at the top of the file is the title.
     let headline = lines
@@ -656,6 +664,7 @@ pub fn read(
         transcript,
         dropped,
         damaged,
+        variants,
     })
 }
 
