@@ -330,7 +330,9 @@ pub struct RenderArgs {
     #[arg(long, value_name = "COLSxROWS", default_value = "100x30", value_parser = parse_size)]
     pub size: Size,
 
-    /// Keys to press before printing, e.g. "Tab Down Enter" or "/ 法律 Enter".
+    /// Keys to press before printing, e.g. "Tab Down Enter" or "/ 法律 Enter": key names in
+    /// any case, Ctrl-x, text in quotes typed as it is ("/ 'Wang' Enter"), other words typed
+    /// letter by letter.
     #[arg(
         long,
         value_name = "KEYS",
