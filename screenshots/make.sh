@@ -35,6 +35,7 @@ shots=(
     "overview-card|120x36||Up"
     "qa-items|120x36||BackTab i Down Down"
     "imported|120x36|--data $work/imported.json|2"
+    "filter-elsewhere|120x36|--lang en|2 / 法律 Enter"
 )
 
 # A conference the import read alone, from a transcript as a portal shows it.
