@@ -12,7 +12,6 @@ use std::fmt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use divan::Bencher;
 use pressdash::app::{App, Options};
-use pressdash::colors::ColorScheme;
 use pressdash::data::{Dataset, Lang, Script};
 use pressdash::ui::render_buffer;
 use synthetic::Size;
@@ -88,12 +87,8 @@ fn start(data: Dataset, width: u16, height: u16) -> App {
     let mut app = App::new(
         data,
         Options {
-            script: Script::Hant,
-            lang: Lang::Zh,
             color: true,
-            colors: ColorScheme::Default,
-            mouse: false,
-            keys: pressdash::app::keys::KeyMap::default(),
+            ..Options::plain(Script::Hant, Lang::Zh)
         },
     );
     app.resize(width, height);

@@ -9,7 +9,6 @@ use std::process::{Command, Output, Stdio};
 use clap::CommandFactory;
 use pressdash::app::{App, Options};
 use pressdash::cli::Cli;
-use pressdash::colors::ColorScheme;
 use pressdash::data::{Dataset, EMBEDDED_JSON, Lang, Script, load::load_embedded};
 use serde_json::Value;
 
@@ -907,14 +906,7 @@ fn figures_theme_filters_and_unknown_themes_list_the_valid_ids() {
     let data = dataset();
     // The command lists a theme's figures as its tab and the overview count them: a fact said
     // twice once; with --statements, every statement of the theme.
-    let options = Options {
-        script: Script::Hans,
-        lang: Lang::En,
-        color: false,
-        colors: ColorScheme::Default,
-        mouse: false,
-        keys: pressdash::app::keys::KeyMap::default(),
-    };
+    let options = Options::plain(Script::Hans, Lang::En);
     let app = App::new(data.clone(), options);
     let listed = |args: &[&str]| {
         let output = pressdash(args);

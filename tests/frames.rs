@@ -36,17 +36,7 @@ fn app(script: Script, lang: Lang, width: u16, height: u16) -> App {
 
 /// An app over `data`, without colour, at a size.
 fn app_over(data: Dataset, script: Script, lang: Lang, width: u16, height: u16) -> App {
-    let mut app = App::new(
-        data,
-        Options {
-            script,
-            lang,
-            color: false,
-            colors: ColorScheme::Default,
-            mouse: false,
-            keys: pressdash::app::keys::KeyMap::default(),
-        },
-    );
+    let mut app = App::new(data, Options::plain(script, lang));
     app.resize(width, height);
     app
 }
@@ -313,12 +303,9 @@ fn a_damaged_bar_is_marked_and_styled_as_damaged() {
     let mut app = App::new(
         dataset_charting_the_damaged_figure(),
         Options {
-            script: Script::Hans,
-            lang: Lang::Zh,
             color: true,
             colors: ColorScheme::Dark,
-            mouse: false,
-            keys: pressdash::app::keys::KeyMap::default(),
+            ..Options::plain(Script::Hans, Lang::Zh)
         },
     );
     app.resize(120, 36);
@@ -612,18 +599,7 @@ fn dataset_text_cannot_smuggle_escape_sequences() {
             bar.label.hans.push_str(evil);
         }
     }
-    let mut app = App::new(
-        data,
-        Options {
-            script: Script::Hans,
-            lang: Lang::Zh,
-            color: false,
-            colors: ColorScheme::Default,
-            mouse: false,
-            keys: pressdash::app::keys::KeyMap::default(),
-        },
-    );
-    app.resize(120, 40);
+    let mut app = app_over(data, Script::Hans, Lang::Zh, 120, 40);
     for keys in ["", "2", "2\n", "t"] {
         for c in keys.chars() {
             let code = if c == '\n' {
@@ -751,7 +727,7 @@ proptest! {
         let (mut width, mut height) = size;
         let mut app = App::new(
             dataset(),
-            Options { script: Script::Hans, lang: Lang::Zh, color: true, colors: ColorScheme::Default, mouse: true, keys: pressdash::app::keys::KeyMap::default() },
+            Options { color: true, mouse: true, ..Options::plain(Script::Hans, Lang::Zh) },
         );
         app.resize(width, height);
         for (step, event) in events.iter().enumerate() {
@@ -873,12 +849,8 @@ fn the_help_lists_the_keys_in_force() {
     let mut app = App::new(
         dataset(),
         Options {
-            script: Script::Hans,
-            lang: Lang::En,
-            color: false,
-            colors: ColorScheme::Default,
-            mouse: false,
             keys,
+            ..Options::plain(Script::Hans, Lang::En)
         },
     );
     app.resize(width, height);

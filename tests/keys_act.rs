@@ -4,10 +4,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pressdash::app::action::Action;
-use pressdash::app::keys::{self, KEY_TABLE, KeyMap};
+use pressdash::app::keys::{self, KEY_TABLE};
 use pressdash::app::scroll::Step;
 use pressdash::app::{App, Options, Popup};
-use pressdash::colors::ColorScheme;
 use pressdash::data::{Lang, Script, load::load_embedded};
 use pressdash::ui;
 
@@ -86,14 +85,7 @@ fn direction(action: Action) -> Option<usize> {
 fn app(width: u16, height: u16) -> App {
     let mut app = App::new(
         load_embedded().expect("the embedded dataset loads"),
-        Options {
-            script: Script::Hans,
-            lang: Lang::Zh,
-            color: false,
-            colors: ColorScheme::Default,
-            mouse: false,
-            keys: KeyMap::default(),
-        },
+        Options::plain(Script::Hans, Lang::Zh),
     );
     app.resize(width, height);
     app

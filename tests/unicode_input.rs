@@ -15,7 +15,6 @@ use proptest::prelude::*;
 use pressdash::app::action::Action;
 use pressdash::app::transcript::{self, ScriptTable, TranscriptLayout};
 use pressdash::app::{App, Options, Popup, strings};
-use pressdash::colors::ColorScheme;
 use pressdash::data::{Dataset, Figure, Lang, Script, Segment};
 use pressdash::ui;
 
@@ -30,17 +29,7 @@ const SIZE: (u16, u16) = (140, 40);
 const TYPED_AT_MOST: usize = 24;
 
 fn app(script: Script) -> App {
-    let mut app = App::new(
-        DATASET.clone(),
-        Options {
-            script,
-            lang: Lang::Zh,
-            color: false,
-            colors: ColorScheme::Default,
-            mouse: false,
-            keys: pressdash::app::keys::KeyMap::default(),
-        },
-    );
+    let mut app = App::new(DATASET.clone(), Options::plain(script, Lang::Zh));
     app.resize(SIZE.0, SIZE.1);
     app
 }

@@ -2,7 +2,6 @@
 //! figure, a repeat and a series.
 
 use crate::app::{App, Options};
-use crate::colors::ColorScheme;
 use crate::data::{Dataset, Lang, Script};
 
 pub fn dataset() -> Dataset {
@@ -20,12 +19,9 @@ pub fn app_over(dataset: Dataset, script: Script, lang: Lang) -> App {
     let mut app = App::new(
         dataset,
         Options {
-            script,
-            lang,
             color: true,
-            colors: ColorScheme::Default,
             mouse: true,
-            keys: crate::app::keys::KeyMap::default(),
+            ..Options::plain(script, lang)
         },
     );
     app.resize(80, 24);

@@ -57,6 +57,21 @@ pub struct Options {
     pub keys: keys::KeyMap,
 }
 
+impl Options {
+    /// In `script` and `lang`, without colour or the mouse, on the default keys: as
+    /// `pressdash render` draws with no configuration.
+    pub fn plain(script: Script, lang: Lang) -> Self {
+        Self {
+            script,
+            lang,
+            color: false,
+            colors: crate::colors::ColorScheme::Default,
+            mouse: false,
+            keys: keys::KeyMap::default(),
+        }
+    }
+}
+
 /// A tab of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {

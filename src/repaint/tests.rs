@@ -204,12 +204,8 @@ fn the_dashboard_leaves_no_stale_cells() {
         let mut app = App::new(
             dataset.clone(),
             Options {
-                script,
-                lang: Lang::Zh,
                 color: true,
-                colors: crate::colors::ColorScheme::Default,
-                mouse: false,
-                keys: crate::app::keys::KeyMap::default(),
+                ..Options::plain(script, Lang::Zh)
             },
         );
         let (width, height) = (120, 36);
