@@ -351,11 +351,6 @@ fn chart_titles_write_year_ranges_with_an_en_dash() {
 #[test]
 fn a_chart_that_leaves_out_a_damaged_figure_of_its_sentence_says_so() {
     let data = dataset();
-    let same_sentence = |a: &Figure, b: &Figure| {
-        a.source.segment == b.source.segment
-            && a.source.paragraph == b.source.paragraph
-            && a.source.sentence_span == b.source.sentence_span
-    };
     let figure = |id: &str| data.figures.iter().find(|f| f.id == id);
     for chart in &data.charts {
         let bars: Vec<&Figure> = chart
@@ -366,7 +361,7 @@ fn a_chart_that_leaves_out_a_damaged_figure_of_its_sentence_says_so() {
         let left_out = data.figures.iter().filter(|f| {
             f.damaged.is_some()
                 && !chart.bars.iter().any(|b| b.figure == f.id)
-                && bars.iter().any(|bar| same_sentence(bar, f))
+                && bars.iter().any(|bar| bar.source.same_sentence(&f.source))
         });
         for damaged in left_out {
             assert!(

@@ -348,6 +348,15 @@ pub struct Source {
     pub sentence: Text,
 }
 
+impl Source {
+    /// Whether `other` lies in the same sentence of the same paragraph.
+    pub fn same_sentence(&self, other: &Self) -> bool {
+        self.segment == other.segment
+            && self.paragraph == other.paragraph
+            && self.sentence_span == other.sentence_span
+    }
+}
+
 /// A figure the source damaged beyond repair.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -237,11 +237,6 @@ fn labels_and_titles(dataset: &Dataset) -> Vec<String> {
 fn damaged_left_out(dataset: &Dataset, annotations: &Annotations) -> Vec<String> {
     let mut problems = Vec::new();
     let find = |id: &str| dataset.figures.iter().find(|figure| figure.id == id);
-    let same_sentence = |a: &Figure, b: &Figure| {
-        a.source.segment == b.source.segment
-            && a.source.paragraph == b.source.paragraph
-            && a.source.sentence_span == b.source.sentence_span
-    };
     for chart in &annotations.charts {
         let bars: Vec<&Figure> = chart
             .bars
@@ -252,7 +247,10 @@ fn damaged_left_out(dataset: &Dataset, annotations: &Annotations) -> Vec<String>
             .figures
             .iter()
             .filter(|figure| figure.damaged.is_some())
-            .filter(|figure| bars.iter().any(|bar| same_sentence(bar, figure)))
+            .filter(|figure| {
+                bars.iter()
+                    .any(|bar| bar.source.same_sentence(&figure.source))
+            })
             .filter(|figure| !bars.iter().any(|bar| bar.id == figure.id))
             .collect();
         for left_out in &chart.leaves_out {
