@@ -40,6 +40,23 @@ pub enum Context {
 }
 
 impl Context {
+    /// The contexts active while this one is the innermost, innermost first: what a key is
+    /// looked up in (a prompt reads its keys itself).
+    pub const fn stack(self) -> &'static [Context] {
+        match self {
+            Self::Global => &[Self::Global],
+            Self::Dashboard => &[Self::Dashboard, Self::Global],
+            Self::FigureList => &[Self::FigureList, Self::Dashboard, Self::Global],
+            Self::Cards => &[Self::Cards, Self::Dashboard, Self::Global],
+            Self::Pager => &[Self::Pager, Self::Global],
+            Self::Items => &[Self::Items, Self::Pager, Self::Global],
+            Self::Popup => &[Self::Popup, Self::Global],
+            Self::Details => &[Self::Details, Self::Popup, Self::Global],
+            Self::TopicPicker => &[Self::TopicPicker, Self::Popup, Self::Global],
+            Self::Prompt => &[Self::Prompt],
+        }
+    }
+
     /// The heading of this context's section in the help popup.
     pub fn title(self) -> Phrase {
         match self {
@@ -257,17 +274,11 @@ pub const ALL_CONTEXTS: [Context; 10] = [
 /// beneath it (the innermost would take the key from the other, unseen), and each popup's and
 /// the prompt's own context (a popup taking a key for itself, as `q` closes one, is the
 /// convention, not a clash).
-const CLASH_SCOPES: [&[Context]; 9] = [
-    &[Dashboard, Global],
-    &[FigureList, Dashboard, Global],
-    &[Cards, Dashboard, Global],
-    &[Pager, Global],
-    &[Items, Pager, Global],
-    &[Popup],
-    &[Details],
-    &[TopicPicker],
-    &[Prompt],
-];
+fn clash_scopes() -> impl Iterator<Item = &'static [Context]> {
+    let screens = [Dashboard, FigureList, Cards, Pager, Items].map(Context::stack);
+    let own: [&[Context]; 4] = [&[Popup], &[Details], &[TopicPicker], &[Prompt]];
+    screens.into_iter().chain(own)
+}
 
 /// Every key the dashboard knows. Order matters twice: the first match wins, and the footer
 /// shows hints in this order (so the most useful ones come first).
@@ -946,7 +957,7 @@ impl KeyMap {
         }
         let mut clashes = Vec::new();
         let mut reported = std::collections::HashSet::new();
-        for scope in CLASH_SCOPES {
+        for scope in clash_scopes() {
             let rows: Vec<usize> = (0..KEY_TABLE.len())
                 .filter(|&row| scope.iter().any(|c| KEY_TABLE[row].contexts.contains(c)))
                 .collect();

@@ -299,7 +299,7 @@ impl App {
         self.report = None;
         let used = match self.focus() {
             Focus::TooSmall => {
-                let action = self.options.keys.lookup(&key, &self.contexts());
+                let action = self.options.keys.lookup(&key, self.contexts());
                 if let Some(action @ (Action::Quit | Action::Suspend)) = action {
                     self.app_action(action);
                 }
@@ -315,7 +315,7 @@ impl App {
             | Focus::Pager
             | Focus::Cards
             | Focus::Overview
-            | Focus::Topic(_) => match self.options.keys.lookup(&key, &self.contexts()) {
+            | Focus::Topic(_) => match self.options.keys.lookup(&key, self.contexts()) {
                 Some(action) => {
                     self.update(action);
                     true

@@ -140,36 +140,27 @@ impl App {
     }
 
     /// The key-table contexts active now, innermost first.
-    pub fn contexts(&self) -> Vec<Context> {
-        match self.focus() {
-            Focus::TooSmall => return vec![Context::Global],
-            Focus::FilterPrompt | Focus::PagerSearch => return vec![Context::Prompt],
-            Focus::Popup
-            | Focus::PagerItems
-            | Focus::Pager
-            | Focus::Cards
-            | Focus::Overview
-            | Focus::Topic(_) => {}
-        }
-        if let Some(popup) = &self.popup {
-            return popup.contexts().to_vec();
-        }
-        match self.focus() {
-            Focus::Cards => vec![Context::Cards, Context::Dashboard, Context::Global],
-            Focus::PagerItems => vec![Context::Items, Context::Pager, Context::Global],
-            _ => match self.tab {
-                Tab::Overview => vec![Context::Dashboard, Context::Global],
-                Tab::Topic(_) => vec![Context::FigureList, Context::Dashboard, Context::Global],
-                Tab::Qa => vec![Context::Pager, Context::Global],
+    pub fn contexts(&self) -> &'static [Context] {
+        let innermost = match (self.focus(), &self.popup) {
+            (Focus::TooSmall, _) => Context::Global,
+            (Focus::FilterPrompt | Focus::PagerSearch, _) => Context::Prompt,
+            (_, Some(popup)) => popup.context(),
+            (Focus::Cards, None) => Context::Cards,
+            (Focus::PagerItems, None) => Context::Items,
+            (_, None) => match self.tab {
+                Tab::Overview => Context::Dashboard,
+                Tab::Topic(_) => Context::FigureList,
+                Tab::Qa => Context::Pager,
             },
-        }
+        };
+        innermost.stack()
     }
 
     /// The footer's key hints for what can be done now, most useful first.
     pub fn hints(&self) -> Vec<keys::Hint<'_>> {
         self.options
             .keys
-            .hints(&self.contexts())
+            .hints(self.contexts())
             .filter(|(action, _)| self.offers(*action))
             .map(|(_, hint)| hint)
             .collect()
@@ -242,7 +233,7 @@ impl App {
         let active = self.contexts();
         let map = &self.options.keys;
         let mut listed: Vec<keys::Listed> = (0..keys::KEY_TABLE.len())
-            .filter_map(|row| map.reaching(row, &active))
+            .filter_map(|row| map.reaching(row, active))
             .filter(|reached| self.offers(keys::KEY_TABLE[reached.row].action))
             .collect();
         for row in 0..keys::KEY_TABLE.len() {
@@ -251,7 +242,7 @@ impl App {
                 listed.extend(map.reaching(row, popup::HELP_CONTEXTS));
             }
         }
-        let mut order = active;
+        let mut order = active.to_vec();
         for &context in popup::HELP_CONTEXTS {
             if !order.contains(&context) {
                 order.push(context);

@@ -21,7 +21,7 @@ use crate::app::scroll::Step;
 use crate::data::{Lang, Script};
 
 /// The key-table contexts of the help, innermost first.
-pub const HELP_CONTEXTS: &[Context] = &[Context::Popup, Context::Global];
+pub const HELP_CONTEXTS: &[Context] = Context::Popup.stack();
 
 /// A window over the current tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,12 +65,12 @@ impl Outcome {
 }
 
 impl Popup {
-    /// The key-table contexts of this popup, innermost first.
-    pub fn contexts(&self) -> &'static [Context] {
+    /// The key-table context of this popup, the innermost of those active while it is open.
+    pub fn context(&self) -> Context {
         match self {
-            Self::Topics(_) => &[Context::TopicPicker, Context::Popup, Context::Global],
-            Self::Figure(_) => &[Context::Details, Context::Popup, Context::Global],
-            Self::Help(_) => HELP_CONTEXTS,
+            Self::Topics(_) => Context::TopicPicker,
+            Self::Figure(_) => Context::Details,
+            Self::Help(_) => Context::Popup,
         }
     }
 
