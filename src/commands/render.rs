@@ -10,6 +10,7 @@ use crate::app::keys::{control_key, key_names, named_key, typed_char};
 use crate::cli::{RenderArgs, Settings};
 use crate::commands::{Failure, load_dataset, write_stdout};
 use crate::effects;
+use crate::text;
 use crate::ui;
 
 /// Prints the frame.
@@ -50,14 +51,13 @@ pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
     let mut keys = Vec::new();
     let mut rest = script.trim_start();
     while let Some(first) = rest.chars().next() {
-        let token;
         if first == '\'' || first == '"' {
             let inner = &rest[1..];
             let Some(close) = inner.find(first) else {
                 return Err(format!(
                     "in --keys, the quote {first} before `{}` is never closed; close it to type \
                      the text between, as in '{first}Suolang{first}'",
-                    take_chars(inner, 20)
+                    text::take_width(inner, 20).0
                 ));
             };
             keys.extend(inner[..close].chars().map(typed_char));
@@ -65,7 +65,8 @@ pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
             continue;
         }
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        (token, rest) = (&rest[..end], rest[end..].trim_start());
+        let token = &rest[..end];
+        rest = rest[end..].trim_start();
         if let Some(key) = named_key(token) {
             keys.push(key);
         } else if let Some(control) = control_key(token) {
@@ -81,13 +82,6 @@ pub fn parse_keys(script: &str) -> Result<Vec<KeyEvent>, String> {
         }
     }
     Ok(keys)
-}
-
-/// The first `count` characters of `text`, for a message.
-fn take_chars(text: &str, count: usize) -> &str {
-    text.char_indices()
-        .nth(count)
-        .map_or(text, |(at, _)| &text[..at])
 }
 
 /// How key names are spelled: a capital followed by ASCII letters, digits or `-`, some of them
