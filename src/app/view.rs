@@ -336,17 +336,19 @@ impl App {
             .headline_figures()
             .into_iter()
             .map(|figure| {
-                let (title, _) = self.card_texts(figure, Magnitude::Short);
-                // Millions written out where that takes the value no more rows.
-                let value = |magnitude| {
-                    let (_, value) = self.card_texts(figure, magnitude);
-                    layout::label_rows(&value, width)
-                };
-                let (short, words) = (value(Magnitude::Short), value(Magnitude::Words));
-                let (value, magnitude) = if words.len() <= short.len() {
-                    (words, Magnitude::Words)
-                } else {
-                    (short, Magnitude::Short)
+                let (title, short) = self.card_texts(figure, Magnitude::Short);
+                let short = layout::label_rows(&short, width);
+                // Millions written out where that takes the value no more rows (only English
+                // has two ways to write them).
+                let words = (self.lang() == Lang::En)
+                    .then(|| {
+                        let (_, words) = self.card_texts(figure, Magnitude::Words);
+                        layout::label_rows(&words, width)
+                    })
+                    .filter(|words| words.len() <= short.len());
+                let (value, magnitude) = match words {
+                    Some(words) => (words, Magnitude::Words),
+                    None => (short, Magnitude::Short),
                 };
                 layout::CardRows {
                     title: layout::card_title_rows(&title, width),
